@@ -1,0 +1,51 @@
+// Newsgraph turns news articles into a knowledge graph of people,
+// organisations and reforms, and of who said what about them.
+//
+// Usage:
+//
+//	newsgraph extract PATH... [-o out.nq]     facts as N-Quads, no store needed
+//	newsgraph build PATH... [--db FILE]       extract and load into a Cayley store
+//	newsgraph query 'GIZMO' [--db FILE]       run a Gizmo query, JSON out
+//	newsgraph serve [--db FILE] [--addr A]    Cayley-compatible HTTP API and explorer
+//	newsgraph export --format F [-o FILE]     GEXF, GraphML, N-Quads, JSON-LD, CSV
+//
+// With no PATH, extract and build read the embedded example articles.
+// Run "newsgraph help COMMAND" for each command's flags and an example.
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/spf13/cobra"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := newRootCmd().ExecuteContext(ctx)
+	stop()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "newsgraph:", err)
+		os.Exit(1)
+	}
+}
+
+func newRootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:           "newsgraph",
+		Short:         "Turn news articles into a knowledge graph of who said what",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.AddCommand(
+		newExtractCmd(),
+		newBuildCmd(),
+		newQueryCmd(),
+		newServeCmd(),
+		newExportCmd(),
+	)
+	return root
+}
