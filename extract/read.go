@@ -1,0 +1,607 @@
+package extract
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"iter"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// Errors a FileError wraps, for errors.Is.
+var (
+	ErrEmpty       = errors.New("empty file")
+	ErrBinary      = errors.New("binary file (contains NUL bytes)")
+	ErrInvalidUTF8 = errors.New("invalid UTF-8")
+	ErrTooLarge    = errors.New("file too large")
+	ErrFrontMatter = errors.New("malformed metadata")
+	ErrDuplicateID = errors.New("duplicate article ID")
+)
+
+// A FileError is a problem with one input file. Read yields it and goes on
+// with the next file, so a caller can report every bad file of a batch.
+type FileError struct {
+	Path string // as given to Read, or below the directory given; "-" for stdin
+	Err  error
+}
+
+func (e *FileError) Error() string { return e.Path + ": " + e.Err.Error() }
+
+func (e *FileError) Unwrap() error { return e.Err }
+
+// DefaultMaxSize is the largest file Read accepts unless WithMaxSize says
+// otherwise. News articles are a few kilobytes; anything this big is not one.
+const DefaultMaxSize = 10 << 20
+
+// A ReadOption configures Read, ReadFS and Parse.
+type ReadOption func(*readConfig)
+
+type readConfig struct {
+	maxSize int64
+	stdin   io.Reader
+}
+
+// WithMaxSize sets the largest file, in bytes, that is read; bigger files
+// are reported as ErrTooLarge. n <= 0 means no limit.
+func WithMaxSize(n int64) ReadOption {
+	return func(c *readConfig) { c.maxSize = n }
+}
+
+// WithStdin sets what the path "-" reads (os.Stdin by default).
+func WithStdin(r io.Reader) ReadOption {
+	return func(c *readConfig) { c.stdin = r }
+}
+
+func newReadConfig(opts []ReadOption) readConfig {
+	c := readConfig{maxSize: DefaultMaxSize, stdin: os.Stdin}
+	for _, o := range opts {
+		o(&c)
+	}
+	return c
+}
+
+// articleExts are the extensions read when walking a directory. A file
+// named explicitly is read whatever its extension.
+var articleExts = map[string]bool{
+	"":          true,
+	".txt":      true,
+	".md":       true,
+	".markdown": true,
+	".html":     true,
+	".htm":      true,
+}
+
+// Read streams the articles in paths: files, directories (walked
+// recursively in lexical order, hidden entries and files with other
+// extensions skipped) and "-" for standard input. One file is in memory at
+// a time.
+//
+// A file that cannot be read or parsed is yielded as a *FileError and the
+// iteration goes on; stopping is the caller's choice. A cancelled ctx ends
+// the iteration after yielding ctx.Err().
+//
+// An article's ID is its path below the directory argument, extension
+// dropped and each segment slugged ("2010/July/PCTs scrapped.txt" read from
+// "corpus" is "2010/july/pcts-scrapped"); a file named directly gets its base
+// name, standard input "stdin-" and the start of its hash. Two files with
+// the same ID are an error (ErrDuplicateID) for the second, so one article
+// never silently replaces another downstream.
+func Read(ctx context.Context, paths []string, opts ...ReadOption) iter.Seq2[Article, error] {
+	cfg := newReadConfig(opts)
+	return func(yield func(Article, error) bool) {
+		r := &reader{ctx: ctx, cfg: cfg, yield: yield, seen: map[string]string{}}
+		for _, p := range paths {
+			if !r.readPath(p) {
+				return
+			}
+		}
+	}
+}
+
+// ReadFS is Read over a file system, such as an embed.FS: root (a directory
+// or a file, "." for all of fsys) is walked as Read walks a directory, and
+// IDs are relative to it.
+func ReadFS(ctx context.Context, fsys fs.FS, root string, opts ...ReadOption) iter.Seq2[Article, error] {
+	cfg := newReadConfig(opts)
+	return func(yield func(Article, error) bool) {
+		r := &reader{ctx: ctx, cfg: cfg, yield: yield, seen: map[string]string{}}
+		info, err := fs.Stat(fsys, root)
+		switch {
+		case err != nil:
+			r.emit(Article{}, &FileError{Path: root, Err: err})
+		case info.IsDir():
+			r.walk(fsys, root, func(name string) string { return name })
+		default:
+			r.readFile(fsys, root, root, fileID(path.Base(root)))
+		}
+	}
+}
+
+// Parse reads one article from its raw bytes. path names it in errors and
+// gives its ID: the path with its extension dropped and each segment
+// slugged, so pass it relative to the corpus root ("" or "-" for an
+// anonymous stream: the ID is then "stdin-" and the start of its hash).
+// Only WithMaxSize applies. Errors are *FileError.
+func Parse(path string, raw []byte, opts ...ReadOption) (Article, error) {
+	cfg := newReadConfig(opts)
+	if cfg.maxSize > 0 && int64(len(raw)) > cfg.maxSize {
+		return Article{}, &FileError{Path: path, Err: tooLarge(int64(len(raw)), cfg.maxSize)}
+	}
+	id := ""
+	if path != "" && path != "-" {
+		id = fileID(filepath.ToSlash(path))
+	}
+	return parse(path, id, kindOf(path), raw, nil)
+}
+
+type reader struct {
+	ctx   context.Context
+	cfg   readConfig
+	yield func(Article, error) bool
+	seen  map[string]string // ID → path that had it
+	done  bool
+}
+
+// emit yields one result and reports whether to go on.
+func (r *reader) emit(a Article, err error) bool {
+	if r.done {
+		return false
+	}
+	if err == nil {
+		if prev, dup := r.seen[a.ID]; dup {
+			err = &FileError{Path: a.Path, Err: fmt.Errorf("%w %q, already used by %s", ErrDuplicateID, a.ID, prev)}
+			a = Article{}
+		} else {
+			r.seen[a.ID] = a.Path
+		}
+	}
+	if !r.yield(a, err) {
+		r.done = true
+	}
+	return !r.done
+}
+
+// cancelled yields the context's error, once, when it is done.
+func (r *reader) cancelled() bool {
+	if err := r.ctx.Err(); err != nil {
+		r.emit(Article{}, err)
+		r.done = true
+		return true
+	}
+	return false
+}
+
+func (r *reader) readPath(p string) bool {
+	if r.cancelled() {
+		return false
+	}
+	if p == "-" {
+		raw, err := readLimited(r.cfg.stdin, r.cfg.maxSize)
+		if err != nil {
+			return r.emit(Article{}, &FileError{Path: p, Err: err})
+		}
+		return r.emit(parse(p, "", kindText, raw, nil))
+	}
+	info, err := os.Stat(p)
+	if err != nil {
+		return r.emit(Article{}, &FileError{Path: p, Err: err})
+	}
+	if info.IsDir() {
+		return r.walk(os.DirFS(p), ".", func(name string) string { return filepath.Join(p, filepath.FromSlash(name)) })
+	}
+	base := filepath.Base(p)
+	return r.readFile(os.DirFS(filepath.Dir(p)), base, p, fileID(base))
+}
+
+// walk reads the articles below root in fsys; display turns a name in fsys
+// into the path shown to the user.
+func (r *reader) walk(fsys fs.FS, root string, display func(string) string) bool {
+	_ = fs.WalkDir(fsys, root, func(name string, d fs.DirEntry, err error) error {
+		if r.cancelled() {
+			return fs.SkipAll
+		}
+		if err != nil {
+			if !r.emit(Article{}, &FileError{Path: display(name), Err: err}) {
+				return fs.SkipAll
+			}
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if name != root && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !articleExts[strings.ToLower(path.Ext(name))] || !readable(fsys, name, d) {
+			return nil
+		}
+		rel := name
+		if root != "." {
+			rel = strings.TrimPrefix(name, root+"/")
+		}
+		if !r.readFile(fsys, name, display(name), fileID(rel)) {
+			return fs.SkipAll
+		}
+		return nil
+	})
+	return !r.done
+}
+
+// readable reports whether a directory entry is a file worth opening:
+// regular files, and symbolic links to files. Links to directories are not
+// followed, so a walk cannot loop.
+func readable(fsys fs.FS, name string, d fs.DirEntry) bool {
+	if d.Type().IsRegular() {
+		return true
+	}
+	if d.Type()&fs.ModeSymlink == 0 {
+		return false
+	}
+	info, err := fs.Stat(fsys, name)
+	return err == nil && info.Mode().IsRegular()
+}
+
+func (r *reader) readFile(fsys fs.FS, name, shown, id string) bool {
+	raw, err := readFSFile(fsys, name, r.cfg.maxSize)
+	if err != nil {
+		return r.emit(Article{}, &FileError{Path: shown, Err: err})
+	}
+	side, err := readSidecar(fsys, name)
+	if err != nil {
+		return r.emit(Article{}, &FileError{Path: shown, Err: err})
+	}
+	return r.emit(parse(shown, id, kindOf(name), raw, side))
+}
+
+func readFSFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && limit > 0 && info.Size() > limit {
+		return nil, tooLarge(info.Size(), limit)
+	}
+	return readLimited(f, limit)
+}
+
+// readLimited reads r to the end, or fails with ErrTooLarge without reading
+// more than limit+1 bytes.
+func readLimited(r io.Reader, limit int64) ([]byte, error) {
+	if limit <= 0 {
+		return io.ReadAll(r)
+	}
+	b, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > limit {
+		return nil, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, limit)
+	}
+	return b, nil
+}
+
+func tooLarge(size, limit int64) error {
+	return fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, size, limit)
+}
+
+// fileID makes an article ID from a slash-separated path: known article
+// extensions dropped, "." and ".." segments ignored, each segment slugged.
+func fileID(p string) string {
+	if ext := path.Ext(p); ext != "" && articleExts[strings.ToLower(ext)] {
+		p = strings.TrimSuffix(p, ext)
+	}
+	var segs []string
+	for _, s := range strings.Split(p, "/") {
+		if s == "" || s == "." || s == ".." {
+			continue
+		}
+		segs = append(segs, slugSegment(s))
+	}
+	return strings.Join(segs, "/")
+}
+
+// slugSegment is schema.Slug, except that underscores survive: corpus file
+// names such as "000_bd6ab526a9c92c91" are already good IDs, and keeping
+// them lets a user find the file from the ID.
+func slugSegment(s string) string {
+	var parts []string
+	for _, p := range strings.Split(s, "_") {
+		if strings.IndexFunc(p, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			parts = append(parts, schema.Slug(p))
+		}
+	}
+	if len(parts) == 0 {
+		return schema.Slug(s)
+	}
+	return strings.Join(parts, "_")
+}
+
+func hashOf(raw []byte) string {
+	h := sha256.Sum256(raw)
+	return hex.EncodeToString(h[:])
+}
+
+// A kind is the syntax a file is parsed with.
+type kind int
+
+const (
+	kindText kind = iota
+	kindMarkdown
+	kindHTML
+)
+
+func kindOf(name string) kind {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".md", ".markdown":
+		return kindMarkdown
+	case ".html", ".htm":
+		return kindHTML
+	}
+	return kindText
+}
+
+// parse turns one file's bytes into an Article. id "" means an anonymous
+// stream, named after its hash. side is the sidecar's metadata, if any; it
+// overrides the file's own.
+func parse(p, id string, k kind, raw []byte, side *metadata) (Article, error) {
+	fail := func(err error) (Article, error) { return Article{}, &FileError{Path: p, Err: err} }
+	hash := hashOf(raw)
+	if id == "" {
+		id = "stdin-" + hash[:12]
+	}
+	switch {
+	case len(raw) == 0:
+		return fail(ErrEmpty)
+	case bytes.IndexByte(raw, 0) >= 0:
+		return fail(ErrBinary)
+	case !utf8.Valid(raw):
+		return fail(fmt.Errorf("%w at byte %d", ErrInvalidUTF8, invalidAt(raw)))
+	}
+	text := strings.TrimPrefix(string(raw), "\ufeff")
+	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
+	if k != kindHTML && looksHTML(text) {
+		k = kindHTML
+	}
+
+	var (
+		meta  metadata
+		title string
+		paras []string
+	)
+	if k == kindHTML {
+		title, paras, meta = parseHTML(text)
+	} else {
+		fm, rest, err := splitFrontMatter(text)
+		if err != nil {
+			return fail(err)
+		}
+		meta, paras = fm, textParagraphs(rest, k == kindMarkdown)
+	}
+	if side != nil {
+		meta = meta.override(*side)
+	}
+	switch {
+	case meta.title != "":
+		title = meta.title
+		if len(paras) > 0 && sameText(stripHeading(paras[0]), title) {
+			paras = paras[1:]
+		}
+	case title == "" && len(paras) > 0:
+		title = stripHeading(paras[0])
+		// A file that starts straight in with its lead paragraph has no
+		// headline; the lead is both the title and the story's first
+		// paragraph, which must not be lost to the extractor.
+		if !isLeadParagraph(title) {
+			paras = paras[1:]
+		}
+	}
+	if title == "" && len(paras) == 0 {
+		return fail(ErrEmpty)
+	}
+	return Article{
+		ID:     id,
+		Path:   p,
+		Title:  title,
+		Body:   strings.Join(paras, "\n\n"),
+		Date:   meta.date,
+		URL:    meta.url,
+		Source: meta.source,
+		Hash:   hash,
+	}, nil
+}
+
+func invalidAt(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
+}
+
+// looksHTML sniffs HTML in files whose name does not say (stdin,
+// extension-less files).
+func looksHTML(text string) bool {
+	head := strings.ToLower(strings.TrimSpace(text[:min(len(text), 512)]))
+	return strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html")
+}
+
+var headingMark = regexp.MustCompile(`^#{1,6}\s+|\s+#+$`)
+
+// stripHeading removes Markdown heading marks from a title line.
+func stripHeading(s string) string { return strings.TrimSpace(headingMark.ReplaceAllString(s, "")) }
+
+// isLeadParagraph tells a sentence from a headline: headlines rarely end
+// with a full stop, and are short.
+func isLeadParagraph(s string) bool {
+	s = strings.TrimRight(s, closers)
+	return strings.HasSuffix(s, ".") && len(strings.Fields(s)) >= 12
+}
+
+// sameText compares two lines ignoring case, spacing and punctuation.
+func sameText(a, b string) bool { return compareKey(a) == compareKey(b) }
+
+// normaliseLine makes one line of prose canonical: the odd spaces of web
+// pages (no-break, figure, narrow) become plain spaces, invisible
+// characters go, runs of white space collapse and the ends are trimmed.
+func normaliseLine(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch {
+		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u00ad':
+			continue
+		case unicode.IsSpace(r) || unicode.IsControl(r):
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// Hard-wrapped text (lines broken at a fixed width, as e-mail and Markdown
+// are often written) has its lines joined into paragraphs; text whose lines
+// are longer than wrapMax, or all short, has one paragraph per line.
+const (
+	wrapMin = 40
+	wrapMax = 100
+)
+
+// textParagraphs splits plain text or Markdown into paragraphs of one line
+// each. Blank lines separate paragraphs; within a block, lines are joined
+// when the block looks hard-wrapped.
+func textParagraphs(text string, markdown bool) []string {
+	var paras, block []string
+	var starts []bool // starts[i]: block[i] must begin a new paragraph
+	flush := func() {
+		paras = append(paras, joinWrapped(block, starts)...)
+		block, starts = block[:0], starts[:0]
+	}
+	for line := range strings.Lines(text) {
+		line = normaliseLine(line)
+		role := roleText
+		if markdown {
+			line, role = markdownLine(line)
+		} else if isRule(line) {
+			role = roleBreak
+		}
+		switch {
+		case role == roleBreak || line == "":
+			flush()
+		case role == roleAlone:
+			flush()
+			block, starts = append(block, line), append(starts, true)
+			flush()
+		default:
+			block, starts = append(block, line), append(starts, role == roleStart)
+		}
+	}
+	flush()
+	return paras
+}
+
+func joinWrapped(lines []string, starts []bool) []string {
+	width := 0
+	for _, l := range lines {
+		width = max(width, utf8.RuneCountInString(l))
+	}
+	wrapped := width >= wrapMin && width <= wrapMax
+	var out []string
+	for i, l := range lines {
+		if i == 0 || starts[i] || !wrapped || utf8.RuneCountInString(lines[i-1])*10 < width*6 {
+			out = append(out, l)
+			continue
+		}
+		last := out[len(out)-1]
+		if r, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(last, "-")); strings.HasSuffix(last, "-") && unicode.IsLetter(r) {
+			out[len(out)-1] = last + l // a word hyphenated across the break
+		} else {
+			out[len(out)-1] = last + " " + l
+		}
+	}
+	return out
+}
+
+// isRule reports a line of only -, =, * or _ (three or more): a horizontal
+// rule or a setext heading underline, a separator either way.
+func isRule(s string) bool {
+	s = strings.ReplaceAll(s, " ", "")
+	if len(s) < 3 {
+		return false
+	}
+	return strings.Trim(s, "-") == "" || strings.Trim(s, "=") == "" || strings.Trim(s, "*") == "" || strings.Trim(s, "_") == ""
+}
+
+// A lineRole says how a Markdown line joins its neighbours.
+type lineRole int
+
+const (
+	roleText  lineRole = iota // joins a hard-wrapped paragraph
+	roleStart                 // starts a paragraph (a list item)
+	roleAlone                 // a paragraph on its own (a heading)
+	roleBreak                 // separates paragraphs (a rule, a fence)
+)
+
+var (
+	mdHeading  = regexp.MustCompile(`^#{1,6}(\s+|$)`)
+	mdItem     = regexp.MustCompile(`^([-*+]|\d{1,3}[.)])\s+`)
+	mdQuote    = regexp.MustCompile(`^(>\s?)+`)
+	mdRefDef   = regexp.MustCompile(`^\[[^\]]+\]:\s*\S+`)
+	mdInline   = strings.NewReplacer("**", "", "__", "", "`", "")
+	mdPatterns = []struct {
+		re   *regexp.Regexp
+		repl string
+	}{
+		{regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`), ""},             // images
+		{regexp.MustCompile(`\[([^\]]+)\]\([^)]*\)`), "$1"},           // links
+		{regexp.MustCompile(`\[([^\]]+)\]\[[^\]]*\]`), "$1"},          // reference links
+		{regexp.MustCompile(`<(https?://[^>\s]+)>`), "$1"},            // autolinks
+		{regexp.MustCompile(`</?[a-zA-Z][^<>]*>`), ""},                // inline HTML
+		{regexp.MustCompile(`(^|[^\pL\pN*])\*([^*\s][^*]*)\*`), "$1$2"}, // *emphasis*
+		{regexp.MustCompile(`(^|[^\pL\pN_])_([^_\s][^_]*)_($|[^\pL\pN_])`), "$1$2$3"},
+		{regexp.MustCompile(`\\([\\` + "`" + `*_{}\[\]()#+\-.!>])`), "$1"}, // escapes
+	}
+)
+
+// markdownLine reduces one normalised Markdown line to its text.
+func markdownLine(s string) (string, lineRole) {
+	role := roleText
+	switch {
+	case strings.HasPrefix(s, "```") || strings.HasPrefix(s, "~~~") || isRule(s) || mdRefDef.MatchString(s):
+		return "", roleBreak
+	case mdHeading.MatchString(s):
+		s, role = stripHeading(s), roleAlone
+	case mdItem.MatchString(s):
+		s, role = mdItem.ReplaceAllString(s, ""), roleStart
+	case mdQuote.MatchString(s):
+		s = mdQuote.ReplaceAllString(s, "")
+	}
+	for _, p := range mdPatterns {
+		s = p.re.ReplaceAllString(s, p.repl)
+	}
+	return strings.TrimSpace(mdInline.Replace(s)), role
+}
