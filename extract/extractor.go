@@ -2,21 +2,45 @@ package extract
 
 import (
 	"context"
+	"fmt"
 
-	"github.com/cayleygraph/quad"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
-// Rules is newsgraph's rule-based extractor. Its zero value is not usable;
-// make one with New.
-type Rules struct{}
+// Rules is newsgraph's rule-based extractor: it reads people, organisations,
+// roles, quotations, topics, reforms and stances with hand-written rules over
+// a Lexicon of general knowledge. Its zero value is not usable; make one with
+// New. A Rules is safe for concurrent use.
+type Rules struct {
+	lex *Lexicon
+}
 
 // Option configures an extractor made by New.
 type Option func(*Rules) error
 
+// WithLexicon makes the extractor read with lex instead of the embedded lexicon.
+func WithLexicon(lex *Lexicon) Option {
+	return func(r *Rules) error {
+		if lex == nil {
+			return fmt.Errorf("extract: nil lexicon")
+		}
+		r.lex = lex
+		return nil
+	}
+}
+
+// WithLexiconFile extends the lexicon with a user's file (see Lexicon.ReadFile).
+func WithLexiconFile(path string) Option {
+	return func(r *Rules) error { return r.lex.ReadFile(path) }
+}
+
 // New returns the rule-based extractor with the embedded lexicons.
 func New(opts ...Option) (*Rules, error) {
-	r := &Rules{}
+	lex, err := DefaultLexicon()
+	if err != nil {
+		return nil, err
+	}
+	r := &Rules{lex: lex}
 	for _, o := range opts {
 		if err := o(r); err != nil {
 			return nil, err
@@ -25,18 +49,23 @@ func New(opts ...Option) (*Rules, error) {
 	return r, nil
 }
 
-// Extract returns the facts found in a.
-func (r *Rules) Extract(ctx context.Context, a Article) ([]schema.Fact, error) {
+// Extract returns the facts found in a. Article-wide facts (types, names,
+// mentions) are labelled with the article; the rest with their sentence.
+func (r *Rules) Extract(ctx context.Context, a Article) (facts []schema.Fact, err error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	art := schema.ArticleIRI(a.ID)
-	facts := []schema.Fact{
-		{Subject: art, Predicate: schema.Type, Object: schema.Article, Article: a.ID},
-		{Subject: art, Predicate: schema.Headline, Object: quad.String(a.Title), Article: a.ID},
+	if a.ID == "" {
+		return nil, fmt.Errorf("extract: article has no ID")
 	}
-	if a.Hash != "" {
-		facts = append(facts, schema.Fact{Subject: art, Predicate: schema.ContentHash, Object: quad.String(a.Hash), Article: a.ID})
-	}
-	return facts, nil
+	defer func() {
+		// The rules index tokens heavily; a bug on odd input must cost one
+		// article, never the batch.
+		if p := recover(); p != nil {
+			facts, err = nil, fmt.Errorf("extract %s: internal error: %v", a.ID, p)
+		}
+	}()
+	d := newDoc(a, r.lex)
+	d.analyse()
+	return d.emit(), nil
 }

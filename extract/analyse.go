@@ -1,0 +1,369 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// doc is the working state of one article's analysis.
+type doc struct {
+	a        Article
+	lex      *Lexicon
+	paras    []*paragraph
+	sents    []*sentence
+	ents     []*entity
+	byKey    map[string]*entity
+	mentions []*mention // resolved mentions, in text order once sorted
+	singles  []*mention // one capitalised word: surnames, mostly
+	acronyms []*mention
+	unknown  []*mention
+	acr      map[string]*entity // acronym key → entity, from the article's own definitions
+	quotes   []*quotation
+	reforms  []*reform
+	stances  []stance
+	roles    []roleFact
+	facts    []schema.Fact
+}
+
+func newDoc(a Article, lex *Lexicon) *doc {
+	d := &doc{a: a, lex: lex, byKey: map[string]*entity{}, acr: map[string]*entity{}}
+	texts := []string{}
+	if strings.TrimSpace(a.Title) != "" {
+		texts = append(texts, strings.TrimSpace(a.Title))
+	}
+	texts = append(texts, splitParagraphs(a.Body)...)
+	n := 1
+	for i, t := range texts {
+		p := &paragraph{index: i, text: t, head: i == 0 && strings.TrimSpace(a.Title) != ""}
+		p.quotes = findQuotes(t)
+		p.toks = tokenize(t, p.quotes)
+		n = splitSentences(p, n)
+		d.paras = append(d.paras, p)
+		d.sents = append(d.sents, p.sents...)
+	}
+	return d
+}
+
+// analyse runs every step of extraction over the article.
+func (d *doc) analyse() {
+	for _, s := range d.sents {
+		d.findNames(s)
+	}
+	for _, s := range d.sents {
+		d.findClassNames(s)
+	}
+	d.mergeClasses()
+	d.resolveAcronyms()
+	d.resolveSingles()
+	d.sortMentions()
+	for _, s := range d.sents {
+		d.findRoles(s)
+	}
+	d.findQuotations()
+	for _, s := range d.sents {
+		d.findReforms(s)
+	}
+	d.findStances()
+}
+
+func (d *doc) sortMentions() {
+	sort.SliceStable(d.mentions, func(i, j int) bool {
+		a, b := d.mentions[i], d.mentions[j]
+		if a.sent.n != b.sent.n {
+			return a.sent.n < b.sent.n
+		}
+		return a.from < b.from
+	})
+}
+
+// classStop are words that end the modifiers of a class of bodies going
+// leftwards: determiners, quantifiers, verbs and adjectives of change.
+var classStop = map[string]bool{
+	"the": true, "a": true, "an": true, "all": true, "some": true, "of": true, "to": true, "for": true,
+	"in": true, "on": true, "by": true, "with": true, "from": true, "or": true, "their": true, "its": true,
+	"our": true, "his": true, "her": true, "these": true, "those": true, "this": true, "that": true,
+	"new": true, "existing": true, "individual": true, "current": true, "fewer": true, "larger": true,
+	"smaller": true, "more": true, "most": true, "other": true, "single": true, "such": true, "many": true,
+	"several": true, "each": true, "every": true, "both": true, "same": true, "own": true, "between": true,
+	"merge": true, "merged": true, "merging": true, "abolish": true, "abolished": true, "scrap": true,
+	"scrapped": true, "create": true, "created": true, "replace": true, "replaced": true, "form": true,
+	"formed": true, "join": true, "set": true, "establish": true, "established": true, "lead": true,
+	"run": true, "fund": true, "support": true, "help": true, "allow": true, "make": true, "want": true,
+	"wants": true, "include": true, "includes": true, "see": true, "cover": true, "become": true,
+	"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "will": true, "would": true,
+	"could": true, "should": true, "may": true, "can": true, "has": true, "have": true, "had": true,
+	"not": true, "no": true, "two": true, "three": true, "four": true, "five": true, "ten": true,
+	"proposed": true, "planned": true, "future": true, "former": true, "remaining": true, "say": true,
+	"said": true, "as": true, "at": true, "into": true, "across": true, "than": true, "where": true,
+	"how": true, "why": true, "when": true, "what": true, "who": true, "which": true, "whose": true,
+	"if": true, "but": true, "so": true, "because": true, "while": true, "although": true,
+}
+
+// classFollow are words that may follow the head of a class of bodies.
+var classFollow = map[string]bool{
+	"that": true, "which": true, "who": true, "will": true, "would": true, "could": true, "should": true,
+	"may": true, "might": true, "can": true, "are": true, "were": true, "is": true, "was": true, "have": true,
+	"has": true, "had": true, "to": true, "in": true, "on": true, "of": true, "for": true, "from": true,
+	"with": true, "by": true, "and": true, "or": true, "but": true, "as": true, "at": true, "into": true,
+	"across": true, "under": true, "within": true, "between": true, "being": true, "been": true,
+	"also": true, "still": true, "now": true, "must": true, "do": true, "did": true, "does": true,
+	"than": true, "so": true, "if": true, "when": true, "while": true, "after": true, "before": true,
+	"until": true, "by-": true, "themselves": true, "alone": true, "together": true,
+}
+
+// findClassNames finds lower-case names of classes of bodies: "primary care
+// trusts", "GP consortia", "practice-based commissioning (PBC) consortia".
+func (d *doc) findClassNames(s *sentence) {
+	t := s.para.toks
+	for k := s.from; k < s.to; k++ {
+		if !t[k].word || !d.lex.orgClass[t[k].lower] || (t[k].cap && k != s.from) {
+			continue
+		}
+		if k+1 < s.to && t[k+1].word && !t[k+1].cap && !classFollow[t[k+1].lower] && !d.lex.verbs[t[k+1].lower] && !strings.HasSuffix(t[k+1].lower, "ed") {
+			continue // "board members": the class word modifies another noun
+		}
+		var mods []string
+		acr := ""
+		first := k
+		for m := k - 1; m >= s.from && len(mods) < 4; m-- {
+			tk := t[m]
+			if tk.text == ")" && m-2 >= s.from && t[m-1].acronym && t[m-2].text == "(" {
+				acr = t[m-1].text
+				m -= 2
+				continue
+			}
+			if !tk.word || classStop[tk.lower] || tk.poss {
+				break
+			}
+			if tk.cap && !tk.acronym && m != s.from {
+				break
+			}
+			if tk.cap && !tk.acronym && d.lex.given[tk.lower] != "" {
+				break
+			}
+			if tk.lower == "and" {
+				// Only inside a name: "health and well-being boards".
+				if len(mods) == 0 || m-1 < s.from || !t[m-1].word || classStop[t[m-1].lower] {
+					break
+				}
+			}
+			w := tk.lower
+			if tk.acronym {
+				w = strings.TrimSuffix(tk.text, "s")
+			}
+			mods = append([]string{w}, mods...)
+			first = m
+		}
+		for len(mods) > 0 && mods[0] == "and" {
+			mods = mods[1:]
+			first++
+		}
+		head := singular(t[k].lower)
+		switch {
+		case len(mods) == 0 && k+2 < s.to && t[k+1].lower == "of" && (t[k+2].acronym || t[k+2].word && !t[k+2].cap && !classStop[t[k+2].lower]):
+			// "consortia of GP practices" → "GP consortium".
+			mod := t[k+2].lower
+			if t[k+2].acronym {
+				mod = strings.TrimSuffix(t[k+2].text, "s")
+			}
+			name := mod + " " + head
+			e := d.org(name, true)
+			e.addAlias(s.para.text[t[k].start:t[k+2].end])
+			if k+3 < s.to && t[k+3].word && !t[k+3].cap {
+				e.addAlias(s.para.text[t[k].start:t[k+3].end])
+			}
+			d.addMention(&mention{sent: s, from: k, to: k + 3, kind: mFull, ent: e})
+		case len(mods) > 0:
+			if len(mods) == 1 && (d.lex.common[mods[0]] && isGenericModifier(mods[0])) {
+				// "local authorities", "care trusts": kept, but as generic bodies.
+			}
+			name := strings.Join(mods, " ") + " " + head
+			e := d.org(name, true)
+			written := s.para.text[t[first].start:t[k].end]
+			if acr != "" {
+				written = strings.Join(mods, " ") + " " + t[k].lower
+				e.addAlias(acr)
+				e.addAlias(acr + " " + t[k].lower)
+				e.addAlias(strings.Join(mods, " "))
+				d.acr[acronymKey(acr)] = e
+			}
+			e.addAlias(strings.ToLower(written[:1]) + written[1:])
+			d.addMention(&mention{sent: s, from: first, to: k + 1, kind: mFull, ent: e})
+		}
+	}
+}
+
+func isGenericModifier(w string) bool {
+	switch w {
+	case "local", "public", "national", "regional", "care", "health":
+		return true
+	}
+	return false
+}
+
+// mergeClasses folds a class written with more words into the one written
+// with fewer when the fewer are acronyms it shares: "GP commissioning
+// consortia" is "GP consortia".
+func (d *doc) mergeClasses() {
+	var classes []*entity
+	for _, e := range d.ents {
+		if e.class && e.kind == schema.Organization {
+			classes = append(classes, e)
+		}
+	}
+	sort.SliceStable(classes, func(i, j int) bool { return len(strings.Fields(classes[i].name)) < len(strings.Fields(classes[j].name)) })
+	into := map[*entity]*entity{}
+	for i, short := range classes {
+		sw := strings.Fields(short.name)
+		if len(sw) < 2 || !allCapsWords(sw[:len(sw)-1]) {
+			continue
+		}
+		for _, long := range classes[i+1:] {
+			lw := strings.Fields(long.name)
+			if into[long] != nil || lw[len(lw)-1] != sw[len(sw)-1] || len(lw) <= len(sw) || !subset(sw, lw) {
+				continue
+			}
+			into[long] = short
+			short.addAlias(long.name)
+			for a := range long.aliases {
+				short.addAlias(a)
+			}
+		}
+	}
+	if len(into) == 0 {
+		return
+	}
+	for _, m := range d.mentions {
+		if to := into[m.ent]; to != nil {
+			m.ent = to
+			to.sents[m.sent.n] = true
+		}
+	}
+	for k, e := range d.byKey {
+		if to := into[e]; to != nil {
+			d.byKey[k] = to
+		}
+	}
+	kept := d.ents[:0]
+	for _, e := range d.ents {
+		if into[e] == nil {
+			kept = append(kept, e)
+		}
+	}
+	d.ents = kept
+}
+
+func allCapsWords(ws []string) bool {
+	for _, w := range ws {
+		if !isAllCaps(w) && !(len(w) >= 2 && strings.ToUpper(w) == w) {
+			return false
+		}
+	}
+	return len(ws) > 0
+}
+
+func subset(a, b []string) bool {
+	in := map[string]bool{}
+	for _, w := range b {
+		in[w] = true
+	}
+	for _, w := range a {
+		if !in[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// resolveAcronyms links each acronym to its body: one the article defines
+// ("Improvement and Development Agency (IDeA)"), one whose initials it is,
+// or a well-known body from the lexicon.
+func (d *doc) resolveAcronyms() {
+	// Definitions written as "Name (ACR)" after a proper name.
+	for _, m := range d.mentions {
+		if m.ent == nil || m.ent.kind != schema.Organization {
+			continue
+		}
+		t := m.sent.para.toks
+		if m.to+2 < len(t) && t[m.to].text == "(" && t[m.to+1].acronym && t[m.to+2].text == ")" {
+			m.ent.addAlias(t[m.to+1].text)
+			d.acr[acronymKey(t[m.to+1].text)] = m.ent
+		}
+	}
+	for _, m := range d.acronyms {
+		t := m.sent.para.toks[m.from]
+		key := acronymKey(t.text)
+		e := d.acr[key]
+		if e == nil {
+			for _, c := range d.ents {
+				if c.kind == schema.Organization && len(strings.Fields(c.name)) > 1 && initials(c.name) == key {
+					e = c
+					break
+				}
+			}
+		}
+		if e == nil {
+			if b, ok := d.lex.bodies[strings.ToLower(t.text)]; ok {
+				e = d.org(b[0], isLower(b[0]))
+			} else if b, ok := d.lex.bodies[strings.ToLower(strings.TrimSuffix(t.text, "s"))]; ok {
+				e = d.org(b[0], isLower(b[0]))
+			}
+		}
+		if e == nil {
+			continue
+		}
+		e.addAlias(t.text)
+		d.acr[key] = e
+		m.ent = e
+		d.addMention(m)
+	}
+}
+
+// resolveSingles links one-word capitalised mentions to the article's
+// people by surname ("Burstow", "Mr Cozens"), choosing the person mentioned
+// most recently before, or else first after, and matching a title's gender.
+func (d *doc) resolveSingles() {
+	for _, m := range d.singles {
+		t := m.sent.para.toks[m.from]
+		word := t.text
+		var best *entity
+		bestDist := 1 << 30
+		for _, e := range d.ents {
+			if e.kind != schema.Person || !strings.EqualFold(e.surname, word) {
+				continue
+			}
+			if g := d.lex.titles[strings.ToLower(m.title)]; g != "" && e.gender != "" && g != e.gender {
+				continue
+			}
+			dist := 1 << 20
+			for n := range e.sents {
+				if n <= m.sent.n && m.sent.n-n < dist {
+					dist = m.sent.n - n
+				} else if n > m.sent.n && (n-m.sent.n)+1000 < dist {
+					dist = n - m.sent.n + 1000
+				}
+			}
+			if dist < bestDist {
+				best, bestDist = e, dist
+			}
+		}
+		if best == nil {
+			// A titled surname with no full name in the article is still a person.
+			if m.title != "" && !d.lex.common[t.lower] {
+				best = d.person(m.title + " " + word)
+				best.surname = word
+				best.gender = d.lex.titles[strings.ToLower(m.title)]
+			} else {
+				continue
+			}
+		}
+		if m.title != "" {
+			best.addAlias(m.title + " " + word)
+		}
+		best.addAlias(word)
+		m.ent = best
+		d.addMention(m)
+	}
+}

@@ -1,0 +1,141 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// emit turns the article's analysis into facts.
+func (d *doc) emit() []schema.Fact {
+	id := d.a.ID
+	art := schema.ArticleIRI(id)
+	used := map[int]bool{}
+	add := func(s quad.IRI, p quad.IRI, o quad.Value, sent int) {
+		d.facts = append(d.facts, schema.Fact{Subject: s, Predicate: p, Object: o, Article: id, Sentence: sent})
+		if sent > 0 {
+			used[sent] = true
+		}
+	}
+	add(art, schema.Type, schema.Article, 0)
+	if d.a.Title != "" {
+		add(art, schema.Headline, quad.String(d.a.Title), 0)
+	}
+	if !d.a.Date.IsZero() {
+		add(art, schema.Date, quad.String(d.a.Date.Format("2006-01-02")), 0)
+	}
+	if d.a.URL != "" {
+		add(art, schema.URL, quad.String(d.a.URL), 0)
+	}
+	if d.a.Source != "" {
+		add(art, schema.Source, quad.String(d.a.Source), 0)
+	}
+	if d.a.Hash != "" {
+		add(art, schema.ContentHash, quad.String(d.a.Hash), 0)
+	}
+	emitted := map[*entity]bool{}
+	entity := func(e *entity) quad.IRI {
+		iri := e.iri()
+		if !emitted[e] {
+			emitted[e] = true
+			add(iri, schema.Type, e.kind, 0)
+			add(iri, schema.Name, quad.String(e.name), 0)
+			for _, a := range e.sortedAliases() {
+				add(iri, schema.Alias, quad.String(a), 0)
+			}
+			add(iri, schema.MentionedIn, art, 0)
+		}
+		return iri
+	}
+	for _, e := range d.ents {
+		if len(e.sents) > 0 && !e.portfolio {
+			entity(e)
+		}
+	}
+	for _, r := range d.roles {
+		p := entity(r.person)
+		if r.role != "" {
+			add(p, schema.Role, quad.String(r.role), r.sent.n)
+		}
+		if r.org != nil {
+			add(p, schema.RoleEdge(r.role), entity(r.org), r.sent.n)
+		}
+	}
+	for _, q := range d.quotes {
+		qi := schema.QuotationIRI(id, q.text)
+		add(qi, schema.Type, schema.Quotation, q.sent.n)
+		add(qi, schema.Text, quad.String(q.text), q.sent.n)
+		for _, sp := range q.speakers {
+			add(entity(sp), schema.Said, qi, q.sent.n)
+		}
+		for _, topic := range d.topicsOf(q.text + " " + q.sent.text()) {
+			ti := schema.EntityIRI(schema.Topic, topic)
+			add(ti, schema.Type, schema.Topic, q.sent.n)
+			add(ti, schema.Name, quad.String(topic), q.sent.n)
+			add(qi, schema.About, ti, q.sent.n)
+		}
+	}
+	for _, r := range d.reforms {
+		ri := schema.EntityIRI(schema.Reform, r.name())
+		n := r.sent.n
+		add(ri, schema.Type, schema.Reform, n)
+		add(ri, schema.Name, quad.String(r.name()), n)
+		add(ri, schema.Kind, quad.String(string(r.kind)), n)
+		add(ri, schema.Affects, entity(r.target), n)
+		for _, g := range r.gains {
+			gi := entity(g)
+			add(ri, schema.Gains, gi, n)
+			switch r.kind {
+			case schema.Replacement:
+				add(entity(r.target), schema.ReplacedBy, gi, n)
+			case schema.Transfer:
+				add(entity(r.target), schema.TransfersTo, gi, n)
+			case schema.Merger:
+				add(entity(r.target), schema.MergesInto, gi, n)
+			}
+		}
+	}
+	for _, st := range d.stances {
+		p := schema.Opposes
+		if st.supports {
+			p = schema.Supports
+		}
+		if st.reform != nil {
+			add(entity(st.holder), p, schema.EntityIRI(schema.Reform, st.reform.name()), st.sent.n)
+		} else if st.topic != "" {
+			ti := schema.EntityIRI(schema.Topic, st.topic)
+			add(ti, schema.Type, schema.Topic, st.sent.n)
+			add(ti, schema.Name, quad.String(st.topic), st.sent.n)
+			add(entity(st.holder), p, ti, st.sent.n)
+		}
+	}
+	// Declare every sentence that labels a fact, with its words.
+	ns := make([]int, 0, len(used))
+	for n := range used {
+		ns = append(ns, n)
+	}
+	sort.Ints(ns)
+	for _, n := range ns {
+		si := schema.SentenceIRI(id, n)
+		add(si, schema.Type, schema.Sentence, 0)
+		add(si, schema.SentenceOf, art, 0)
+		if s := d.sentence(n); s != nil {
+			add(si, schema.Text, quad.String(strings.TrimSpace(s.text())), 0)
+		}
+	}
+	return d.facts
+}
+
+func (d *doc) sentence(n int) *sentence {
+	if n-1 >= 0 && n-1 < len(d.sents) && d.sents[n-1].n == n {
+		return d.sents[n-1]
+	}
+	for _, s := range d.sents {
+		if s.n == n {
+			return s
+		}
+	}
+	return nil
+}

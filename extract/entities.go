@@ -1,0 +1,134 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// An entity is a person or organisation of one article, with every name the
+// article gives it.
+type entity struct {
+	kind    quad.IRI // schema.Person or schema.Organization
+	name    string   // canonical name: the fullest form the article gives
+	aliases map[string]bool
+	surname string // persons: last word of the name
+	gender  string // "male", "female" or ""
+	class   bool   // organisations: a class of bodies ("primary care trusts")
+	generic bool   // organisations spoken of in general ("the government")
+	portfolio bool // a minister's portfolio ("care services")
+	sents   map[int]bool
+	id      int
+}
+
+func (e *entity) iri() quad.IRI { return schema.EntityIRI(e.kind, e.name) }
+
+func (e *entity) addAlias(a string) {
+	a = strings.TrimSpace(a)
+	if a == "" || a == e.name {
+		return
+	}
+	if e.aliases == nil {
+		e.aliases = map[string]bool{}
+	}
+	e.aliases[a] = true
+}
+
+func (e *entity) sortedAliases() []string {
+	out := make([]string, 0, len(e.aliases))
+	for a := range e.aliases {
+		if a != e.name {
+			out = append(out, a)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// mentionKind says how a mention names its entity.
+type mentionKind int
+
+const (
+	mFull     mentionKind = iota // "Paul Burstow", "Local Government Association"
+	mSurname                     // "Burstow", "Mr Cozens"
+	mAcronym                     // "LGA"
+	mPronoun                     // "he", "she"
+	mShort                       // "the confederation"
+	mSpeaker                     // "a DH spokesperson": speaks for an organisation
+	mDocument                    // "the letter": speaks for its signatories
+)
+
+// A mention is a stretch of tokens in a sentence that names an entity.
+type mention struct {
+	sent     *sentence
+	from, to int // token indexes in the paragraph
+	kind     mentionKind
+	ent      *entity
+	title    string // "Mr", when written
+}
+
+func (m *mention) text() string {
+	t := m.sent.para.toks
+	return m.sent.para.text[t[m.from].start:t[m.to-1].end]
+}
+
+// singular turns a plural noun into its singular form ("trusts" → "trust",
+// "authorities" → "authority", "consortia" → "consortium").
+func singular(w string) string {
+	lw := strings.ToLower(w)
+	switch {
+	case strings.HasSuffix(lw, "consortia"):
+		return w[:len(w)-1] + "um"
+	case strings.HasSuffix(lw, "ies") && len(w) > 4:
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(lw, "sses"), strings.HasSuffix(lw, "ches"), strings.HasSuffix(lw, "shes"):
+		return w[:len(w)-2]
+	case strings.HasSuffix(lw, "ss"), strings.HasSuffix(lw, "us"), strings.HasSuffix(lw, "is"):
+		return w
+	case strings.HasSuffix(lw, "s") && len(w) > 2:
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+// initials returns the upper-case initials of a name's significant words:
+// "primary care trust" → "PCT", "Local Government Association" → "LGA".
+func initials(name string) string {
+	var b strings.Builder
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' }) {
+		lw := strings.ToLower(w)
+		if lw == "of" || lw == "and" || lw == "for" || lw == "the" || lw == "&" || lw == "with" || lw == "on" || lw == "in" {
+			continue
+		}
+		if isAllCaps(w) {
+			b.WriteString(strings.TrimSuffix(w, "s"))
+			continue
+		}
+		b.WriteString(strings.ToUpper(w[:1]))
+	}
+	return b.String()
+}
+
+func isAllCaps(w string) bool {
+	up := 0
+	for _, r := range w {
+		if r >= 'a' && r <= 'z' {
+			if r == 's' {
+				continue
+			}
+			return false
+		}
+		if r >= 'A' && r <= 'Z' {
+			up++
+		}
+	}
+	return up >= 2
+}
+
+// acronymKey folds an acronym for comparison: "PCTs" → "PCT", "IDeA" → "IDEA".
+func acronymKey(a string) string {
+	a = strings.TrimSuffix(a, "s")
+	return strings.ToUpper(a)
+}

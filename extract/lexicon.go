@@ -1,0 +1,267 @@
+package extract
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+)
+
+//go:embed lexicon/*.txt
+var lexiconFS embed.FS
+
+// A Lexicon holds the general knowledge the rule-based extractor reads text
+// with: titles, given names, role words, reporting verbs, organisation words,
+// well-known bodies, topics and stance cues. The defaults are embedded from
+// extract/lexicon/*.txt (each file documents its format); a user extends them
+// with WithLexiconFile. A Lexicon is read-only once built, so one can serve
+// many goroutines.
+type Lexicon struct {
+	titles     map[string]string // "mr" → "male"; "dr" → ""
+	given      map[string]string // "paul" → "male"; "jo" → "" when both
+	common     map[string]bool   // common lower-case words
+	roleHeads  map[string]bool
+	roleMods   map[string]bool
+	verbs      map[string]bool // every reporting-verb form
+	orgHeads   map[string]bool // lower-cased
+	orgPrefix  map[string]bool
+	orgClass   map[string]bool
+	generic    map[string]bool
+	bodies     map[string][]string // "dh" → ["Department of Health", "DoH", ...]; key is lower-cased acronym
+	bodyNames  map[string]string   // lower-cased full name or alias → canonical full name
+	topics     []topicCue
+	supportCue []string
+	opposeCue  []string
+}
+
+type topicCue struct {
+	topic string
+	cues  []string
+}
+
+// lexiconFiles lists the sections of a lexicon, in the order they are read.
+var lexiconFiles = []string{"titles", "given_female", "given_male", "common_words", "roles", "verbs", "orgs", "bodies", "topics", "stance"}
+
+// DefaultLexicon returns the embedded lexicon.
+func DefaultLexicon() (*Lexicon, error) {
+	l := newLexicon()
+	for _, name := range lexiconFiles {
+		f, err := lexiconFS.Open("lexicon/" + name + ".txt")
+		if err != nil {
+			return nil, fmt.Errorf("lexicon %s: %w", name, err)
+		}
+		err = l.read(name, f)
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("lexicon %s: %w", name, err)
+		}
+	}
+	return l, nil
+}
+
+func newLexicon() *Lexicon {
+	return &Lexicon{
+		titles: map[string]string{}, given: map[string]string{}, common: map[string]bool{},
+		roleHeads: map[string]bool{}, roleMods: map[string]bool{}, verbs: map[string]bool{},
+		orgHeads: map[string]bool{}, orgPrefix: map[string]bool{}, orgClass: map[string]bool{},
+		generic: map[string]bool{}, bodies: map[string][]string{}, bodyNames: map[string]string{},
+	}
+}
+
+// ReadFile adds the entries of a user lexicon file to l. The file is split
+// into sections by lines "[name]", where name is one of the embedded files'
+// names (titles, given_female, given_male, common_words, roles, verbs, orgs,
+// bodies, topics, stance); each section's lines have that file's format.
+func (l *Lexicon) ReadFile(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("lexicon: %w", err)
+	}
+	defer f.Close()
+	if err := l.readSections(f); err != nil {
+		return fmt.Errorf("lexicon %s: %w", path, err)
+	}
+	return nil
+}
+
+func (l *Lexicon) readSections(r io.Reader) error {
+	sc := bufio.NewScanner(r)
+	section := ""
+	var buf strings.Builder
+	flush := func() error {
+		if section == "" {
+			if strings.TrimSpace(buf.String()) != "" {
+				return fmt.Errorf("entries before the first [section] line")
+			}
+			return nil
+		}
+		err := l.read(section, strings.NewReader(buf.String()))
+		buf.Reset()
+		return err
+	}
+	line := 0
+	for sc.Scan() {
+		line++
+		t := strings.TrimSpace(sc.Text())
+		if strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]") {
+			if err := flush(); err != nil {
+				return err
+			}
+			section = strings.TrimSpace(t[1 : len(t)-1])
+			if !knownSection(section) {
+				return fmt.Errorf("line %d: unknown section %q", line, section)
+			}
+			continue
+		}
+		buf.WriteString(sc.Text())
+		buf.WriteByte('\n')
+	}
+	if err := sc.Err(); err != nil {
+		return err
+	}
+	return flush()
+}
+
+func knownSection(s string) bool {
+	for _, n := range lexiconFiles {
+		if n == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (l *Lexicon) read(section string, r io.Reader) error {
+	sc := bufio.NewScanner(r)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if err := l.add(section, line); err != nil {
+			return fmt.Errorf("line %d: %w", n, err)
+		}
+	}
+	return sc.Err()
+}
+
+func (l *Lexicon) add(section, line string) error {
+	switch section {
+	case "titles":
+		f := strings.Split(line, "\t")
+		g := ""
+		if len(f) > 1 {
+			g = strings.TrimSpace(f[1])
+		}
+		l.titles[strings.ToLower(strings.TrimSpace(f[0]))] = g
+	case "given_female", "given_male":
+		g := strings.TrimPrefix(section, "given_")
+		k := strings.ToLower(line)
+		if old, ok := l.given[k]; ok && old != g {
+			g = ""
+		}
+		l.given[k] = g
+	case "common_words":
+		l.common[strings.ToLower(line)] = true
+	case "roles":
+		kind, word, ok := strings.Cut(line, " ")
+		if !ok {
+			return fmt.Errorf("want \"head WORD\" or \"mod WORD\": %q", line)
+		}
+		word = strings.ToLower(strings.TrimSpace(word))
+		switch kind {
+		case "head":
+			l.roleHeads[word] = true
+		case "mod":
+			l.roleMods[word] = true
+		default:
+			return fmt.Errorf("unknown role kind %q", kind)
+		}
+	case "verbs":
+		for _, w := range strings.Fields(line) {
+			l.verbs[strings.ToLower(w)] = true
+		}
+	case "orgs":
+		kind, word, ok := strings.Cut(line, " ")
+		if !ok {
+			return fmt.Errorf("want \"KIND WORDS\": %q", line)
+		}
+		word = strings.TrimSpace(word)
+		switch kind {
+		case "head":
+			l.orgHeads[strings.ToLower(word)] = true
+		case "prefix":
+			l.orgPrefix[word] = true
+		case "class":
+			l.orgClass[strings.ToLower(word)] = true
+		case "generic":
+			l.generic[strings.ToLower(word)] = true
+		default:
+			return fmt.Errorf("unknown organisation word kind %q", kind)
+		}
+	case "bodies":
+		parts := strings.Split(line, "|")
+		if len(parts) < 2 {
+			return fmt.Errorf("want \"ACRONYM | Full name\": %q", line)
+		}
+		for i := range parts {
+			parts[i] = strings.TrimSpace(parts[i])
+		}
+		key := strings.ToLower(parts[0])
+		l.bodies[key] = parts[1:]
+		for _, p := range parts[1:] {
+			if _, ok := l.bodyNames[strings.ToLower(p)]; !ok {
+				l.bodyNames[strings.ToLower(p)] = parts[1]
+			}
+		}
+	case "topics":
+		name, cues, ok := strings.Cut(line, ":")
+		if !ok {
+			return fmt.Errorf("want \"topic: cue, cue\": %q", line)
+		}
+		tc := topicCue{topic: strings.TrimSpace(name)}
+		for _, c := range strings.Split(cues, ",") {
+			if c = strings.ToLower(strings.TrimSpace(c)); c != "" {
+				tc.cues = append(tc.cues, c)
+			}
+		}
+		l.topics = append(l.topics, tc)
+	case "stance":
+		kind, cues, ok := strings.Cut(line, ":")
+		if !ok {
+			return fmt.Errorf("want \"supports: cue, ...\": %q", line)
+		}
+		var list []string
+		for _, c := range strings.Split(cues, ",") {
+			if c = strings.ToLower(strings.TrimSpace(c)); c != "" {
+				list = append(list, c)
+			}
+		}
+		switch strings.TrimSpace(kind) {
+		case "supports":
+			l.supportCue = append(l.supportCue, list...)
+		case "opposes":
+			l.opposeCue = append(l.opposeCue, list...)
+		default:
+			return fmt.Errorf("unknown stance %q", kind)
+		}
+	default:
+		return fmt.Errorf("unknown section %q", section)
+	}
+	return nil
+}
+
+// Topics lists the topic names the lexicon knows, sorted.
+func (l *Lexicon) Topics() []string {
+	out := make([]string, 0, len(l.topics))
+	for _, t := range l.topics {
+		out = append(out, t.topic)
+	}
+	sort.Strings(out)
+	return out
+}

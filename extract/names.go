@@ -1,0 +1,332 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// nameStop are capitalised words that never begin or make up a name.
+var nameStop = map[string]bool{
+	"i": true, "monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "january": true, "february": true, "march": true, "april": true,
+	"may": true, "june": true, "july": true, "august": true, "september": true, "october": true,
+	"november": true, "december": true, "exclusive": true, "update": true, "analysis": true,
+	"comment": true, "opinion": true, "editorial": true, "interview": true, "breaking": true,
+	"photograph": true, "picture": true, "photo": true, "image": true, "video": true, "watch": true,
+	"read": true, "listen": true, "related": true,
+}
+
+// connectors may join two capitalised runs into one organisation name.
+var connectors = map[string]bool{"of": true, "for": true, "and": true, "&": true, "the": true, "with": true, "on": true, "in": true}
+
+// personStop are capitalised words that do not belong in a person's name.
+var personStop = map[string]bool{"the": true, "a": true, "an": true, "mp": true, "msp": true, "mep": true, "qc": true, "kc": true}
+
+// findNames finds the capitalised names of a sentence and classifies them.
+func (d *doc) findNames(s *sentence) {
+	t := s.para.toks
+	i := s.from
+	for i < s.to {
+		if !d.nameToken(s, i) {
+			i++
+			continue
+		}
+		j := i
+		for j < s.to && d.nameToken(s, j) && !(j > i && t[j-1].poss) && (j == i || t[j].start-t[j-1].end <= 1) {
+			j++
+		}
+		// Join runs through connectors when the whole is an organisation's name.
+		for j+1 < s.to && connectors[t[j].lower] && !t[j-1].poss && d.nameToken(s, j+1) && t[j].quote == t[i].quote {
+			k := j + 1
+			for k < s.to && d.nameToken(s, k) && !(k > j+1 && t[k-1].poss) {
+				k++
+			}
+			// "the" only after "of"/"for": "Department for the Economy".
+			if t[j].lower == "the" {
+				break
+			}
+			if !d.joinable(t[i:j], t[j].lower, t[j+1:k]) {
+				break
+			}
+			j = k
+		}
+		d.classifyRun(s, i, j)
+		i = j
+	}
+}
+
+// nameToken reports whether token i can be part of a name.
+func (d *doc) nameToken(s *sentence, i int) bool {
+	tk := s.para.toks[i]
+	if !tk.word || !tk.cap || nameStop[tk.lower] {
+		return false
+	}
+	if _, ok := d.lex.titles[tk.lower]; ok && !tk.acronym {
+		// Titles are read by classifyRun from the token before the name.
+		if i+1 < s.to && s.para.toks[i+1].cap || i+2 < s.to && s.para.toks[i+1].text == "." {
+			return false
+		}
+	}
+	if i == s.from || i > 0 && (isQuoteMarkStr(s.para.toks[i-1].text) && s.para.toks[i-1].quote < 0 || s.para.toks[i-1].text == ":") {
+		// A capitalised common word at the start of a sentence is not a name,
+		// unless it is a known given name, acronym or organisation word.
+		if d.lex.common[tk.lower] && !tk.acronym && d.lex.given[tk.lower] == "" && !d.lex.orgHeads[tk.lower] && !d.lex.orgPrefix[tk.text] {
+			if _, isGiven := d.lex.given[tk.lower]; !isGiven {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func (d *doc) hasHead(toks []token) bool {
+	for k, tk := range toks {
+		if d.lex.orgHeads[tk.lower] && (k > 0 || len(toks) > 1) {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *doc) joinable(a []token, conn string, b []token) bool {
+	switch conn {
+	case "and", "&":
+		return !d.hasHead(a) && d.hasHead(b) && !d.looksPerson(a)
+	case "with":
+		return len(a) >= 2 && d.lex.orgPrefix[a[0].text] && !d.hasHead(a)
+	default: // of, for, on, in
+		return d.hasHead(a) || (len(a) >= 2 && d.lex.orgPrefix[a[0].text])
+	}
+}
+
+func (d *doc) looksPerson(toks []token) bool {
+	if len(toks) < 2 {
+		return false
+	}
+	_, ok := d.lex.given[toks[0].lower]
+	return ok && !toks[0].acronym
+}
+
+// titleBefore returns the title written just before token i ("Mr", "Dr."), if any.
+func (d *doc) titleBefore(s *sentence, i int) (string, int) {
+	t := s.para.toks
+	k := i - 1
+	if k >= s.from && t[k].text == "." {
+		k--
+	}
+	if k >= s.from && t[k].word {
+		if _, ok := d.lex.titles[t[k].lower]; ok && t[k].cap {
+			// Two-word titles: "Prime Minister", "Chief Constable".
+			if k-1 >= s.from && t[k-1].word && t[k-1].cap {
+				if _, ok2 := d.lex.titles[t[k-1].lower+" "+t[k].lower]; ok2 {
+					return t[k-1].text + " " + t[k].text, k - 1
+				}
+			}
+			return t[k].text, k
+		}
+	}
+	return "", i
+}
+
+// classifyRun decides what the capitalised run [i, j) of s names.
+func (d *doc) classifyRun(s *sentence, i, j int) {
+	t := s.para.toks
+	toks := t[i:j]
+	title, _ := d.titleBefore(s, i)
+	words := make([]string, 0, len(toks))
+	for k, tk := range toks {
+		w := tk.text
+		if k < len(toks)-1 && tk.poss {
+			w += "'s"
+		}
+		words = append(words, w)
+	}
+	name := strings.Join(words, " ")
+	if t[i].start < t[j-1].end {
+		name = s.para.text[t[i].start:t[j-1].end]
+		if t[j-1].poss {
+			name = name[:len(name)-(t[j-1].end-t[j-1].start-len(t[j-1].text))]
+		}
+	}
+	name = strings.TrimSpace(name)
+	switch {
+	case title != "" && !d.hasHead(toks):
+		d.addPerson(s, i, j, name, title)
+	case d.hasHead(toks) || len(toks) >= 2 && d.lex.orgPrefix[toks[0].text]:
+		if len(toks) == 1 {
+			return
+		}
+		d.addOrg(s, i, j, name, false)
+	case len(toks) == 1 && toks[0].acronym:
+		d.acronyms = append(d.acronyms, &mention{sent: s, from: i, to: j, kind: mAcronym})
+	case len(toks) == 1:
+		d.singles = append(d.singles, &mention{sent: s, from: i, to: j, kind: mSurname})
+	case d.looksPerson(toks) && len(toks) <= 4 && !anyAcronym(toks):
+		d.addPerson(s, i, j, name, "")
+	case len(toks) <= 4 && !anyAcronym(toks) && d.personContext(s, i, j):
+		d.addPerson(s, i, j, name, "")
+	default:
+		d.unknown = append(d.unknown, &mention{sent: s, from: i, to: j})
+	}
+}
+
+func anyAcronym(toks []token) bool {
+	for _, t := range toks {
+		if t.acronym || personStop[t.lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// personContext reports whether the words around a capitalised run show it
+// names a person: a reporting verb right after or before it, an appositive
+// role after it, a role word before it, or a list of signatories.
+func (d *doc) personContext(s *sentence, i, j int) bool {
+	t := s.para.toks
+	if j < s.to && d.lex.verbs[t[j].lower] {
+		return true
+	}
+	if j+1 < s.to && t[j].text == "," && (d.roleAt(s, j+1) > j+1 || d.lex.verbs[t[j+1].lower]) {
+		return true
+	}
+	if i-1 >= s.from && (d.lex.verbs[t[i-1].lower] || d.lex.roleHeads[t[i-1].lower]) {
+		return true
+	}
+	if d.inSignatories(s, i) {
+		return true
+	}
+	return false
+}
+
+// roleAt returns the end of a role phrase starting at token i ("deputy
+// director", "chief executive"), or i when none starts there.
+func (d *doc) roleAt(s *sentence, i int) int {
+	t := s.para.toks
+	k := i
+	if k < s.to && (t[k].lower == "the" || t[k].lower == "a" || t[k].lower == "an") {
+		k++
+	}
+	end := i
+	for k < s.to && t[k].word && (d.lex.roleMods[t[k].lower] || d.lex.roleHeads[t[k].lower]) {
+		if d.lex.roleHeads[t[k].lower] {
+			end = k + 1
+		}
+		k++
+	}
+	return end
+}
+
+// inSignatories reports whether token i begins an item of a list of names
+// separated by semicolons, as in "signed by A, chair of X; B, leader of Y".
+func (d *doc) inSignatories(s *sentence, i int) bool {
+	t := s.para.toks
+	semis := 0
+	for k := s.from; k < s.to; k++ {
+		if t[k].text == ";" {
+			semis++
+		}
+	}
+	if semis < 1 {
+		return false
+	}
+	if i == s.from {
+		return false
+	}
+	p := t[i-1]
+	return p.text == ";" || p.lower == "by" || (p.lower == "and" && i-2 >= s.from && t[i-2].text == ";")
+}
+
+func (d *doc) addPerson(s *sentence, i, j int, name, title string) {
+	name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "\u2019s")
+	fields := strings.Fields(name)
+	// Drop a trailing role abbreviation ("MP") and leading particles.
+	for len(fields) > 1 && personStop[strings.ToLower(fields[len(fields)-1])] {
+		fields = fields[:len(fields)-1]
+	}
+	if len(fields) == 0 {
+		return
+	}
+	name = strings.Join(fields, " ")
+	kind := mFull
+	if len(fields) == 1 {
+		kind = mSurname
+	}
+	m := &mention{sent: s, from: i, to: j, kind: kind, title: title}
+	if kind == mSurname {
+		d.singles = append(d.singles, m)
+		return
+	}
+	e := d.person(name)
+	if e.gender == "" {
+		e.gender = d.lex.titles[strings.ToLower(title)]
+		if e.gender == "" {
+			e.gender = d.lex.given[strings.ToLower(fields[0])]
+		}
+	}
+	m.ent = e
+	d.addMention(m)
+}
+
+func (d *doc) person(name string) *entity {
+	key := "p:" + strings.ToLower(name)
+	if e, ok := d.byKey[key]; ok {
+		return e
+	}
+	f := strings.Fields(name)
+	e := &entity{kind: schema.Person, name: name, surname: f[len(f)-1], sents: map[int]bool{}}
+	d.newEntity(key, e)
+	return e
+}
+
+func (d *doc) addOrg(s *sentence, i, j int, name string, class bool) *entity {
+	name = normaliseOrgName(name)
+	e := d.org(name, class)
+	d.addMention(&mention{sent: s, from: i, to: j, kind: mFull, ent: e})
+	return e
+}
+
+func normaliseOrgName(name string) string {
+	name = strings.ReplaceAll(name, "\u2019", "'")
+	name = strings.TrimSuffix(name, "'s")
+	name = strings.TrimSuffix(name, "'")
+	return strings.Join(strings.Fields(name), " ")
+}
+
+// org returns the article's organisation of that name, making it if needed.
+// A well-known body's other names lead to its canonical name.
+func (d *doc) org(name string, class bool) *entity {
+	if full, ok := d.lex.bodyNames[strings.ToLower(name)]; ok {
+		if full != name {
+			e := d.org(full, class || isLower(full))
+			e.addAlias(name)
+			return e
+		}
+	}
+	key := "o:" + strings.ToLower(name)
+	if e, ok := d.byKey[key]; ok {
+		return e
+	}
+	e := &entity{kind: schema.Organization, name: name, class: class, sents: map[int]bool{}}
+	if d.lex.generic[strings.ToLower(name)] {
+		e.generic = true
+	}
+	d.newEntity(key, e)
+	return e
+}
+
+func isLower(s string) bool { return s == strings.ToLower(s) }
+
+func (d *doc) newEntity(key string, e *entity) {
+	e.id = len(d.ents)
+	d.ents = append(d.ents, e)
+	d.byKey[key] = e
+}
+
+func (d *doc) addMention(m *mention) {
+	d.mentions = append(d.mentions, m)
+	if m.ent != nil {
+		m.ent.sents[m.sent.n] = true
+	}
+}

@@ -1,0 +1,279 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// A roleFact says a person holds a role, in an organisation when one is named.
+type roleFact struct {
+	person *entity
+	role   string
+	org    *entity
+	sent   *sentence
+}
+
+// portfolioStop are role modifiers that say nothing of a minister's portfolio.
+var portfolioStop = map[string]bool{
+	"shadow": true, "former": true, "junior": true, "deputy": true, "acting": true, "interim": true,
+	"assistant": true, "senior": true, "chief": true, "state": true, "cabinet": true, "first": true,
+	"prime": true, "permanent": true, "new": true, "then": true, "ex": true, "minister": true, "secretary": true,
+}
+
+// mentionAt returns the resolved mention covering token k of s's paragraph.
+func (d *doc) mentionAt(s *sentence, k int) *mention {
+	for _, m := range d.mentions {
+		if m.sent == s && m.from <= k && k < m.to {
+			return m
+		}
+	}
+	return nil
+}
+
+// mentionEndingAt returns the organisation mention of s whose last token is k.
+func (d *doc) orgEndingAt(s *sentence, k int) *mention {
+	for _, m := range d.mentions {
+		if m.sent == s && m.to-1 == k && m.ent != nil && m.ent.kind == schema.Organization {
+			return m
+		}
+	}
+	return nil
+}
+
+// findRoles reads the roles of the people mentioned in s.
+func (d *doc) findRoles(s *sentence) {
+	for _, m := range d.mentions {
+		if m.sent != s || m.ent == nil || m.ent.kind != schema.Person {
+			continue
+		}
+		if d.premodifierRole(s, m) {
+			continue
+		}
+		if d.appositiveRole(s, m) {
+			continue
+		}
+		d.precedingRole(s, m)
+	}
+}
+
+// premodifierRole reads "care services minister Paul Burstow" and
+// "Association of Directors of Adult Social Services president Richard Jones".
+func (d *doc) premodifierRole(s *sentence, m *mention) bool {
+	t := s.para.toks
+	k := m.from - 1
+	if _, title := d.titleBefore(s, m.from); title < m.from {
+		k = title - 1
+	}
+	if k < s.from || !t[k].word || !d.lex.roleHeads[t[k].lower] || (t[k].cap && k != s.from && !d.lex.roleHeads[t[k].lower]) {
+		return false
+	}
+	end := k + 1
+	start := k
+	for start-1 >= s.from && len(t[start-1].text) > 0 && t[start-1].word && !t[start-1].poss && (!t[start-1].cap || start-1 == s.from) &&
+		!classStop[t[start-1].lower] && d.mentionAt(s, start-1) == nil && k-start < 4 {
+		start--
+	}
+	role := strings.ToLower(s.para.text[t[start].start:t[end-1].end])
+	var org *entity
+	if start-1 >= s.from {
+		if om := d.orgEndingAt(s, start-1); om != nil {
+			org = om.ent
+		}
+	}
+	if org == nil {
+		org = d.portfolio(role, s, start, end)
+	}
+	d.roles = append(d.roles, roleFact{person: m.ent, role: role, org: org, sent: s})
+	return true
+}
+
+// portfolio returns the portfolio a minister's role names ("care services
+// minister" → "care services"), as an organisation, or nil.
+func (d *doc) portfolio(role string, s *sentence, start, end int) *entity {
+	head := roleHeadWord(role)
+	if head != "minister" && head != "secretary" && head != "spokesperson" && head != "spokesman" && head != "spokeswoman" {
+		return nil
+	}
+	var words []string
+	for _, w := range strings.Fields(role) {
+		if !portfolioStop[w] && w != head {
+			words = append(words, w)
+		}
+	}
+	if len(words) == 0 {
+		return nil
+	}
+	e := d.org(strings.Join(words, " "), true)
+	e.portfolio = true
+	e.sents[s.n] = true
+	return e
+}
+
+func roleHeadWord(role string) string {
+	f := strings.Fields(role)
+	for i, w := range f {
+		if i > 0 && (w == "of" || w == "for" || w == "at" || w == "on" || w == "to") {
+			f = f[:i]
+			break
+		}
+	}
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+// appositiveRole reads "Jo Webber, deputy director of policy at the NHS
+// Confederation," and "Andrew Cozens, the Local Government Association's
+// strategic lead for adult social care," and list items "Roy Fisher, chair of
+// NHS Blackpool;".
+func (d *doc) appositiveRole(s *sentence, m *mention) bool {
+	t := s.para.toks
+	if m.to >= s.to || t[m.to].text != "," {
+		return false
+	}
+	i := m.to + 1
+	list := d.inSignatories(s, m.from)
+	// The appositive ends at the first organisation that closes it, before
+	// any reporting verb, quotation or another person.
+	limit := s.to
+	for k := i; k < s.to && k < i+30; k++ {
+		if t[k].quote >= 0 || d.lex.verbs[t[k].lower] && k > i || t[k].text == ";" || t[k].text == "(" {
+			limit = k
+			break
+		}
+		if pm := d.mentionAt(s, k); pm != nil && pm.ent != nil && pm.ent.kind == schema.Person {
+			limit = k
+			break
+		}
+	}
+	// Possessive: "the Local Government Association's strategic lead for X,".
+	k := i
+	if k < limit && t[k].lower == "the" {
+		k++
+	}
+	if om := d.mentionAt(s, k); om != nil && om.ent != nil && om.ent.kind == schema.Organization && om.from == k && t[om.to-1].poss {
+		end := om.to
+		for end < limit && t[end].text != "," {
+			end++
+		}
+		if end > om.to {
+			role := strings.TrimSpace(s.para.text[t[om.to].start:t[end-1].end])
+			if d.lex.roleHeads[roleHeadWord(strings.ToLower(role))] || d.roleAt(s, om.to) > om.to {
+				d.roles = append(d.roles, roleFact{person: m.ent, role: role, org: om.ent, sent: s})
+				return true
+			}
+		}
+	}
+	roleEnd := d.roleAt(s, i)
+	if roleEnd == i && !list {
+		// "strategic adviser on children, ..." starts with words the role lexicon may lack;
+		// accept a lower-case phrase whose head word is a role.
+		j := i
+		for j < limit && t[j].word && !t[j].cap && !classStop[t[j].lower] {
+			j++
+		}
+		if j == i || !d.lex.roleHeads[t[j-1].lower] {
+			return false
+		}
+		roleEnd = j
+	}
+	// Find the organisation that ends the appositive.
+	var org *mention
+	for _, om := range d.mentions {
+		if om.sent == s && om.from >= roleEnd && om.to <= limit && om.ent != nil && om.ent.kind == schema.Organization {
+			org = om
+			break
+		}
+	}
+	if org == nil && list {
+		// In a list of signatories the body follows the role: "deputy leader, Bath and North East Somerset".
+		j := roleEnd
+		for j < limit && (t[j].text == "," || t[j].lower == "of" || t[j].lower == "the" || t[j].lower == "at") {
+			j++
+		}
+		e := j
+		for e < limit && t[e].text != "," && t[e].text != ";" && t[e].text != "." {
+			e++
+		}
+		if e > j && t[j].cap {
+			name := s.para.text[t[j].start:t[e-1].end]
+			oe := d.addOrg(s, j, e, name, false)
+			org = &mention{sent: s, from: j, to: e, ent: oe}
+		}
+	}
+	role := ""
+	if roleEnd > i {
+		role = s.para.text[t[i].start:t[roleEnd-1].end]
+	}
+	if org != nil {
+		// The role runs on to the preposition before the organisation:
+		// "deputy director of policy at the NHS Confederation".
+		j := org.from
+		for j > roleEnd && (t[j-1].lower == "the" || t[j-1].lower == "at" || t[j-1].lower == "of" || t[j-1].lower == "for" || t[j-1].lower == "with" || t[j-1].text == "," || t[j-1].poss || t[j-1].lower == "government" || t[j-1].lower == "council") {
+			j--
+		}
+		if j > roleEnd && j-i < 20 {
+			role = s.para.text[t[i].start:t[j-1].end]
+		}
+		if roleEnd == i && !list && !d.lex.roleHeads[roleHeadWord(strings.ToLower(role))] {
+			return false
+		}
+	}
+	role = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(role, "the "), "a "))
+	if role == "" && org == nil {
+		return false
+	}
+	d.roles = append(d.roles, roleFact{person: m.ent, role: role, org: entOf(org), sent: s})
+	return true
+}
+
+func entOf(m *mention) *entity {
+	if m == nil {
+		return nil
+	}
+	return m.ent
+}
+
+// precedingRole reads "the chair of the Local Government Association's
+// improvement board, David Parsons," and "the LGA's chief executive, Jane Roe,".
+func (d *doc) precedingRole(s *sentence, m *mention) bool {
+	t := s.para.toks
+	if m.from-1 < s.from || t[m.from-1].text != "," {
+		return false
+	}
+	if m.to < s.to && t[m.to].text != "," && t[m.to].text != "." && !d.lex.verbs[t[m.to].lower] && t[m.to].lower != "who" {
+		return false
+	}
+	end := m.from - 1
+	// Walk back to a role head within a short window.
+	for k := end - 1; k >= s.from && k >= end-12; k-- {
+		if t[k].text == "," || t[k].quote >= 0 || t[k].text == ";" {
+			return false
+		}
+		if !d.lex.roleHeads[t[k].lower] || t[k].cap && k != s.from {
+			continue
+		}
+		start := k
+		for start-1 >= s.from && t[start-1].word && !t[start-1].cap && d.lex.roleMods[t[start-1].lower] {
+			start--
+		}
+		var org *entity
+		for _, om := range d.mentions {
+			if om.sent == s && om.from > k && om.to <= end && om.ent != nil && om.ent.kind == schema.Organization {
+				org = om.ent
+				break
+			}
+		}
+		if org == nil && start-1 >= s.from {
+			if om := d.orgEndingAt(s, start-1); om != nil && t[om.to-1].poss {
+				org = om.ent
+			}
+		}
+		role := s.para.text[t[start].start:t[end-1].end]
+		d.roles = append(d.roles, roleFact{person: m.ent, role: role, org: org, sent: s})
+		return true
+	}
+	return false
+}

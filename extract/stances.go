@@ -1,0 +1,150 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// A stance is a holder's explicit support for or opposition to a reform or topic.
+type stance struct {
+	holder   *entity
+	supports bool
+	reform   *reform
+	topic    string
+	sent     *sentence
+}
+
+// cueScore counts the support and opposition cues in a text.
+func (d *doc) cueScore(text string) (sup, opp int) {
+	words := strings.Fields(strings.ToLower(foldQuotes(text)))
+	joined := " " + strings.Join(words, " ") + " "
+	for _, c := range d.lex.supportCue {
+		if strings.Contains(joined, " "+c) {
+			sup++
+		}
+	}
+	for _, c := range d.lex.opposeCue {
+		if strings.Contains(joined, " "+c) {
+			opp++
+		}
+	}
+	// "not fit for purpose" speaks for the change that removes the body.
+	return sup, opp
+}
+
+func foldQuotes(s string) string {
+	return strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u201c", "\"", "\u201d", "\"").Replace(s)
+}
+
+// findStances reads who supports or opposes which reform, from explicit cues
+// in sentences ("criticised by X", "X welcomed") and in quotations.
+func (d *doc) findStances() {
+	for _, s := range d.sents {
+		if s.para.head {
+			continue
+		}
+		t := s.para.toks
+		for k := s.from; k < s.to; k++ {
+			if !t[k].word || t[k].quote >= 0 {
+				continue
+			}
+			sup, opp := d.verbStance(t[k].lower)
+			if !sup && !opp {
+				continue
+			}
+			var holders []*entity
+			if k+1 < s.to && t[k+1].lower == "by" {
+				// Passive: "has been criticised by the chair of X, David Parsons".
+				for _, m := range d.mentions {
+					if m.sent == s && m.from > k && m.ent != nil && m.ent.kind == schema.Person {
+						holders = []*entity{m.ent}
+						break
+					}
+				}
+			} else {
+				holders = d.subjectOf(s, k)
+			}
+			for _, h := range holders {
+				d.addStance(h, sup, s, s.text())
+			}
+		}
+	}
+	for _, q := range d.quotes {
+		sup, opp := d.cueScore(q.text)
+		if sup == opp {
+			continue
+		}
+		for _, h := range q.speakers {
+			d.addStance(h, sup > opp, q.sent, q.text)
+		}
+	}
+}
+
+// verbStance reports whether a word is a stance verb: support or opposition.
+func (d *doc) verbStance(w string) (sup, opp bool) {
+	for _, p := range []string{"welcom", "backed", "backs", "support", "endors", "prais", "applaud", "hail"} {
+		if strings.HasPrefix(w, p) {
+			return true, false
+		}
+	}
+	for _, p := range []string{"criticis", "criticiz", "oppos", "condemn", "attack", "reject", "warn", "denounc", "slam", "lambast", "object"} {
+		if strings.HasPrefix(w, p) {
+			return false, true
+		}
+	}
+	return false, false
+}
+
+// addStance links a holder to the reform its sentence or words speak of,
+// or else to the topics they concern.
+func (d *doc) addStance(h *entity, sup bool, s *sentence, text string) {
+	var target *reform
+	for _, r := range d.reforms {
+		if r.sent == s {
+			target = r
+			break
+		}
+	}
+	if target == nil {
+		// The words name a kind of reform the article reports: "clustering" → the merger.
+		lt := strings.ToLower(text)
+		for _, c := range reformCues {
+			if len(c.cue) < 5 || !strings.Contains(lt, c.cue) {
+				continue
+			}
+			for _, r := range d.reforms {
+				if r.kind == c.kind {
+					target = r
+					break
+				}
+			}
+			if target != nil {
+				break
+			}
+		}
+	}
+	if target != nil {
+		d.stances = append(d.stances, stance{holder: h, supports: sup, reform: target, sent: s})
+		return
+	}
+	for _, topic := range d.topicsOf(text + " " + s.text()) {
+		d.stances = append(d.stances, stance{holder: h, supports: sup, topic: topic, sent: s})
+	}
+}
+
+// topicsOf returns the lexicon topics a text concerns.
+func (d *doc) topicsOf(text string) []string {
+	lt := " " + strings.Join(strings.Fields(strings.ToLower(foldQuotes(text))), " ")
+	lt = strings.NewReplacer(",", " ", ".", " ", ";", " ", ":", " ", "\"", " ", "'", " ", "[", " ", "]", " ", "(", " ", ")", " ").Replace(lt)
+	var out []string
+	for _, tc := range d.lex.topics {
+		for _, c := range tc.cues {
+			if strings.Contains(lt, " "+c) {
+				out = append(out, tc.topic)
+				break
+			}
+		}
+	}
+	return out
+}
