@@ -99,6 +99,15 @@ var classStop = map[string]bool{
 	"said": true, "as": true, "at": true, "into": true, "across": true, "than": true, "where": true,
 	"how": true, "why": true, "when": true, "what": true, "who": true, "which": true, "whose": true,
 	"if": true, "but": true, "so": true, "because": true, "while": true, "although": true,
+	"through": true, "about": true, "over": true, "under": true, "within": true, "among": true, "around": true,
+	"against": true, "without": true, "towards": true, "upon": true, "via": true, "after": true, "before": true,
+	"smart": true, "mutual": true, "big": true, "small": true, "large": true, "good": true, "bad": true,
+	"strong": true, "weak": true, "major": true, "key": true, "main": true, "few": true, "different": true,
+	"similar": true, "poor": true, "rich": true, "best": true, "worst": true, "better": true, "worse": true,
+	"whole": true, "entire": true, "any": true, "only": true, "just": true, "even": true, "also": true,
+	"still": true, "very": true, "successful": true, "failing": true, "struggling": true, "powerful": true,
+	"they": true, "we": true, "you": true, "it": true, "there": true, "here": true, "up": true, "out": true,
+	"local-": true, "integration": true, "work": true, "working": true, "come": true, "go": true,
 }
 
 // classFollow are words that may follow the head of a class of bodies.
@@ -144,8 +153,8 @@ func (d *doc) findClassNames(s *sentence) {
 				break
 			}
 			if tk.lower == "and" {
-				// Only inside a name: "health and well-being boards".
-				if len(mods) == 0 || m-1 < s.from || !t[m-1].word || classStop[t[m-1].lower] {
+				// Only inside a name: "health and well-being boards", not "PCTs and local authorities".
+				if len(mods) == 0 || m-1 < s.from || !t[m-1].word || classStop[t[m-1].lower] || t[m-1].acronym || strings.HasSuffix(t[m-1].lower, "s") {
 					break
 				}
 			}
@@ -213,7 +222,9 @@ func (d *doc) mergeClasses() {
 			classes = append(classes, e)
 		}
 	}
-	sort.SliceStable(classes, func(i, j int) bool { return len(strings.Fields(classes[i].name)) < len(strings.Fields(classes[j].name)) })
+	sort.SliceStable(classes, func(i, j int) bool {
+		return len(strings.Fields(classes[i].name)) < len(strings.Fields(classes[j].name))
+	})
 	into := map[*entity]*entity{}
 	for i, short := range classes {
 		sw := strings.Fields(short.name)

@@ -87,6 +87,7 @@ func (d *doc) emit() []schema.Fact {
 		for _, g := range r.gains {
 			gi := entity(g)
 			add(ri, schema.Gains, gi, n)
+			add(ri, schema.Alias, quad.String(r.name()+" to "+g.name), n)
 			switch r.kind {
 			case schema.Replacement:
 				add(entity(r.target), schema.ReplacedBy, gi, n)

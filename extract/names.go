@@ -20,6 +20,9 @@ var nameStop = map[string]bool{
 // connectors may join two capitalised runs into one organisation name.
 var connectors = map[string]bool{"of": true, "for": true, "and": true, "&": true, "the": true, "with": true, "on": true, "in": true}
 
+// compass words begin place names ("North East Somerset"), not people's.
+var compass = map[string]bool{"north": true, "south": true, "east": true, "west": true, "central": true, "greater": true, "upper": true, "lower": true, "new": true, "port": true, "saint": true, "st": true, "mount": true, "lake": true, "fort": true}
+
 // personStop are capitalised words that do not belong in a person's name.
 var personStop = map[string]bool{"the": true, "a": true, "an": true, "mp": true, "msp": true, "mep": true, "qc": true, "kc": true}
 
@@ -96,12 +99,14 @@ func (d *doc) joinable(a []token, conn string, b []token) bool {
 	case "with":
 		return len(a) >= 2 && d.lex.orgPrefix[a[0].text] && !d.hasHead(a)
 	default: // of, for, on, in
-		return d.hasHead(a) || (len(a) >= 2 && d.lex.orgPrefix[a[0].text])
+		// "Association of …", "Department for …": a lone head word opens a name.
+		single := len(a) == 1 && d.lex.orgHeads[a[0].lower] && (conn == "of" || conn == "for")
+		return single || d.hasHead(a) || (len(a) >= 2 && d.lex.orgPrefix[a[0].text])
 	}
 }
 
 func (d *doc) looksPerson(toks []token) bool {
-	if len(toks) < 2 {
+	if len(toks) < 2 || compass[toks[0].lower] {
 		return false
 	}
 	_, ok := d.lex.given[toks[0].lower]
@@ -164,7 +169,7 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 		d.singles = append(d.singles, &mention{sent: s, from: i, to: j, kind: mSurname})
 	case d.looksPerson(toks) && len(toks) <= 4 && !anyAcronym(toks):
 		d.addPerson(s, i, j, name, "")
-	case len(toks) <= 4 && !anyAcronym(toks) && d.personContext(s, i, j):
+	case len(toks) <= 4 && !anyAcronym(toks) && !compass[toks[0].lower] && d.personContext(s, i, j):
 		d.addPerson(s, i, j, name, "")
 	default:
 		d.unknown = append(d.unknown, &mention{sent: s, from: i, to: j})

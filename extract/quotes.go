@@ -33,6 +33,7 @@ func (d *doc) findQuotations() {
 		if p.head {
 			continue
 		}
+		var inPara []*entity
 		for qi, q := range p.quotes {
 			text := q.content(p.text)
 			text = strings.Trim(text, " ,")
@@ -52,6 +53,10 @@ func (d *doc) findQuotations() {
 			if spk == nil {
 				spk = d.accordingTo(s)
 			}
+			if spk == nil && inPara != nil && words >= 4 {
+				// "'…,' he said. '…'": the cue serves both.
+				spk = inPara
+			}
 			if spk == nil && standalone && words >= 4 {
 				// An uncued quotation paragraph continues the last speaker's words;
 				// at the start of a run of quotations, the next cue tells who.
@@ -64,7 +69,7 @@ func (d *doc) findQuotations() {
 			if spk == nil {
 				continue // scare quotes, titles, or an unknown speaker
 			}
-			last, lastPara = spk, pi
+			last, lastPara, inPara = spk, pi, spk
 			d.quotes = append(d.quotes, &quotation{para: p, span: q, text: text, sent: s, speakers: spk})
 		}
 	}
@@ -212,6 +217,15 @@ func (d *doc) speakerBefore(s *sentence, q quoteSpan) []*entity {
 // nearest before it, a pronoun, or a body; "said X" when nothing precedes.
 func (d *doc) subjectOf(s *sentence, v int) []*entity {
 	t := s.para.toks
+	if v-1 >= s.from && t[v-1].text == "," {
+		// "Andrew Cozens, strategic adviser … for the Agency, said": the
+		// subject stands before the appositive.
+		for _, m := range d.mentions {
+			if m.sent == s && m.to < v-1 && m.to < len(t) && t[m.to].text == "," && m.ent != nil && m.ent.kind == schema.Person {
+				return []*entity{m.ent}
+			}
+		}
+	}
 	for k := v - 1; k >= s.from; k-- {
 		if t[k].quote >= 0 {
 			break

@@ -106,10 +106,10 @@ func (d *doc) reformAt(s *sentence, from, to int, c reformCue) {
 	orgs := d.orgMentions(s)
 	var target *entity
 	var gains []*entity
-	before := func() *entity {
+	before := func(generic bool) *entity {
 		var best *mention
 		for _, m := range orgs {
-			if m.to <= from && !m.ent.generic {
+			if m.to <= from && (generic || !m.ent.generic) {
 				best = m
 			}
 		}
@@ -163,13 +163,13 @@ func (d *doc) reformAt(s *sentence, from, to int, c reformCue) {
 			}
 		}
 		if c.cue == "take on" || c.cue == "responsibility for" {
-			if e := before(); e != nil {
+			if e := before(true); e != nil {
 				gains = []*entity{e}
 			}
 		} else {
 			gains = afterWord("to")
 			if target == nil {
-				target = before()
+				target = before(false)
 			}
 		}
 		if c.cue == "responsibility for" && target == nil {
@@ -179,14 +179,14 @@ func (d *doc) reformAt(s *sentence, from, to int, c reformCue) {
 		if c.after {
 			if c.cue == "replace" {
 				target = after(to)
-				if e := before(); e != nil {
+				if e := before(true); e != nil {
 					gains = []*entity{e}
 				}
 			} else {
 				target = after(to)
 			}
 		} else {
-			target = before()
+			target = before(false)
 			gains = afterWord("by")
 			if len(gains) == 0 {
 				if e := after(to); e != nil {
@@ -198,7 +198,7 @@ func (d *doc) reformAt(s *sentence, from, to int, c reformCue) {
 		if c.after {
 			target = after(to)
 		} else {
-			target = before()
+			target = before(false)
 		}
 		if target == nil {
 			target = after(to)
@@ -224,10 +224,10 @@ func (d *doc) reformAt(s *sentence, from, to int, c reformCue) {
 		if c.after {
 			target = after(to)
 			if target == nil {
-				target = before()
+				target = before(false)
 			}
 		} else {
-			target = before()
+			target = before(false)
 		}
 	}
 	if target == nil && c.kind == schema.Abolition {
