@@ -45,14 +45,14 @@ func fixtureHandle(t testing.TB) *graph.Handle {
 // ends, and returns the base URL.
 func startServer(t testing.TB, opts ...Option) string {
 	t.Helper()
-	url, stop := startServerOn(t, fixtureHandle(t), opts...)
+	_, url, stop := startServerOn(t, fixtureHandle(t), opts...)
 	t.Cleanup(stop)
 	return url
 }
 
 // startServerOn serves h on a free loopback port; stop shuts it down and
 // waits for Serve to return.
-func startServerOn(t testing.TB, h *graph.Handle, opts ...Option) (url string, stop func()) {
+func startServerOn(t testing.TB, h *graph.Handle, opts ...Option) (s *Server, url string, stop func()) {
 	t.Helper()
 	s, err := New(h, opts...)
 	if err != nil {
@@ -65,7 +65,7 @@ func startServerOn(t testing.TB, h *graph.Handle, opts ...Option) (url string, s
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- s.Serve(ctx, ln) }()
-	return "http://" + ln.Addr().String(), func() {
+	return s, "http://" + ln.Addr().String(), func() {
 		cancel()
 		if err := <-done; err != nil {
 			t.Errorf("serve: %v", err)

@@ -103,3 +103,28 @@ func WithLogger(l *slog.Logger) Option {
 		}
 	}
 }
+
+// Limits are the server's bounds as numbers, for a command line to bind to
+// flags; Options turns them into options.
+type Limits struct {
+	QueryTimeout  time.Duration
+	QueryLimit    int
+	MaxBodyBytes  int64
+	MaxConcurrent int
+}
+
+// DefaultLimits are the bounds a server has when given no options.
+func DefaultLimits() Limits {
+	c := defaultConfig()
+	return Limits{QueryTimeout: c.queryTimeout, QueryLimit: c.queryLimit, MaxBodyBytes: c.maxBodyBytes, MaxConcurrent: c.maxConcurrent}
+}
+
+// Options returns the options that set these limits.
+func (l Limits) Options() []Option {
+	return []Option{
+		WithQueryTimeout(l.QueryTimeout),
+		WithQueryLimit(l.QueryLimit),
+		WithMaxBodyBytes(l.MaxBodyBytes),
+		WithMaxConcurrent(l.MaxConcurrent),
+	}
+}
