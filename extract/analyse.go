@@ -33,7 +33,11 @@ func newDoc(a Article, lex *Lexicon) *doc {
 	if strings.TrimSpace(a.Title) != "" {
 		texts = append(texts, strings.TrimSpace(a.Title))
 	}
-	texts = append(texts, splitParagraphs(a.Body)...)
+	for _, t := range splitParagraphs(a.Body) {
+		if !isByline(t) {
+			texts = append(texts, t)
+		}
+	}
 	n := 1
 	for i, t := range texts {
 		p := &paragraph{index: i, text: t, head: i == 0 && strings.TrimSpace(a.Title) != ""}
@@ -44,6 +48,28 @@ func newDoc(a Article, lex *Lexicon) *doc {
 		d.sents = append(d.sents, p.sents...)
 	}
 	return d
+}
+
+// isByline reports whether a paragraph credits a writer or photographer
+// rather than telling the story: "By Jane Roe, Political Editor",
+// "Photograph: John Doe/PA", "Additional reporting by …".
+func isByline(p string) bool {
+	lp := strings.ToLower(p)
+	for _, pre := range []string{"by ", "photograph:", "photo:", "picture:", "image:", "illustration:", "words by", "reporting by", "additional reporting", "written by", "edited by", "pictured:", "credit:"} {
+		if strings.HasPrefix(lp, pre) && len(strings.Fields(p)) <= 12 && !strings.ContainsAny(strings.TrimSuffix(p, "."), ".!?\u201c\u201d\"") {
+			return true
+		}
+	}
+	// "Jane Roe, Health Correspondent" alone on a line.
+	if name, role, ok := strings.Cut(p, ","); ok && len(strings.Fields(p)) <= 7 && !strings.ContainsAny(p, ".!?\u201c\u201d\"") {
+		lr := strings.ToLower(role)
+		for _, w := range []string{"correspondent", "editor", "reporter", "writer", "journalist", "columnist"} {
+			if strings.Contains(lr, w) && len(strings.Fields(name)) <= 3 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // analyse runs every step of extraction over the article.

@@ -124,13 +124,32 @@ func (d *doc) addStance(h *entity, sup bool, s *sentence, text string) {
 			}
 		}
 	}
+	if target == nil && refersToChange(text) {
+		// "The move was welcomed by …": the change the article reported last.
+		for _, r := range d.reforms {
+			if r.sent.n <= s.n {
+				target = r
+			}
+		}
+	}
 	if target != nil {
 		d.stances = append(d.stances, stance{holder: h, supports: sup, reform: target, sent: s})
-		return
 	}
 	for _, topic := range d.topicsOf(text + " " + s.text()) {
 		d.stances = append(d.stances, stance{holder: h, supports: sup, topic: topic, sent: s})
 	}
+}
+
+// refersToChange reports whether a text speaks of a change without naming
+// it: "the move", "the plans", "the proposals".
+func refersToChange(text string) bool {
+	lt := strings.ToLower(text)
+	for _, w := range []string{"the move", "the plan", "the proposal", "the change", "the reform", "the decision", "the shake-up", "the reorganisation", "the reorganization", "the restructur", "these plans", "these proposals", "this plan", "this proposal", "this move", "'s plans", "'s proposals", "\u2019s plans", "\u2019s proposals", "government plans", "the bill", "the white paper"} {
+		if strings.Contains(lt, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // topicsOf returns the lexicon topics a text concerns.
