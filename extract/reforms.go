@@ -113,6 +113,14 @@ func (d *doc) reformAt(s *sentence, from, to int, c reformCue) {
 				best = m
 			}
 		}
+		if best != nil {
+			// Only a body in the same clause: no comma or reporting verb between.
+			for k := best.to; k < from; k++ {
+				if t[k].text == "," && t[k].quote < 0 || d.lex.verbs[t[k].lower] || t[k].text == ";" {
+					return nil
+				}
+			}
+		}
 		return entOf(best)
 	}
 	after := func(at int) *entity {
@@ -195,8 +203,18 @@ func (d *doc) reformAt(s *sentence, from, to int, c reformCue) {
 			}
 		}
 	case schema.Merger:
+		if from > s.from && (t[from-1].lower == "the" || t[from-1].lower == "this" || t[from-1].lower == "that") && (to >= s.to || t[to].lower != "of") {
+			return // "the merger": a merger already reported
+		}
 		if c.after {
 			target = after(to)
+			// "merge A and B into C": B is merged too.
+			for _, m := range orgs {
+				if target != nil && m.ent != target && m.from > to && m.from-2 >= 0 && t[m.from-1].lower == "the" && t[m.from-2].lower == "and" || target != nil && m.ent != target && m.from > to && t[m.from-1].lower == "and" {
+					d.reforms = append(d.reforms, &reform{kind: c.kind, target: m.ent, sent: s})
+					break
+				}
+			}
 		} else {
 			target = before(false)
 		}

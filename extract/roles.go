@@ -62,8 +62,15 @@ func (d *doc) findRoles(s *sentence) {
 func (d *doc) premodifierRole(s *sentence, m *mention) bool {
 	t := s.para.toks
 	k := m.from - 1
-	if _, title := d.titleBefore(s, m.from); title < m.from {
-		k = title - 1
+	if title, at := d.titleBefore(s, m.from); at < m.from {
+		if lt := strings.ToLower(title); d.lex.roleHeads[lt] || lt == "governor" || lt == "mayor" || lt == "senator" {
+			// "Governor Linda Hayes": the title is her role.
+			if !(at-1 >= s.from && d.lex.roleHeads[t[at-1].lower]) {
+				d.roles = append(d.roles, roleFact{person: m.ent, role: lt, sent: s})
+				return true
+			}
+		}
+		k = at - 1
 	}
 	if k < s.from || !t[k].word || !d.lex.roleHeads[t[k].lower] || (t[k].cap && k != s.from && !d.lex.roleHeads[t[k].lower]) {
 		return false
@@ -171,8 +178,14 @@ func (d *doc) appositiveRole(s *sentence, m *mention) bool {
 		// "strategic adviser on children, ..." starts with words the role lexicon may lack;
 		// accept a lower-case phrase whose head word is a role.
 		j := i
-		for j < limit && t[j].word && !t[j].cap && !classStop[t[j].lower] {
+		if j < limit && (t[j].lower == "a" || t[j].lower == "an" || t[j].lower == "the") {
 			j++
+		}
+		for j < limit && t[j].word && !t[j].cap && !classStop[t[j].lower] && !d.lex.verbs[t[j].lower] {
+			j++
+			if d.lex.roleHeads[t[j-1].lower] && (j >= limit || !t[j].word || classStop[t[j].lower]) {
+				break
+			}
 		}
 		if j == i || !d.lex.roleHeads[t[j-1].lower] {
 			return false
@@ -269,6 +282,16 @@ func (d *doc) precedingRole(s *sentence, m *mention) bool {
 		if org == nil && start-1 >= s.from {
 			if om := d.orgEndingAt(s, start-1); om != nil && t[om.to-1].poss {
 				org = om.ent
+			} else if w := t[start-1].lower; w == "its" || w == "their" {
+				// "Its president, Carla Mendes,": the body spoken of last.
+				org = d.lastOrgBefore(s)
+				if org == nil {
+					for _, om := range d.mentions {
+						if om.sent == s && om.to <= start && om.ent != nil && om.ent.kind == schema.Organization && !om.ent.generic {
+							org = om.ent
+						}
+					}
+				}
 			}
 		}
 		role := s.para.text[t[start].start:t[end-1].end]
