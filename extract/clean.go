@@ -41,6 +41,8 @@ type Furniture struct {
 //	cookies, ads          We use cookies … · Cookie policy · Advertisement ·
 //	                      Story continues below
 //	credits, captions     Image caption: … · Photograph: … · Getty Images
+//	navigation            Back to top · Skip to content · "X is not responsible for
+//	                      the content of external sites"
 func DefaultFurniture() []Furniture {
 	sections := []string{
 		`related( stories| articles| content| links| coverage| topics| reading| posts| news| items)?`,
@@ -88,7 +90,7 @@ func DefaultFurniture() []Furniture {
 		`click here( .{0,100})?`,
 		// sharing
 		`share( this( article| story| page| post)?)?`,
-		`share( this( article| story| page| post)?)? (on|via|with|to) .{0,40}`,
+		`share( this( article| story| page| post)?)? (on|via|with|to)( .{0,40})?`,
 		`(tweet|email|e-mail|print|facebook|twitter|linkedin|whatsapp|pinterest|reddit|messenger|copy link|copy this link|reuse this content)`,
 		// cookies and advertising
 		`(we|this (site|website)) uses? cookies.{0,300}`,
@@ -100,7 +102,8 @@ func DefaultFurniture() []Furniture {
 		`(image|photo|picture|video) (caption|copyright|source|credit)(: .{0,150})?`,
 		`(photograph|photo|picture|image|illustration)( credit)?: .{0,150}`,
 		`getty images|shutterstock|alamy( stock photo)?`,
-		// navigation
+		// link disclaimers and navigation
+		`.{0,60} (is|are) not responsible for the content of external (sites|websites|internet sites|links)`,
 		`back to top|skip to (main )?content|advertise with us|contact us`,
 	}
 	var fs []Furniture
@@ -243,6 +246,14 @@ func (c *Cleaner) Clean(a Article) Article {
 	kept = dropStandfirst(kept)
 	kept = dropTrailingHeadlines(kept)
 	a.Title = removeCaptions(a.Title)
+	// A page copied from the top can open with furniture (a cookie
+	// banner), which Read then took for the headline.
+	if c.line != nil && c.line.MatchString(matchKey(a.Title)) && len(kept) > 0 {
+		a.Title = kept[0]
+		if !isLeadParagraph(a.Title) {
+			kept = kept[1:]
+		}
+	}
 	a.Body = strings.Join(kept, "\n\n")
 	return a
 }
