@@ -76,7 +76,11 @@ func (d *doc) nameToken(s *sentence, i int) bool {
 		// unless it is a known given name, acronym or organisation word.
 		if d.lex.common[tk.lower] && !tk.acronym && d.lex.given[tk.lower] == "" && !d.lex.orgHeads[tk.lower] && !d.lex.orgPrefix[tk.text] {
 			if _, isGiven := d.lex.given[tk.lower]; !isGiven {
-				return false
+				// "Health Protection Agency to be abolished": kept when a
+				// capitalised word follows; classifyRun drops it again unless
+				// the run names a body.
+				next := i + 1
+				return next < s.to && s.para.toks[next].word && s.para.toks[next].cap && !d.lex.verbs[s.para.toks[next].lower] && s.para.toks[next].start-tk.end <= 1
 			}
 		}
 	}
@@ -138,6 +142,21 @@ func (d *doc) titleBefore(s *sentence, i int) (string, int) {
 func (d *doc) classifyRun(s *sentence, i, j int) {
 	t := s.para.toks
 	toks := t[i:j]
+	if sentenceWords[t[i].lower] && !t[i].acronym {
+		if j-i > 1 {
+			d.classifyRun(s, i+1, j)
+		}
+		return
+	}
+	if i == s.from && d.lex.common[t[i].lower] && !d.lex.orgHeads[t[i].lower] && !d.lex.orgPrefix[t[i].text] && d.lex.given[t[i].lower] == "" && !t[i].acronym {
+		if _, given := d.lex.given[t[i].lower]; !given && !d.hasHead(toks) {
+			// A common word that only begins the sentence.
+			if j-i > 1 {
+				d.classifyRun(s, i+1, j)
+			}
+			return
+		}
+	}
 	title, _ := d.titleBefore(s, i)
 	words := make([]string, 0, len(toks))
 	for k, tk := range toks {
@@ -169,11 +188,22 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 		d.singles = append(d.singles, &mention{sent: s, from: i, to: j, kind: mSurname})
 	case d.looksPerson(toks) && len(toks) <= 4 && !anyAcronym(toks):
 		d.addPerson(s, i, j, name, "")
-	case len(toks) <= 4 && !anyAcronym(toks) && !compass[toks[0].lower] && d.personContext(s, i, j):
+	case len(toks) <= 4 && !anyAcronym(toks) && !compass[toks[0].lower] && !d.allCommon(toks) && d.personContext(s, i, j):
 		d.addPerson(s, i, j, name, "")
 	default:
 		d.unknown = append(d.unknown, &mention{sent: s, from: i, to: j})
 	}
+}
+
+// allCommon reports whether every word of a run is a common lower-case word
+// ("Public Health"): such a run is not a person's name without a given name.
+func (d *doc) allCommon(toks []token) bool {
+	for _, t := range toks {
+		if !d.lex.common[t.lower] {
+			return false
+		}
+	}
+	return true
 }
 
 func anyAcronym(toks []token) bool {

@@ -37,7 +37,9 @@ var reformCues = []reformCue{
 	{"phased out", schema.Abolition, false}, {"get rid of", schema.Abolition, true}, {"cleared out of the way", schema.Abolition, false},
 	{"replaced by", schema.Replacement, false}, {"replace", schema.Replacement, true}, {"replacement", schema.Replacement, true},
 	{"take over from", schema.Replacement, true}, {"successor to", schema.Replacement, true}, {"in place of", schema.Replacement, true},
-	{"transfer", schema.Transfer, false}, {"shift", schema.Transfer, true}, {"take on", schema.Transfer, true},
+	{"transfer", schema.Transfer, false}, {"pass from", schema.Transfer, false}, {"passed from", schema.Transfer, false},
+	{"absorbed into", schema.Merger, false}, {"folded into", schema.Merger, false}, {"subsumed into", schema.Merger, false},
+	{"move from", schema.Transfer, false}, {"moved from", schema.Transfer, false}, {"moving from", schema.Transfer, false}, {"shift", schema.Transfer, true}, {"take on", schema.Transfer, true},
 	{"hand over", schema.Transfer, true}, {"handed over", schema.Transfer, false}, {"devolve", schema.Transfer, true},
 	{"move responsibilit", schema.Transfer, true}, {"responsibility for", schema.Transfer, true},
 	{"merger", schema.Merger, false}, {"merge", schema.Merger, true}, {"merging", schema.Merger, true},
@@ -136,7 +138,7 @@ func (d *doc) reformAt(s *sentence, from, to int, c reformCue) {
 		for k := to; k < s.to; k++ {
 			if t[k].lower == word && t[k].quote < 0 {
 				for _, m := range orgs {
-					if m.from > k && m.from <= k+4 {
+					if m.from > k && m.from <= k+6 {
 						out = append(out, m.ent)
 					}
 				}
@@ -170,7 +172,9 @@ func (d *doc) reformAt(s *sentence, from, to int, c reformCue) {
 				}
 			}
 		}
-		if c.cue == "take on" || c.cue == "responsibility for" {
+		if to := afterWord("to"); target != nil && len(to) > 0 && len(afterWord("from")) > 0 {
+			gains = to // "pass from X to Y"
+		} else if c.cue == "take on" || c.cue == "responsibility for" {
 			if e := before(true); e != nil {
 				gains = []*entity{e}
 			}
@@ -221,9 +225,19 @@ func (d *doc) reformAt(s *sentence, from, to int, c reformCue) {
 		if target == nil {
 			target = after(to)
 		}
-		gains = afterWord("into")
-		if len(gains) == 0 {
-			gains = afterWord("in")
+		if strings.HasSuffix(c.cue, " into") {
+			// "its functions absorbed into Y": the body before is the target.
+			gains = nil
+			for _, m := range orgs {
+				if m.from >= to && m.from <= to+8 {
+					gains = append(gains, m.ent)
+				}
+			}
+		} else {
+			gains = afterWord("into")
+			if len(gains) == 0 {
+				gains = afterWord("in")
+			}
 		}
 	case schema.Creation:
 		if c.cue == "new" {

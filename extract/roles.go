@@ -14,6 +14,13 @@ type roleFact struct {
 	sent   *sentence
 }
 
+// sentenceWords are capitalised at a sentence's start without being names.
+var sentenceWords = map[string]bool{"the": true, "but": true, "and": true, "however": true, "meanwhile": true, "a": true, "an": true, "as": true, "former": true, "new": true, "yesterday": true, "today": true, "now": true, "then": true, "also": true, "so": true, "while": true, "when": true, "after": true, "before": true, "in": true, "on": true, "at": true, "by": true, "for": true, "with": true, "of": true}
+
+// titleRoles are titles that are also offices: "Governor Linda Hayes".
+var titleRoles = map[string]bool{"governor": true, "mayor": true, "senator": true, "president": true, "chancellor": true,
+	"commissioner": true, "minister": true, "secretary": true, "superintendent": true, "judge": true, "prime minister": true, "chief constable": true}
+
 // portfolioStop are role modifiers that say nothing of a minister's portfolio.
 var portfolioStop = map[string]bool{
 	"shadow": true, "former": true, "junior": true, "deputy": true, "acting": true, "interim": true,
@@ -63,7 +70,7 @@ func (d *doc) premodifierRole(s *sentence, m *mention) bool {
 	t := s.para.toks
 	k := m.from - 1
 	if title, at := d.titleBefore(s, m.from); at < m.from {
-		if lt := strings.ToLower(title); d.lex.roleHeads[lt] || lt == "governor" || lt == "mayor" || lt == "senator" {
+		if lt := strings.ToLower(title); titleRoles[lt] {
 			// "Governor Linda Hayes": the title is her role.
 			if !(at-1 >= s.from && d.lex.roleHeads[t[at-1].lower]) {
 				d.roles = append(d.roles, roleFact{person: m.ent, role: lt, sent: s})
@@ -77,7 +84,7 @@ func (d *doc) premodifierRole(s *sentence, m *mention) bool {
 	}
 	end := k + 1
 	start := k
-	for start-1 >= s.from && len(t[start-1].text) > 0 && t[start-1].word && !t[start-1].poss && (!t[start-1].cap || start-1 == s.from) &&
+	for start-1 >= s.from && len(t[start-1].text) > 0 && t[start-1].word && !t[start-1].poss && (!t[start-1].cap || start-1 == s.from && d.lex.roleMods[t[start-1].lower]) &&
 		!classStop[t[start-1].lower] && d.mentionAt(s, start-1) == nil && k-start < 4 {
 		start--
 	}
@@ -86,6 +93,12 @@ func (d *doc) premodifierRole(s *sentence, m *mention) bool {
 	if start-1 >= s.from {
 		if om := d.orgEndingAt(s, start-1); om != nil {
 			org = om.ent
+		}
+	}
+	if org == nil && start-1 >= s.from && t[start-1].word && t[start-1].cap && !t[start-1].poss && !sentenceWords[t[start-1].lower] && d.mentionAt(s, start-1) == nil {
+		// "Unison general secretary Dave Prentis": a one-word body before the role.
+		if _, isTitle := d.lex.titles[t[start-1].lower]; !isTitle {
+			org = d.addOrg(s, start-1, start, t[start-1].text, false)
 		}
 	}
 	if org == nil {
@@ -105,6 +118,9 @@ func (d *doc) portfolio(role string, s *sentence, start, end int) *entity {
 	var words []string
 	for _, w := range strings.Fields(role) {
 		if !portfolioStop[w] && w != head {
+			if !d.lex.roleMods[w] {
+				return nil // not a portfolio the lexicon knows
+			}
 			words = append(words, w)
 		}
 	}
