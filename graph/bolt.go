@@ -1,0 +1,73 @@
+package graph
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/boltdb/bolt"
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
+	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
+)
+
+// boltFile is the file Cayley's bolt backend keeps inside its directory
+// (cayley graph/kv/bolt: getBoltFile).
+const boltFile = "indexes.bolt"
+
+// openBolt opens the bolt store in dir as Cayley's "bolt" backend does, so
+// stock Cayley reads the same directory, but with a lock timeout: Cayley
+// opens bolt without one and would wait forever for another process.
+func openBolt(path string, c config) (cgraph.QuadStore, error) {
+	dir, err := boltDir(path)
+	if err != nil {
+		return nil, err
+	}
+	file := filepath.Join(dir, boltFile)
+	if c.readOnly {
+		if _, err := os.Stat(file); errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("open bolt %s: %w (build one with newsgraph build --db %s)", dir, ErrNotExist, dir)
+		}
+	} else if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("open bolt %s: %w", dir, err)
+	}
+	// Ask the lock first, without waiting: an answer now beats a timeout.
+	if err := probeLock(file, !c.readOnly); errors.Is(err, ErrInUse) {
+		return nil, fmt.Errorf("database %s is %w", dir, ErrInUse)
+	} else if err != nil {
+		return nil, fmt.Errorf("open bolt %s: %w", dir, err)
+	}
+	db, err := hbolt.Open(file, &bolt.Options{Timeout: c.openTimeout, ReadOnly: c.readOnly})
+	if errors.Is(err, bolt.ErrTimeout) {
+		return nil, fmt.Errorf("database %s is %w", dir, ErrInUse)
+	} else if err != nil {
+		return nil, fmt.Errorf("open bolt %s: %w", dir, err)
+	}
+	opts := c.cayley
+	if nosync, _ := opts.BoolKey("nosync", false); nosync {
+		db.DB().NoSync, db.DB().NoGrowSync = true, true
+	}
+	if c.readOnly {
+		// The existence filter serves writes only.
+		opts = cloneOptions(opts)
+		opts[kv.OptNoBloom] = true
+	} else if err := kv.Init(db, opts); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+		db.Close()
+		return nil, fmt.Errorf("open bolt %s: %w", dir, err)
+	}
+	qs, err := kv.New(db, opts)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open bolt %s: %w", dir, err)
+	}
+	return qs, nil
+}
+
+func cloneOptions(o cgraph.Options) cgraph.Options {
+	out := make(cgraph.Options, len(o)+1)
+	for k, v := range o {
+		out[k] = v
+	}
+	return out
+}

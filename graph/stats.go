@@ -1,0 +1,74 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/quad"
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// Stats counts what the store holds.
+type Stats struct {
+	Quads    int64 // quads
+	Nodes    int64 // distinct values: IRIs, strings, labels
+	Articles int64 // articles loaded (those with a content hash)
+}
+
+// Stats counts the store's quads, nodes and articles exactly; on a large
+// store this reads every node.
+func (g *Graph) Stats(ctx context.Context) (Stats, error) {
+	qs := g.h.QuadStore
+	st, err := qs.Stats(ctx, true)
+	if errors.Is(err, kv.ErrNoBucket) {
+		// Cayley's key-value stores keep no size until the first write.
+		return Stats{}, nil
+	} else if err != nil {
+		return Stats{}, fmt.Errorf("stats: %w", err)
+	}
+	out := Stats{Quads: st.Quads.Size, Nodes: st.Nodes.Size}
+	if pred := qs.ValueOf(schema.ContentHash); pred != nil {
+		it := qs.QuadIterator(quad.Predicate, pred)
+		defer it.Close()
+		for it.Next(ctx) {
+			out.Articles++
+		}
+		if err := it.Err(); err != nil {
+			return Stats{}, fmt.Errorf("stats: %w", err)
+		}
+	}
+	return out, nil
+}
+
+// Quads streams every quad in the store, in the backend's order. Close the
+// reader when done.
+func (g *Graph) Quads(ctx context.Context) quad.ReadCloser {
+	qs := g.h.QuadStore
+	it := qs.QuadsAllIterator()
+	return &quadReader{ctx: ctx, qs: qs, it: it}
+}
+
+type quadReader struct {
+	ctx context.Context
+	qs  cgraph.QuadStore
+	it  cgraph.Iterator
+}
+
+func (r *quadReader) ReadQuad() (quad.Quad, error) {
+	if r.it.Next(r.ctx) {
+		return r.qs.Quad(r.it.Result()), nil
+	}
+	if err := r.it.Err(); err != nil {
+		return quad.Quad{}, err
+	}
+	if err := r.ctx.Err(); err != nil {
+		return quad.Quad{}, err
+	}
+	return quad.Quad{}, io.EOF
+}
+
+func (r *quadReader) Close() error { return r.it.Close() }
