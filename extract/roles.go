@@ -26,6 +26,11 @@ var portfolioStop = map[string]bool{
 	"shadow": true, "former": true, "junior": true, "deputy": true, "acting": true, "interim": true,
 	"assistant": true, "senior": true, "chief": true, "state": true, "cabinet": true, "first": true,
 	"prime": true, "permanent": true, "new": true, "then": true, "ex": true, "minister": true, "secretary": true,
+	"regional": true, "national": true, "local": true, "general": true, "executive": true, "managing": true,
+	"strategic": true, "principal": true, "associate": true, "joint": true, "co": true, "lead": true, "head": true,
+	"programme": true, "program": true, "operations": true, "finance": true, "financial": true, "press": true,
+	"communications": true, "corporate": true, "commercial": true, "technical": true, "research": true,
+	"political": true, "legal": true, "non-executive": true, "second": true, "vice": true, "policy": true,
 }
 
 // mentionAt returns the resolved mention covering token k of s's paragraph.
@@ -298,6 +303,17 @@ func (d *doc) precedingRole(s *sentence, m *mention) bool {
 		if org == nil && start-1 >= s.from {
 			if om := d.orgEndingAt(s, start-1); om != nil && t[om.to-1].poss {
 				org = om.ent
+			} else if t[start-1].poss && t[start-1].cap && d.mentionAt(s, start-1) == nil {
+				// "Shelterline's chief executive, Bronwen Carys": the owner is a body.
+				b := start - 1
+				for b-1 >= s.from && t[b-1].word && t[b-1].cap && !sentenceWords[t[b-1].lower] && !t[b-1].poss {
+					b--
+				}
+				name := s.para.text[t[b].start:t[start-1].start] + t[start-1].text
+				org = d.addOrg(s, b, start, name, false)
+			} else if t[start-1].poss && !t[start-1].cap && start-2 >= s.from && t[start-2].lower == "the" {
+				// "The trust's chief executive": the body that word points back to.
+				org = d.shortForm(s, singular(t[start-1].lower))
 			} else if w := t[start-1].lower; w == "its" || w == "their" {
 				// "Its president, Carla Mendes,": the body spoken of last.
 				org = d.lastOrgBefore(s)

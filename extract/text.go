@@ -15,6 +15,7 @@ type token struct {
 	cap        bool // begins with an upper-case letter
 	acronym    bool // two or more capitals: "NHS", "PCTs", "IDeA"
 	poss       bool // was followed by 's or s'
+	plural     bool // a plural possessive: "Workers'"
 	quote      int  // index of the quote span it lies in, or -1
 }
 
@@ -199,8 +200,9 @@ func tokenize(text string, quotes []quoteSpan) []token {
 				}
 				break
 			}
-			toks = append(toks, makeWord(text, i, j))
-			i = j
+			tk := makeWord(text, i, j)
+			toks = append(toks, tk)
+			i = tk.end
 			continue
 		}
 		toks = append(toks, token{text: text[i : i+n], lower: text[i : i+n], start: i, end: i + n, quote: -1})
@@ -249,6 +251,8 @@ func makeWord(text string, i, j int) token {
 		}
 		if after >= len(text) || !isWordRune(rune(text[after])) {
 			t.poss = true
+			t.plural = true
+			t.end = after // the apostrophe belongs to the word: "Workers' Union"
 		}
 	}
 	t.text = w
