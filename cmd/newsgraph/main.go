@@ -46,6 +46,9 @@ func newRootCmd() *cobra.Command {
 		newQueryCmd(),
 		newServeCmd(),
 		newExportCmd(),
+		newWhoSaidCmd(),
+		newRolesCmd(),
+		newReformsCmd(),
 	)
 	return root
 }

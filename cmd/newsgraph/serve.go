@@ -1,17 +1,117 @@
 package main
 
 import (
-	"errors"
+	"context"
+	"fmt"
+	"log/slog"
+	"net"
+	"path"
 
 	"github.com/spf13/cobra"
+
+	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/server"
+	"github.com/newsgraph/newsgraph/schema"
 )
 
 func newServeCmd() *cobra.Command {
-	return &cobra.Command{
+	var (
+		db       string
+		addr     string
+		writable bool
+		limits   = server.DefaultLimits()
+	)
+	cmd := &cobra.Command{
 		Use:   "serve",
-		Short: "not implemented yet",
+		Short: "Serve Cayley's HTTP API v2 (Gizmo, GraphQL, MQL) and the graph explorer",
+		Long: `Serve the graph over HTTP: Cayley's HTTP API v2 at /api/v2 (the same routes,
+request and answer shapes as "cayley http") and a graph explorer at /.
+
+The server is read-only unless --writable, listens on loopback unless --addr
+says otherwise, and bounds every query in time (--query-timeout) and in
+results (--query-limit). See docs/server.md.`,
+		Example: `  newsgraph serve --db ./newsgraph.db
+  curl -s -X POST 'http://127.0.0.1:64210/api/v2/query?lang=gizmo' \
+    --data 'g.V().Has("<type>", "<Person>").Out("<name>").All()'`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return errors.New("serve: not implemented yet")
+			ctx := cmd.Context()
+			var opts []graph.Option
+			if !writable {
+				opts = append(opts, graph.WithReadOnly())
+			}
+			g, err := graph.OpenURL(ctx, db, opts...)
+			if err != nil {
+				return err
+			}
+			defer g.Close()
+
+			log := slog.New(slog.NewTextHandler(cmd.ErrOrStderr(), nil))
+			srv, err := server.New(g.Handle(), append(limits.Options(),
+				server.WithWritable(writable),
+				server.WithIngest(ingestInto(g)),
+				server.WithLogger(log),
+			)...)
+			if err != nil {
+				return err
+			}
+			var lc net.ListenConfig
+			ln, err := lc.Listen(ctx, "tcp", addr)
+			if err != nil {
+				return fmt.Errorf("serve: %w", err)
+			}
+			if !isLoopback(ln.Addr()) {
+				log.Warn("listening beyond this machine: anyone who can reach it can query the graph", "addr", ln.Addr().String())
+			}
+			mode := "read-only"
+			if writable {
+				mode = "writable"
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "newsgraph: serving %s %s graph on http://%s/\n", mode, g.Backend(), ln.Addr())
+			return srv.Serve(ctx, ln)
 		},
 	}
+	f := cmd.Flags()
+	f.StringVar(&db, "db", "", `store: a bolt directory (default ./newsgraph.db), "memory", or a postgres:// URL`)
+	f.StringVar(&addr, "addr", server.DefaultAddr, "address to listen on; loopback unless you mean otherwise")
+	f.BoolVar(&writable, "writable", false, "allow /api/v2/write, /api/v2/delete and POST /api/v2/articles")
+	f.DurationVar(&limits.QueryTimeout, "query-timeout", limits.QueryTimeout, "longest a query may run (0: no limit)")
+	f.IntVar(&limits.QueryLimit, "query-limit", limits.QueryLimit, "most results a query returns (0: no limit)")
+	f.Int64Var(&limits.MaxBodyBytes, "max-body", limits.MaxBodyBytes, "largest request body in bytes")
+	f.IntVar(&limits.MaxConcurrent, "max-concurrent", limits.MaxConcurrent, "queries running at once; more wait their turn")
+	return cmd
+}
+
+// ingestInto is POST /api/v2/articles: read the raw text as an article,
+// extract its facts and load them, replacing the article's earlier quads.
+func ingestInto(g *graph.Graph) server.IngestFunc {
+	return func(ctx context.Context, name string, body []byte) (server.Summary, error) {
+		if name == "" {
+			name = "article.txt"
+		}
+		name = path.Base(name)
+		a, err := extract.Parse(name, body)
+		if err != nil {
+			return server.Summary{}, err
+		}
+		ex, err := extract.New()
+		if err != nil {
+			return server.Summary{}, err
+		}
+		facts, err := ex.Extract(ctx, extract.Clean(a))
+		if err != nil {
+			return server.Summary{}, fmt.Errorf("extract %s: %w", name, err)
+		}
+		res, err := g.Load(ctx, graph.Doc{ArticleID: a.ID, Hash: a.Hash, Quads: schema.Quads(facts)})
+		if err != nil {
+			return server.Summary{}, err
+		}
+		return server.Summary{Article: a.ID, Quads: res.Quads, Message: res.Status.String()}, nil
+	}
+}
+
+func isLoopback(a net.Addr) bool {
+	tcp, ok := a.(*net.TCPAddr)
+	return ok && tcp.IP.IsLoopback()
 }

@@ -75,7 +75,7 @@ func (s *Server) routes() {
 	m.Handle("/api/v2/node/delete", write)
 	m.Handle("POST /api/v2/articles", s.limitBody(s.gate(s.writing(http.HandlerFunc(s.serveArticles)))))
 	m.Handle("/api/v2/", s.api) // Cayley's own 404 and 405 answers
-	m.HandleFunc("GET /api/canned", s.serveCanned)
+	m.Handle("GET /api/canned", s.gate(s.reading(http.HandlerFunc(s.serveCanned))))
 	m.Handle("GET /api/node", s.gate(s.reading(http.HandlerFunc(s.serveNode))))
 	m.Handle("POST /api/subgraph", s.limitBody(s.gate(s.reading(http.HandlerFunc(s.serveSubgraph)))))
 	m.Handle("/", uiHandler())

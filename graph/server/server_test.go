@@ -221,3 +221,36 @@ func TestExplorerPage(t *testing.T) {
 		t.Errorf("explorer page: %d %.200s", code, body)
 	}
 }
+
+// The canned questions answer through Cayley's endpoint as they do in Go.
+func TestCannedOverHTTP(t *testing.T) {
+	base := startServer(t)
+	code, body := get(t, base+"/api/canned")
+	if code != 200 {
+		t.Fatalf("canned: %d %s", code, body)
+	}
+	var qs []struct {
+		Name, Arg, Gizmo string
+	}
+	if err := json.Unmarshal([]byte(body), &qs); err != nil || len(qs) != 3 {
+		t.Fatalf("canned: %v %s", err, body)
+	}
+	for _, q := range qs {
+		rows := gizmo(t, base, q.Gizmo)
+		if len(rows) == 0 {
+			t.Errorf("%s %q: no rows", q.Name, q.Arg)
+		}
+		for _, r := range rows {
+			if src, _ := r.(map[string]any)["source"].(string); !strings.HasPrefix(src, "<article/") {
+				t.Errorf("%s: row without a source: %v", q.Name, r)
+			}
+		}
+	}
+	code, body = get(t, base+"/api/canned?name=who-said&arg=integration")
+	if code != 200 || !strings.Contains(body, `var ARG = \"integration\";`) {
+		t.Errorf("one canned question: %d %.300s", code, body)
+	}
+	if code, _ := get(t, base+"/api/canned?name=nope"); code != 404 {
+		t.Errorf("unknown canned question: %d", code)
+	}
+}

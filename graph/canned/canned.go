@@ -1,0 +1,204 @@
+package canned
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/query"
+	"github.com/cayleygraph/cayley/query/gizmo"
+)
+
+// A Question is a canned question: a Gizmo program with one argument.
+type Question struct {
+	Name    string   `json:"name"`    // its CLI command: "who-said"
+	Title   string   `json:"title"`   // one line: "Who said what about a topic"
+	Param   string   `json:"param"`   // what the argument names: "topic"
+	Example string   `json:"example"` // an argument to show in help
+	Doc     string   `json:"doc"`     // what it answers and how it finds it
+	Columns []Column `json:"columns"` // the table a person reads
+	body    string
+}
+
+// A Column is one column of a question's table: a header and the row key
+// it shows.
+type Column struct {
+	Header string `json:"header"`
+	Key    string `json:"key"`
+}
+
+// The columns every row has: where it was read.
+var sourceColumn = Column{"SOURCE", "source"}
+
+var questions = []Question{
+	{
+		Name: "who-said", Title: "Who said what about a topic", Param: "topic", Example: "integration",
+		Doc: "Quotations about the topic, each with its speaker and the sentence it was read from. " +
+			"Starts at the topic node and follows <about> and <said> backwards.",
+		Columns: []Column{{"SPEAKER", "speaker_name"}, {"QUOTE", "text"}, {"TOPIC", "topic_name"}, sourceColumn},
+		body:    whoSaid,
+	},
+	{
+		Name: "roles", Title: "A person's roles and organisations", Param: "person", Example: "Paul Burstow",
+		Doc: "Each role (<role>) and affiliation (<minister_of>, <chair_of>, <affiliated_with> …) of the person, " +
+			"sentence by sentence, a role paired with the organisation named in the same sentence.",
+		Columns: []Column{{"PERSON", "person_name"}, {"ROLE", "role"}, {"ORGANISATION", "organisation_name"}, {"RELATION", "relation"}, sourceColumn},
+		body:    roles,
+	},
+	{
+		Name: "reforms", Title: "Reforms that affect an organisation", Param: "organisation", Example: "primary care trust",
+		Doc: "Reform nodes that affect the organisation, give it functions or are carried out by it, with their kind, " +
+			"supporters and opponents; and direct edges such as <replaced_by>. One row per reporting article.",
+		Columns: []Column{{"ORGANISATION", "organisation_name"}, {"REFORM", "reform_name"}, {"KIND", "kind"}, {"HOW", "how"}, {"DETAIL", "detail"}, sourceColumn},
+		body:    reforms,
+	},
+}
+
+// Questions returns the canned questions.
+func Questions() []Question {
+	out := make([]Question, len(questions))
+	copy(out, questions)
+	return out
+}
+
+// Lookup returns the canned question of the given name.
+func Lookup(name string) (Question, bool) {
+	for _, q := range questions {
+		if q.Name == name {
+			return q, true
+		}
+	}
+	return Question{}, false
+}
+
+// Gizmo returns the question's complete Gizmo program for arg: the
+// Prelude, the argument as a JavaScript string, and the question.
+func (q Question) Gizmo(arg string) string {
+	lit, _ := json.Marshal(arg) // a JSON string is a JavaScript string literal
+	var b strings.Builder
+	b.WriteString(Prelude)
+	fmt.Fprintf(&b, "\n// The argument: the %s to ask about.\nvar ARG = %s;\n\n", q.Param, lit)
+	b.WriteString(q.body)
+	return b.String()
+}
+
+// A Row is one answer: values by key (see each question's Columns, and
+// "source", "article" and "headline", which every row has).
+type Row map[string]string
+
+type runConfig struct{ limit int }
+
+// A RunOption configures Run.
+type RunOption func(*runConfig)
+
+// WithLimit bounds the rows Run returns (default 10,000).
+func WithLimit(n int) RunOption { return func(c *runConfig) { c.limit = n } }
+
+// Run asks q about arg of the store qs. ctx bounds it: a cancelled context
+// interrupts the Gizmo program.
+func Run(ctx context.Context, qs graph.QuadStore, q Question, arg string, opts ...RunOption) ([]Row, error) {
+	c := runConfig{limit: 10000}
+	for _, o := range opts {
+		o(&c)
+	}
+	it, err := gizmo.NewSession(qs).Execute(ctx, q.Gizmo(arg), query.Options{Collation: query.JSON, Limit: c.limit})
+	if err != nil {
+		return nil, fmt.Errorf("%s %q: %w", q.Name, arg, err)
+	}
+	defer it.Close()
+	var rows []Row
+	for it.Next(ctx) {
+		m, ok := it.Result().(map[string]any)
+		if !ok {
+			continue
+		}
+		r := make(Row, len(m))
+		for k, v := range m {
+			if v != nil {
+				r[k] = fmt.Sprint(v)
+			}
+		}
+		rows = append(rows, r)
+	}
+	if err := it.Err(); err != nil {
+		return nil, fmt.Errorf("%s %q: %w", q.Name, arg, err)
+	}
+	return rows, nil
+}
+
+// Source is where a row was read.
+type Source struct {
+	Label    string `json:"source"`   // the quad's label: "<article/ID#s3>"
+	Article  string `json:"article"`  // the label's article: "<article/ID>"
+	Headline string `json:"headline"` // the article's headline, if stored
+}
+
+// Quote is a row of WhoSaid.
+type Quote struct {
+	Topic       string `json:"topic"`
+	TopicName   string `json:"topic_name"`
+	Speaker     string `json:"speaker"`
+	SpeakerName string `json:"speaker_name"`
+	Quote       string `json:"quote"`
+	Text        string `json:"text"`
+	Source
+}
+
+// Role is a row of Roles.
+type Role struct {
+	Person           string `json:"person"`
+	PersonName       string `json:"person_name"`
+	Role             string `json:"role"`
+	Organisation     string `json:"organisation"`
+	OrganisationName string `json:"organisation_name"`
+	Relation         string `json:"relation"`
+	Source
+}
+
+// ReformEffect is a row of Reforms: one way a reform touches the
+// organisation, as one article reports it.
+type ReformEffect struct {
+	Organisation     string `json:"organisation"`
+	OrganisationName string `json:"organisation_name"`
+	Reform           string `json:"reform"` // empty for a direct edge such as <replaced_by>
+	ReformName       string `json:"reform_name"`
+	Kind             string `json:"kind"`
+	Relation         string `json:"relation"`
+	How              string `json:"how"`
+	Detail           string `json:"detail"`
+	Source
+}
+
+// WhoSaid returns the quotations about a topic.
+func WhoSaid(ctx context.Context, qs graph.QuadStore, topic string) ([]Quote, error) {
+	return typed[Quote](ctx, qs, "who-said", topic)
+}
+
+// Roles returns a person's roles and organisations.
+func Roles(ctx context.Context, qs graph.QuadStore, person string) ([]Role, error) {
+	return typed[Role](ctx, qs, "roles", person)
+}
+
+// Reforms returns the reforms that affect an organisation.
+func Reforms(ctx context.Context, qs graph.QuadStore, organisation string) ([]ReformEffect, error) {
+	return typed[ReformEffect](ctx, qs, "reforms", organisation)
+}
+
+func typed[T any](ctx context.Context, qs graph.QuadStore, name, arg string) ([]T, error) {
+	q, _ := Lookup(name)
+	rows, err := Run(ctx, qs, q, arg)
+	if err != nil {
+		return nil, err
+	}
+	data, err := json.Marshal(rows)
+	if err != nil {
+		return nil, err
+	}
+	var out []T
+	if err := json.Unmarshal(data, &out); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return out, nil
+}

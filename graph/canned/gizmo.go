@@ -1,0 +1,186 @@
+package canned
+
+// Prelude is the Gizmo (JavaScript) every canned question begins with: the
+// look-ups they share. It defines no query of its own.
+const Prelude = `// newsgraph canned-question helpers: find a node from a name without
+// scanning the graph, and find where an edge was read (its quad's label).
+function slug(s) {
+  return s.toLowerCase().replace(/['\u2018\u2019]/g, "")
+    .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+}
+// uniq: Gizmo answers one value per path; the questions want each once.
+function uniq(a) {
+  var seen = {};
+  return a.filter(function (x) {
+    var k = typeof x !== "object" || x === null ? String(x) :
+      Object.keys(x).sort().map(function (f) { return f + "=" + x[f]; }).join("\u0000");
+    if (seen[k]) { return false; }
+    seen[k] = true;
+    return true;
+  });
+}
+function escapeRe(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
+function titleCase(s) {
+  return s.toLowerCase().replace(/(^|\s)[a-z]/g, function (c) { return c.toUpperCase(); });
+}
+// find: the nodes of a type that text names. Cheapest first: the IRI minted
+// from the name, then an exact name or alias, then a case-insensitive match
+// among the names of that type's nodes only.
+function find(text, type, prefix) {
+  var hit = g.V("<" + prefix + "/" + slug(text) + ">").Has("<type>", type).ToArray();
+  if (hit.length) { return uniq(hit); }
+  hit = g.V(text, text.toLowerCase(), titleCase(text)).In(["<name>", "<alias>"])
+    .Has("<type>", type).ToArray();
+  if (hit.length) { return uniq(hit); }
+  return uniq(g.V(type).In("<type>").Tag("node").Out(["<name>", "<alias>"])
+    .Filter(regex("(?i)(^|\\W)" + escapeRe(text))).Back("node").ToArray());
+}
+function nameOf(node) {
+  var n = g.V(node).Out("<name>").ToValue();
+  return n === null ? node : n;
+}
+function articleOf(label) {
+  var i = label.indexOf("#");
+  return i < 0 ? label : label.slice(0, i) + ">";
+}
+// sourcesOf: the labels of the quads s -pred-> o, sentence labels first.
+// Only labels both ends carry can hold the quad; each is checked.
+function sourcesOf(s, pred, o) {
+  var a = uniq(g.V(s).Labels().ToArray()), b = g.V(o).Labels().ToArray();
+  if (b.length < a.length) { var t = a; a = b; b = t; }
+  var out = a.filter(function (l) {
+    return b.indexOf(l) >= 0 && g.V(s).LabelContext(l).Out(pred).Is(o).ToArray().length > 0;
+  });
+  return out.sort(function (x, y) {
+    var sx = x.indexOf("#") >= 0, sy = y.indexOf("#") >= 0;
+    if (sx !== sy) { return sx ? -1 : 1; }
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+}
+// withSource: row plus where it was read, the label's article and headline.
+function withSource(row, label) {
+  row.source = label || "";
+  row.article = label ? articleOf(label) : "";
+  row.headline = label ? (g.V(row.article).Out("<headline>").ToValue() || "") : "";
+  return row;
+}
+// emitSorted: emit rows in a stable order, so answers compare across runs.
+function emitSorted(rows, keys) {
+  var key = function (r) { return keys.map(function (k) { return r[k] || ""; }).join("\u0000"); };
+  rows.sort(function (x, y) { var a = key(x), b = key(y); return a < b ? -1 : a > b ? 1 : 0; });
+  rows.forEach(function (r) { g.Emit(r); });
+}
+`
+
+// whoSaid answers "who said what about TOPIC": one row per quotation about
+// the topic and speaker, from the topic node through <about> and <said>.
+const whoSaid = `// who-said: the quotations about a topic, their speakers and sources.
+var rows = [];
+find(ARG, "<Topic>", "topic").forEach(function (topic) {
+  uniq(g.V(topic).In("<about>").ToArray()).forEach(function (quote) {
+    var text = g.V(quote).Out("<text>").ToValue() || "";
+    uniq(g.V(quote).In("<said>").ToArray()).forEach(function (speaker) {
+      var src = sourcesOf(speaker, "<said>", quote);
+      rows.push(withSource({
+        topic: topic, topic_name: nameOf(topic),
+        speaker: speaker, speaker_name: nameOf(speaker),
+        quote: quote, text: text
+      }, src[0]));
+    });
+  });
+});
+emitSorted(rows, ["topic_name", "speaker_name", "article", "source", "text"]);
+`
+
+// roles answers "what roles does PERSON hold": each <role> and each
+// affiliation edge to an organisation, paired when read in the same sentence.
+const roles = `// roles: a person's roles and organisations, sentence by sentence.
+var notAffiliations = ["<type>", "<name>", "<alias>", "<role>", "<said>", "<mentioned_in>",
+  "<supports>", "<opposes>", "<text>", "<about>"];
+var rows = [];
+find(ARG, "<Person>", "person").forEach(function (person) {
+  var name = nameOf(person);
+  var preds = uniq(g.V(person).OutPredicates().ToArray()).filter(function (p) {
+    return notAffiliations.indexOf(p) < 0;
+  });
+  uniq(g.V(person).Labels().ToArray()).forEach(function (label) {
+    var titles = uniq(g.V(person).LabelContext(label).Out("<role>").ToArray());
+    var orgs = preds.length === 0 ? [] : uniq(g.V(person).LabelContext(label).Out(preds, "relation")
+      .LabelContext(null).Has("<type>", "<Organization>").TagArray());
+    var row = function (role, org) {
+      return withSource({
+        person: person, person_name: name, role: role || "",
+        organisation: org ? org.id : "", organisation_name: org ? nameOf(org.id) : "",
+        relation: org ? org.relation : ""
+      }, label);
+    };
+    if (titles.length <= 1 || orgs.length <= 1) {
+      (titles.length ? titles : [""]).forEach(function (t) {
+        (orgs.length ? orgs : [null]).forEach(function (o) {
+          if (t !== "" || o !== null) { rows.push(row(t, o)); }
+        });
+      });
+    } else {
+      titles.forEach(function (t) { rows.push(row(t, null)); });
+      orgs.forEach(function (o) { rows.push(row("", o)); });
+    }
+  });
+});
+emitSorted(rows, ["person_name", "article", "source", "role", "organisation_name"]);
+`
+
+// reforms answers "which reforms affect ORG": reform nodes that name the
+// organisation (<affects>, <gains>, <agent>), and direct edges such as
+// <replaced_by>, one row per article that reports each.
+const reforms = `// reforms: the reforms that affect an organisation, with their sources.
+var direct = {
+  "<replaced_by>": ["replaced by", "replaces"],
+  "<transfers_to>": ["functions move to", "takes functions from"],
+  "<merges_into>": ["merges into", "absorbs"]
+};
+var roleOf = { "<affects>": "affected", "<gains>": "gains functions", "<agent>": "carries it out" };
+var names = function (nodes) { return nodes.map(nameOf).join(", "); };
+var rows = [];
+var perArticle = function (row, labels) {
+  var seen = {};
+  labels.forEach(function (l) {
+    var a = articleOf(l);
+    if (!seen[a]) { seen[a] = true; rows.push(withSource(JSON.parse(JSON.stringify(row)), l)); }
+  });
+};
+find(ARG, "<Organization>", "org").forEach(function (org) {
+  var orgName = nameOf(org);
+  uniq(g.V(org).In(["<affects>", "<gains>", "<agent>"], "relation").Has("<type>", "<Reform>")
+    .TagArray()).forEach(function (r) {
+      var reform = r.id, detail = [];
+      var gains = uniq(g.V(reform).Out("<gains>").ToArray());
+      var agents = uniq(g.V(reform).Out("<agent>").ToArray());
+      var pro = uniq(g.V(reform).In("<supports>").ToArray());
+      var con = uniq(g.V(reform).In("<opposes>").ToArray());
+      if (gains.length) { detail.push("gains: " + names(gains)); }
+      if (agents.length) { detail.push("by: " + names(agents)); }
+      if (pro.length) { detail.push("supported by: " + names(pro)); }
+      if (con.length) { detail.push("opposed by: " + names(con)); }
+      perArticle({
+        organisation: org, organisation_name: orgName, reform: reform, reform_name: nameOf(reform),
+        kind: uniq(g.V(reform).Out("<kind>").ToArray()).join(", "),
+        relation: r.relation, how: roleOf[r.relation] || r.relation, detail: detail.join("; ")
+      }, sourcesOf(reform, r.relation, org));
+    });
+  Object.keys(direct).forEach(function (pred) {
+    uniq(g.V(org).Out(pred).ToArray()).forEach(function (other) {
+      perArticle({
+        organisation: org, organisation_name: orgName, reform: "", reform_name: "",
+        kind: pred.slice(1, -1), relation: pred, how: direct[pred][0], detail: direct[pred][0] + " " + nameOf(other)
+      }, sourcesOf(org, pred, other));
+    });
+    uniq(g.V(org).In(pred).ToArray()).forEach(function (other) {
+      perArticle({
+        organisation: org, organisation_name: orgName, reform: "", reform_name: "",
+        kind: pred.slice(1, -1), relation: pred, how: direct[pred][1], detail: direct[pred][1] + " " + nameOf(other)
+      }, sourcesOf(other, pred, org));
+    });
+  });
+});
+emitSorted(rows, ["organisation_name", "reform_name", "kind", "article", "detail"]);
+`
