@@ -169,7 +169,7 @@ func (d *doc) findClassNames(s *sentence) {
 				m -= 2
 				continue
 			}
-			if !tk.word || classStop[tk.lower] || tk.poss {
+			if !tk.word || classStop[tk.lower] || tk.poss || hasDigit(tk.text) || numberWords[tk.lower] || d.lex.verbs[tk.lower] || d.lex.verbs[strings.TrimSuffix(tk.lower, "s")] || verbLike[tk.lower] {
 				break
 			}
 			if tk.cap && !tk.acronym && m != s.from {
@@ -228,6 +228,25 @@ func (d *doc) findClassNames(s *sentence) {
 			d.addMention(&mention{sent: s, from: first, to: k + 1, kind: mFull, ent: e})
 		}
 	}
+}
+
+var numberWords = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
+	"seven": true, "eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true, "dozen": true,
+	"dozens": true, "hundred": true, "hundreds": true, "thousand": true, "thousands": true, "several": true}
+
+// verbLike are common verbs that stand before the name of a class of bodies.
+var verbLike = map[string]bool{"represents": true, "represent": true, "runs": true, "oversees": true, "oversee": true,
+	"controls": true, "funds": true, "replaces": true, "creates": true, "merges": true, "abolishes": true,
+	"scraps": true, "axes": true, "cuts": true, "joins": true, "becomes": true, "leads": true, "manages": true,
+	"governs": true, "regulates": true, "inspects": true, "employs": true, "serves": true, "covers": true}
+
+func hasDigit(s string) bool {
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 func isGenericModifier(w string) bool {
@@ -384,6 +403,16 @@ func (d *doc) resolveSingles() {
 			}
 			if dist < bestDist {
 				best, bestDist = e, dist
+			}
+		}
+		if best == nil && m.title == "" {
+			// A body the lexicon knows by one word: "Labour".
+			if b, ok := d.lex.bodies[t.lower]; ok && !d.lex.common[t.lower] || ok && t.cap && m.from != m.sent.from {
+				e := d.org(b[0], false)
+				e.addAlias(word)
+				m.ent = e
+				d.addMention(m)
+				continue
 			}
 		}
 		if best == nil {

@@ -29,6 +29,7 @@ type Lexicon struct {
 	orgHeads   map[string]bool // lower-cased
 	orgPrefix  map[string]bool
 	orgClass   map[string]bool
+	orgTail    map[string]bool
 	generic    map[string]bool
 	bodies     map[string][]string // "dh" → ["Department of Health", "DoH", ...]; key is lower-cased acronym
 	bodyNames  map[string]string   // lower-cased full name or alias → canonical full name
@@ -66,7 +67,7 @@ func newLexicon() *Lexicon {
 	return &Lexicon{
 		titles: map[string]string{}, given: map[string]string{}, common: map[string]bool{},
 		roleHeads: map[string]bool{}, roleMods: map[string]bool{}, verbs: map[string]bool{},
-		orgHeads: map[string]bool{}, orgPrefix: map[string]bool{}, orgClass: map[string]bool{},
+		orgHeads: map[string]bool{}, orgPrefix: map[string]bool{}, orgClass: map[string]bool{}, orgTail: map[string]bool{},
 		generic: map[string]bool{}, bodies: map[string][]string{}, bodyNames: map[string]string{},
 	}
 }
@@ -199,6 +200,8 @@ func (l *Lexicon) add(section, line string) error {
 			l.orgPrefix[word] = true
 		case "class":
 			l.orgClass[strings.ToLower(word)] = true
+		case "tail":
+			l.orgTail[strings.ToLower(word)] = true
 		case "generic":
 			l.generic[strings.ToLower(word)] = true
 		default:

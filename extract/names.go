@@ -14,7 +14,8 @@ var nameStop = map[string]bool{
 	"november": true, "december": true, "exclusive": true, "update": true, "analysis": true,
 	"comment": true, "opinion": true, "editorial": true, "interview": true, "breaking": true,
 	"photograph": true, "picture": true, "photo": true, "image": true, "video": true, "watch": true,
-	"read": true, "listen": true, "related": true,
+	"read": true, "listen": true, "related": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true,
+	"jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
 }
 
 // connectors may join two capitalised runs into one organisation name.
@@ -40,6 +41,7 @@ func (d *doc) findNames(s *sentence) {
 			j++
 		}
 		// Join runs through connectors when the whole is an organisation's name.
+		inner := false // the name already holds "of"/"for": "Department of Labor and Industry"
 		for j+1 < s.to && connectors[t[j].lower] && !t[j-1].poss && d.nameToken(s, j+1) && t[j].quote == t[i].quote {
 			k := j + 1
 			for k < s.to && d.nameToken(s, k) && !(k > j+1 && t[k-1].poss) {
@@ -49,8 +51,12 @@ func (d *doc) findNames(s *sentence) {
 			if t[j].lower == "the" {
 				break
 			}
-			if !d.joinable(t[i:j], t[j].lower, t[j+1:k]) {
+			conn := t[j].lower
+			if !d.joinable(t[i:j], conn, t[j+1:k]) && !(inner && (conn == "and" || conn == "&") && !d.hasHead(t[j+1:k]) && !d.lex.orgPrefix[t[j+1].text] && k-(j+1) <= 3 && !d.looksPerson(t[j+1:k])) {
 				break
+			}
+			if conn == "of" || conn == "for" {
+				inner = true
 			}
 			j = k
 		}
@@ -93,7 +99,8 @@ func (d *doc) hasHead(toks []token) bool {
 			return true
 		}
 	}
-	return false
+	n := len(toks)
+	return n >= 2 && d.lex.orgTail[toks[n-1].lower] && !compass[toks[0].lower] && !toks[n-1].poss
 }
 
 func (d *doc) joinable(a []token, conn string, b []token) bool {
@@ -102,7 +109,10 @@ func (d *doc) joinable(a []token, conn string, b []token) bool {
 		return !d.hasHead(a) && d.hasHead(b) && !d.looksPerson(a)
 	case "with":
 		return len(a) >= 2 && d.lex.orgPrefix[a[0].text] && !d.hasHead(a)
-	default: // of, for, on, in
+	case "on", "in":
+		// "Committee on Climate Change", not "Bus Company on Jan".
+		return d.hasHead(a) && d.lex.orgHeads[a[len(a)-1].lower] && len(b) >= 2
+	default: // of, for
 		// "Association of …", "Department for …": a lone head word opens a name.
 		single := len(a) == 1 && d.lex.orgHeads[a[0].lower] && (conn == "of" || conn == "for")
 		return single || d.hasHead(a) || (len(a) >= 2 && d.lex.orgPrefix[a[0].text])

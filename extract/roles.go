@@ -101,8 +101,15 @@ func (d *doc) premodifierRole(s *sentence, m *mention) bool {
 		}
 	}
 	if org == nil && start-1 >= s.from && t[start-1].word && t[start-1].cap && !t[start-1].poss && !sentenceWords[t[start-1].lower] && d.mentionAt(s, start-1) == nil {
-		// "Unison general secretary Dave Prentis": a one-word body before the role.
-		if _, isTitle := d.lex.titles[t[start-1].lower]; !isTitle {
+		// "Unison general secretary Dave Prentis": a one-word body before a
+		// role made only of role words (not "Lakemont school board president").
+		onlyRoleWords := true
+		for _, tk := range t[start:end] {
+			if !d.lex.roleMods[tk.lower] && !d.lex.roleHeads[tk.lower] {
+				onlyRoleWords = false
+			}
+		}
+		if _, isTitle := d.lex.titles[t[start-1].lower]; !isTitle && onlyRoleWords {
 			org = d.addOrg(s, start-1, start, t[start-1].text, false)
 		}
 	}
