@@ -13,7 +13,9 @@ import (
 // around a story (related links, sign-up boxes, share buttons) that a copy
 // of the page carries along. Pattern is a regular expression (RE2 syntax)
 // matched, ignoring case, against a whole line with its quotes straightened,
-// its spaces collapsed and any final ":", ".", "!" or "?" removed.
+// its spaces collapsed and any final ":", ".", "!" or "?" removed. Only
+// lines of up to 400 bytes are tried (headers: 120), so a pattern such as
+// "register to .*" cannot swallow a long paragraph.
 //
 // A Section cue is a header ("Related stories", "Most read"): the header
 // and the headline-like lines after it (short, no closing full stop, or
@@ -46,64 +48,64 @@ type Furniture struct {
 func DefaultFurniture() []Furniture {
 	sections := []string{
 		`related( stories| articles| content| links| coverage| topics| reading| posts| news| items)?`,
-		`other (articles|stories|news|coverage) (on|about|from|in) .{1,80}`,
-		`more (from|on|in|about|by) .{1,60}`,
-		`more (stories|news|articles|headlines|coverage)( .{0,40})?`,
-		`read (more|next|also)(:? .{0,120})?`,
+		`other (articles|stories|news|coverage) (on|about|from|in) .+`,
+		`more (from|on|in|about|by) .+`,
+		`more (stories|news|articles|headlines|coverage)( .*)?`,
+		`read (more|next|also)(:? .*)?`,
 		`(just|recently) published`,
-		`most (read|popular|viewed|shared|commented|recent)( .{0,30})?`,
-		`(you|we think you) (may|might|could|will) (also )?(like|enjoy|be interested in)( .{0,30})?`,
+		`most (read|popular|viewed|shared|commented|recent)( .*)?`,
+		`(you|we think you) (may|might|could|will) (also )?(like|enjoy|be interested in)( .*)?`,
 		`recommended( for you| stories| articles| reading)?`,
 		`trending( now| stories| articles)?`,
 		`(top|latest|popular) (stories|news|headlines|articles)`,
 		`latest`,
 		`see also`,
-		`also (read|see|on .{1,40})`,
+		`also (read|see|on .+)`,
 		`explore more( on these topics)?`,
 		`editor'?s'? (picks|choice)`,
 		`don'?t miss`,
 		`in other news`,
 		`what to read next`,
-		`(topics|tags|filed under|categories)(: .{0,120})?`,
+		`(topics|tags|filed under|categories)(: .*)?`,
 	}
 	lines := []string{
 		// comments
 		`comments are (now )?closed`,
 		`comments?( \(\d+\))?`,
 		`\d+ comments?`,
-		`(leave|add|post|view|show|read|load) (a |the |all )?(comment|comments|reply)( .{0,30})?`,
+		`(leave|add|post|view|show|read|load) (a |the |all )?(comment|comments|reply)( .*)?`,
 		// sign-up and registration prompts
-		`(sign|log) ?(in|out)( to .{0,80}| here| now)?`,
-		`register( now| here| for free| today)?( to .{0,100}| for .{0,100})?`,
-		`already (registered|a subscriber|a member|have an account)( .{0,60})?`,
+		`(sign|log) ?(in|out)( to .*| here| now)?`,
+		`register( now| here| for free| today)?( to .*| for .*)?`,
+		`already (registered|a subscriber|a member|have an account)( .*)?`,
 		`have you registered( with us)?( yet)?`,
-		`not (registered|a subscriber|a member)( yet)?( .{0,60})?`,
-		`sign up( now| here| for free| today)?( to .{0,100}| for .{0,100})?`,
-		`subscribe( now| here| today)?( to .{0,100}| for .{0,100})?`,
-		`.{0,100}\bsign up (to|for) our .{0,100}`,
-		`keep up (to date|with) .{0,150}\b(sign up|subscribe|register)\b.{0,100}`,
-		`(get|receive) (our|the) .{0,60}\b(newsletters?|bulletins?|e-?mails?|alerts)\b.{0,60}`,
-		`follow us( on .{0,60})?(:.{0,60})?`,
-		`what do you think\? .{0,60}\b(join|comment|debate|discussion|tell us|let us know|have your say)\b.{0,60}`,
-		`(join|have your say in) the (debate|discussion|conversation)( .{0,60})?`,
-		`have your say( .{0,60})?`,
-		`click here( .{0,100})?`,
+		`not (registered|a subscriber|a member)( yet)?( .*)?`,
+		`sign up( now| here| for free| today)?( to .*| for .*)?`,
+		`subscribe( now| here| today)?( to .*| for .*)?`,
+		`.*\bsign up (to|for) our .*`,
+		`keep up (to date|with) .*\b(sign up|subscribe|register)\b.*`,
+		`(get|receive) (our|the) .*\b(newsletters?|bulletins?|e-?mails?|alerts)\b.*`,
+		`follow us( on .*)?(:.*)?`,
+		`what do you think\? .*\b(join|comment|debate|discussion|tell us|let us know|have your say)\b.*`,
+		`(join|have your say in) the (debate|discussion|conversation)( .*)?`,
+		`have your say( .*)?`,
+		`click here( .*)?`,
 		// sharing
 		`share( this( article| story| page| post)?)?`,
-		`share( this( article| story| page| post)?)? (on|via|with|to)( .{0,40})?`,
+		`share( this( article| story| page| post)?)? (on|via|with|to)( .*)?`,
 		`(tweet|email|e-mail|print|facebook|twitter|linkedin|whatsapp|pinterest|reddit|messenger|copy link|copy this link|reuse this content)`,
 		// cookies and advertising
-		`(we|this (site|website)) uses? cookies.{0,300}`,
-		`by (continuing|using) (to (use|browse) )?(this|our) (site|website).{0,200}`,
-		`cookie (policy|settings|preferences)( .{0,60})?`,
+		`(we|this (site|website)) uses? cookies.*`,
+		`by (continuing|using) (to (use|browse) )?(this|our) (site|website).*`,
+		`cookie (policy|settings|preferences)( .*)?`,
 		`advertisement|advert|sponsored( content)?`,
-		`story continues (below|after).{0,40}`,
+		`story continues (below|after).*`,
 		// credits and captions on a line of their own
-		`(image|photo|picture|video) (caption|copyright|source|credit)(: .{0,150})?`,
-		`(photograph|photo|picture|image|illustration)( credit)?: .{0,150}`,
+		`(image|photo|picture|video) (caption|copyright|source|credit)(: .*)?`,
+		`(photograph|photo|picture|image|illustration)( credit)?: .*`,
 		`getty images|shutterstock|alamy( stock photo)?`,
 		// link disclaimers and navigation
-		`.{0,60} (is|are) not responsible for the content of external (sites|websites|internet sites|links)`,
+		`.* (is|are) not responsible for the content of external (sites|websites|internet sites|links)`,
 		`back to top|skip to (main )?content|advertise with us|contact us`,
 	}
 	var fs []Furniture
@@ -121,8 +123,8 @@ func DefaultFurniture() []Furniture {
 type Cleaner struct {
 	furniture []Furniture
 	noDefault bool
-	section   *regexp.Regexp
-	line      *regexp.Regexp
+	section   cues
+	line      cues
 }
 
 // A CleanOption configures a Cleaner.
@@ -131,11 +133,6 @@ type CleanOption func(*Cleaner) error
 // WithFurniture adds cues to those the Cleaner recognises.
 func WithFurniture(f ...Furniture) CleanOption {
 	return func(c *Cleaner) error {
-		for _, x := range f {
-			if _, err := regexp.Compile(x.Pattern); err != nil {
-				return fmt.Errorf("furniture pattern %q: %w", x.Pattern, err)
-			}
-		}
 		c.furniture = append(c.furniture, f...)
 		return nil
 	}
@@ -168,26 +165,44 @@ func NewCleaner(opts ...CleanOption) (*Cleaner, error) {
 		}
 	}
 	var err error
-	if c.section, err = alternation(sections); err != nil {
+	if c.section, err = compileCues(sections); err != nil {
 		return nil, err
 	}
-	if c.line, err = alternation(lines); err != nil {
+	if c.line, err = compileCues(lines); err != nil {
 		return nil, err
 	}
 	return c, nil
 }
 
-// alternation compiles patterns into one whole-line, case-insensitive
-// regular expression; nil for none.
-func alternation(patterns []string) (*regexp.Regexp, error) {
-	if len(patterns) == 0 {
-		return nil, nil
+// cues are furniture patterns, each compiled alone to match a whole line
+// ignoring case. (One alternation of them all is slower: too large a
+// program for the regexp package's fast matchers.)
+type cues []*regexp.Regexp
+
+func compileCues(patterns []string) (cues, error) {
+	var cs cues
+	for _, p := range patterns {
+		re, err := regexp.Compile(`(?i)^(?:` + p + `)$`)
+		if err != nil {
+			return nil, fmt.Errorf("furniture pattern %q: %w", p, err)
+		}
+		cs = append(cs, re)
 	}
-	re, err := regexp.Compile(`(?i)^(?:(?:` + strings.Join(patterns, `)|(?:`) + `))$`)
-	if err != nil {
-		return nil, fmt.Errorf("furniture: %w", err)
+	return cs, nil
+}
+
+// match reports whether key, a line's matchKey of at most limit bytes, is
+// furniture.
+func (cs cues) match(key string, limit int) bool {
+	if len(key) > limit {
+		return false
 	}
-	return re, nil
+	for _, re := range cs {
+		if re.MatchString(key) {
+			return true
+		}
+	}
+	return false
 }
 
 var defaultCleaner = sync.OnceValue(func() *Cleaner {
@@ -230,10 +245,10 @@ func (c *Cleaner) Clean(a Article) Article {
 		switch {
 		case repeat:
 			continue
-		case c.section != nil && !endsSentence(line) && c.section.MatchString(key):
+		case !endsSentence(line) && c.section.match(key, maxSectionCue):
 			section = true
 			continue
-		case c.line != nil && c.line.MatchString(key):
+		case c.line.match(key, maxLineCue):
 			continue
 		case section && (headlineLike(line) || isTeaser(line)):
 			continue
@@ -248,7 +263,7 @@ func (c *Cleaner) Clean(a Article) Article {
 	a.Title = removeCaptions(a.Title)
 	// A page copied from the top can open with furniture (a cookie
 	// banner), which Read then took for the headline.
-	if c.line != nil && c.line.MatchString(matchKey(a.Title)) && len(kept) > 0 {
+	if c.line.match(matchKey(a.Title), maxLineCue) && len(kept) > 0 {
 		a.Title = kept[0]
 		if !isLeadParagraph(a.Title) {
 			kept = kept[1:]
@@ -257,6 +272,14 @@ func (c *Cleaner) Clean(a Article) Article {
 	a.Body = strings.Join(kept, "\n\n")
 	return a
 }
+
+// Cues are tried only on lines up to these lengths (in bytes): headers are
+// short, and a prompt or a cookie notice is a sentence or two, so a long
+// paragraph is never taken for furniture whatever it starts with.
+const (
+	maxSectionCue = 120
+	maxLineCue    = 400
+)
 
 // closers may follow a sentence's final punctuation.
 const closers = "\"')]}»’”›"

@@ -196,3 +196,19 @@ func TestHeadlineLike(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkClean(b *testing.B) {
+	var arts []Article
+	for a, err := range ReadFS(context.Background(), examples.Articles, ".") {
+		if err != nil {
+			b.Fatal(err)
+		}
+		arts = append(arts, a)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		for _, a := range arts {
+			Clean(a)
+		}
+	}
+}

@@ -580,7 +580,7 @@ var (
 		{regexp.MustCompile(`\[([^\]]+)\]\([^)]*\)`), "$1"},             // links
 		{regexp.MustCompile(`\[([^\]]+)\]\[[^\]]*\]`), "$1"},            // reference links
 		{regexp.MustCompile(`<(https?://[^>\s]+)>`), "$1"},              // autolinks
-		{regexp.MustCompile(`</?[a-zA-Z][^<>]*>`), ""},                  // inline HTML
+		{regexp.MustCompile(`<!--.*?-->|</?[a-zA-Z][^<>]*>`), ""},       // inline HTML
 		{regexp.MustCompile(`(^|[^\pL\pN*])\*([^*\s][^*]*)\*`), "$1$2"}, // *emphasis*
 		{regexp.MustCompile(`(^|[^\pL\pN_])_([^_\s][^_]*)_($|[^\pL\pN_])`), "$1$2$3"},
 		{regexp.MustCompile(`\\([\\` + "`" + `*_{}\[\]()#+\-.!>])`), "$1"}, // escapes

@@ -212,6 +212,7 @@ func TestReadStops(t *testing.T) {
 	}
 
 	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
 	var ids []string
 	var last error
 	for a, err := range Read(ctx, []string{dir}) {
@@ -399,4 +400,24 @@ func ExampleRead() {
 	// 002_e7e95ca66bf86d20 | PCT mergers threaten joint working, warn social care leaders
 	// 003_32d5ccce7895cf79 | Local authorities are supporting coalition government plans that could see them having a greater role in health commissioning.
 	// 004_4210c9aa06b7c491 | Exclusive: PCT reform delays social care merger
+}
+
+func BenchmarkReadFS(b *testing.B) {
+	for b.Loop() {
+		for _, err := range ReadFS(context.Background(), examples.Articles, ".") {
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+func BenchmarkParseHTML(b *testing.B) {
+	raw := []byte(page)
+	b.SetBytes(int64(len(raw)))
+	for b.Loop() {
+		if _, err := Parse("p.html", raw); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
