@@ -118,6 +118,7 @@ func ReadFS(ctx context.Context, fsys fs.FS, root string, opts ...ReadOption) it
 	cfg := newReadConfig(opts)
 	return func(yield func(Article, error) bool) {
 		r := &reader{ctx: ctx, cfg: cfg, yield: yield, seen: map[string]string{}}
+		root := path.Clean(root) // "articles/" is not a valid fs path
 		info, err := fs.Stat(fsys, root)
 		switch {
 		case err != nil:

@@ -243,6 +243,11 @@ func TestReadFSExamples(t *testing.T) {
 	if !slices.Equal(ids, want) {
 		t.Errorf("IDs = %v, want %v", ids, want)
 	}
+	for a, err := range ReadFS(context.Background(), fstest.MapFS{"corpus/x/a.txt": {Data: []byte(goodText)}}, "corpus/") {
+		if err != nil || a.ID != "x/a" || a.Path != "corpus/x/a.txt" {
+			t.Errorf("root with a trailing slash: %q %q, %v", a.ID, a.Path, err)
+		}
+	}
 	// A single file as root: its base name.
 	for a, err := range ReadFS(context.Background(), examples.Articles, "001_b849ec624c882d4f.txt") {
 		if err != nil || a.ID != "001_b849ec624c882d4f" {
