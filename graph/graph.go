@@ -7,8 +7,8 @@ import (
 )
 
 // A Graph is an open quad store holding newsgraph's quads. Its methods are
-// safe for concurrent use, with one limit inherited from Cayley: the memory
-// backend must not be queried while it is being written.
+// safe for concurrent use. On the memory backend a reader (Query, Quads until
+// closed, Stats) holds writers off.
 type Graph struct {
 	backend string
 	address string
@@ -16,9 +16,20 @@ type Graph struct {
 	h       *cgraph.Handle
 	mixedTx bool // one transaction may both add and delete quads
 
-	mu        sync.Mutex // serialises writes: Load reads, then writes, the store
+	// mu serialises writes (Load reads, then writes, the store). Readers
+	// take it too on the memory backend, which Cayley does not guard.
+	mu        sync.RWMutex
 	closeOnce sync.Once
 	closeErr  error
+}
+
+// readLock guards a read where the backend needs it, and returns the unlock.
+func (g *Graph) readLock() func() {
+	if g.backend != Memory {
+		return func() {}
+	}
+	g.mu.RLock()
+	return g.mu.RUnlock
 }
 
 // Backend names the backend the graph was opened with ("memory", "bolt",
@@ -27,7 +38,8 @@ func (g *Graph) Backend() string { return g.backend }
 
 // Handle is the Cayley handle (quad store and writer) under the graph, for
 // code that speaks Cayley directly, such as its HTTP API. Quads written
-// through it bypass Load's provenance bookkeeping.
+// through it bypass Load's provenance bookkeeping, and on the memory backend
+// its reads are not guarded against a concurrent Load.
 func (g *Graph) Handle() *cgraph.Handle { return g.h }
 
 // QuadStore is the Cayley quad store under the graph.

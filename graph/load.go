@@ -302,6 +302,7 @@ func (g *Graph) ArticleHash(ctx context.Context, articleID string) (string, bool
 	if err := checkID(articleID); err != nil {
 		return "", false, err
 	}
+	defer g.readLock()()
 	art := schema.ArticleIRI(articleID)
 	ref := g.h.QuadStore.ValueOf(art)
 	if ref == nil {

@@ -55,6 +55,7 @@ func (g *Graph) Query(ctx context.Context, lang, q string, opts ...QueryOption) 
 		ctx, cancel = context.WithTimeout(ctx, c.timeout)
 		defer cancel()
 	}
+	defer g.readLock()()
 	limit := c.limit
 	if limit <= 0 {
 		limit = -1

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
@@ -22,6 +23,7 @@ type Stats struct {
 // Stats counts the store's quads, nodes and articles exactly; on a large
 // store this reads every node.
 func (g *Graph) Stats(ctx context.Context) (Stats, error) {
+	defer g.readLock()()
 	qs := g.h.QuadStore
 	st, err := qs.Stats(ctx, true)
 	if errors.Is(err, kv.ErrNoBucket) {
@@ -45,17 +47,20 @@ func (g *Graph) Stats(ctx context.Context) (Stats, error) {
 }
 
 // Quads streams every quad in the store, in the backend's order. Close the
-// reader when done.
+// reader when done (on the memory backend, writes wait for it).
 func (g *Graph) Quads(ctx context.Context) quad.ReadCloser {
+	unlock := g.readLock()
 	qs := g.h.QuadStore
 	it := qs.QuadsAllIterator()
-	return &quadReader{ctx: ctx, qs: qs, it: it}
+	return &quadReader{ctx: ctx, qs: qs, it: it, unlock: unlock}
 }
 
 type quadReader struct {
-	ctx context.Context
-	qs  cgraph.QuadStore
-	it  cgraph.Iterator
+	ctx    context.Context
+	qs     cgraph.QuadStore
+	it     cgraph.Iterator
+	unlock func()
+	once   sync.Once
 }
 
 func (r *quadReader) ReadQuad() (quad.Quad, error) {
@@ -71,4 +76,8 @@ func (r *quadReader) ReadQuad() (quad.Quad, error) {
 	return quad.Quad{}, io.EOF
 }
 
-func (r *quadReader) Close() error { return r.it.Close() }
+func (r *quadReader) Close() error {
+	err := r.it.Close()
+	r.once.Do(r.unlock)
+	return err
+}

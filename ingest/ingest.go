@@ -1,0 +1,210 @@
+package ingest
+
+import (
+	"context"
+	"fmt"
+	"iter"
+	"time"
+
+	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// A Summary counts what a run did.
+type Summary struct {
+	Articles int     // articles read (files that failed to read are in Errors only)
+	Loaded   int     // articles written: new ones and changed ones
+	Replaced int     // of Loaded, those that replaced an earlier version
+	Skipped  int     // articles whose content the store already held
+	Quads    int     // quads of the articles loaded (for Extract: written)
+	Errors   []error // one per file or article that failed, in input order
+}
+
+// Failed is the number of files and articles that failed.
+func (s Summary) Failed() int { return len(s.Errors) }
+
+// Progress is a snapshot of a run, passed to the WithProgress callback.
+type Progress struct {
+	Articles, Loaded, Skipped, Failed, Quads int // as in Summary
+	Elapsed                                  time.Duration
+}
+
+// An ArticleError is an article that was read but could not be extracted or
+// loaded.
+type ArticleError struct {
+	Path      string // the file it was read from
+	ArticleID string
+	Err       error
+}
+
+func (e *ArticleError) Error() string {
+	name := e.Path
+	if name == "" {
+		name = "article " + e.ArticleID
+	}
+	return name + ": " + e.Err.Error()
+}
+
+func (e *ArticleError) Unwrap() error { return e.Err }
+
+type config struct {
+	workers    int
+	batchQuads int
+	progress   func(Progress)
+}
+
+// An Option configures Run and Extract.
+type Option func(*config)
+
+// WithWorkers sets how many articles are extracted at once (default 1).
+// Output order does not depend on it.
+func WithWorkers(n int) Option {
+	return func(c *config) { c.workers = max(1, n) }
+}
+
+// WithBatchQuads sets how many quads Run gathers before loading them in one
+// batch (default 20,000); one article's quads are never split.
+func WithBatchQuads(n int) Option {
+	return func(c *config) {
+		if n > 0 {
+			c.batchQuads = n
+		}
+	}
+}
+
+// WithProgress calls f, from the goroutine that called Run or Extract, each
+// time an article is skipped or fails, and after each batch is written.
+func WithProgress(f func(Progress)) Option {
+	return func(c *config) { c.progress = f }
+}
+
+func newConfig(opts []Option) config {
+	c := config{workers: 1, batchQuads: 20000}
+	for _, o := range opts {
+		o(&c)
+	}
+	return c
+}
+
+// Run extracts the articles src yields and loads them into g. See the
+// package comment for how failures are handled; the Summary is valid even
+// when an error is returned.
+func Run(ctx context.Context, g *graph.Graph, ex extract.Extractor, src iter.Seq2[extract.Article, error], opts ...Option) (Summary, error) {
+	c := newConfig(opts)
+	r := &runner{ctx: ctx, cfg: c, g: g, start: time.Now()}
+	process := func(ctx context.Context, a extract.Article) outcome {
+		if a.Hash != "" {
+			stored, ok, err := g.ArticleHash(ctx, a.ID)
+			if err != nil {
+				return outcome{err: err, fatal: true}
+			}
+			if ok && stored == a.Hash {
+				return outcome{skipped: true}
+			}
+		}
+		doc, err := NewDoc(ctx, ex, a)
+		if err != nil {
+			return outcome{err: err}
+		}
+		return outcome{doc: doc}
+	}
+	err := pipeline(ctx, src, c.workers, process, r.handle)
+	if err == nil {
+		err = r.flush()
+	}
+	r.report()
+	return r.sum, err
+}
+
+// NewDoc turns an article into the Doc a graph loads: cleaned, extracted,
+// its facts made into sorted, labelled quads, checked.
+func NewDoc(ctx context.Context, ex extract.Extractor, a extract.Article) (doc graph.Doc, err error) {
+	defer func() {
+		// Extractors promise not to panic; one article must not end a batch
+		// of a hundred thousand if one does.
+		if p := recover(); p != nil {
+			err = &ArticleError{Path: a.Path, ArticleID: a.ID, Err: fmt.Errorf("extract: panic: %v", p)}
+		}
+	}()
+	facts, err := ex.Extract(ctx, extract.Clean(a))
+	if err != nil {
+		return graph.Doc{}, &ArticleError{Path: a.Path, ArticleID: a.ID, Err: fmt.Errorf("extract: %w", err)}
+	}
+	doc = graph.Doc{ArticleID: a.ID, Hash: a.Hash, Quads: schema.Quads(facts)}
+	if err := doc.Validate(); err != nil {
+		return graph.Doc{}, &ArticleError{Path: a.Path, ArticleID: a.ID, Err: err}
+	}
+	return doc, nil
+}
+
+// runner is Run's state, touched only from the caller's goroutine.
+type runner struct {
+	ctx     context.Context
+	cfg     config
+	g       *graph.Graph
+	start   time.Time
+	sum     Summary
+	pending []graph.Doc
+	quads   int
+}
+
+func (r *runner) handle(o outcome) error {
+	if o.readErr != nil {
+		r.sum.Errors = append(r.sum.Errors, o.readErr)
+		r.report()
+		return nil
+	}
+	r.sum.Articles++
+	switch {
+	case o.err != nil:
+		r.sum.Errors = append(r.sum.Errors, o.err)
+		r.report()
+	case o.skipped:
+		r.sum.Skipped++
+		r.report()
+	default:
+		r.pending = append(r.pending, o.doc)
+		r.quads += len(o.doc.Quads)
+		if r.quads >= r.cfg.batchQuads {
+			return r.flush()
+		}
+	}
+	return nil
+}
+
+func (r *runner) flush() error {
+	if len(r.pending) == 0 {
+		return nil
+	}
+	res, err := r.g.LoadBatch(r.ctx, r.pending)
+	if err != nil {
+		return err
+	}
+	for _, lr := range res {
+		switch lr.Status {
+		case graph.Skipped:
+			r.sum.Skipped++
+		case graph.Replaced:
+			r.sum.Replaced++
+			fallthrough
+		default:
+			r.sum.Loaded++
+			r.sum.Quads += lr.Quads
+		}
+	}
+	r.pending, r.quads = r.pending[:0], 0
+	r.report()
+	return nil
+}
+
+func (r *runner) report() { reportProgress(r.cfg, r.sum, r.start) }
+
+func reportProgress(c config, s Summary, start time.Time) {
+	if c.progress != nil {
+		c.progress(Progress{
+			Articles: s.Articles, Loaded: s.Loaded, Skipped: s.Skipped, Failed: len(s.Errors), Quads: s.Quads,
+			Elapsed: time.Since(start),
+		})
+	}
+}
