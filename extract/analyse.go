@@ -19,6 +19,7 @@ type doc struct {
 	singles  []*mention // one capitalised word: surnames, mostly
 	acronyms []*mention
 	unknown  []*mention
+	prefixRoles []prefixRole
 	acr      map[string]*entity // acronym key → entity, from the article's own definitions
 	quotes   []*quotation
 	reforms  []*reform

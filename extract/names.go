@@ -158,6 +158,14 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 		}
 		return
 	}
+	if p := d.personSplit(toks); p > 0 {
+		// "Commissioner for the Oceans Katrin Vesterlund", "Island MP
+		// Catriona MacAulay", "Regent Dolores Whitfield": a role or body
+		// written before the person's name in one capitalised run.
+		d.prefixRoles = append(d.prefixRoles, prefixRole{sent: s, from: i, to: i + p})
+		d.classifyRun(s, i+p, j)
+		return
+	}
 	if i == s.from && d.lex.common[t[i].lower] && !d.lex.orgHeads[t[i].lower] && !d.lex.orgPrefix[t[i].text] && d.lex.given[t[i].lower] == "" && !t[i].acronym {
 		if _, given := d.lex.given[t[i].lower]; !given && !d.hasHead(toks) {
 			// A common word that only begins the sentence.
@@ -205,6 +213,48 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 	}
 }
 
+// A prefixRole is a capitalised role or body written before a name in the
+// same run: "Commissioner for the Oceans" before "Katrin Vesterlund".
+type prefixRole struct {
+	sent     *sentence
+	from, to int
+}
+
+// roleAbbrev are role abbreviations written before a name: "Island MP Catriona MacAulay".
+var roleAbbrev = map[string]bool{"mp": true, "msp": true, "mep": true, "td": true, "am": true, "ms": false, "mla": true, "mpp": true, "senator": true, "rep": true}
+
+// personSplit returns where a person's name begins inside a run that starts
+// with a role or body, or 0 when the run does not split so.
+func (d *doc) personSplit(toks []token) int {
+	n := len(toks)
+	if n < 3 {
+		if n == 2 && (d.lex.roleHeads[toks[0].lower] || roleAbbrev[toks[0].lower]) && !d.lex.orgHeads[toks[0].lower] {
+			return 0 // "Regent Whitfield": a titled surname, left to the single-word rules
+		}
+		return 0
+	}
+	for p := n - 2; p >= 1 && p >= n-3; p-- {
+		prev := toks[p-1]
+		name := toks[p:]
+		if anyAcronym(name) || d.hasHead(name) {
+			continue
+		}
+		_, given := d.lex.given[toks[p].lower]
+		roleBefore := d.lex.roleHeads[prev.lower] || roleAbbrev[prev.lower] || d.lex.roleMods[prev.lower] && prev.cap
+		if _, t := d.lex.titles[prev.lower]; t {
+			roleBefore = true
+		}
+		if given && !d.lex.common[toks[p].lower] || roleBefore && !d.allCommon(name) {
+			// Not when the whole run is a body ending in a head word.
+			if d.hasHead(toks) && d.lex.orgHeads[toks[n-1].lower] {
+				return 0
+			}
+			return p
+		}
+	}
+	return 0
+}
+
 // allCommon reports whether every word of a run is a common lower-case word
 // ("Public Health"): such a run is not a person's name without a given name.
 func (d *doc) allCommon(toks []token) bool {
@@ -237,6 +287,22 @@ func (d *doc) personContext(s *sentence, i, j int) bool {
 		return true
 	}
 	if i-1 >= s.from && (d.lex.verbs[t[i-1].lower] || d.lex.roleHeads[t[i-1].lower]) {
+		return true
+	}
+	// "Labour's skills spokesperson, Morag Dalgleish," and "the Minister for
+	// Health, Orla Nic Giolla,": a role phrase just before the comma.
+	if i-2 >= s.from && t[i-1].text == "," && (j >= s.to || t[j].text == "," || t[j].text == "." || d.lex.verbs[t[j].lower] || t[j].lower == "who") {
+		for k := i - 2; k >= s.from && k >= i-7; k-- {
+			if t[k].text == "," || t[k].quote >= 0 {
+				break
+			}
+			if d.lex.roleHeads[t[k].lower] {
+				return true
+			}
+		}
+	}
+	// "Dolores Whitfield, who chairs …".
+	if j+1 < s.to && t[j].text == "," && t[j+1].lower == "who" {
 		return true
 	}
 	if d.inSignatories(s, i) {
