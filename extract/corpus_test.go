@@ -485,44 +485,55 @@ func scoreEntities(r *result, e *expected, v *factView, typ, kind string) {
 	}
 }
 
-func affilMatch(v *factView, pair [2]string, a expAffil) bool {
-	return overlaps(v.keys(pair[0]), a.person) && overlaps(v.keys(pair[1]), a.org)
-}
-
-func scoreAffils(r *result, e *expected, v *factView) {
-	t := r.tallies["affil"]
-	pairs := v.affiliations()
-	for _, a := range e.affils {
+// tallyMatches scores a kind whose expected facts and predictions are judged
+// by a rule: an expected fact is found when some prediction finds it, and a
+// prediction is right when it is right for some expected fact, wrong unless
+// ignored.
+func tallyMatches[E, P any](r *result, kind string, exp []E, preds []P,
+	finds, rightFor func(E, P) bool, ignored func(P) bool, line func(E) string, label func(P) string) {
+	t := r.tallies[kind]
+	for _, x := range exp {
 		t.want++
 		found := false
-		for _, pair := range pairs {
-			found = found || affilMatch(v, pair, a)
+		for _, p := range preds {
+			found = found || finds(x, p)
 		}
 		if found {
 			t.found++
 		} else {
-			r.miss("affil missed: %s", a.line)
+			r.miss("%s missed: %s", kind, line(x))
 		}
 	}
-pairs:
-	for _, pair := range pairs {
-		for _, a := range e.affils {
-			if affilMatch(v, pair, a) {
+predicted:
+	for _, p := range preds {
+		for _, x := range exp {
+			if rightFor(x, p) {
 				t.good++
-				continue pairs
+				continue predicted
 			}
 		}
-		for _, a := range e.optAffils {
-			if affilMatch(v, pair, a) {
-				continue pairs
-			}
+		if ignored == nil || !ignored(p) {
+			t.bad++
+			r.miss("%s spurious: %s", kind, label(p))
 		}
-		if e.ignorable(v.keys(pair[1])) {
-			continue
-		}
-		t.bad++
-		r.miss("affil spurious: %s -> %s", v.label(pair[0]), v.label(pair[1]))
 	}
+}
+
+func scoreAffils(r *result, e *expected, v *factView) {
+	match := func(a expAffil, pair [2]string) bool {
+		return overlaps(v.keys(pair[0]), a.person) && overlaps(v.keys(pair[1]), a.org)
+	}
+	ignored := func(pair [2]string) bool {
+		for _, a := range e.optAffils {
+			if match(a, pair) {
+				return true
+			}
+		}
+		return e.ignorable(v.keys(pair[1]))
+	}
+	tallyMatches(r, "affil", e.affils, v.affiliations(), match, match, ignored,
+		func(a expAffil) string { return a.line },
+		func(pair [2]string) string { return v.label(pair[0]) + " -> " + v.label(pair[1]) })
 }
 
 func scoreRoles(r *result, e *expected, v *factView) {
@@ -747,31 +758,12 @@ func reformMatch(v *factView, x expReform, pr predReform, loose bool) bool {
 }
 
 func scoreReforms(r *result, e *expected, v *factView) {
-	t := r.tallies["reform"]
-	prs := v.reforms()
-	for _, x := range e.reforms {
-		t.want++
-		found := false
-		for _, pr := range prs {
-			found = found || reformMatch(v, x, pr, false)
-		}
-		if found {
-			t.found++
-		} else {
-			r.miss("reform missed: %s", x.line)
-		}
-	}
-predicted:
-	for _, pr := range prs {
-		for _, x := range e.reforms {
-			if reformMatch(v, x, pr, true) {
-				t.good++
-				continue predicted
-			}
-		}
-		t.bad++
-		r.miss("reform spurious: %s %q", pr.kind, pr.label)
-	}
+	tallyMatches(r, "reform", e.reforms, v.reforms(),
+		func(x expReform, pr predReform) bool { return reformMatch(v, x, pr, false) },
+		func(x expReform, pr predReform) bool { return reformMatch(v, x, pr, true) },
+		nil,
+		func(x expReform) string { return x.line },
+		func(pr predReform) string { return fmt.Sprintf("%s %q", pr.kind, pr.label) })
 }
 
 func stanceMatch(v *factView, x expStance, ps predStance) bool {
@@ -782,31 +774,10 @@ func stanceMatch(v *factView, x expStance, ps predStance) bool {
 }
 
 func scoreStances(r *result, e *expected, v *factView) {
-	t := r.tallies["stance"]
-	pss := v.stances()
-	for _, x := range e.stances {
-		t.want++
-		found := false
-		for _, ps := range pss {
-			found = found || stanceMatch(v, x, ps)
-		}
-		if found {
-			t.found++
-		} else {
-			r.miss("stance missed: %s", x.line)
-		}
-	}
-predicted:
-	for _, ps := range pss {
-		for _, x := range e.stances {
-			if stanceMatch(v, x, ps) {
-				t.good++
-				continue predicted
-			}
-		}
-		t.bad++
-		r.miss("stance spurious: %s %s %s", v.label(ps.holder), ps.stance, v.label(ps.target))
-	}
+	match := func(x expStance, ps predStance) bool { return stanceMatch(v, x, ps) }
+	tallyMatches(r, "stance", e.stances, v.stances(), match, match, nil,
+		func(x expStance) string { return x.line },
+		func(ps predStance) string { return v.label(ps.holder) + " " + ps.stance + " " + v.label(ps.target) })
 }
 
 func scoreTraps(r *result, e *expected, v *factView, qs []predQuote) {
