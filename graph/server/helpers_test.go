@@ -21,7 +21,13 @@ const fixture = "testdata/fixture.nq"
 // fixtureHandle is a memstore holding testdata/fixture.nq.
 func fixtureHandle(t testing.TB) *graph.Handle {
 	t.Helper()
-	f, err := os.Open(fixture)
+	return fileHandle(t, fixture)
+}
+
+// fileHandle is a memstore holding an N-Quads file.
+func fileHandle(t testing.TB, file string) *graph.Handle {
+	t.Helper()
+	f, err := os.Open(file)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,7 +39,7 @@ func fixtureHandle(t testing.TB) *graph.Handle {
 	}
 	w := graph.NewWriter(qw)
 	if _, err := quad.Copy(w, nquads.NewReader(f, false)); err != nil {
-		t.Fatalf("load %s: %v", fixture, err)
+		t.Fatalf("load %s: %v", file, err)
 	}
 	if err := w.Close(); err != nil {
 		t.Fatal(err)

@@ -15,12 +15,18 @@ import (
 	cayleyhttp "github.com/cayleygraph/cayley/server/http"
 
 	// The query languages and quad formats Cayley's handler offers exist
-	// only when registered, as `cayley http` registers them.
+	// only when registered: these are the ones `cayley http` registers, so
+	// /api/v2/formats and the languages answer the same.
 	_ "github.com/cayleygraph/cayley/query/gizmo"
 	_ "github.com/cayleygraph/cayley/query/graphql"
 	_ "github.com/cayleygraph/cayley/query/mql"
+	_ "github.com/cayleygraph/quad/dot"
+	_ "github.com/cayleygraph/quad/gml"
+	_ "github.com/cayleygraph/quad/graphml"
+	_ "github.com/cayleygraph/quad/json"
 	_ "github.com/cayleygraph/quad/jsonld"
 	_ "github.com/cayleygraph/quad/nquads"
+	_ "github.com/cayleygraph/quad/pquads"
 )
 
 // Server answers Cayley's HTTP API v2 and the explorer over one store.
