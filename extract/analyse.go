@@ -9,23 +9,23 @@ import (
 
 // doc is the working state of one article's analysis.
 type doc struct {
-	a        Article
-	lex      *Lexicon
-	paras    []*paragraph
-	sents    []*sentence
-	ents     []*entity
-	byKey    map[string]*entity
-	mentions []*mention // resolved mentions, in text order once sorted
-	singles  []*mention // one capitalised word: surnames, mostly
-	acronyms []*mention
-	unknown  []*mention
+	a           Article
+	lex         *Lexicon
+	paras       []*paragraph
+	sents       []*sentence
+	ents        []*entity
+	byKey       map[string]*entity
+	mentions    []*mention // resolved mentions, in text order once sorted
+	singles     []*mention // one capitalised word: surnames, mostly
+	acronyms    []*mention
+	unknown     []*mention
 	prefixRoles []prefixRole
-	acr      map[string]*entity // acronym key → entity, from the article's own definitions
-	quotes   []*quotation
-	reforms  []*reform
-	stances  []stance
-	roles    []roleFact
-	facts    []schema.Fact
+	acr         map[string]*entity // acronym key → entity, from the article's own definitions
+	quotes      []*quotation
+	reforms     []*reform
+	stances     []stance
+	roles       []roleFact
+	facts       []schema.Fact
 }
 
 func newDoc(a Article, lex *Lexicon) *doc {

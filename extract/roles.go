@@ -53,10 +53,76 @@ func (d *doc) orgEndingAt(s *sentence, k int) *mention {
 	return nil
 }
 
+// roleBodies maps role words to the head word of the kind of body they serve:
+// a "council member" sits on a council, a "chief constable" leads a police force.
+var roleBodies = map[string][]string{
+	"councillor": {"council"}, "council": {"council"}, "cabinet": {"council", "government"}, "constable": {"police", "constabulary"},
+	"headteacher": {"school", "academy"}, "headmaster": {"school"}, "headmistress": {"school"}, "principal": {"school", "college", "academy"},
+	"vice-chancellor": {"university"}, "chancellor": {"university", "college"}, "provost": {"university", "college"}, "dean": {"university", "college", "school"},
+	"mep": {"parliament"}, "msp": {"parliament"}, "governor": {"school", "bank", "prison"}, "regent": {"regents", "university"},
+	"trustee": {"trust", "foundation", "charity"}, "superintendent": {"district", "police", "schools"}, "commissioner": {"commission"},
+	"ombudsman": {"ombudsman"}, "organiser": {"union"}, "organizer": {"union"}, "steward": {"union"},
+}
+
+// contextOrg finds the body a role with no body of its own belongs to: the
+// kind of body the role words name ("council member" → the council the
+// article spoke of), or the body the sentence or the one before it is about.
+func (d *doc) contextOrg(s *sentence, role string) *entity {
+	words := strings.Fields(strings.ToLower(role))
+	for _, w := range words {
+		for _, head := range roleBodies[w] {
+			var best *entity
+			for _, m := range d.mentions {
+				if m.sent.n > s.n {
+					break
+				}
+				if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.class && !m.ent.portfolio {
+					for _, f := range strings.Fields(strings.ToLower(m.ent.name)) {
+						if f == head || singular(f) == head {
+							best = m.ent
+						}
+					}
+				}
+			}
+			if best != nil {
+				return best
+			}
+		}
+	}
+	head := roleHeadWord(strings.ToLower(role))
+	if head == "minister" || head == "mp" || head == "secretary" && len(words) == 1 || head == "" {
+		return nil
+	}
+	// The body that opens this sentence or the one before: "The FBU said it
+	// would fight the plan. Regional secretary Kevin Amankwah said …".
+	for _, n := range []int{s.n, s.n - 1} {
+		for _, m := range d.mentions {
+			if m.sent.n == n && m.ent != nil && !m.sent.para.head {
+				if m.ent.kind == schema.Organization && !m.ent.class && !m.ent.generic && !m.ent.portfolio && m.from <= m.sent.from+1 {
+					return m.ent
+				}
+				break
+			}
+		}
+	}
+	return nil
+}
+
 // findRoles reads the roles of the people mentioned in s.
 func (d *doc) findRoles(s *sentence) {
+	defer func() {
+		for i := range d.roles {
+			r := &d.roles[i]
+			if r.org == nil && r.role != "" && r.sent == s {
+				r.org = d.contextOrg(s, r.role)
+			}
+		}
+	}()
 	for _, m := range d.mentions {
 		if m.sent != s || m.ent == nil || m.ent.kind != schema.Person {
+			continue
+		}
+		if d.prefixRole(s, m) {
 			continue
 		}
 		if d.premodifierRole(s, m) {
@@ -67,6 +133,35 @@ func (d *doc) findRoles(s *sentence) {
 		}
 		d.precedingRole(s, m)
 	}
+}
+
+// prefixRole reads a capitalised role written in one run with the name:
+// "Commissioner for the Oceans Katrin Vesterlund", "Island MP Catriona MacAulay".
+func (d *doc) prefixRole(s *sentence, m *mention) bool {
+	t := s.para.toks
+	for _, pr := range d.prefixRoles {
+		if pr.sent != s || pr.to != m.from {
+			continue
+		}
+		// The role begins at its first role word: "Island MP" → "MP".
+		from := pr.from
+		for k := pr.from; k < pr.to; k++ {
+			if d.lex.roleHeads[t[k].lower] || roleAbbrev[t[k].lower] || d.lex.roleMods[t[k].lower] {
+				from = k
+				break
+			}
+		}
+		role := s.para.text[t[from].start:t[pr.to-1].end]
+		var org *entity
+		for _, om := range d.mentions {
+			if om.sent == s && om.from >= pr.from && om.to <= pr.to && om.ent != nil && om.ent.kind == schema.Organization {
+				org = om.ent
+			}
+		}
+		d.roles = append(d.roles, roleFact{person: m.ent, role: role, org: org, sent: s})
+		return true
+	}
+	return false
 }
 
 // premodifierRole reads "care services minister Paul Burstow" and
@@ -109,7 +204,8 @@ func (d *doc) premodifierRole(s *sentence, m *mention) bool {
 				onlyRoleWords = false
 			}
 		}
-		if _, isTitle := d.lex.titles[t[start-1].lower]; !isTitle && onlyRoleWords {
+		_, known := d.lex.bodies[t[start-1].lower]
+		if _, isTitle := d.lex.titles[t[start-1].lower]; !isTitle && onlyRoleWords && (!d.lex.common[t[start-1].lower] || known) && !d.lex.orgHeads[t[start-1].lower] {
 			org = d.addOrg(s, start-1, start, t[start-1].text, false)
 		}
 	}
@@ -310,6 +406,8 @@ func (d *doc) precedingRole(s *sentence, m *mention) bool {
 		if org == nil && start-1 >= s.from {
 			if om := d.orgEndingAt(s, start-1); om != nil && t[om.to-1].poss {
 				org = om.ent
+			} else if t[start-1].poss && t[start-1].cap && d.mentionAt(s, start-1) == nil && d.lex.orgHeads[t[start-1].lower] {
+				org = d.shortForm(s, singular(t[start-1].lower)) // "The Commission's executive director"
 			} else if t[start-1].poss && t[start-1].cap && d.mentionAt(s, start-1) == nil {
 				// "Shelterline's chief executive, Bronwen Carys": the owner is a body.
 				b := start - 1
