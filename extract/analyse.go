@@ -388,7 +388,9 @@ func (d *doc) resolveSingles() {
 		var best *entity
 		bestDist := 1 << 30
 		for _, e := range d.ents {
-			if e.kind != schema.Person || !strings.EqualFold(e.surname, word) {
+			firstName := strings.Fields(e.name)[0]
+			knighted := strings.EqualFold(m.title, "sir") || strings.EqualFold(m.title, "dame")
+			if e.kind != schema.Person || !strings.EqualFold(e.surname, word) && !(knighted && strings.EqualFold(firstName, word)) {
 				continue
 			}
 			if g := d.lex.titles[strings.ToLower(m.title)]; g != "" && e.gender != "" && g != e.gender {

@@ -186,8 +186,22 @@ func (d *doc) speakerNP(s *sentence, from, to int) []*entity {
 			}
 		}
 	}
-	if org != nil && (spokes || len(t) > 0) {
+	if org != nil {
 		return []*entity{org}
+	}
+	if spokes && t[from].lower != "the" || spokes && from+1 < to && spokesWords[t[from+1].lower] {
+		// "A spokesman said": for the body the story last spoke of.
+		if e := d.lastOrgBefore(s); e != nil {
+			return []*entity{e}
+		}
+		for _, m := range d.mentions {
+			if m.sent == s && m.from < from && m.ent != nil && m.ent.kind == schema.Organization && !m.ent.class && !m.ent.portfolio {
+				org = m.ent
+			}
+		}
+		if org != nil {
+			return []*entity{org}
+		}
 	}
 	if doc {
 		if sig := d.signatories(); len(sig) > 0 {
@@ -255,6 +269,16 @@ func (d *doc) subjectOf(s *sentence, v int) []*entity {
 			if sig := d.signatories(); len(sig) > 0 {
 				return sig
 			}
+		}
+	}
+	// "The Bench Society, which represents 12,000 magistrates, said": the body
+	// that opens the sentence.
+	for _, m := range d.mentions {
+		if m.sent == s && m.ent != nil && m.from < v {
+			if m.from <= s.from+1 && (m.ent.kind == schema.Organization && !m.ent.class && !m.ent.portfolio || m.ent.kind == schema.Person) {
+				return []*entity{m.ent}
+			}
+			break
 		}
 	}
 	// "said a spokesperson for the department".
