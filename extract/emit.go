@@ -36,7 +36,7 @@ func (d *doc) emit() []schema.Fact {
 		add(art, schema.ContentHash, quad.String(d.a.Hash), 0)
 	}
 	emitted := map[*entity]bool{}
-	entity := func(e *entity) quad.IRI {
+	node := func(e *entity) quad.IRI {
 		iri := e.iri()
 		if !emitted[e] {
 			emitted[e] = true
@@ -49,18 +49,31 @@ func (d *doc) emit() []schema.Fact {
 		}
 		return iri
 	}
-	for _, e := range d.ents {
-		if len(e.sents) > 0 && !e.portfolio {
-			entity(e)
+	// A class of bodies named once in passing ("a charitable trust") is not
+	// an actor; one the story returns to, defines, reforms or quotes is.
+	involved := map[*entity]bool{} // bodies a reform changes or empowers
+	for _, r := range d.reforms {
+		involved[r.target] = true
+		for _, g := range r.gains {
+			involved[g] = true
 		}
 	}
+	for _, e := range d.ents {
+		if len(e.sents) == 0 || e.portfolio {
+			continue
+		}
+		if e.class && !involved[e] && len(e.sents) < 2 && !hasAcronymAlias(e) {
+			continue
+		}
+		node(e)
+	}
 	for _, r := range d.roles {
-		p := entity(r.person)
+		p := node(r.person)
 		if r.role != "" {
 			add(p, schema.Role, quad.String(r.role), r.sent.n)
 		}
 		if r.org != nil {
-			add(p, schema.RoleEdge(r.role), entity(r.org), r.sent.n)
+			add(p, schema.RoleEdge(r.role), node(r.org), r.sent.n)
 		}
 	}
 	for _, q := range d.quotes {
@@ -68,7 +81,7 @@ func (d *doc) emit() []schema.Fact {
 		add(qi, schema.Type, schema.Quotation, q.sent.n)
 		add(qi, schema.Text, quad.String(q.text), q.sent.n)
 		for _, sp := range q.speakers {
-			add(entity(sp), schema.Said, qi, q.sent.n)
+			add(node(sp), schema.Said, qi, q.sent.n)
 		}
 		for _, topic := range d.topicsOf(q.text + " " + q.sent.text()) {
 			ti := schema.EntityIRI(schema.Topic, topic)
@@ -83,18 +96,18 @@ func (d *doc) emit() []schema.Fact {
 		add(ri, schema.Type, schema.Reform, n)
 		add(ri, schema.Name, quad.String(r.name()), n)
 		add(ri, schema.Kind, quad.String(string(r.kind)), n)
-		add(ri, schema.Affects, entity(r.target), n)
+		add(ri, schema.Affects, node(r.target), n)
 		for _, g := range r.gains {
-			gi := entity(g)
+			gi := node(g)
 			add(ri, schema.Gains, gi, n)
 			add(ri, schema.Alias, quad.String(r.name()+" to "+g.name), n)
 			switch r.kind {
 			case schema.Replacement:
-				add(entity(r.target), schema.ReplacedBy, gi, n)
+				add(node(r.target), schema.ReplacedBy, gi, n)
 			case schema.Transfer:
-				add(entity(r.target), schema.TransfersTo, gi, n)
+				add(node(r.target), schema.TransfersTo, gi, n)
 			case schema.Merger:
-				add(entity(r.target), schema.MergesInto, gi, n)
+				add(node(r.target), schema.MergesInto, gi, n)
 			}
 		}
 	}
@@ -104,12 +117,12 @@ func (d *doc) emit() []schema.Fact {
 			p = schema.Supports
 		}
 		if st.reform != nil {
-			add(entity(st.holder), p, schema.EntityIRI(schema.Reform, st.reform.name()), st.sent.n)
+			add(node(st.holder), p, schema.EntityIRI(schema.Reform, st.reform.name()), st.sent.n)
 		} else if st.topic != "" {
 			ti := schema.EntityIRI(schema.Topic, st.topic)
 			add(ti, schema.Type, schema.Topic, st.sent.n)
 			add(ti, schema.Name, quad.String(st.topic), st.sent.n)
-			add(entity(st.holder), p, ti, st.sent.n)
+			add(node(st.holder), p, ti, st.sent.n)
 		}
 	}
 	// Declare every sentence that labels a fact, with its words.
@@ -139,4 +152,13 @@ func (d *doc) sentence(n int) *sentence {
 		}
 	}
 	return nil
+}
+
+func hasAcronymAlias(e *entity) bool { // "practice-based commissioning (PBC) consortia"
+	for a := range e.aliases {
+		if isAllCaps(a) {
+			return true
+		}
+	}
+	return false
 }
