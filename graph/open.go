@@ -141,7 +141,7 @@ func Open(ctx context.Context, backend, address string, opts ...Option) (*Graph,
 		if !cgraph.IsRegistered(backend) {
 			return nil, fmt.Errorf("open %s: unknown backend %q (want memory, bolt, postgres, cockroach, or a Cayley backend)", address, backend)
 		}
-		qs, err = openCayley(backend, address, c)
+		qs, err = openCayley(backend, address, address, c)
 	}
 	if err != nil {
 		return nil, err
@@ -162,15 +162,15 @@ func Open(ctx context.Context, backend, address string, opts ...Option) (*Graph,
 
 // openCayley opens any registered Cayley backend, initialising it first when
 // it is new.
-func openCayley(backend, address string, c config) (cgraph.QuadStore, error) {
+func openCayley(backend, address, shown string, c config) (cgraph.QuadStore, error) {
 	if !c.readOnly && cgraph.IsPersistent(backend) {
 		if err := cgraph.InitQuadStore(backend, address, c.cayley); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
-			return nil, fmt.Errorf("open %s %s: %w", backend, redact(address), err)
+			return nil, fmt.Errorf("open %s %s: %w", backend, shown, err)
 		}
 	}
 	qs, err := cgraph.NewQuadStore(backend, address, c.cayley)
 	if err != nil {
-		return nil, fmt.Errorf("open %s %s: %w", backend, redact(address), err)
+		return nil, fmt.Errorf("open %s %s: %w", backend, shown, err)
 	}
 	return qs, nil
 }
@@ -188,7 +188,7 @@ func openSQL(backend, address string, c config) (cgraph.QuadStore, error) {
 		q.Set("connect_timeout", fmt.Sprint(max(1, int(c.openTimeout.Round(time.Second)/time.Second))))
 		u.RawQuery = q.Encode()
 	}
-	return openCayley(backend, u.String(), c)
+	return openCayley(backend, u.String(), redact(address), c)
 }
 
 // redact hides the password of a database URL in messages.

@@ -1,17 +1,72 @@
 package main
 
 import (
-	"errors"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
+
+	"github.com/newsgraph/newsgraph/graph"
 )
 
 func newQueryCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "query",
-		Short: "not implemented yet",
+	var (
+		db      string
+		lang    string
+		limit   int
+		timeout time.Duration
+	)
+	cmd := &cobra.Command{
+		Use:   "query QUERY",
+		Short: "Run a Gizmo query against the store and print the results as JSON",
+		Long: `Query runs a Gizmo query (or, with --lang, GraphQL or MQL) against the store
+--db names and prints its results as a JSON array: the "result" array that
+Cayley's HTTP API v2 answers with, so a query that works here works against
+"newsgraph serve" and "cayley http". QUERY "-" reads the query from stdin.
+
+The store is opened read-only: queries run while other queries do, but not
+while build or a writable serve holds a bolt store.`,
+		Example: `  newsgraph query 'g.V().Has("<type>", "<Person>").Out("<name>").All()'
+  newsgraph query --db ./newsgraph.db --limit 10 \
+    'g.V().Tag("speaker").Out("<said>").Out("<text>").Tag("quote").All()'
+  newsgraph query 'g.Emit(g.V().Has("<type>", "<Quotation>").Count())'`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return errors.New("query: not implemented yet")
+			quietCayley()
+			q := args[0]
+			if q == "-" {
+				b, err := io.ReadAll(cmd.InOrStdin())
+				if err != nil {
+					return fmt.Errorf("query: read stdin: %w", err)
+				}
+				q = string(b)
+			}
+			if strings.TrimSpace(q) == "" {
+				return fmt.Errorf("query: empty query")
+			}
+			ctx := cmd.Context()
+			g, err := graph.OpenURL(ctx, db, graph.WithReadOnly())
+			if err != nil {
+				return err
+			}
+			defer g.Close()
+			res, err := g.Query(ctx, lang, q, graph.WithLimit(limit), graph.WithTimeout(timeout))
+			if err != nil {
+				return err
+			}
+			enc := json.NewEncoder(cmd.OutOrStdout())
+			enc.SetEscapeHTML(false) // IRIs read "<person/…>", not "\u003cperson/…\u003e"
+			enc.SetIndent("", "  ")
+			return enc.Encode(res)
 		},
 	}
+	f := cmd.Flags()
+	f.StringVar(&db, "db", "", `store: a bolt directory (default ./newsgraph.db), "memory", or a postgres:// URL`)
+	f.StringVar(&lang, "lang", "gizmo", "query language: gizmo, graphql or mql")
+	f.IntVar(&limit, "limit", graph.DefaultQueryLimit, "most results to return (0: no limit)")
+	f.DurationVar(&timeout, "timeout", graph.DefaultQueryTimeout, "longest the query may run (0: no limit)")
+	return cmd
 }

@@ -50,6 +50,7 @@ func Run(t *testing.T, open Open) {
 		{"ResumePartial", testResumePartial},
 		{"Query", testQuery},
 		{"QueryErrors", testQueryErrors},
+		{"Overview", testOverview},
 		{"QuadsLabelled", testQuadsLabelled},
 		{"BadInput", testBadInput},
 	}
@@ -477,6 +478,36 @@ func testQueryErrors(t *testing.T, open Open) {
 	cancel()
 	if _, err := g.Query(cctx, "gizmo", `g.V().All()`); !errors.Is(err, context.Canceled) {
 		t.Errorf("query with a cancelled context: %v, want context.Canceled", err)
+	}
+}
+
+func testOverview(t *testing.T, open Open) {
+	g := open(t)
+	ctx := context.Background()
+	o, err := g.Overview(ctx, 5)
+	if err != nil || o.People != 0 || len(o.TopSpeakers) != 0 {
+		t.Errorf("Overview of an empty graph = %+v, %v", o, err)
+	}
+	a2 := docA2()
+	a2.Quads = append(a2.Quads,
+		q("quote/a/3", "type", "<Quotation>", "article/a#s4"),
+		q("person/ann-smith", "said", "<quote/a/3>", "article/a#s4"),
+		q("person/ann-smith", "said", "<quote/a/3>", "article/a#s5"), // the same quotation twice
+		q("reform/abolition-of-boards", "type", "<Reform>", "article/a"),
+	)
+	load(t, g, a2, docB())
+	o, err = g.Overview(ctx, 1)
+	if err != nil {
+		t.Fatalf("Overview: %v", err)
+	}
+	want := graph.Overview{People: 2, Quotations: 3, Reforms: 1,
+		TopSpeakers: []graph.Speaker{{IRI: "person/ann-smith", Name: "Ann Smith", Quotations: 2}}}
+	if fmt.Sprintf("%+v", o) != fmt.Sprintf("%+v", want) {
+		t.Errorf("Overview = %+v, want %+v", o, want)
+	}
+	o, _ = g.Overview(ctx, 5)
+	if len(o.TopSpeakers) != 2 || o.TopSpeakers[1].Name != "Bob Jones" || o.TopSpeakers[1].Quotations != 1 {
+		t.Errorf("top speakers = %+v, want Ann Smith (2) then Bob Jones (1)", o.TopSpeakers)
 	}
 }
 
