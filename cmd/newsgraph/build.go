@@ -122,9 +122,9 @@ func quietCayley() { clog.SetLogger(discardLog{}) }
 
 type discardLog struct{}
 
-func (discardLog) Infof(string, ...any)    {}
-func (discardLog) Warningf(string, ...any) {}
-func (discardLog) Errorf(string, ...any)   {}
+func (discardLog) Infof(string, ...any)              {}
+func (discardLog) Warningf(string, ...any)           {}
+func (discardLog) Errorf(string, ...any)             {}
 func (discardLog) Fatalf(format string, args ...any) { log.Fatalf("FATAL: "+format, args...) }
-func (discardLog) V(int) bool { return false }
-func (discardLog) SetV(int)   {}
+func (discardLog) V(int) bool                        { return false }
+func (discardLog) SetV(int)                          {}
