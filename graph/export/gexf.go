@@ -33,8 +33,9 @@ func writeGEXF(ctx context.Context, w io.Writer, src quad.Reader, opts Options) 
 	}
 	x := newXMLWriter(ctx, w)
 	x.raw(`<?xml version="1.0" encoding="UTF-8"?>`, "\n")
-	x.raw(`<gexf xmlns="`, gexfNS, `" xmlns:viz="`, gexfVizNS, `" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"`,
-		` xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">`, "\n")
+	// No xsi:schemaLocation: the official GEXF 1.3 RELAX NG grammar allows
+	// no attributes on <gexf> besides version and variant.
+	x.raw(`<gexf xmlns="`, gexfNS, `" xmlns:viz="`, gexfVizNS, `" version="1.3">`, "\n")
 	x.raw("  <meta>\n    <creator>newsgraph</creator>\n",
 		"    <description>People, organisations, reforms and quotations read from news articles; edge weight = supporting articles</description>\n",
 		"  </meta>\n")
