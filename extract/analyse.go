@@ -29,6 +29,9 @@ type doc struct {
 }
 
 func newDoc(a Article, lex *Lexicon) *doc {
+	// Offsets are byte offsets into valid UTF-8 from here on.
+	a.Title = strings.ToValidUTF8(a.Title, "\uFFFD")
+	a.Body = strings.ToValidUTF8(a.Body, "\uFFFD")
 	d := &doc{a: a, lex: lex, byKey: map[string]*entity{}, acr: map[string]*entity{}}
 	texts := []string{}
 	if strings.TrimSpace(a.Title) != "" {

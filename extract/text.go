@@ -97,9 +97,10 @@ func findQuotes(text string) []quoteSpan {
 	openD, openS := -1, -1
 	prev := ' '
 	for i, r := range text {
-		next, _ := utf8.DecodeRuneInString(text[i+utf8.RuneLen(r):])
-		if i+utf8.RuneLen(r) >= len(text) {
-			next = ' '
+		_, width := utf8.DecodeRuneInString(text[i:])
+		next := ' '
+		if i+width < len(text) {
+			next, _ = utf8.DecodeRuneInString(text[i+width:])
 		}
 		before := unicode.IsSpace(prev) || strings.ContainsRune("([{—–-:;/", prev) || i == 0
 		switch r {
