@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"slices"
 	"sort"
 
 	"github.com/cayleygraph/cayley/graph"
@@ -180,6 +181,9 @@ func (s *Server) subgraph(ctx context.Context, ids []quad.Value) (*Neighbourhood
 	for _, v := range ids {
 		in[quad.StringOf(v)] = true
 	}
+	// A label (a sentence IRI) is a value of the store but no node of the
+	// graph unless a quad has it as subject or object.
+	ids = slices.DeleteFunc(ids, func(v quad.Value) bool { return !s.isNode(ctx, v) })
 	nodes, err := s.describe(ctx, ids)
 	if err != nil {
 		return nil, err
@@ -209,6 +213,23 @@ func (s *Server) subgraph(ctx context.Context, ids []quad.Value) (*Neighbourhood
 	return nb, s.addSources(ctx, nb)
 }
 
+// isNode reports whether v is the subject or object of a quad.
+func (s *Server) isNode(ctx context.Context, v quad.Value) bool {
+	qs := s.h.QuadStore
+	ref := qs.ValueOf(v)
+	if ref == nil {
+		return false
+	}
+	for _, dir := range []quad.Direction{quad.Subject, quad.Object} {
+		found := false
+		_ = eachQuad(ctx, qs, dir, ref, func(quad.Quad) bool { found = true; return false })
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
 // describe finds the type and name of nodes in two indexed steps each,
 // starting from the nodes themselves.
 func (s *Server) describe(ctx context.Context, vals []quad.Value) ([]Node, error) {
@@ -222,7 +243,9 @@ func (s *Server) describe(ctx context.Context, vals []quad.Value) ([]Node, error
 		out[i] = Node{ID: quad.StringOf(v)}
 		byID[out[i].ID] = &out[i]
 	}
-	for _, pred := range []quad.IRI{schema.Type, schema.Name} {
+	// Besides type and name, the words that label a node without a name:
+	// a quotation's text, an article's headline.
+	for _, pred := range []quad.IRI{schema.Type, schema.Name, schema.Text, schema.Headline} {
 		p := path.StartPath(qs, vals...).Tag("node").Out(pred).Tag("value")
 		err := p.Iterate(ctx).TagValues(qs, func(tags map[string]quad.Value) {
 			n := byID[quad.StringOf(tags["node"])]
@@ -234,10 +257,22 @@ func (s *Server) describe(ctx context.Context, vals []quad.Value) ([]Node, error
 				return
 			}
 			switch {
-			case pred == schema.Type && n.Type == "":
-				n.Type = localName(val)
-			case pred == schema.Name && n.Name == "":
-				n.Name = quad.ToString(val)
+			case pred == schema.Type:
+				if n.Type == "" {
+					n.Type = localName(val)
+				}
+			case pred == schema.Name:
+				if n.Name == "" {
+					n.Name = quad.ToString(val)
+				}
+			default:
+				p := localName(pred)
+				if n.Props == nil {
+					n.Props = map[string][]string{}
+				}
+				if len(n.Props[p]) == 0 {
+					n.Props[p] = []string{quad.ToString(val)}
+				}
 			}
 		})
 		if err != nil {
