@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"iter"
@@ -11,7 +10,7 @@ import (
 	"github.com/cayleygraph/quad/nquads"
 	"github.com/newsgraph/newsgraph/examples"
 	"github.com/newsgraph/newsgraph/extract"
-	"github.com/newsgraph/newsgraph/schema"
+	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/spf13/cobra"
 )
 
@@ -70,30 +69,16 @@ func articles(ctx context.Context, paths []string) iter.Seq2[extract.Article, er
 	return extract.Read(ctx, paths)
 }
 
-// extractAll writes the quads of every article to w, reporting bad articles
-// to errw and going on with the rest.
+// extractAll writes the quads of every article to w through the library
+// pipeline, reporting bad articles to errw and going on with the rest.
 func extractAll(ctx context.Context, ex extract.Extractor, src iter.Seq2[extract.Article, error], w, errw io.Writer) (quads, failed int, err error) {
 	qw := nquads.NewWriter(w)
-	for a, rerr := range src {
-		if rerr != nil {
-			failed++
-			fmt.Fprintln(errw, "newsgraph:", rerr)
-			continue
-		}
-		facts, xerr := ex.Extract(ctx, extract.Clean(a))
-		if xerr != nil {
-			if errors.Is(xerr, context.Canceled) {
-				return quads, failed, xerr
-			}
-			failed++
-			fmt.Fprintf(errw, "newsgraph: %s: %v\n", a.Path, xerr)
-			continue
-		}
-		qs := schema.Quads(facts)
-		if _, err := qw.WriteQuads(qs); err != nil {
-			return quads, failed, fmt.Errorf("write: %w", err)
-		}
-		quads += len(qs)
+	sum, err := ingest.Extract(ctx, ex, src, qw)
+	for _, e := range sum.Errors {
+		fmt.Fprintln(errw, "newsgraph:", e)
 	}
-	return quads, failed, qw.Close()
+	if cerr := qw.Close(); err == nil {
+		err = cerr
+	}
+	return sum.Quads, sum.Failed(), err
 }
