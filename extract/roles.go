@@ -171,9 +171,18 @@ func (d *doc) premodifierRole(s *sentence, m *mention) bool {
 	k := m.from - 1
 	if title, at := d.titleBefore(s, m.from); at < m.from {
 		if lt := strings.ToLower(title); titleRoles[lt] {
-			// "Governor Linda Hayes": the title is her role.
-			if !(at-1 >= s.from && d.lex.roleHeads[t[at-1].lower]) {
-				d.roles = append(d.roles, roleFact{person: m.ent, role: lt, sent: s})
+			// "Governor Linda Hayes": the title is her role; "Police Minister
+			// Aaron Kellett": with the words of its portfolio.
+			start := at
+			for start-1 >= s.from && t[start-1].word && d.lex.roleMods[t[start-1].lower] && !t[start-1].poss && at-start < 3 {
+				start--
+			}
+			if !(start-1 >= s.from && d.lex.roleHeads[t[start-1].lower]) {
+				role := strings.ToLower(s.para.text[t[start].start:t[at].end])
+				if words := strings.Fields(title); len(words) > 1 {
+					role = strings.ToLower(s.para.text[t[start].start:t[at+len(words)-1].end])
+				}
+				d.roles = append(d.roles, roleFact{person: m.ent, role: role, org: d.portfolio(role, s, start, at+1), sent: s})
 				return true
 			}
 		}
@@ -377,13 +386,17 @@ func entOf(m *mention) *entity {
 // improvement board, David Parsons," and "the LGA's chief executive, Jane Roe,".
 func (d *doc) precedingRole(s *sentence, m *mention) bool {
 	t := s.para.toks
-	if m.from-1 < s.from || t[m.from-1].text != "," {
+	from := m.from
+	if _, at := d.titleBefore(s, m.from); at < m.from {
+		from = at // "the board's chair, Dr Winston Mensah"
+	}
+	if from-1 < s.from || t[from-1].text != "," {
 		return false
 	}
 	if m.to < s.to && t[m.to].text != "," && t[m.to].text != "." && !d.lex.verbs[t[m.to].lower] && t[m.to].lower != "who" {
 		return false
 	}
-	end := m.from - 1
+	end := from - 1
 	// Walk back to a role head within a short window.
 	for k := end - 1; k >= s.from && k >= end-12; k-- {
 		if t[k].text == "," || t[k].quote >= 0 || t[k].text == ";" {
