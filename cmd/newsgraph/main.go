@@ -49,6 +49,7 @@ func newRootCmd() *cobra.Command {
 		newWhoSaidCmd(),
 		newRolesCmd(),
 		newReformsCmd(),
+		newGenCmd(),
 	)
 	return root
 }
