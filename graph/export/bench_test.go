@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"testing"
 	"time"
 
@@ -143,5 +144,28 @@ func BenchmarkSource(b *testing.B) {
 		if _, err := quad.ReadAll(newSynth(100_000)); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkViewHeap reports the live heap the node-link view of a synthetic
+// 1M-quad graph keeps while it is written out (live-MB), the figure behind
+// "exports stream": it is to be compared with the N-Quads input's size.
+func BenchmarkViewHeap(b *testing.B) {
+	const n = 1_000_000
+	var ms runtime.MemStats
+	for i := 0; i < b.N; i++ {
+		runtime.GC()
+		runtime.ReadMemStats(&ms)
+		before := ms.HeapAlloc
+		v, err := readView(context.Background(), newSynth(n), NewOptions())
+		if err != nil {
+			b.Fatal(err)
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&ms)
+		b.ReportMetric(float64(ms.HeapAlloc-before)/(1<<20), "live-MB")
+		b.ReportMetric(float64(len(v.nodes)), "nodes")
+		b.ReportMetric(float64(len(v.edges)), "edges")
+		runtime.KeepAlive(v)
 	}
 }

@@ -118,7 +118,7 @@ func writeCSV(ctx context.Context, src quad.Reader, opts Options, create func(na
 
 	nodeHeader := append([]string{"id", "label", "type", "articles", "sources", "dates"}, v.attrs...)
 	err = table("nodes.csv", nodeHeader, len(v.nodes), func(i int, rec []string) []string {
-		n := &v.nodes[i]
+		n := v.node(i)
 		rec = append(rec, n.id, n.label, n.typ, itoa(len(n.articles)), join(n.articles), join(n.dates))
 		for _, a := range v.attrs {
 			rec = append(rec, join(n.attrs[a]))
@@ -130,7 +130,7 @@ func writeCSV(ctx context.Context, src quad.Reader, opts Options, create func(na
 	}
 	edgeHeader := []string{"id", "source", "target", "label", "kind", "weight", "sources", "dates", "quote"}
 	return table("edges.csv", edgeHeader, len(v.edges), func(i int, rec []string) []string {
-		e := &v.edges[i]
+		e := v.edge(i)
 		return append(rec, e.id, e.source, e.target, e.label, e.pred, itoa(len(e.articles)),
 			join(e.articles), join(e.dates), joinQuotes(e.quotes))
 	})

@@ -67,7 +67,7 @@ func writeGEXF(ctx context.Context, w io.Writer, src quad.Reader, opts Options) 
 		if err := x.tick(); err != nil {
 			return fmt.Errorf("gexf: %w", err)
 		}
-		n := &v.nodes[i]
+		n := v.node(i)
 		x.raw("      <node")
 		x.attr("id", n.id)
 		x.attr("label", n.label)
@@ -94,7 +94,7 @@ func writeGEXF(ctx context.Context, w io.Writer, src quad.Reader, opts Options) 
 		if err := x.tick(); err != nil {
 			return fmt.Errorf("gexf: %w", err)
 		}
-		e := &v.edges[i]
+		e := v.edge(i)
 		x.raw("      <edge")
 		x.attr("id", e.id)
 		x.attr("source", e.source)

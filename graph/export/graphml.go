@@ -67,7 +67,7 @@ func writeGraphML(ctx context.Context, w io.Writer, src quad.Reader, opts Option
 		if err := x.tick(); err != nil {
 			return fmt.Errorf("graphml: %w", err)
 		}
-		n := &v.nodes[i]
+		n := v.node(i)
 		color := hexColor(n.typ)
 		x.raw("    <node")
 		x.attr("id", n.id)
@@ -97,7 +97,7 @@ func writeGraphML(ctx context.Context, w io.Writer, src quad.Reader, opts Option
 		if err := x.tick(); err != nil {
 			return fmt.Errorf("graphml: %w", err)
 		}
-		e := &v.edges[i]
+		e := v.edge(i)
 		x.raw("    <edge")
 		x.attr("id", e.id)
 		x.attr("source", e.source)

@@ -136,7 +136,7 @@ func checkSummary(t *testing.T, reader string, got readerSummary, v *view) {
 	if len(got.Nodes) != len(v.nodes) {
 		t.Errorf("%s: %d nodes, export wrote %d", reader, len(got.Nodes), len(v.nodes))
 	}
-	for _, n := range v.nodes {
+	for _, n := range v.allNodes() {
 		g, ok := got.Nodes[n.id]
 		switch {
 		case !ok:
@@ -160,7 +160,7 @@ func checkSummary(t *testing.T, reader string, got readerSummary, v *view) {
 	for _, e := range got.Edges {
 		gotEdges = append(gotEdges, key(e.Source, e.Target, e.Label, e.Kind, e.Weight))
 	}
-	for _, e := range v.edges {
+	for _, e := range v.allEdges() {
 		var kind *string
 		if kinds {
 			kind = &e.pred
@@ -200,7 +200,7 @@ func TestNetworkxReads(t *testing.T) {
 			// dates of its supporting articles, computed from the quads.
 			for _, e := range s.Edges {
 				var kind string
-				for _, ve := range v.edges {
+				for _, ve := range v.allEdges() {
 					if ve.source == e.Source && ve.target == e.Target && ve.label == e.Label {
 						kind = ve.pred
 					}
@@ -246,7 +246,7 @@ func TestGraphologyReads(t *testing.T) {
 			t.Error("graphology merged the parallel edges of different kinds")
 		}
 		checkSummary(t, "graphology-gexf", s, v)
-		for _, n := range v.nodes {
+		for _, n := range v.allNodes() {
 			c := typeColor(n.typ)
 			if want := fmt.Sprintf("rgb(%d,%d,%d)", c[0], c[1], c[2]); s.Nodes[n.id].Color != want {
 				t.Errorf("graphology: node %s colour %q, want %q", n.id, s.Nodes[n.id].Color, want)

@@ -15,15 +15,21 @@ import (
 
 // A view is the node-link form of a quad stream that GEXF, GraphML and CSV
 // write: content nodes with their literals as attributes, and one edge per
-// distinct (subject, predicate, object), both sorted.
+// distinct (subject, predicate, object). It holds only the builder's
+// compact aggregates and the sorted order of the nodes and edges kept;
+// writers materialise one node or edge at a time (node, edge) as they
+// stream them out, so the graph is never held twice.
 type view struct {
-	nodes  []viewNode
-	edges  []viewEdge
-	attrs  []string // literal attribute names found on nodes, sorted
-	dated  bool     // some node or edge carries a date
-	quoted bool     // some edge carries folded quotation words
+	b        *builder
+	nodes    []uint32 // indices into b.nodes of the nodes kept, by id
+	edges    []uint32 // indices into b.edges of the edges kept, by source, predicate, target
+	attrs    []string // literal attribute names found on nodes, sorted
+	dated    bool     // some node or edge carries a date
+	quoted   bool     // some edge carries folded quotation words
+	timeline bool
 }
 
+// viewNode and viewEdge are one node or edge as written.
 type viewNode struct {
 	id, typ, label string
 	articles       []string            // article IRIs, sorted
@@ -79,6 +85,14 @@ var reservedAttr = map[string]bool{
 	"dates": true, "color": true, "size": true, "quote": true,
 }
 
+// litKey is the attribute name of a literal predicate's local name.
+func litKey(pred string) string {
+	if reservedAttr[pred] {
+		return "lit_" + pred
+	}
+	return pred
+}
+
 // typeOrder picks a node's type when it has several.
 var typeOrder = []string{"Person", "Organization", "Organisation", "Reform", "Quotation", "Topic"}
 
@@ -98,7 +112,9 @@ type builder struct {
 	artDate []string // by article index; "" when undated
 	preds   map[string]uint32
 	predIRI []string
-	edges   map[edgeKey]*edgeAcc
+	edgeIdx map[edgeKey]uint32 // → index into edges
+	edges   []edgeAcc
+	quotes  map[uint32][]string // by edge index: words of the quotations folded into it
 }
 
 type nodeAcc struct {
@@ -115,16 +131,17 @@ type lit struct{ pred, val string }
 type edgeKey struct{ s, p, o uint32 }
 
 type edgeAcc struct {
-	arts   []uint32
-	quotes []string
+	key  edgeKey
+	arts []uint32
 }
 
 func newBuilder() *builder {
 	return &builder{
-		ids:   map[string]uint32{},
-		arts:  map[string]uint32{},
-		preds: map[string]uint32{},
-		edges: map[edgeKey]*edgeAcc{},
+		ids:     map[string]uint32{},
+		arts:    map[string]uint32{},
+		preds:   map[string]uint32{},
+		edgeIdx: map[edgeKey]uint32{},
+		quotes:  map[uint32][]string{},
 	}
 }
 
@@ -195,14 +212,28 @@ func (b *builder) pred(iri string) uint32 {
 	return i
 }
 
-func (b *builder) edge(s, p, o string) *edgeAcc {
-	k := edgeKey{b.ids[s], b.pred(p), b.ids[o]}
-	e := b.edges[k]
-	if e == nil {
-		e = &edgeAcc{}
-		b.edges[k] = e
+// edge returns the index of the edge with key k, adding it if needed.
+func (b *builder) edge(k edgeKey) uint32 {
+	i, ok := b.edgeIdx[k]
+	if !ok {
+		i = uint32(len(b.edges))
+		b.edgeIdx[k] = i
+		b.edges = append(b.edges, edgeAcc{key: k})
 	}
-	return e
+	return i
+}
+
+// markProvenance flags a node as an Article or Sentence and drops what was
+// gathered for it: a sentence's text, for one, is never written.
+func (n *nodeAcc) markProvenance() {
+	n.prov = true
+	n.types, n.arts, n.lits = nil, nil, nil
+}
+
+func (n *nodeAcc) addArticle(a uint32) {
+	if !n.prov {
+		n.arts = addArticle(n.arts, a)
+	}
 }
 
 func (b *builder) add(q quad.Quad) {
@@ -219,15 +250,17 @@ func (b *builder) add(q quad.Quad) {
 	switch pl := local(string(p)); {
 	case pl == localType:
 		n := b.node(s)
-		n.arts = addArticle(n.arts, art)
 		if !isNode {
 			return
 		}
 		switch t := local(o); t {
 		case string(schema.Article), string(schema.Sentence):
-			n.prov = true
+			n.markProvenance()
 		default:
-			n.types = addString(n.types, t)
+			n.addArticle(art)
+			if !n.prov {
+				n.types = addString(n.types, t)
+			}
 		}
 	case pl == localDate:
 		if d, ok := dateOf(q.Object); ok {
@@ -235,26 +268,29 @@ func (b *builder) add(q quad.Quad) {
 		}
 	case articleMeta[pl]:
 	case pl == localSentenceOf:
-		b.node(s).prov = true
+		b.node(s).markProvenance()
 		if isNode {
-			b.node(o).prov = true
+			b.node(o).markProvenance()
 		}
 	case pl == localMentionedIn:
 		n := b.node(s)
-		n.arts = addArticle(n.arts, art)
+		n.addArticle(art)
 		if isNode {
-			n.arts = addArticle(n.arts, b.article(o))
-			b.node(o).prov = true
+			n.addArticle(b.article(o))
+			b.node(o).markProvenance()
 		}
 	case isNode:
 		sn, on := b.node(s), b.node(o)
-		sn.arts = addArticle(sn.arts, art)
-		on.arts = addArticle(on.arts, art)
-		e := b.edge(s, string(p), o)
-		e.arts = addArticle(e.arts, art)
+		sn.addArticle(art)
+		on.addArticle(art)
+		i := b.edge(edgeKey{b.ids[s], b.pred(string(p)), b.ids[o]}) // may grow b.edges
+		b.edges[i].arts = addArticle(b.edges[i].arts, art)
 	default:
 		n := b.node(s)
-		n.arts = addArticle(n.arts, art)
+		if n.prov {
+			return
+		}
+		n.addArticle(art)
 		l := lit{pl, literalText(q.Object)}
 		for _, x := range n.lits {
 			if x == l {
@@ -269,21 +305,21 @@ func (b *builder) add(q quad.Quad) {
 // "said" edges from every speaker to every topic, carrying its words.
 func (b *builder) foldQuotes() {
 	type half struct {
-		other uint32
-		pred  uint32
-		e     *edgeAcc
+		other, pred uint32
+		edge        uint32
 	}
 	speakers := map[uint32][]half{}
 	topics := map[uint32][]half{}
-	for k, e := range b.edges {
+	for i, e := range b.edges {
+		k := e.key
 		switch local(b.predIRI[k.p]) {
 		case localSaid:
 			if b.isQuote(k.o) {
-				speakers[k.o] = append(speakers[k.o], half{k.s, k.p, e})
+				speakers[k.o] = append(speakers[k.o], half{k.s, k.p, uint32(i)})
 			}
 		case localAbout:
 			if b.isQuote(k.s) {
-				topics[k.s] = append(topics[k.s], half{k.o, k.p, e})
+				topics[k.s] = append(topics[k.s], half{k.o, k.p, uint32(i)})
 			}
 		}
 	}
@@ -302,20 +338,16 @@ func (b *builder) foldQuotes() {
 		}
 		for _, s := range ss {
 			for _, t := range ts {
-				k := edgeKey{s.other, s.pred, t.other}
-				e := b.edges[k]
-				if e == nil {
-					e = &edgeAcc{}
-					b.edges[k] = e
-				}
-				for _, a := range s.e.arts {
+				i := b.edge(edgeKey{s.other, s.pred, t.other})
+				e := &b.edges[i]
+				for _, a := range b.edges[s.edge].arts {
 					e.arts = addArticle(e.arts, a)
 				}
-				for _, a := range t.e.arts {
+				for _, a := range b.edges[t.edge].arts {
 					e.arts = addArticle(e.arts, a)
 				}
 				for _, w := range words {
-					e.quotes = addString(e.quotes, w)
+					b.quotes[i] = addString(b.quotes[i], w)
 				}
 			}
 		}
@@ -336,65 +368,92 @@ func (b *builder) keep(i uint32) bool {
 	return !n.prov && !n.folded
 }
 
-// view sorts the aggregates into the form writers stream out.
+// view sorts the nodes and edges to keep and gathers what the writers
+// declare up front: the attribute names, and whether any dates or folded
+// quotations will be written.
 func (b *builder) view(opts Options) *view {
-	v := &view{}
+	v := &view{b: b, timeline: opts.Timeline}
 	attrNames := map[string]bool{}
-	v.nodes = make([]viewNode, 0, len(b.nodes))
 	for i, n := range b.nodes {
 		if !b.keep(uint32(i)) {
 			continue
 		}
-		vn := viewNode{id: n.id, typ: pickType(n.types), articles: b.articleIRIs(n.arts)}
-		if opts.Timeline {
-			vn.dates = b.dates(n.arts)
+		v.nodes = append(v.nodes, uint32(i))
+		names := 0
+		for _, l := range n.lits {
+			if l.pred == localName {
+				names++
+			} else {
+				attrNames[litKey(l.pred)] = true
+			}
 		}
-		vn.label, vn.attrs = labelAndAttrs(n)
-		for k := range vn.attrs {
-			attrNames[k] = true
+		if names > 1 {
+			attrNames[localAlias] = true
 		}
-		v.dated = v.dated || len(vn.dates) > 0
-		v.nodes = append(v.nodes, vn)
+		if opts.Timeline && !v.dated {
+			for _, a := range n.arts {
+				if b.artDate[a] != "" {
+					v.dated = true // edges' articles are their ends' articles: nodes tell
+					break
+				}
+			}
+		}
 	}
-	sort.Slice(v.nodes, func(i, j int) bool { return v.nodes[i].id < v.nodes[j].id })
+	sort.Slice(v.nodes, func(i, j int) bool { return b.nodes[v.nodes[i]].id < b.nodes[v.nodes[j]].id })
 	for k := range attrNames {
 		v.attrs = append(v.attrs, k)
 	}
 	sort.Strings(v.attrs)
 
-	v.edges = make([]viewEdge, 0, len(b.edges))
-	for k, e := range b.edges {
-		if !b.keep(k.s) || !b.keep(k.o) {
+	for i, e := range b.edges {
+		if !b.keep(e.key.s) || !b.keep(e.key.o) {
 			continue
 		}
-		p := b.predIRI[k.p]
-		ve := viewEdge{
-			source: b.nodes[k.s].id, target: b.nodes[k.o].id,
-			pred: p, label: local(p),
-			articles: b.articleIRIs(e.arts),
-			quotes:   e.quotes,
+		v.edges = append(v.edges, uint32(i))
+		if len(b.quotes[uint32(i)]) > 0 {
+			v.quoted = true
 		}
-		if opts.Timeline {
-			ve.dates = b.dates(e.arts)
-		}
-		v.dated = v.dated || len(ve.dates) > 0
-		v.quoted = v.quoted || len(ve.quotes) > 0
-		v.edges = append(v.edges, ve)
 	}
 	sort.Slice(v.edges, func(i, j int) bool {
-		x, y := &v.edges[i], &v.edges[j]
-		if x.source != y.source {
-			return x.source < y.source
+		x, y := b.edges[v.edges[i]].key, b.edges[v.edges[j]].key
+		if x.s != y.s {
+			return b.nodes[x.s].id < b.nodes[y.s].id
 		}
-		if x.pred != y.pred {
-			return x.pred < y.pred
+		if x.p != y.p {
+			return b.predIRI[x.p] < b.predIRI[y.p]
 		}
-		return x.target < y.target
+		return b.nodes[x.o].id < b.nodes[y.o].id
 	})
-	for i := range v.edges {
-		v.edges[i].id = fmt.Sprintf("e%d", i)
-	}
 	return v
+}
+
+// node materialises the i-th node of the view.
+func (v *view) node(i int) *viewNode {
+	n := v.b.nodes[v.nodes[i]]
+	vn := &viewNode{id: n.id, typ: pickType(n.types), articles: v.b.articleIRIs(n.arts)}
+	if v.timeline {
+		vn.dates = v.b.dates(n.arts)
+	}
+	vn.label, vn.attrs = labelAndAttrs(n)
+	return vn
+}
+
+// edge materialises the i-th edge of the view; its id is "e" and i.
+func (v *view) edge(i int) *viewEdge {
+	ei := v.edges[i]
+	e := &v.b.edges[ei]
+	p := v.b.predIRI[e.key.p]
+	ve := &viewEdge{
+		id:     "e" + itoa(i),
+		source: v.b.nodes[e.key.s].id, target: v.b.nodes[e.key.o].id,
+		pred: p, label: local(p),
+		articles: v.b.articleIRIs(e.arts),
+		quotes:   v.b.quotes[ei],
+	}
+	if v.timeline {
+		ve.dates = v.b.dates(e.arts)
+	}
+	return ve
 }
 
 func (b *builder) articleIRIs(arts []uint32) []string {
@@ -427,10 +486,7 @@ func labelAndAttrs(n *nodeAcc) (string, map[string][]string) {
 			names = addString(names, l.val)
 			continue
 		}
-		k := l.pred
-		if reservedAttr[k] {
-			k = "lit_" + k
-		}
+		k := litKey(l.pred)
 		attrs[k] = addString(attrs[k], l.val)
 	}
 	label := ""

@@ -18,10 +18,10 @@ func viewOf(t *testing.T, nq string, opts ...Option) *view {
 	return v
 }
 
-func (v *view) node(id string) *viewNode {
-	for i := range v.nodes {
-		if v.nodes[i].id == id {
-			return &v.nodes[i]
+func (v *view) nodeByID(id string) *viewNode {
+	for _, n := range v.allNodes() {
+		if n.id == id {
+			return &n
 		}
 	}
 	return nil
@@ -30,7 +30,7 @@ func (v *view) node(id string) *viewNode {
 // edgeList renders edges as "source -label-> target xWEIGHT [dates] {quotes}".
 func (v *view) edgeList() []string {
 	var out []string
-	for _, e := range v.edges {
+	for _, e := range v.allEdges() {
 		s := e.source + " -" + e.label + "-> " + e.target + " x" + itoa(len(e.articles))
 		if len(e.dates) > 0 {
 			s += " [" + strings.Join(e.dates, " ") + "]"
@@ -45,7 +45,7 @@ func (v *view) edgeList() []string {
 
 func (v *view) nodeIDs() []string {
 	var out []string
-	for _, n := range v.nodes {
+	for _, n := range v.allNodes() {
 		out = append(out, n.id)
 	}
 	return out
@@ -112,7 +112,7 @@ func TestView(t *testing.T) {
 			nodes: []string{"person/x", "quote/a/1", "topic/t"},
 			edges: []string{"person/x -said-> quote/a/1 x1", "quote/a/1 -about-> topic/t x1"},
 			checkNode: func(t *testing.T, v *view) {
-				if n := v.node("quote/a/1"); n.label != "We will fight." || n.typ != "Quotation" {
+				if n := v.nodeByID("quote/a/1"); n.label != "We will fight." || n.typ != "Quotation" {
 					t.Errorf("quote node label %q type %q", n.label, n.typ)
 				}
 			},
@@ -157,7 +157,7 @@ func TestView(t *testing.T) {
 			nodes: []string{"_:b1", "http://schema.org/z", "person/x", "thing/y"},
 			edges: []string{"thing/y -knows-> _:b1 x1"},
 			checkNode: func(t *testing.T, v *view) {
-				x := v.node("person/x")
+				x := v.nodeByID("person/x")
 				if x.label != "Zoe Quinn" || x.typ != "Person" {
 					t.Errorf("person/x label %q type %q", x.label, x.typ)
 				}
@@ -165,10 +165,10 @@ func TestView(t *testing.T) {
 				if !reflect.DeepEqual(x.attrs, want) {
 					t.Errorf("person/x attrs %v, want %v", x.attrs, want)
 				}
-				if y := v.node("thing/y"); y.label != "y" || y.typ != untyped {
+				if y := v.nodeByID("thing/y"); y.label != "y" || y.typ != untyped {
 					t.Errorf("thing/y label %q type %q", y.label, y.typ)
 				}
-				if z := v.node("http://schema.org/z"); z.typ != "Organization" {
+				if z := v.nodeByID("http://schema.org/z"); z.typ != "Organization" {
 					t.Errorf("rdf:type read as %q", z.typ)
 				}
 				if want := []string{"alias", "lit_size", "role"}; !reflect.DeepEqual(v.attrs, want) {
@@ -186,7 +186,7 @@ func TestView(t *testing.T) {
 			nodes: []string{"person/x", "quote/c/1"},
 			edges: []string{"person/x -said-> quote/c/1 x1"},
 			checkNode: func(t *testing.T, v *view) {
-				x := v.node("person/x")
+				x := v.nodeByID("person/x")
 				if want := []string{"article/a", "article/b", "article/c", "article/d"}; !reflect.DeepEqual(x.articles, want) {
 					t.Errorf("articles %v, want %v", x.articles, want)
 				}
@@ -209,4 +209,21 @@ func TestView(t *testing.T) {
 			}
 		})
 	}
+}
+
+// allNodes and allEdges materialise the whole view, for tests.
+func (v *view) allNodes() []viewNode {
+	out := make([]viewNode, len(v.nodes))
+	for i := range v.nodes {
+		out[i] = *v.node(i)
+	}
+	return out
+}
+
+func (v *view) allEdges() []viewEdge {
+	out := make([]viewEdge, len(v.edges))
+	for i := range v.edges {
+		out[i] = *v.edge(i)
+	}
+	return out
 }
