@@ -22,6 +22,7 @@ type doc struct {
 	prefixRoles []prefixRole
 	acr         map[string]*entity // acronym key → entity, from the article's own definitions
 	quotes      []*quotation
+	statements  []*statement
 	reforms     []*reform
 	stances     []stance
 	roles       []roleFact
@@ -92,6 +93,8 @@ func (d *doc) analyse() {
 		d.findRoles(s)
 	}
 	d.findQuotations()
+	d.findStatements()
+	d.findStatements()
 	for _, s := range d.sents {
 		d.findReforms(s)
 	}

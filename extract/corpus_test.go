@@ -437,7 +437,7 @@ func scorePassage(p passage, v *factView) *result {
 	scoreAffils(r, e, v)
 	scoreRoles(r, e, v)
 	qs := v.quotes()
-	scoreQuotes(r, p, v, qs)
+	scoreQuotes(r, p, v, qs, v.statements())
 	scoreAbouts(r, e, v, qs)
 	scoreReforms(r, e, v)
 	scoreStances(r, e, v)
@@ -608,7 +608,7 @@ func speakerLabels(v *factView, q predQuote) string {
 	return strings.Join(ls, ", ")
 }
 
-func scoreQuotes(r *result, p passage, v *factView, qs []predQuote) {
+func scoreQuotes(r *result, p passage, v *factView, qs, stmts []predQuote) {
 	for _, x := range p.exp.quotes {
 		if x.kind == "maybe-quote" {
 			continue
@@ -617,7 +617,11 @@ func scoreQuotes(r *result, p passage, v *factView, qs []predQuote) {
 		t.want++
 		var wrong []string
 		found := false
-		for _, q := range qs {
+		cands := qs
+		if x.kind == "reported" {
+			cands = append(append([]predQuote{}, qs...), stmts...)
+		}
+		for _, q := range cands {
 			if quoteMatch(x.text, q.text) {
 				if spokenBy(v, q, x) {
 					found = true

@@ -90,6 +90,20 @@ func (d *doc) emit() []schema.Fact {
 			add(qi, schema.About, ti, q.sent.n)
 		}
 	}
+	for _, st := range d.statements {
+		si := schema.StatementIRI(id, st.text)
+		add(si, schema.Type, schema.ReportedSpeech, st.sent.n)
+		add(si, schema.Text, quad.String(st.text), st.sent.n)
+		for _, sp := range st.speakers {
+			add(node(sp), schema.Said, si, st.sent.n)
+		}
+		for _, topic := range d.topicsOf(st.text) {
+			ti := schema.EntityIRI(schema.Topic, topic)
+			add(ti, schema.Type, schema.Topic, st.sent.n)
+			add(ti, schema.Name, quad.String(topic), st.sent.n)
+			add(si, schema.About, ti, st.sent.n)
+		}
+	}
 	for _, r := range d.reforms {
 		ri := schema.EntityIRI(schema.Reform, r.name())
 		n := r.sent.n

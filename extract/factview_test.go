@@ -56,6 +56,7 @@ var (
 		"person": "person", "organization": "organization", "organisation": "organization",
 		"governmentorganization": "organization", "reform": "reform", "policy": "reform", "legislation": "reform",
 		"quotation": "quotation", "quote": "quotation", "topic": "topic", "article": "article", "sentence": "sentence",
+		"reportedspeech": "reportedspeech",
 	}
 )
 
@@ -223,9 +224,15 @@ type predQuote struct {
 	topics   []string
 }
 
-func (v *factView) quotes() []predQuote {
+func (v *factView) quotes() []predQuote { return v.quotesOf("quotation") }
+
+// statements are reported (indirect) speech: a plus, matched only against
+// reported: lines and never counted as spurious quotations.
+func (v *factView) statements() []predQuote { return v.quotesOf("reportedspeech") }
+
+func (v *factView) quotesOf(typ string) []predQuote {
 	var out []predQuote
-	for _, id := range v.ofType("quotation") {
+	for _, id := range v.ofType(typ) {
 		n := v.nodes[id]
 		var texts []string
 		for p := range textPreds {

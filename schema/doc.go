@@ -16,6 +16,7 @@
 //	<Organization>   a named body, public or private          Organization
 //	<Reform>         a change to bodies: abolition, merger…   (none; Legislation is close)
 //	<Quotation>      words attributed to a speaker            Quotation
+//	<ReportedSpeech> indirect speech: the reported clause     Claim
 //	<Topic>          a subject a quotation concerns           DefinedTerm
 //	<Article>        a news article, the unit of provenance   NewsArticle
 //	<Sentence>       a sentence of an article                 (none)
@@ -31,8 +32,8 @@
 //	<minister_of>, <chair_of>, <president_of>, <leader_of>, <director_of>,
 //	<chief_executive_of>, <secretary_of>, <spokesperson_of>, <member_of> …
 //	                    Person → Organization               role-specific affiliation (see RoleEdge)
-//	<said>              Person|Organization → Quotation     who said it
-//	<text>              Quotation|Sentence → "text"         the words
+//	<said>              Person|Organization → Quotation|ReportedSpeech  who said it
+//	<text>              Quotation|ReportedSpeech|Sentence → "text"  the words
 //	<about>             Quotation → Topic                   what it concerns
 //	<kind>              Reform → "abolition" …              reform kind (see ReformKind)
 //	<affects>           Reform → Organization               what the reform changes

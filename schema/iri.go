@@ -82,6 +82,11 @@ func QuotationIRI(articleID, text string) quad.IRI {
 	return quad.IRI("quote/" + articleID + "/" + shortHash(text))
 }
 
+// StatementIRI mints the IRI of a reported statement, like QuotationIRI.
+func StatementIRI(articleID, text string) quad.IRI {
+	return quad.IRI("statement/" + articleID + "/" + shortHash(text))
+}
+
 // ArticleOf returns the article IRI a provenance label belongs to: the label
 // with its "#…" fragment removed.
 func ArticleOf(label quad.IRI) quad.IRI {

@@ -12,9 +12,11 @@ const (
 	Organization = quad.IRI("Organization")
 	Reform       = quad.IRI("Reform")
 	Quotation    = quad.IRI("Quotation")
-	Topic        = quad.IRI("Topic")
-	Article      = quad.IRI("Article")
-	Sentence     = quad.IRI("Sentence")
+	// ReportedSpeech is indirect speech: "X said the plan would fail".
+	ReportedSpeech = quad.IRI("ReportedSpeech")
+	Topic          = quad.IRI("Topic")
+	Article        = quad.IRI("Article")
+	Sentence       = quad.IRI("Sentence")
 )
 
 // Predicates.

@@ -1,0 +1,130 @@
+package extract
+
+import "strings"
+
+// A statement is reported (indirect) speech: "Jones said the plans offered
+// opportunities" gives Jones and "the plans offered opportunities".
+type statement struct {
+	sent     *sentence
+	text     string
+	speakers []*entity
+}
+
+// speechVerbs are the reporting verbs that introduce a reported clause.
+var speechVerbs = map[string]bool{
+	"said": true, "says": true, "told": true, "tells": true, "warned": true, "warns": true, "argued": true,
+	"argues": true, "claimed": true, "claims": true, "insisted": true, "insists": true, "stressed": true,
+	"explained": true, "predicted": true, "predicts": true, "suggested": true, "suggests": true, "noted": true,
+	"added": true, "adds": true, "believes": true, "believed": true, "acknowledged": true, "admitted": true,
+	"conceded": true, "confirmed": true, "confirms": true, "denied": true, "maintained": true, "announced": true,
+	"pointed": true, "stated": true, "contended": true, "cautioned": true, "complained": true, "feared": true,
+}
+
+// bareClause are the verbs that may report a clause without "that": "said
+// the plan would fail"; the others ("stressed", "announced") need "that",
+// since what follows them is as often a noun phrase.
+var bareClause = map[string]bool{"said": true, "says": true, "added": true, "adds": true, "warned": true, "warns": true,
+	"argued": true, "argues": true, "claimed": true, "claims": true, "insisted": true, "insists": true,
+	"believes": true, "believed": true, "predicted": true, "predicts": true, "told": true, "tells": true}
+
+// clauseOpeners are words after a verb that begin a phrase, not the reported clause.
+var clauseOpeners = map[string]bool{"in": true, "on": true, "at": true, "yesterday": true, "today": true, "last": true,
+	"this": true, "during": true, "after": true, "before": true, "when": true, "out": true, "earlier": true, "later": true}
+
+// findStatements reads reported speech: a reporting verb whose subject is a
+// known speaker, followed (or preceded) by the clause it reports.
+func (d *doc) findStatements() {
+	for _, s := range d.sents {
+		if s.para.head {
+			continue
+		}
+		t := s.para.toks
+		for v := s.from; v < s.to; v++ {
+			if t[v].quote >= 0 || !speechVerbs[t[v].lower] {
+				continue
+			}
+			from, to := d.reportedClause(s, v)
+			if from < 0 {
+				continue
+			}
+			spk := d.subjectOf(s, v)
+			if spk == nil {
+				continue
+			}
+			text := strings.TrimSpace(s.para.text[t[from].start:t[to-1].end])
+			d.statements = append(d.statements, &statement{sent: s, text: text, speakers: spk})
+			break
+		}
+	}
+}
+
+// reportedClause returns the token range of the clause the verb at v
+// reports, or -1 when there is none (a direct quotation, a bare "he said").
+func (d *doc) reportedClause(s *sentence, v int) (int, int) {
+	t := s.para.toks
+	end := s.to
+	for end > s.from && !t[end-1].word && t[end-1].quote < 0 {
+		end--
+	}
+	// "The plan will fail, he said." / "…, said Jane Roe."
+	if v+1 >= end || v+4 >= end && !strings.ContainsAny(t[v+1].text, "\"“‘'") {
+		c := v - 1
+		for c > s.from && t[c].text != "," {
+			c--
+		}
+		if c-s.from >= 4 && t[s.from].quote < 0 && !isQuoteMarkStr(t[s.from].text) {
+			return s.from, c
+		}
+		return -1, -1
+	}
+	k := v + 1
+	if t[v].lower == "pointed" {
+		if t[k].lower != "out" {
+			return -1, -1
+		}
+		k++
+	}
+	if t[k].text == ":" || t[k].text == "," || isQuoteMarkStr(t[k].text) || t[k].quote >= 0 && t[k].quote == t[min(k+1, end-1)].quote && k == v+1 {
+		return -1, -1 // a direct quotation follows
+	}
+	// "told MPs that …", "warned in a letter that …".
+	if t[v].lower == "told" || t[v].lower == "tells" || clauseOpeners[t[k].lower] || t[k].cap && t[k].lower != "the" {
+		found := false
+		for j := k; j < end && j < k+8; j++ {
+			if t[j].lower == "that" {
+				k, found = j+1, true
+				break
+			}
+		}
+		if !found {
+			if t[v].lower == "told" || t[v].lower == "tells" || clauseOpeners[t[k].lower] {
+				return -1, -1
+			}
+		}
+	} else if t[k].lower == "that" {
+		k++
+	} else if !bareClause[t[v].lower] {
+		return -1, -1
+	}
+	// The clause stops before ", saying", ", adding" or a following cue.
+	stop := end
+	for j := k; j < end; j++ {
+		if t[j].text == "," && j+1 < end && (t[j+1].lower == "saying" || t[j+1].lower == "adding" || t[j+1].lower == "according" || t[j+1].lower == "warning") {
+			stop = j
+			break
+		}
+	}
+	if stop-k < 4 {
+		return -1, -1
+	}
+	quoted := 0
+	for j := k; j < stop; j++ {
+		if t[j].quote >= 0 {
+			quoted++
+		}
+	}
+	if quoted*2 > stop-k {
+		return -1, -1 // mostly a quotation, read as one
+	}
+	return k, stop
+}
