@@ -28,13 +28,15 @@ func ExampleRules_Extract() {
 	for _, q := range schema.Quads(facts) {
 		switch {
 		case q.Predicate == schema.Role, q.Predicate == schema.ReplacedBy, q.Predicate == schema.Said,
-			q.Predicate == schema.Text && strings.HasPrefix(q.Subject.String(), "<quote/"):
+			q.Predicate == schema.Text && !strings.HasPrefix(q.Subject.String(), "<article/"):
 			fmt.Println(q.Subject, q.Predicate, q.Object)
 		}
 	}
 	// Output:
 	// <org/regional-water-board> <replaced_by> <org/national-water-authority>
 	// <person/harriet-lomax> <role> "environment secretary"
+	// <person/harriet-lomax> <said> <statement/water/9c6f955e>
 	// <person/harriet-lomax> <said> <quote/water/5c7f5549>
 	// <quote/water/5c7f5549> <text> "The system is too fragmented"
+	// <statement/water/9c6f955e> <text> "Regional water boards will be replaced by the National Water Authority"
 }
