@@ -36,7 +36,7 @@ func ExampleRules_Extract() {
 	// <org/regional-water-board> <replaced_by> <org/national-water-authority>
 	// <person/harriet-lomax> <role> "environment secretary"
 	// <person/harriet-lomax> <said> <statement/water/9c6f955e>
+	// <statement/water/9c6f955e> <text> "Regional water boards will be replaced by the National Water Authority"
 	// <person/harriet-lomax> <said> <quote/water/5c7f5549>
 	// <quote/water/5c7f5549> <text> "The system is too fragmented"
-	// <statement/water/9c6f955e> <text> "Regional water boards will be replaced by the National Water Authority"
 }
