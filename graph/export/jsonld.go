@@ -119,14 +119,16 @@ func writeJSONLD(ctx context.Context, w io.Writer, src quad.Reader, opts Options
 // quadTable holds quads as four indices into a table of distinct values
 // (index 0 is "no value", for quads without a label).
 type quadTable struct {
-	idx   map[quad.Value]uint32
+	idx   interner[quad.Value]
 	vals  []quad.Value
 	quads [][4]uint32 // subject, predicate, object, label
 	rank  []uint32    // by value index: position in sorted order
 }
 
 func newQuadTable() *quadTable {
-	return &quadTable{idx: map[quad.Value]uint32{}, vals: []quad.Value{nil}}
+	t := &quadTable{vals: []quad.Value{nil}}
+	t.idx.id(nil) // number 0: no value
+	return t
 }
 
 func (t *quadTable) value(v quad.Value) uint32 {
@@ -140,10 +142,8 @@ func (t *quadTable) value(v quad.Value) uint32 {
 		// Other implementations may not be comparable map keys.
 		v = quad.String(v.String())
 	}
-	i, ok := t.idx[v]
-	if !ok {
-		i = uint32(len(t.vals))
-		t.idx[v] = i
+	i, isNew := t.idx.id(v)
+	if isNew {
 		t.vals = append(t.vals, v)
 	}
 	return i
@@ -160,7 +160,7 @@ func (t *quadTable) add(q quad.Quad) error {
 // sort orders the quads by label, subject, predicate and object, dropping
 // duplicates; the index is no longer needed after it.
 func (t *quadTable) sort() {
-	t.idx = nil
+	t.idx = interner[quad.Value]{}
 	order := make([]uint32, len(t.vals))
 	for i := range order {
 		order[i] = uint32(i)

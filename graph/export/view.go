@@ -105,16 +105,33 @@ const noArticle = ^uint32(0)
 // by interned indices, so a large stream costs one record per distinct node
 // and edge rather than one per quad.
 type builder struct {
-	ids     map[string]uint32 // node IRI → index into nodes
+	ids     interner[string] // node IRI → index into nodes
 	nodes   []*nodeAcc
-	arts    map[string]uint32 // article IRI → index into artIRIs
+	arts    interner[string] // article IRI → index into artIRIs and artDate
 	artIRIs []string
-	artDate []string // by article index; "" when undated
-	preds   map[string]uint32
+	artDate []string         // "" when undated
+	preds   interner[string] // predicate IRI → index into predIRI
 	predIRI []string
-	edgeIdx map[edgeKey]uint32 // → index into edges
+	edgeIdx interner[edgeKey] // → index into edges
 	edges   []edgeAcc
 	quotes  map[uint32][]string // by edge index: words of the quotations folded into it
+}
+
+// An interner numbers distinct keys 0, 1, 2 … in the order it first sees
+// them, so records can be kept in slices and referred to by small integers.
+type interner[K comparable] struct{ m map[K]uint32 }
+
+// id returns k's number and whether k is new (numbered len(m) - 1).
+func (in *interner[K]) id(k K) (uint32, bool) {
+	if in.m == nil {
+		in.m = map[K]uint32{}
+	}
+	if i, ok := in.m[k]; ok {
+		return i, false
+	}
+	i := uint32(len(in.m))
+	in.m[k] = i
+	return i, true
 }
 
 type nodeAcc struct {
@@ -136,13 +153,7 @@ type edgeAcc struct {
 }
 
 func newBuilder() *builder {
-	return &builder{
-		ids:     map[string]uint32{},
-		arts:    map[string]uint32{},
-		preds:   map[string]uint32{},
-		edgeIdx: map[edgeKey]uint32{},
-		quotes:  map[uint32][]string{},
-	}
+	return &builder{quotes: map[uint32][]string{}}
 }
 
 // readView reads src to its end and returns its node-link view.
@@ -179,10 +190,8 @@ func eachQuad(ctx context.Context, src quad.Reader, f func(quad.Quad) error) err
 }
 
 func (b *builder) node(id string) *nodeAcc {
-	i, ok := b.ids[id]
-	if !ok {
-		i = uint32(len(b.nodes))
-		b.ids[id] = i
+	i, isNew := b.ids.id(id)
+	if isNew {
 		b.nodes = append(b.nodes, &nodeAcc{id: id})
 	}
 	return b.nodes[i]
@@ -192,10 +201,8 @@ func (b *builder) article(iri string) uint32 {
 	if iri == "" {
 		return noArticle
 	}
-	i, ok := b.arts[iri]
-	if !ok {
-		i = uint32(len(b.artIRIs))
-		b.arts[iri] = i
+	i, isNew := b.arts.id(iri)
+	if isNew {
 		b.artIRIs = append(b.artIRIs, iri)
 		b.artDate = append(b.artDate, "")
 	}
@@ -203,10 +210,8 @@ func (b *builder) article(iri string) uint32 {
 }
 
 func (b *builder) pred(iri string) uint32 {
-	i, ok := b.preds[iri]
-	if !ok {
-		i = uint32(len(b.predIRI))
-		b.preds[iri] = i
+	i, isNew := b.preds.id(iri)
+	if isNew {
 		b.predIRI = append(b.predIRI, iri)
 	}
 	return i
@@ -214,10 +219,8 @@ func (b *builder) pred(iri string) uint32 {
 
 // edge returns the index of the edge with key k, adding it if needed.
 func (b *builder) edge(k edgeKey) uint32 {
-	i, ok := b.edgeIdx[k]
-	if !ok {
-		i = uint32(len(b.edges))
-		b.edgeIdx[k] = i
+	i, isNew := b.edgeIdx.id(k)
+	if isNew {
 		b.edges = append(b.edges, edgeAcc{key: k})
 	}
 	return i
@@ -283,7 +286,7 @@ func (b *builder) add(q quad.Quad) {
 		sn, on := b.node(s), b.node(o)
 		sn.addArticle(art)
 		on.addArticle(art)
-		i := b.edge(edgeKey{b.ids[s], b.pred(string(p)), b.ids[o]}) // may grow b.edges
+		i := b.edge(edgeKey{b.ids.m[s], b.pred(string(p)), b.ids.m[o]}) // may grow b.edges
 		b.edges[i].arts = addArticle(b.edges[i].arts, art)
 	default:
 		n := b.node(s)
