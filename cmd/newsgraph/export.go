@@ -78,6 +78,9 @@ whole or not at all.`,
 				src = qs
 			}
 
+			if name == "csv" && strings.EqualFold(filepath.Ext(out), ".csv") {
+				return fmt.Errorf("export: csv writes two tables, nodes.csv and edges.csv: give -o DIR or -o FILE.zip, not %s", out)
+			}
 			if dw, ok := f.Writer.(export.DirWriter); ok && out != "" && out != "-" && filepath.Ext(out) != f.Ext {
 				return dw.WriteDir(ctx, out, src, opts)
 			}
@@ -116,10 +119,17 @@ func exportFormat(format, out string) (string, error) {
 		}
 		return strings.ToLower(format), nil
 	}
-	if name, ok := export.ForExt(filepath.Ext(out)); ok {
+	ext := filepath.Ext(out)
+	name, ok := export.ForExt(ext)
+	switch {
+	case ok:
 		return name, nil
+	case ext == "":
+		return "gexf", nil
+	case strings.EqualFold(ext, ".csv"):
+		return "csv", nil // RunE says how to name csv's output
 	}
-	return "gexf", nil
+	return "", fmt.Errorf("export: no format writes %s files; name one with --format", ext)
 }
 
 // openNQuads opens an N-Quads file, or stdin for "-".

@@ -79,6 +79,8 @@ func TestExportErrors(t *testing.T) {
 		want string
 	}{
 		{[]string{"--format", "dot"}, `unknown format "dot"`},
+		{[]string{"--in", exportFixture, "-o", filepath.Join(dir, "g.dot")}, "no format writes .dot files"},
+		{[]string{"--in", exportFixture, "-o", filepath.Join(dir, "g.csv")}, "give -o DIR or -o FILE.zip"},
 		{[]string{"--in", exportFixture, "--db", "memory"}, "give one"},
 		{[]string{"--in", filepath.Join(dir, "missing.nq")}, "missing.nq"},
 		{[]string{"--in", bad, "-o", target}, "bad.nq"},
