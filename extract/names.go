@@ -95,8 +95,8 @@ func (d *doc) nameToken(s *sentence, i int) bool {
 
 func (d *doc) hasHead(toks []token) bool {
 	for k, tk := range toks {
-		if d.lex.orgHeads[tk.lower] && (k > 0 || len(toks) > 1) {
-			return true
+		if (d.lex.orgHeads[tk.lower] || d.lex.orgHeads[singular(tk.lower)] && k == len(toks)-1) && (k > 0 || len(toks) > 1) {
+			return true // "Regional Water Boards" as well as "Board"
 		}
 	}
 	n := len(toks)

@@ -29,6 +29,12 @@ type reformCue struct {
 }
 
 var reformCues = []reformCue{
+	// Passive and prepositional forms first: the first cue that matches wins.
+	{"merged into", schema.Merger, false}, {"merged with", schema.Merger, false}, {"be merged", schema.Merger, false},
+	{"merge with", schema.Merger, false}, {"taken over by", schema.Replacement, false}, {"take over from", schema.Replacement, true},
+	{"replace them with", schema.Replacement, false}, {"replace it with", schema.Replacement, false}, {"replaced with", schema.Replacement, false},
+	{"be set up", schema.Creation, false}, {"been set up", schema.Creation, false}, {"be created", schema.Creation, false},
+	{"be established", schema.Creation, false}, {"hand their", schema.Transfer, true}, {"hand its", schema.Transfer, true},
 	{"abolition", schema.Abolition, true}, {"abolish", schema.Abolition, true}, {"abolished", schema.Abolition, false},
 	{"scrapping", schema.Abolition, true}, {"scrap", schema.Abolition, true}, {"scrapped", schema.Abolition, false},
 	{"axe", schema.Abolition, true}, {"axed", schema.Abolition, false}, {"disband", schema.Abolition, true},
@@ -45,7 +51,7 @@ var reformCues = []reformCue{
 	{"merger", schema.Merger, false}, {"merge", schema.Merger, true}, {"merging", schema.Merger, true},
 	{"amalgamat", schema.Merger, true}, {"come together", schema.Merger, false}, {"clustering", schema.Merger, true},
 	{"creation of", schema.Creation, true}, {"create", schema.Creation, true}, {"establish", schema.Creation, true},
-	{"set up", schema.Creation, true}, {"new", schema.Creation, true}, {"launch", schema.Creation, true},
+	{"set up", schema.Creation, true}, {"new", schema.Creation, true}, {"a single", schema.Creation, true}, {"launch", schema.Creation, true},
 	{"fewer", schema.Reduction, true}, {"reduction", schema.Reduction, true}, {"reduced in number", schema.Reduction, false},
 	{"reduce", schema.Reduction, true}, {"halving", schema.Reduction, true}, {"halve", schema.Reduction, true},
 	{"cut the number", schema.Reduction, true}, {"reconfiguration", schema.Reduction, false}, {"slimmed", schema.Reduction, false},
@@ -174,6 +180,13 @@ func (d *doc) reformAt(s *sentence, from, to int, c reformCue) {
 		}
 		if to := afterWord("to"); target != nil && len(to) > 0 && len(afterWord("from")) > 0 {
 			gains = to // "pass from X to Y"
+		} else if strings.HasPrefix(c.cue, "hand ") {
+			// "hand their work to Y": the body the sentence spoke of.
+			target = before(false)
+			if target == nil {
+				target = d.lastOrgBefore(s)
+			}
+			gains = afterWord("to")
 		} else if c.cue == "take on" || c.cue == "responsibility for" {
 			if e := before(true); e != nil {
 				gains = []*entity{e}
@@ -188,6 +201,19 @@ func (d *doc) reformAt(s *sentence, from, to int, c reformCue) {
 			return
 		}
 	case schema.Replacement:
+		if strings.HasSuffix(c.cue, " with") {
+			// "abolish X and replace them with Y", "X replaced with Y".
+			target = before(false)
+			gains = afterWord("with")
+			break
+		}
+		if c.cue == "take over from" {
+			target = after(to)
+			if e := before(true); e != nil {
+				gains = []*entity{e}
+			}
+			break
+		}
 		if c.after {
 			if c.cue == "replace" {
 				target = after(to)
@@ -207,6 +233,32 @@ func (d *doc) reformAt(s *sentence, from, to int, c reformCue) {
 			}
 		}
 	case schema.Merger:
+		if c.cue == "merge with" || c.cue == "merged with" {
+			// "A would merge with B": both merge.
+			target = before(false)
+			if b := after(to); b != nil && target != nil {
+				d.reforms = append(d.reforms, &reform{kind: c.kind, target: b, sent: s})
+			}
+			gains = afterWord("create")
+			if len(gains) == 0 {
+				gains = afterWord("form")
+			}
+			break
+		}
+		if !c.after {
+			// "A, B and C will be merged into D": every body before the cue.
+			var targets []*entity
+			for _, m := range orgs {
+				if m.to <= from && !m.ent.generic && !contains(targets, m.ent) {
+					targets = append(targets, m.ent)
+				}
+			}
+			if len(targets) > 1 {
+				for _, e := range targets[:len(targets)-1] {
+					d.reforms = append(d.reforms, &reform{kind: c.kind, target: e, gains: afterWord("into"), sent: s})
+				}
+			}
+		}
 		if from > s.from && (t[from-1].lower == "the" || t[from-1].lower == "this" || t[from-1].lower == "that") && (to >= s.to || t[to].lower != "of") {
 			return // "the merger": a merger already reported
 		}
@@ -240,7 +292,18 @@ func (d *doc) reformAt(s *sentence, from, to int, c reformCue) {
 			}
 		}
 	case schema.Creation:
-		if c.cue == "new" {
+		if !c.after {
+			target = before(false) // "a new body, the Z, will be set up"
+			break
+		}
+		if c.cue == "a single" {
+			// "a single National Water Authority": only a named body is created.
+			for _, m := range orgs {
+				if m.from == to && !m.ent.class && !m.ent.generic {
+					target = m.ent
+				}
+			}
+		} else if c.cue == "new" {
 			// "new health and well-being boards": the class right after "new".
 			for _, m := range orgs {
 				if m.from == to || m.from == to+1 && t[to].word && !t[to].cap {
