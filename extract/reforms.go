@@ -245,8 +245,8 @@ func (d *doc) reformAt(s *sentence, from, to int, c reformCue) {
 			}
 			break
 		}
-		if !c.after {
-			// "A, B and C will be merged into D": every body before the cue.
+		if !c.after || after(to) == nil {
+			// "A, B and C will be merged into D", "A and B will merge": every body before the cue.
 			var targets []*entity
 			for _, m := range orgs {
 				if m.to <= from && !m.ent.generic && !contains(targets, m.ent) {

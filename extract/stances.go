@@ -132,6 +132,11 @@ func (d *doc) addStance(h *entity, sup bool, s *sentence, text string) {
 			}
 		}
 	}
+	if target == nil && len(d.reforms) > 0 {
+		// A stance taken in a story about a reform, with nothing else named,
+		// is about the reform the story leads with.
+		target = d.reforms[0]
+	}
 	if target != nil {
 		d.stances = append(d.stances, stance{holder: h, supports: sup, reform: target, sent: s})
 	}
