@@ -37,7 +37,7 @@ func (d *doc) findNames(s *sentence) {
 			continue
 		}
 		j := i
-		for j < s.to && d.nameToken(s, j) && !(j > i && t[j-1].poss && !t[j-1].plural) && (j == i || t[j].start-t[j-1].end <= 1) {
+		for j < s.to && d.nameToken(s, j) && !(j > i && t[j-1].poss && !t[j-1].plural && !d.lex.orgHeads[t[j].lower]) && (j == i || t[j].start-t[j-1].end <= 1) {
 			j++
 		}
 		// Join runs through connectors when the whole is an organisation's name.

@@ -316,6 +316,16 @@ func (d *doc) reformAt(s *sentence, from, to int, c reformCue) {
 			target = after(to)
 		}
 	default:
+		if c.after && c.kind == schema.Abolition {
+			// "the abolition of all PCTs and strategic health authorities": each body abolished.
+			if first := after(to); first != nil {
+				for _, m := range orgs {
+					if m.ent != first && m.from > to && m.from <= to+14 && !m.ent.generic && m.from-1 >= 0 && (t[m.from-1].lower == "and" || t[m.from-1].lower == "or" || t[m.from-1].text == "," || m.from-2 >= 0 && hasDigit(t[m.from-1].text) && (t[m.from-2].lower == "and" || t[m.from-2].text == ",")) {
+						d.reforms = append(d.reforms, &reform{kind: c.kind, target: m.ent, sent: s})
+					}
+				}
+			}
+		}
 		if c.after {
 			target = after(to)
 			if target == nil {

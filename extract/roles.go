@@ -406,8 +406,8 @@ func (d *doc) precedingRole(s *sentence, m *mention) bool {
 			continue
 		}
 		start := k
-		for start-1 >= s.from && t[start-1].word && !t[start-1].cap && d.lex.roleMods[t[start-1].lower] {
-			start--
+		for start-1 >= s.from && t[start-1].word && !t[start-1].cap && (d.lex.roleMods[t[start-1].lower] || !t[start-1].poss && !classStop[t[start-1].lower] && k-start < 2 && start-2 >= s.from && t[start-2].poss) {
+			start-- // "the BMA's council chair": "council" belongs to the role
 		}
 		var org *entity
 		for _, om := range d.mentions {

@@ -18,17 +18,32 @@ type stance struct {
 // cueScore counts the support and opposition cues in a text.
 func (d *doc) cueScore(text string) (sup, opp int) {
 	words := strings.Fields(strings.ToLower(foldQuotes(text)))
-	joined := " " + strings.Join(words, " ") + " "
-	for _, c := range d.lex.supportCue {
-		if strings.Contains(joined, " "+c) {
-			sup++
+	// A cue after a negation counts for the other side: "we do not support".
+	count := func(cues []string) (plain, negated int) {
+		for i := range words {
+			rest := strings.Join(words[i:min(len(words), i+6)], " ")
+			for _, c := range cues {
+				if !strings.HasPrefix(rest, c) {
+					continue
+				}
+				neg := false
+				for j := max(0, i-2); j < i; j++ {
+					w := strings.Trim(words[j], ",.;:")
+					neg = neg || w == "not" || w == "never" || w == "no" || strings.HasSuffix(w, "n't")
+				}
+				if neg {
+					negated++
+				} else {
+					plain++
+				}
+				break
+			}
 		}
+		return plain, negated
 	}
-	for _, c := range d.lex.opposeCue {
-		if strings.Contains(joined, " "+c) {
-			opp++
-		}
-	}
+	s1, s2 := count(d.lex.supportCue)
+	o1, o2 := count(d.lex.opposeCue)
+	sup, opp = s1+o2, o1+s2
 	// "not fit for purpose" speaks for the change that removes the body.
 	return sup, opp
 }
@@ -132,7 +147,8 @@ func (d *doc) addStance(h *entity, sup bool, s *sentence, text string) {
 			}
 		}
 	}
-	if target == nil && len(d.reforms) > 0 {
+	topics := d.topicsOf(text + " " + s.text())
+	if target == nil && len(topics) == 0 && len(d.reforms) > 0 {
 		// A stance taken in a story about a reform, with nothing else named,
 		// is about the reform the story leads with.
 		target = d.reforms[0]
@@ -140,7 +156,7 @@ func (d *doc) addStance(h *entity, sup bool, s *sentence, text string) {
 	if target != nil {
 		d.stances = append(d.stances, stance{holder: h, supports: sup, reform: target, sent: s})
 	}
-	for _, topic := range d.topicsOf(text + " " + s.text()) {
+	for _, topic := range topics {
 		d.stances = append(d.stances, stance{holder: h, supports: sup, topic: topic, sent: s})
 	}
 }
