@@ -64,8 +64,8 @@ func (d *doc) findReforms(s *sentence) {
 		if !t[k].word {
 			continue
 		}
-		for _, c := range reformCues {
-			n := matchCue(t, k, s.to, c.cue)
+		for ci, c := range reformCues {
+			n := matchCue(t, k, s.to, cueWords[ci])
 			if n == 0 {
 				continue
 			}
@@ -76,10 +76,21 @@ func (d *doc) findReforms(s *sentence) {
 	}
 }
 
+// cueWords holds each reform cue split into words, once, in reformCues' order.
+var cueWords = func() [][]string {
+	out := make([][]string, len(reformCues))
+	for i, c := range reformCues {
+		out[i] = strings.Fields(c.cue)
+	}
+	return out
+}()
+
 // matchCue reports how many tokens from k match the cue (a phrase whose last
 // word may be a word's start), or 0.
-func matchCue(t []token, k, to int, cue string) int {
-	ws := strings.Fields(cue)
+func matchCue(t []token, k, to int, ws []string) int {
+	if len(ws) > 1 && t[k].lower != ws[0] || len(ws) == 1 && (len(t[k].lower) < len(ws[0]) || t[k].lower[0] != ws[0][0]) {
+		return 0
+	}
 	for i, w := range ws {
 		if k+i >= to || !t[k+i].word {
 			return 0
