@@ -86,6 +86,7 @@ func (d *doc) analyse() {
 		d.findClassNames(s)
 	}
 	d.mergeClasses()
+	d.mergeShortNames()
 	d.resolveAcronyms()
 	d.resolveSingles()
 	d.sortMentions()
@@ -292,6 +293,46 @@ func (d *doc) mergeClasses() {
 			short.addAlias(long.name)
 			for a := range long.aliases {
 				short.addAlias(a)
+			}
+		}
+	}
+	if len(into) == 0 {
+		return
+	}
+	for _, m := range d.mentions {
+		if to := into[m.ent]; to != nil {
+			m.ent = to
+			to.sents[m.sent.n] = true
+		}
+	}
+	for k, e := range d.byKey {
+		if to := into[e]; to != nil {
+			d.byKey[k] = to
+		}
+	}
+	kept := d.ents[:0]
+	for _, e := range d.ents {
+		if into[e] == nil {
+			kept = append(kept, e)
+		}
+	}
+	d.ents = kept
+}
+
+// mergeShortNames folds a body named without its prefix into the full name
+// the article also gives: "Trust Development Authority" is "NHS Trust
+// Development Authority".
+func (d *doc) mergeShortNames() {
+	into := map[*entity]*entity{}
+	for _, short := range d.ents {
+		if short.kind != schema.Organization || short.class || len(strings.Fields(short.name)) < 2 {
+			continue
+		}
+		for _, long := range d.ents {
+			if long != short && long.kind == schema.Organization && !long.class && strings.HasSuffix(long.name, " "+short.name) && into[long] == nil {
+				into[short] = long
+				long.addAlias(short.name)
+				break
 			}
 		}
 	}

@@ -128,7 +128,7 @@ func (d *doc) reformAt(s *sentence, from, to int, c reformCue) {
 	before := func(generic bool) *entity {
 		var best *mention
 		for _, m := range orgs {
-			if m.to <= from && (generic || !m.ent.generic) {
+			if m.to <= from && (generic || !m.ent.generic) && !d.modifierUse(s, m, from) && !inRelative(s, m) {
 				best = m
 			}
 		}
@@ -260,7 +260,7 @@ func (d *doc) reformAt(s *sentence, from, to int, c reformCue) {
 			// "A, B and C will be merged into D", "A and B will merge": every body before the cue.
 			var targets []*entity
 			for _, m := range orgs {
-				if m.to <= from && !m.ent.generic && !contains(targets, m.ent) {
+				if m.to <= from && !m.ent.generic && !contains(targets, m.ent) && !d.modifierUse(s, m, from) && !inRelative(s, m) {
 					targets = append(targets, m.ent)
 				}
 			}
@@ -362,6 +362,27 @@ func (d *doc) reformAt(s *sentence, from, to int, c reformCue) {
 		}
 	}
 	d.reforms = append(d.reforms, &reform{kind: c.kind, target: target, gains: gains, sent: s})
+}
+
+// modifierUse reports whether a one-word body name modifies the noun after
+// it ("NHS regulators") rather than naming the body itself; "PCT mergers",
+// where the noun is the reform cue at cue, still names it.
+func (d *doc) modifierUse(s *sentence, m *mention, cue int) bool {
+	t := s.para.toks
+	return m.to-m.from == 1 && m.to < cue && t[m.to].word && !t[m.to].cap && !classFollow[t[m.to].lower] && !d.lex.verbs[t[m.to].lower]
+}
+
+// inRelative reports whether a mention stands inside a relative clause
+// (", which regulates foundation trusts,"): not a party to the main clause.
+func inRelative(s *sentence, m *mention) bool {
+	t := s.para.toks
+	for k := m.from - 1; k > s.from; k-- {
+		if t[k].text == "," {
+			w := t[k+1].lower
+			return w == "which" || w == "who" || w == "that" || w == "whose" || w == "where"
+		}
+	}
+	return false
 }
 
 func contains(es []*entity, e *entity) bool {

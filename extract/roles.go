@@ -368,6 +368,9 @@ func (d *doc) appositiveRole(s *sentence, m *mention) bool {
 		}
 	}
 	role = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(role, "the "), "a "))
+	for _, adv := range []string{"currently ", "now ", "also ", "then "} {
+		role = strings.TrimPrefix(role, adv) // "currently chief executive of X"
+	}
 	if role == "" && org == nil {
 		return false
 	}
