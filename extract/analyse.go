@@ -457,7 +457,12 @@ func (d *doc) resolveSingles() {
 		}
 		if best == nil && m.title == "" {
 			// A body the lexicon knows by one word: "Labour".
-			if b, ok := d.lex.bodies[t.lower]; ok && !d.lex.common[t.lower] || ok && t.cap && m.from != m.sent.from {
+			next := ""
+			if m.to < m.sent.to {
+				next = m.sent.para.toks[m.to].lower
+			}
+			spoken := next == "," || next == "said" || next == "says" || d.lex.verbs[next] || next == "chief" || next == "chair"
+			if b, ok := d.lex.bodies[t.lower]; ok && (!d.lex.common[t.lower] || t.cap && m.from != m.sent.from || t.cap && spoken) {
 				e := d.org(b[0], false)
 				e.addAlias(word)
 				m.ent = e
