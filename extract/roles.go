@@ -131,6 +131,9 @@ func (d *doc) findRoles(s *sentence) {
 		if d.appositiveRole(s, m) {
 			continue
 		}
+		if d.relativeRole(s, m) {
+			continue
+		}
 		d.precedingRole(s, m)
 	}
 }
@@ -383,6 +386,43 @@ func entOf(m *mention) *entity {
 		return nil
 	}
 	return m.ent
+}
+
+// roleVerbs turn "who chairs X" into a role.
+var roleVerbs = map[string]string{"chairs": "chair", "chaired": "chair", "heads": "head", "headed": "head",
+	"leads": "leader", "led": "leader", "runs": "head", "directs": "director", "founded": "founder",
+	"co-founded": "co-founder", "manages": "manager", "represents": "representative"}
+
+// relativeRole reads "Sen. Mike Crapo, R-Idaho, who chairs the Senate
+// Banking Committee," and "Jane Roe, who leads the union,".
+func (d *doc) relativeRole(s *sentence, m *mention) bool {
+	t := s.para.toks
+	for k := m.to; k+2 < s.to && k < m.to+8; k++ {
+		if t[k].quote >= 0 || t[k].text == ";" {
+			return false
+		}
+		if t[k].lower != "who" || t[k-1].text != "," {
+			continue
+		}
+		role, ok := roleVerbs[t[k+1].lower]
+		if !ok {
+			return false
+		}
+		for _, om := range d.mentions {
+			if om.sent == s && om.from > k+1 && om.from <= k+4 && om.ent != nil && om.ent.kind == schema.Organization {
+				d.roles = append(d.roles, roleFact{person: m.ent, role: role, org: om.ent, sent: s})
+				return true
+			}
+		}
+		if w := t[k+2].lower; w == "the" && k+3 < s.to {
+			if e := d.shortForm(s, singular(t[k+3].lower)); e != nil {
+				d.roles = append(d.roles, roleFact{person: m.ent, role: role, org: e, sent: s})
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // precedingRole reads "the chair of the Local Government Association's
