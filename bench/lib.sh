@@ -20,10 +20,14 @@ build_newsgraph() {
 	(cd "$ROOT" && go build -o "$NEWSGRAPH" ./cmd/newsgraph)
 }
 
+# SYNTH_ID names the generator's version, so a cached corpus is not reused
+# after the generator changes.
+SYNTH_ID=$(cat "$ROOT"/bench/synth/*.go | sha256sum | cut -c1-8)
+
 # corpus N prints the directory of the N-article corpus for $SEED,
 # generating it (with its truth beside it) the first time.
 corpus() {
-	local n=$1 dir="$BENCH_DIR/corpus-$1-s$SEED"
+	local n=$1 dir="$BENCH_DIR/corpus-$1-s$SEED-$SYNTH_ID"
 	if [[ ! -e $dir.complete ]]; then
 		rm -rf "$dir" "$dir.truth.jsonl"
 		log "generating $n articles (seed $SEED) into $dir"

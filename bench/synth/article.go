@@ -63,6 +63,8 @@ type article struct {
 	lastQuote int // cast index of the speaker of the paragraph just written, -1
 	signed    bool
 	truth     bool // facts are wanted; without them none are kept
+
+	usedFiller, usedQuote uint64 // templates used, see fresh
 }
 
 func (a *article) org(oi int) *org {
@@ -354,8 +356,24 @@ func (a *article) word(w string) {
 	a.s(w)
 }
 
+// fresh picks one of n templates not yet used in the article, as a
+// writer would not repeat a sentence; used tracks them (n ≤ 64) and is
+// reset once all have been used.
+func (a *article) fresh(n int, used *uint64) int {
+	if *used == 1<<n-1 {
+		*used = 0
+	}
+	for {
+		if k := a.r.intn(n); *used&(1<<k) == 0 {
+			*used |= 1 << k
+			return k
+		}
+	}
+}
+
 func (a *article) filler() {
-	a.sentence(func() { a.expand(a.w.tmpl.filler[a.r.intn(len(a.w.tmpl.filler))]) })
+	t := a.w.tmpl.filler[a.fresh(len(a.w.tmpl.filler), &a.usedFiller)]
+	a.sentence(func() { a.expand(t) })
 }
 
 func (a *article) frontMatter(head string) {

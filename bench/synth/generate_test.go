@@ -214,6 +214,15 @@ func TestGenerateErrors(t *testing.T) {
 	}
 }
 
+func TestTemplateTables(t *testing.T) {
+	tm := compileTemplates()
+	for name, n := range map[string]int{"filler": len(tm.filler), "quote": len(tm.quote)} {
+		if n < 10 || n > 64 {
+			t.Errorf("%s table has %d templates; article.fresh needs 10–64", name, n)
+		}
+	}
+}
+
 func TestWords(t *testing.T) {
 	for _, c := range []struct {
 		in   string

@@ -280,7 +280,7 @@ func (a *article) quoteWords(n int) string {
 		if k > 0 {
 			a.s(". ")
 		}
-		a.expand(a.w.tmpl.quote[a.r.intn(len(a.w.tmpl.quote))])
+		a.expand(a.w.tmpl.quote[a.fresh(len(a.w.tmpl.quote), &a.usedQuote)])
 	}
 	return a.text(start)
 }
@@ -754,7 +754,7 @@ func (a *article) stance() {
 				a.s(r.pick([]string{" criticised ", " has opposed ", " condemned ", " hit out at ", " warned against "}))
 				a.reformPhrase(rf)
 				if r.percent(50) {
-					a.s(", warning that it would ")
+					a.s(", arguing that it would ")
 					a.expand(a.w.tmpl.harm[r.intn(len(a.w.tmpl.harm))])
 				}
 			}

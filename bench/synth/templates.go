@@ -80,6 +80,8 @@ type templates struct {
 	filler, quote, reported, benefit, harm []template
 }
 
+// compileTemplates compiles the sentence tables. Filler and quotation
+// tables hold at most 64 templates each, for article.fresh.
 func compileTemplates() templates {
 	return templates{
 		filler:   compileAll(fillerText),
