@@ -35,21 +35,41 @@ function find(text, type, prefix) {
   return uniq(g.V(type).In("<type>").Tag("node").Out(["<name>", "<alias>"])
     .Filter(regex("(?i)(^|\\W)" + escapeRe(text))).Back("node").ToArray());
 }
+// Each node's name and labels are fetched once per run: a hub (a person in
+// every article) would otherwise be read again for every row.
+var names = {}, labelSets = {};
 function nameOf(node) {
-  var n = g.V(node).Out("<name>").ToValue();
-  return n === null ? node : n;
+  if (!(node in names)) {
+    var n = g.V(node).Out("<name>").ToValue();
+    names[node] = n === null ? node : n;
+  }
+  return names[node];
+}
+function labelsOf(node) {
+  if (!(node in labelSets)) {
+    var set = {}, list = [];
+    g.V(node).Labels().ToArray().forEach(function (l) {
+      if (set[l] !== true) { set[l] = true; list.push(l); }
+    });
+    labelSets[node] = { has: set, list: list };
+  }
+  return labelSets[node];
 }
 function articleOf(label) {
   var i = label.indexOf("#");
   return i < 0 ? label : label.slice(0, i) + ">";
 }
 // sourcesOf: the labels of the quads s -pred-> o, sentence labels first.
-// Only labels both ends carry can hold the quad; each is checked.
+// Only labels both ends carry can hold the quad; each is checked from the
+// end with fewer labels, as walking a hub's edges costs its whole degree.
 function sourcesOf(s, pred, o) {
-  var a = uniq(g.V(s).Labels().ToArray()), b = g.V(o).Labels().ToArray();
-  if (b.length < a.length) { var t = a; a = b; b = t; }
-  var out = a.filter(function (l) {
-    return b.indexOf(l) >= 0 && g.V(s).LabelContext(l).Out(pred).Is(o).ToArray().length > 0;
+  var ls = labelsOf(s), lo = labelsOf(o);
+  var fromObject = lo.list.length < ls.list.length;
+  var out = (fromObject ? lo : ls).list.filter(function (l) {
+    if (fromObject) {
+      return ls.has[l] === true && g.V(o).LabelContext(l).In(pred).Is(s).ToArray().length > 0;
+    }
+    return lo.has[l] === true && g.V(s).LabelContext(l).Out(pred).Is(o).ToArray().length > 0;
   });
   return out.sort(function (x, y) {
     var sx = x.indexOf("#") >= 0, sy = y.indexOf("#") >= 0;
@@ -58,17 +78,23 @@ function sourcesOf(s, pred, o) {
   });
 }
 // withSource: row plus where it was read, the label's article and headline.
+var headlines = {};
 function withSource(row, label) {
   row.source = label || "";
   row.article = label ? articleOf(label) : "";
-  row.headline = label ? (g.V(row.article).Out("<headline>").ToValue() || "") : "";
+  if (label && !(row.article in headlines)) {
+    headlines[row.article] = g.V(row.article).Out("<headline>").ToValue() || "";
+  }
+  row.headline = label ? headlines[row.article] : "";
   return row;
 }
 // emitSorted: emit rows in a stable order, so answers compare across runs.
 function emitSorted(rows, keys) {
-  var key = function (r) { return keys.map(function (k) { return r[k] || ""; }).join("\u0000"); };
-  rows.sort(function (x, y) { var a = key(x), b = key(y); return a < b ? -1 : a > b ? 1 : 0; });
-  rows.forEach(function (r) { g.Emit(r); });
+  var keyed = rows.map(function (r) {
+    return { k: keys.map(function (k) { return r[k] || ""; }).join("\u0000"), r: r };
+  });
+  keyed.sort(function (x, y) { return x.k < y.k ? -1 : x.k > y.k ? 1 : 0; });
+  keyed.forEach(function (x) { g.Emit(x.r); });
 }
 `
 
@@ -100,25 +126,32 @@ var notAffiliations = ["<type>", "<name>", "<alias>", "<role>", "<said>", "<ment
 var rows = [];
 find(ARG, "<Person>", "person").forEach(function (person) {
   var name = nameOf(person);
-  var preds = uniq(g.V(person).OutPredicates().ToArray()).filter(function (p) {
-    return notAffiliations.indexOf(p) < 0;
+  // What was read in each sentence: the roles and the organisations.
+  var byLabel = {};
+  var at = function (l) { return byLabel[l] || (byLabel[l] = { titles: [], orgs: [] }); };
+  uniq(g.V(person).Out("<role>").ToArray()).forEach(function (title) {
+    sourcesOf(person, "<role>", title).forEach(function (l) { at(l).titles.push(title); });
   });
-  uniq(g.V(person).Labels().ToArray()).forEach(function (label) {
-    var titles = uniq(g.V(person).LabelContext(label).Out("<role>").ToArray());
-    var orgs = preds.length === 0 ? [] : uniq(g.V(person).LabelContext(label).Out(preds, "relation")
-      .LabelContext(null).Has("<type>", "<Organization>").TagArray());
-    var row = function (role, org) {
+  uniq(g.V(person).OutPredicates().ToArray()).forEach(function (pred) {
+    if (notAffiliations.indexOf(pred) >= 0) { return; }
+    uniq(g.V(person).Out(pred).Has("<type>", "<Organization>").ToArray()).forEach(function (org) {
+      sourcesOf(person, pred, org).forEach(function (l) { at(l).orgs.push({ id: org, relation: pred }); });
+    });
+  });
+  Object.keys(byLabel).forEach(function (label) {
+    var titles = byLabel[label].titles, orgs = byLabel[label].orgs;
+    var row = function (title, org) {
       return withSource({
-        person: person, person_name: name, role: role || "",
+        person: person, person_name: name, role: title || "",
         organisation: org ? org.id : "", organisation_name: org ? nameOf(org.id) : "",
         relation: org ? org.relation : ""
       }, label);
     };
+    // One role and one organisation in a sentence belong together; with
+    // several of each, which goes with which is not known.
     if (titles.length <= 1 || orgs.length <= 1) {
       (titles.length ? titles : [""]).forEach(function (t) {
-        (orgs.length ? orgs : [null]).forEach(function (o) {
-          if (t !== "" || o !== null) { rows.push(row(t, o)); }
-        });
+        (orgs.length ? orgs : [null]).forEach(function (o) { rows.push(row(t, o)); });
       });
     } else {
       titles.forEach(function (t) { rows.push(row(t, null)); });
@@ -139,7 +172,7 @@ var direct = {
   "<merges_into>": ["merges into", "absorbs"]
 };
 var roleOf = { "<affects>": "affected", "<gains>": "gains functions", "<agent>": "carries it out" };
-var names = function (nodes) { return nodes.map(nameOf).join(", "); };
+var namesOf = function (nodes) { return nodes.map(nameOf).join(", "); };
 var rows = [];
 var perArticle = function (row, labels) {
   var seen = {};
@@ -157,10 +190,10 @@ find(ARG, "<Organization>", "org").forEach(function (org) {
       var agents = uniq(g.V(reform).Out("<agent>").ToArray());
       var pro = uniq(g.V(reform).In("<supports>").ToArray());
       var con = uniq(g.V(reform).In("<opposes>").ToArray());
-      if (gains.length) { detail.push("gains: " + names(gains)); }
-      if (agents.length) { detail.push("by: " + names(agents)); }
-      if (pro.length) { detail.push("supported by: " + names(pro)); }
-      if (con.length) { detail.push("opposed by: " + names(con)); }
+      if (gains.length) { detail.push("gains: " + namesOf(gains)); }
+      if (agents.length) { detail.push("by: " + namesOf(agents)); }
+      if (pro.length) { detail.push("supported by: " + namesOf(pro)); }
+      if (con.length) { detail.push("opposed by: " + namesOf(con)); }
       perArticle({
         organisation: org, organisation_name: orgName, reform: reform, reform_name: nameOf(reform),
         kind: uniq(g.V(reform).Out("<kind>").ToArray()).join(", "),

@@ -82,28 +82,36 @@ func startServerOn(t testing.TB, h *graph.Handle, opts ...Option) (s *Server, ur
 // post sends body and returns the status and the body of the answer.
 func post(t testing.TB, client *http.Client, url, contentType, body string) (int, string) {
 	t.Helper()
-	resp, err := client.Post(url, contentType, strings.NewReader(body))
+	req, err := http.NewRequest(http.MethodPost, url, strings.NewReader(body))
 	if err != nil {
-		t.Fatalf("POST %s: %v", url, err)
+		t.Fatal(err)
 	}
-	defer resp.Body.Close()
-	data, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatalf("POST %s: %v", url, err)
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
 	}
-	return resp.StatusCode, string(data)
+	return do(t, client, req)
 }
 
 func get(t testing.TB, url string) (int, string) {
 	t.Helper()
-	resp, err := http.Get(url)
+	req, err := http.NewRequest(http.MethodGet, url, nil)
 	if err != nil {
-		t.Fatalf("GET %s: %v", url, err)
+		t.Fatal(err)
+	}
+	return do(t, http.DefaultClient, req)
+}
+
+// do sends req and returns the status and the body of the answer.
+func do(t testing.TB, client *http.Client, req *http.Request) (int, string) {
+	t.Helper()
+	resp, err := client.Do(req)
+	if err != nil {
+		t.Fatalf("%s %s: %v", req.Method, req.URL, err)
 	}
 	defer resp.Body.Close()
 	data, err := io.ReadAll(resp.Body)
 	if err != nil {
-		t.Fatalf("GET %s: %v", url, err)
+		t.Fatalf("%s %s: %v", req.Method, req.URL, err)
 	}
 	return resp.StatusCode, string(data)
 }

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -68,17 +67,9 @@ func TestCayleyAnswers(t *testing.T) {
 			if tt.contentType != "" {
 				req.Header.Set("Content-Type", tt.contentType)
 			}
-			resp, err := http.DefaultClient.Do(req)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer resp.Body.Close()
-			var b bytes.Buffer
-			if _, err := b.ReadFrom(resp.Body); err != nil {
-				t.Fatal(err)
-			}
-			if resp.StatusCode != tt.code || !strings.Contains(b.String(), tt.want) {
-				t.Errorf("%s %s: %d %s; want %d and %s", tt.method, tt.path, resp.StatusCode, b.String(), tt.code, tt.want)
+			code, body := do(t, http.DefaultClient, req)
+			if code != tt.code || !strings.Contains(body, tt.want) {
+				t.Errorf("%s %s: %d %s; want %d and %s", tt.method, tt.path, code, body, tt.code, tt.want)
 			}
 		})
 	}
