@@ -5,7 +5,10 @@
 # `go install ...@v0.7.7` is refused) and never committed. Needs gcc (sqlite).
 set -eu
 BIN=/usr/local/bin/cayley-ref
-if [ -x "$BIN" ] && "$BIN" version 2>/dev/null | grep -q '0\.7\.7'; then
+VERSION=v0.7.7
+# The binary reports "v0.7.x-dev" whatever its module version: a stamp file
+# beside it records what was built.
+if [ -x "$BIN" ] && [ "$(cat "$BIN.version" 2>/dev/null)" = "$VERSION" ]; then
 	exit 0
 fi
 if ! command -v gcc >/dev/null 2>&1; then
@@ -17,6 +20,11 @@ trap 'rm -rf "$DIR"' EXIT
 cd "$DIR"
 export GOFLAGS=-mod=mod GOWORK=off
 go mod init ref >/dev/null 2>&1
-go get github.com/cayleygraph/cayley/cmd/cayley@v0.7.7 >/dev/null 2>&1
-go build -o "$BIN" github.com/cayleygraph/cayley/cmd/cayley
-"$BIN" version >/dev/null
+# Quiet unless it fails: sqlite's C sources print warnings.
+if ! { go get github.com/cayleygraph/cayley/cmd/cayley@$VERSION &&
+	go build -o "$BIN" github.com/cayleygraph/cayley/cmd/cayley; } >build.log 2>&1; then
+	cat build.log >&2
+	exit 1
+fi
+"$BIN" version >/dev/null 2>&1
+echo "$VERSION" >"$BIN.version"
