@@ -97,9 +97,7 @@ func (d *doc) reportedClause(s *sentence, v int) (int, int) {
 			}
 		}
 		if !found {
-			if t[v].lower == "told" || t[v].lower == "tells" || clauseOpeners[t[k].lower] {
-				return -1, -1
-			}
+			return -1, -1 // "said Jane Roe, …": the speaker follows, not a clause
 		}
 	} else if t[k].lower == "that" {
 		k++
