@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"github.com/boltdb/bolt"
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/quad"
 	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
 )
 
@@ -52,7 +54,7 @@ func openBolt(path string, c config) (cgraph.QuadStore, error) {
 		// The existence filter serves writes only.
 		opts = cloneOptions(opts)
 		opts[kv.OptNoBloom] = true
-	} else if err := kv.Init(db, opts); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+	} else if err := withLabelIndex(func() error { return kv.Init(db, opts) }); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
 		db.Close()
 		return nil, fmt.Errorf("open bolt %s: %w", dir, err)
 	}
@@ -62,6 +64,25 @@ func openBolt(path string, c config) (cgraph.QuadStore, error) {
 		return nil, fmt.Errorf("open bolt %s: %w", dir, err)
 	}
 	return qs, nil
+}
+
+// kvInitMu serialises withLabelIndex.
+var kvInitMu sync.Mutex
+
+// withLabelIndex runs init, which may create one of Cayley's key-value
+// stores, so that the store gets Cayley's default quad indexes plus one on
+// the label. Without it, finding an article's quads (what Load and Delete
+// do) scans the whole store. Cayley reads the list of indexes to create from
+// kv.DefaultQuadIndexes (its CAYLEY_KV_INDEXES variable cannot be parsed in
+// v0.7.7), so the list is swapped in for the call, and saved in the store,
+// where stock Cayley reads it too.
+func withLabelIndex(init func() error) error {
+	kvInitMu.Lock()
+	defer kvInitMu.Unlock()
+	defaults := kv.DefaultQuadIndexes
+	defer func() { kv.DefaultQuadIndexes = defaults }()
+	kv.DefaultQuadIndexes = append(append([]kv.QuadIndex(nil), defaults...), kv.QuadIndex{Dirs: []quad.Direction{quad.Label}})
+	return init()
 }
 
 func cloneOptions(o cgraph.Options) cgraph.Options {

@@ -61,8 +61,10 @@ func TestPostgres(t *testing.T) {
 	if err := db.Ping(); err != nil {
 		t.Fatalf("PostgreSQL at NEWSGRAPH_TEST_POSTGRES: %v", err)
 	}
+	var schemas []string
 	graphtest.Run(t, func(t *testing.T) *graph.Graph {
 		schema := "newsgraph_test_" + randomHex(t)
+		schemas = append(schemas, schema)
 		if _, err := db.Exec("CREATE SCHEMA " + schema); err != nil {
 			t.Fatal(err)
 		}
@@ -79,8 +81,32 @@ func TestPostgres(t *testing.T) {
 		v.Set("search_path", schema) // lib/pq passes it on as a session setting
 		u.RawQuery = v.Encode()
 		backend, address := graph.ParseDB(u.String())
-		return openT(t, backend, address)
+		g := openT(t, backend, address)
+		var n int
+		if err := db.QueryRow(`SELECT count(*) FROM pg_indexes WHERE schemaname = $1 AND indexname = 'quads_label_hash_idx'`, schema).Scan(&n); err != nil || n != 1 {
+			t.Errorf("label index: %d, %v; want one", n, err)
+		}
+		return g
 	})
+	if len(schemas) == 0 {
+		t.Error("the suite opened no graph")
+	}
+}
+
+// TestBoltIndexesLabels checks that a new bolt store indexes labels, which
+// finding an article's quads needs: Cayley answers a label's exact quad
+// count only from an index on the label alone.
+func TestBoltIndexesLabels(t *testing.T) {
+	ctx := context.Background()
+	g := openT(t, graph.Bolt, filepath.Join(t.TempDir(), "db"))
+	if _, err := g.Load(ctx, graph.Doc{ArticleID: "a", Quads: []quad.Quad{quad.MakeIRI("s", "p", "o", "article/a")}}); err != nil {
+		t.Fatal(err)
+	}
+	qs := g.QuadStore()
+	size, err := qs.QuadIteratorSize(ctx, quad.Label, qs.ValueOf(quad.IRI("article/a")))
+	if err != nil || !size.Exact || size.Size != 2 {
+		t.Errorf("quads labelled <article/a>: %+v, %v; want exactly 2 (from a label index)", size, err)
+	}
 }
 
 func randomHex(t *testing.T) string {

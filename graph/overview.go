@@ -22,7 +22,7 @@ type Overview struct {
 }
 
 // A Speaker is a person or organisation and the number of distinct
-// quotations attributed to them.
+// quotations (nodes of type <Quotation>) they <said>.
 type Speaker struct {
 	IRI        quad.IRI
 	Name       string // their <name>, or the IRI when they have none
@@ -37,9 +37,13 @@ func (g *Graph) Overview(ctx context.Context, top int) (Overview, error) {
 	defer g.readLock()()
 	qs := g.h.QuadStore
 	var o Overview
-	counts, err := distinctByObject(ctx, qs, schema.Type)
+	types, err := pairs(ctx, qs, schema.Type)
 	if err != nil {
 		return o, fmt.Errorf("overview: %w", err)
+	}
+	counts := make(map[quad.Value]int)
+	for p := range types {
+		counts[p.object]++
 	}
 	o.People = counts[schema.Person]
 	o.Organizations = counts[schema.Organization]
@@ -53,7 +57,10 @@ func (g *Graph) Overview(ctx context.Context, top int) (Overview, error) {
 	}
 	perSpeaker := make(map[quad.Value]int)
 	for p := range said {
-		perSpeaker[p.subject]++
+		// <said> also links speakers to reported statements; count quotations.
+		if types[pair{p.object, schema.Quotation}] {
+			perSpeaker[p.subject]++
+		}
 	}
 	speakers := make([]Speaker, 0, len(perSpeaker))
 	for v, n := range perSpeaker {
@@ -97,19 +104,6 @@ func pairs(ctx context.Context, qs cgraph.QuadStore, pred quad.IRI) (map[pair]bo
 		out[pair{q.Subject, q.Object}] = true
 	}
 	return out, it.Err()
-}
-
-// distinctByObject counts, for each object of pred, its distinct subjects.
-func distinctByObject(ctx context.Context, qs cgraph.QuadStore, pred quad.IRI) (map[quad.Value]int, error) {
-	ps, err := pairs(ctx, qs, pred)
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[quad.Value]int)
-	for p := range ps {
-		out[p.object]++
-	}
-	return out, nil
 }
 
 // nameOf returns a node's smallest <name>, or its IRI.
