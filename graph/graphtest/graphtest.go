@@ -492,7 +492,7 @@ func testOverview(t *testing.T, open Open) {
 	a2.Quads = append(a2.Quads,
 		q("quote/a/3", "type", "<Quotation>", "article/a#s4"),
 		q("person/ann-smith", "said", "<quote/a/3>", "article/a#s4"),
-		q("person/ann-smith", "said", "<quote/a/3>", "article/a#s5"), // the same quotation twice
+		q("person/ann-smith", "said", "<quote/a/3>", "article/a#s5"),     // the same quotation twice
 		q("person/ann-smith", "said", "<statement/a/1>", "article/a#s5"), // not a quotation
 		q("reform/abolition-of-boards", "type", "<Reform>", "article/a"),
 	)
