@@ -71,6 +71,14 @@ func synthetic(n int) []graph.Doc {
 
 func benchStore(b *testing.B, backend string, n int) cgraph.QuadStore {
 	b.Helper()
+	qs, err := openBench(b, backend, n)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return qs
+}
+
+func openBench(b testing.TB, backend string, n int) (cgraph.QuadStore, error) {
 	ctx := context.Background()
 	address := ""
 	if backend == graph.Bolt {
@@ -78,13 +86,13 @@ func benchStore(b *testing.B, backend string, n int) cgraph.QuadStore {
 	}
 	g, err := graph.Open(ctx, backend, address)
 	if err != nil {
-		b.Fatal(err)
+		return nil, err
 	}
 	b.Cleanup(func() { g.Close() })
 	if _, err := g.LoadBatch(ctx, synthetic(n)); err != nil {
-		b.Fatal(err)
+		return nil, err
 	}
-	return g.QuadStore()
+	return g.QuadStore(), nil
 }
 
 // BenchmarkQuestions runs each question from a typical node (in a few

@@ -36,8 +36,9 @@ function find(text, type, prefix) {
     .Filter(regex("(?i)(^|\\W)" + escapeRe(text))).Back("node").ToArray());
 }
 // Each node's name and labels are fetched once per run: a hub (a person in
-// every article) would otherwise be read again for every row.
-var names = {}, labelSets = {};
+// every article) would otherwise be read again for every row. A node's
+// label count stands for its degree.
+var names = {}, labelCounts = {};
 function nameOf(node) {
   if (!(node in names)) {
     var n = g.V(node).Out("<name>").ToValue();
@@ -45,32 +46,27 @@ function nameOf(node) {
   }
   return names[node];
 }
-function labelsOf(node) {
-  if (!(node in labelSets)) {
-    var set = {}, list = [];
-    g.V(node).Labels().ToArray().forEach(function (l) {
-      if (set[l] !== true) { set[l] = true; list.push(l); }
-    });
-    labelSets[node] = { has: set, list: list };
+function labelCount(node) {
+  if (!(node in labelCounts)) {
+    labelCounts[node] = g.V(node).Labels().Count();
   }
-  return labelSets[node];
+  return labelCounts[node];
 }
 function articleOf(label) {
   var i = label.indexOf("#");
   return i < 0 ? label : label.slice(0, i) + ">";
 }
 // sourcesOf: the labels of the quads s -pred-> o, sentence labels first.
-// Only labels both ends carry can hold the quad; each is checked from the
-// end with fewer labels, as walking a hub's edges costs its whole degree.
+// One query, from the end with fewer labels (walking a hub's edges costs
+// its whole degree), tagging the label of each edge it follows.
 function sourcesOf(s, pred, o) {
-  var ls = labelsOf(s), lo = labelsOf(o);
-  var fromObject = lo.list.length < ls.list.length;
-  var out = (fromObject ? lo : ls).list.filter(function (l) {
-    if (fromObject) {
-      return ls.has[l] === true && g.V(o).LabelContext(l).In(pred).Is(s).ToArray().length > 0;
-    }
-    return lo.has[l] === true && g.V(s).LabelContext(l).Out(pred).Is(o).ToArray().length > 0;
-  });
+  var fromObject = labelCount(o) < labelCount(s);
+  var rows = fromObject ?
+    g.V(o).LabelContext(g.V(o).Labels(), "source").In(pred).TagArray() :
+    g.V(s).LabelContext(g.V(s).Labels(), "source").Out(pred).TagArray();
+  var other = fromObject ? s : o;
+  var out = uniq(rows.filter(function (r) { return r.id === other; })
+    .map(function (r) { return r.source; }));
   return out.sort(function (x, y) {
     var sx = x.indexOf("#") >= 0, sy = y.indexOf("#") >= 0;
     if (sx !== sy) { return sx ? -1 : 1; }
