@@ -12,7 +12,7 @@ import (
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/server"
-	"github.com/newsgraph/newsgraph/schema"
+	"github.com/newsgraph/newsgraph/ingest"
 )
 
 func newServeCmd() *cobra.Command {
@@ -47,10 +47,14 @@ results (--query-limit). See docs/server.md.`,
 			}
 			defer g.Close()
 
+			ex, err := extract.New()
+			if err != nil {
+				return err
+			}
 			log := slog.New(slog.NewTextHandler(cmd.ErrOrStderr(), nil))
 			srv, err := server.New(g.Handle(), append(limits.Options(),
 				server.WithWritable(writable),
-				server.WithIngest(ingestInto(g)),
+				server.WithIngest(ingestInto(g, ex)),
 				server.WithLogger(log),
 			)...)
 			if err != nil {
@@ -83,9 +87,10 @@ results (--query-limit). See docs/server.md.`,
 	return cmd
 }
 
-// ingestInto is POST /api/v2/articles: read the raw text as an article,
-// extract its facts and load them, replacing the article's earlier quads.
-func ingestInto(g *graph.Graph) server.IngestFunc {
+// ingestInto is POST /api/v2/articles: the article goes through the same
+// pipeline as "newsgraph build" (clean, extract, load, replacing the
+// article's earlier quads).
+func ingestInto(g *graph.Graph, ex extract.Extractor) server.IngestFunc {
 	return func(ctx context.Context, name string, body []byte) (server.Summary, error) {
 		if name == "" {
 			name = "article.txt"
@@ -95,19 +100,22 @@ func ingestInto(g *graph.Graph) server.IngestFunc {
 		if err != nil {
 			return server.Summary{}, err
 		}
-		ex, err := extract.New()
+		one := func(yield func(extract.Article, error) bool) { yield(a, nil) }
+		sum, err := ingest.Run(ctx, g, ex, one)
 		if err != nil {
 			return server.Summary{}, err
 		}
-		facts, err := ex.Extract(ctx, extract.Clean(a))
-		if err != nil {
-			return server.Summary{}, fmt.Errorf("extract %s: %w", name, err)
+		if len(sum.Errors) > 0 {
+			return server.Summary{}, sum.Errors[0]
 		}
-		res, err := g.Load(ctx, graph.Doc{ArticleID: a.ID, Hash: a.Hash, Quads: schema.Quads(facts)})
-		if err != nil {
-			return server.Summary{}, err
+		status := "added"
+		switch {
+		case sum.Skipped > 0:
+			status = "unchanged, already in the store"
+		case sum.Replaced > 0:
+			status = "replaced"
 		}
-		return server.Summary{Article: a.ID, Quads: res.Quads, Message: res.Status.String()}, nil
+		return server.Summary{Article: a.ID, Quads: sum.Quads, Message: status}, nil
 	}
 }
 

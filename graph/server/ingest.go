@@ -46,5 +46,12 @@ func (s *Server) serveArticles(w http.ResponseWriter, r *http.Request) {
 		Result string `json:"result"`
 		Count  int    `json:"count"`
 		Summary
-	}{fmt.Sprintf("Successfully loaded article %s (%d quads).", sum.Article, sum.Quads), sum.Quads, sum})
+	}{ingestResult(sum), sum.Quads, sum})
+}
+
+func ingestResult(sum Summary) string {
+	if sum.Message != "" {
+		return fmt.Sprintf("Successfully loaded article %s (%d quads, %s).", sum.Article, sum.Quads, sum.Message)
+	}
+	return fmt.Sprintf("Successfully loaded article %s (%d quads).", sum.Article, sum.Quads)
 }
