@@ -13,12 +13,13 @@
 //	postgres://u:p@host/db?…         postgres   the URL, as lib/pq reads it
 //	postgresql://…                   postgres
 //	cockroach://u@host:26257/db?…    cockroach  the URL with scheme postgresql://
+//	leveldb://DIR                    leveldb    a directory
 //
 // The bolt store is the embedded default: a directory created on first use,
 // readable by stock Cayley (cayley http --db bolt --dbpath DIR). A bolt
 // directory can be open in one process at a time; a second Open fails at once
 // with ErrInUse instead of waiting on the file lock. Any other registered
-// Cayley backend ("leveldb", "btree") can be named in Open directly.
+// Cayley backend ("btree", …) can be named in Open directly.
 //
 // # Provenance
 //

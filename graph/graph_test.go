@@ -208,6 +208,7 @@ func TestParseDB(t *testing.T) {
 		{"./x.db", graph.Bolt, "./x.db"},
 		{"/abs/x.db", graph.Bolt, "/abs/x.db"},
 		{"bolt:///abs/x.db", graph.Bolt, "/abs/x.db"},
+		{"leveldb://./x.ldb", "leveldb", "./x.ldb"},
 		{"postgres://u@h/db", graph.Postgres, "postgres://u@h/db"},
 		{"postgresql://u@h/db", graph.Postgres, "postgresql://u@h/db"},
 		{"cockroach://root@h:26257/db?sslmode=disable", graph.Cockroach, "postgresql://root@h:26257/db?sslmode=disable"},
@@ -218,4 +219,12 @@ func TestParseDB(t *testing.T) {
 			t.Errorf("ParseDB(%q) = %q, %q; want %q, %q", tt.db, b, a, tt.backend, tt.address)
 		}
 	}
+}
+
+// TestLevelDB runs the suite on Cayley's leveldb backend, which Open reaches
+// by name like any other registered Cayley store.
+func TestLevelDB(t *testing.T) {
+	graphtest.Run(t, func(t *testing.T) *graph.Graph {
+		return openT(t, "leveldb", filepath.Join(t.TempDir(), "leveldb"))
+	})
 }

@@ -82,8 +82,8 @@ func WithCayleyOption(key string, value any) Option {
 }
 
 // OpenURL opens the store named by a --db value: "memory", a postgres:// or
-// postgresql:// URL, a cockroach:// URL, or else a bolt directory path. An
-// empty value means DefaultPath.
+// postgresql:// URL, a cockroach:// URL, leveldb://DIR, or else a bolt
+// directory path (bolt://DIR also). An empty value means DefaultPath.
 func OpenURL(ctx context.Context, db string, opts ...Option) (*Graph, error) {
 	backend, address := ParseDB(db)
 	return Open(ctx, backend, address, opts...)
@@ -102,6 +102,8 @@ func ParseDB(db string) (backend, address string) {
 		return Cockroach, "postgresql://" + strings.TrimPrefix(db, "cockroach://")
 	case strings.HasPrefix(db, "bolt://"):
 		return Bolt, strings.TrimPrefix(db, "bolt://")
+	case strings.HasPrefix(db, "leveldb://"):
+		return "leveldb", strings.TrimPrefix(db, "leveldb://")
 	}
 	return Bolt, db
 }
