@@ -179,9 +179,11 @@ var perArticle = function (row, labels) {
 };
 find(ARG, "<Organization>", "org").forEach(function (org) {
   var orgName = nameOf(org);
-  uniq(g.V(org).In(["<affects>", "<gains>", "<agent>"], "relation").Has("<type>", "<Reform>")
-    .TagArray()).forEach(function (r) {
-      var reform = r.id, detail = [];
+  // One relation at a time: tagging the predicate (In(preds, "tag")) makes
+  // bolt scan the predicate's whole index.
+  Object.keys(roleOf).forEach(function (relation) {
+    uniq(g.V(org).In(relation).Has("<type>", "<Reform>").ToArray()).forEach(function (reform) {
+      var detail = [];
       var gains = uniq(g.V(reform).Out("<gains>").ToArray());
       var agents = uniq(g.V(reform).Out("<agent>").ToArray());
       var pro = uniq(g.V(reform).In("<supports>").ToArray());
@@ -193,9 +195,10 @@ find(ARG, "<Organization>", "org").forEach(function (org) {
       perArticle({
         organisation: org, organisation_name: orgName, reform: reform, reform_name: nameOf(reform),
         kind: uniq(g.V(reform).Out("<kind>").ToArray()).join(", "),
-        relation: r.relation, how: roleOf[r.relation] || r.relation, detail: detail.join("; ")
-      }, sourcesOf(reform, r.relation, org));
+        relation: relation, how: roleOf[relation], detail: detail.join("; ")
+      }, sourcesOf(reform, relation, org));
     });
+  });
   Object.keys(direct).forEach(function (pred) {
     uniq(g.V(org).Out(pred).ToArray()).forEach(function (other) {
       perArticle({
