@@ -6,6 +6,7 @@ import (
 	"io"
 	"iter"
 	"os"
+	"runtime"
 
 	"github.com/cayleygraph/quad/nquads"
 	"github.com/newsgraph/newsgraph/examples"
@@ -15,7 +16,10 @@ import (
 )
 
 func newExtractCmd() *cobra.Command {
-	var out, lexicon string
+	var (
+		out, lexicon string
+		workers      int
+	)
 	cmd := &cobra.Command{
 		Use:   "extract [PATH...]",
 		Short: "Extract facts from articles and write them as N-Quads (no store needed)",
@@ -43,7 +47,7 @@ sentence or article it came from. The output is deterministic.`,
 				defer f.Close()
 				w = f
 			}
-			n, failed, err := extractAll(cmd.Context(), ex, articles(cmd.Context(), args), w, cmd.ErrOrStderr())
+			n, failed, err := extractAll(cmd.Context(), ex, articles(cmd.Context(), args), w, cmd.ErrOrStderr(), ingest.WithWorkers(workers))
 			if err != nil {
 				return err
 			}
@@ -57,7 +61,8 @@ sentence or article it came from. The output is deterministic.`,
 		},
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write N-Quads to this file (default stdout)")
-	cmd.Flags().StringVar(&lexicon, "lexicon", "", "extend the built-in lexicons with this file (see docs/lexicon.md)")
+	cmd.Flags().StringVar(&lexicon, "lexicon", "", "extend the built-in lexicons with this file (see docs/extraction.md)")
+	cmd.Flags().IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "articles extracted at once (the output order does not change)")
 	return cmd
 }
 
@@ -71,9 +76,9 @@ func articles(ctx context.Context, paths []string) iter.Seq2[extract.Article, er
 
 // extractAll writes the quads of every article to w through the library
 // pipeline, reporting bad articles to errw and going on with the rest.
-func extractAll(ctx context.Context, ex extract.Extractor, src iter.Seq2[extract.Article, error], w, errw io.Writer) (quads, failed int, err error) {
+func extractAll(ctx context.Context, ex extract.Extractor, src iter.Seq2[extract.Article, error], w, errw io.Writer, opts ...ingest.Option) (quads, failed int, err error) {
 	qw := nquads.NewWriter(w)
-	sum, err := ingest.Extract(ctx, ex, src, qw)
+	sum, err := ingest.Extract(ctx, ex, src, qw, opts...)
 	for _, e := range sum.Errors {
 		fmt.Fprintln(errw, "newsgraph:", e)
 	}
