@@ -161,11 +161,13 @@ func (g *Graph) writeFresh(ctx context.Context, ps []*prepared) error {
 		batch = batch[:0]
 		return nil
 	}
+	n := 0
 	for _, p := range ps {
 		if err := ctx.Err(); err != nil {
 			w.Close()
 			return err
 		}
+		n += len(p.quads)
 		for _, q := range p.quads {
 			batch = append(batch, q)
 			if len(batch) >= g.cfg.batchQuads {
@@ -183,7 +185,15 @@ func (g *Graph) writeFresh(ctx context.Context, ps []*prepared) error {
 	if err := w.Close(); err != nil {
 		return fmt.Errorf("load: %w", err)
 	}
+	g.committed(n)
 	return nil
+}
+
+// committed tells the WithAfterCommit hook about a commit of n quads.
+func (g *Graph) committed(n int) {
+	if g.cfg.afterCommit != nil {
+		g.cfg.afterCommit(n)
+	}
 }
 
 // An articleChange is what replacing one article's quads takes.
@@ -247,6 +257,7 @@ func (g *Graph) applyChanges(ctx context.Context, cs []articleChange) error {
 			if err := g.h.QuadStore.ApplyDeltas(d, cgraph.IgnoreOpts{}); err != nil {
 				return fmt.Errorf("replace article %s: %w", ids[0], err)
 			}
+			g.committed(len(d))
 		}
 		del, add, ids = del[:0], add[:0], ids[:0]
 		return nil

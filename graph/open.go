@@ -45,6 +45,7 @@ type config struct {
 	openTimeout time.Duration
 	readOnly    bool
 	batchQuads  int
+	afterCommit func(quads int)
 	cayley      cgraph.Options
 }
 
@@ -72,6 +73,13 @@ func WithBatchQuads(n int) Option {
 			c.batchQuads = n
 		}
 	}
+}
+
+// WithAfterCommit calls f after each transaction LoadBatch or Delete
+// commits, with the number of quads it added or removed. It runs with the
+// store's write lock held.
+func WithAfterCommit(f func(quads int)) Option {
+	return func(c *config) { c.afterCommit = f }
 }
 
 // WithCayleyOption passes a backend option through to Cayley, for example

@@ -73,8 +73,9 @@ func WithBatchQuads(n int) Option {
 	}
 }
 
-// WithProgress calls f, from the goroutine that called Run or Extract, each
-// time an article is skipped or fails, and after each batch is written.
+// WithProgress calls f, from the goroutine that called Run or Extract, after
+// each article is handled (extracted, skipped or failed) and after each batch
+// is written. f should be quick: it holds up the run.
 func WithProgress(f func(Progress)) Option {
 	return func(c *config) { c.progress = f }
 }
@@ -169,6 +170,7 @@ func (r *runner) handle(o outcome) error {
 		if r.quads >= r.cfg.batchQuads {
 			return r.flush()
 		}
+		r.report()
 	}
 	return nil
 }

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"os"
 	"runtime"
+	"strconv"
 
 	"github.com/cayleygraph/cayley/clog"
 	"github.com/spf13/cobra"
@@ -16,8 +18,10 @@ import (
 
 func newBuildCmd() *cobra.Command {
 	var (
-		db      string
-		workers int
+		db         string
+		workers    int
+		batchQuads int
+		progress   string
 	)
 	cmd := &cobra.Command{
 		Use:   "build [PATH...]",
@@ -34,7 +38,15 @@ quads replaced, so building twice leaves the graph unchanged.
 
 Files that cannot be read and articles that cannot be extracted are listed
 with their file names; the rest of the batch is built, and the command then
-exits non-zero.`,
+exits non-zero.
+
+Progress goes to stderr: a bar (articles/s, quads, errors, ETA) when stderr
+is a terminal, a log line every few seconds when it is not (--progress=auto);
+--progress=always draws the bar anyway, --progress=never says nothing.
+
+A build can be interrupted at any moment (even kill -9) and run again: it
+skips the articles already stored and finishes the rest, ending in the graph
+one uninterrupted run makes.`,
 		Example: `  newsgraph build                         # the embedded example articles
   newsgraph build examples/articles --db ./newsgraph.db
   newsgraph build archive/ --db postgres://newsgraph:secret@127.0.0.1/newsgraph`,
@@ -45,12 +57,30 @@ exits non-zero.`,
 			if err != nil {
 				return err
 			}
-			g, err := graph.OpenURL(ctx, db)
+			var total int
+			if progress != progressNever {
+				total = countArticles(args)
+			}
+			pr, err := newProgress(cmd.ErrOrStderr(), progress, total)
+			if err != nil {
+				return err
+			}
+			g, err := graph.OpenURL(ctx, db, buildStoreOptions()...)
 			if err != nil {
 				return err
 			}
 			defer g.Close()
-			sum, err := ingest.Run(ctx, g, ex, articles(ctx, args), ingest.WithWorkers(workers))
+			opts := []ingest.Option{ingest.WithWorkers(workers)}
+			if batchQuads > 0 {
+				opts = append(opts, ingest.WithBatchQuads(batchQuads))
+			}
+			if pr != nil {
+				opts = append(opts, ingest.WithProgress(pr.update))
+			}
+			sum, err := ingest.Run(ctx, g, ex, articles(ctx, args), opts...)
+			if pr != nil {
+				pr.finish()
+			}
 			for _, e := range sum.Errors {
 				fmt.Fprintln(cmd.ErrOrStderr(), "newsgraph:", e)
 			}
@@ -72,7 +102,32 @@ exits non-zero.`,
 	f := cmd.Flags()
 	f.StringVar(&db, "db", "", `store: a bolt directory (default ./newsgraph.db), "memory", or a postgres:// URL`)
 	f.IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "articles extracted at once")
+	f.StringVar(&progress, "progress", progressAuto, "progress on stderr: auto (a bar on a terminal, log lines otherwise), always or never")
+	f.IntVar(&batchQuads, "batch-quads", 0, "quads loaded per store transaction (default: ingest's)")
+	_ = f.MarkHidden("batch-quads")
 	return cmd
+}
+
+// killAfterEnv names the test hook that SIGKILLs build after that many
+// store commits, so the resume test (build_resume_test.go) can interrupt a
+// build at exact points instead of guessing with timers.
+const killAfterEnv = "NEWSGRAPH_TEST_KILL_AFTER"
+
+// buildStoreOptions are the store options build opens the graph with.
+func buildStoreOptions() []graph.Option {
+	n, err := strconv.Atoi(os.Getenv(killAfterEnv))
+	if err != nil || n <= 0 {
+		return nil
+	}
+	commits := 0
+	return []graph.Option{graph.WithAfterCommit(func(int) {
+		if commits++; commits == n {
+			if p, err := os.FindProcess(os.Getpid()); err == nil {
+				_ = p.Kill()
+			}
+			select {} // the kill lands before anything else is written
+		}
+	})}
 }
 
 func printBuild(cmd *cobra.Command, g *graph.Graph, db string, sum ingest.Summary) error {
