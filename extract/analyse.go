@@ -161,7 +161,8 @@ var classFollow = map[string]bool{
 func (d *doc) findClassNames(s *sentence) {
 	t := s.para.toks
 	for k := s.from; k < s.to; k++ {
-		if !t[k].word || !d.lex.orgClass[t[k].lower] || (t[k].cap && k != s.from) {
+		weak := weakClass[t[k].lower]
+		if !t[k].word || !d.lex.orgClass[t[k].lower] && !weak || (t[k].cap && k != s.from) {
 			continue
 		}
 		if k+1 < s.to && t[k+1].word && !t[k+1].cap && !classFollow[t[k+1].lower] && !d.lex.verbs[t[k+1].lower] && !strings.HasSuffix(t[k+1].lower, "ed") {
@@ -205,7 +206,7 @@ func (d *doc) findClassNames(s *sentence) {
 		}
 		head := singular(t[k].lower)
 		switch {
-		case len(mods) == 0 && k+2 < s.to && t[k+1].lower == "of" && (t[k+2].acronym || t[k+2].word && !t[k+2].cap && !classStop[t[k+2].lower]):
+		case len(mods) == 0 && !weak && k+2 < s.to && t[k+1].lower == "of" && (t[k+2].acronym || t[k+2].word && !t[k+2].cap && !classStop[t[k+2].lower]):
 			// "consortia of GP practices" → "GP consortium".
 			mod := t[k+2].lower
 			if t[k+2].acronym {
@@ -218,6 +219,9 @@ func (d *doc) findClassNames(s *sentence) {
 				e.addAlias(s.para.text[t[k].start:t[k+3].end])
 			}
 			d.addMention(&mention{sent: s, from: k, to: k + 3, kind: mFull, ent: e})
+		case len(mods) > 0 && weak && d.lex.bodyNames[strings.Join(mods, " ")+" "+head] == "":
+			// "patient groups": a weak class word names a body only when the
+			// lexicon knows the whole name ("clinical commissioning groups").
 		case len(mods) > 0:
 			if len(mods) == 1 && (d.lex.common[mods[0]] && isGenericModifier(mods[0])) {
 				// "local authorities", "care trusts": kept, but as generic bodies.
@@ -256,6 +260,12 @@ func hasDigit(s string) bool {
 	}
 	return false
 }
+
+// weakClass are nouns that end the names of some kinds of body but of many
+// other things too; see findClassNames.
+var weakClass = map[string]bool{"group": true, "groups": true, "unit": true, "units": true, "network": true,
+	"networks": true, "team": true, "teams": true, "service": true, "services": true, "partnership": true,
+	"partnerships": true, "system": true, "systems": true}
 
 func isGenericModifier(w string) bool {
 	switch w {
