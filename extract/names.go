@@ -381,6 +381,23 @@ func (d *doc) addPerson(s *sentence, i, j int, name, title string) {
 }
 
 func (d *doc) person(name string) *entity {
+	// "John A. Smith" is "John Smith" with a middle initial: one node across
+	// articles whichever way they write it.
+	written := name
+	if f := strings.Fields(name); len(f) > 2 {
+		kept := f[:1]
+		for _, w := range f[1 : len(f)-1] {
+			if !(len(strings.TrimSuffix(w, ".")) == 1 && strings.ToUpper(w) == w) {
+				kept = append(kept, w)
+			}
+		}
+		name = strings.Join(append(kept, f[len(f)-1]), " ")
+	}
+	defer func() {
+		if written != name {
+			d.byKey["p:"+strings.ToLower(name)].addAlias(written)
+		}
+	}()
 	key := "p:" + strings.ToLower(name)
 	if e, ok := d.byKey[key]; ok {
 		return e

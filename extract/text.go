@@ -201,6 +201,10 @@ func tokenize(text string, quotes []quoteSpan) []token {
 				}
 				break
 			}
+			// A middle initial keeps its full stop: "John A. Smith".
+			if j-i == 1 && unicode.IsUpper(r) && j+2 < len(text) && text[j] == '.' && text[j+1] == ' ' && unicode.IsUpper(rune(text[j+2])) && i > 0 && text[i-1] == ' ' {
+				j++
+			}
 			tk := makeWord(text, i, j)
 			toks = append(toks, tk)
 			i = tk.end
