@@ -9,24 +9,28 @@ import (
 
 // doc is the working state of one article's analysis.
 type doc struct {
-	a           Article
-	lex         *Lexicon
-	paras       []*paragraph
-	sents       []*sentence
-	ents        []*entity
-	byKey       map[string]*entity
-	mentions    []*mention // resolved mentions, in text order once sorted
-	singles     []*mention // one capitalised word: surnames, mostly
-	acronyms    []*mention
-	unknown     []*mention
-	prefixRoles []prefixRole
-	acr         map[string]*entity // acronym key → entity, from the article's own definitions
-	quotes      []*quotation
-	statements  []*statement
-	reforms     []*reform
-	stances     []stance
-	roles       []roleFact
-	facts       []schema.Fact
+	a              Article
+	lex            *Lexicon
+	paras          []*paragraph
+	sents          []*sentence
+	ents           []*entity
+	byKey          map[string]*entity
+	mentions       []*mention // resolved mentions, in text order once sorted
+	singles        []*mention // one capitalised word: surnames, mostly
+	acronyms       []*mention
+	unknown        []*mention
+	prefixRoles    []prefixRole
+	bySent         map[*sentence][]*mention // see in
+	indexed        int
+	reformsBySent  map[*sentence][]*reform // see reformsIn
+	reformsIndexed int
+	acr            map[string]*entity // acronym key → entity, from the article's own definitions
+	quotes         []*quotation
+	statements     []*statement
+	reforms        []*reform
+	stances        []stance
+	roles          []roleFact
+	facts          []schema.Fact
 }
 
 func newDoc(a Article, lex *Lexicon) *doc {
@@ -103,6 +107,7 @@ func (d *doc) analyse() {
 }
 
 func (d *doc) sortMentions() {
+	d.bySent = nil // the index keeps text order within a sentence
 	sort.SliceStable(d.mentions, func(i, j int) bool {
 		a, b := d.mentions[i], d.mentions[j]
 		if a.sent.n != b.sent.n {
@@ -497,4 +502,18 @@ func (d *doc) resolveSingles() {
 		m.ent = best
 		d.addMention(m)
 	}
+}
+
+// in returns the mentions of sentence s. The index is rebuilt when mentions
+// have been added since it was last built, so lookups stay proportional to
+// a sentence's mentions however long the article.
+func (d *doc) in(s *sentence) []*mention {
+	if d.bySent == nil || d.indexed != len(d.mentions) {
+		d.bySent = make(map[*sentence][]*mention, len(d.sents))
+		for _, m := range d.mentions {
+			d.bySent[m.sent] = append(d.bySent[m.sent], m)
+		}
+		d.indexed = len(d.mentions)
+	}
+	return d.bySent[s]
 }

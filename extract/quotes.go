@@ -154,8 +154,12 @@ func (d *doc) speakerNP(s *sentence, from, to int) []*entity {
 	}
 	// A named person or body.
 	var org *entity
-	for _, m := range d.mentions {
-		if m.sent.para != s.para || m.from < from || m.from >= to || m.ent == nil {
+	var inPara []*mention
+	for _, ps := range s.para.sents {
+		inPara = append(inPara, d.in(ps)...)
+	}
+	for _, m := range inPara {
+		if m.from < from || m.from >= to || m.ent == nil {
 			continue
 		}
 		if m.ent.kind == schema.Person {
@@ -197,7 +201,7 @@ func (d *doc) speakerNP(s *sentence, from, to int) []*entity {
 		if e := d.lastOrgBefore(s); e != nil {
 			return []*entity{e}
 		}
-		for _, m := range d.mentions {
+		for _, m := range d.in(s) {
 			if m.sent == s && m.from < from && m.ent != nil && m.ent.kind == schema.Organization && !m.ent.class && !m.ent.portfolio {
 				org = m.ent
 			}
@@ -237,7 +241,7 @@ func (d *doc) subjectOf(s *sentence, v int) []*entity {
 	if v-1 >= s.from && t[v-1].text == "," {
 		// "Andrew Cozens, strategic adviser … for the Agency, said": the
 		// subject stands before the appositive.
-		for _, m := range d.mentions {
+		for _, m := range d.in(s) {
 			if m.sent == s && m.to < v-1 && m.to < len(t) && t[m.to].text == "," && m.ent != nil && m.ent.kind == schema.Person {
 				return []*entity{m.ent}
 			}
@@ -276,7 +280,7 @@ func (d *doc) subjectOf(s *sentence, v int) []*entity {
 	}
 	// "The Bench Society, which represents 12,000 magistrates, said": the body
 	// that opens the sentence.
-	for _, m := range d.mentions {
+	for _, m := range d.in(s) {
 		if m.sent == s && m.ent != nil && m.from < v {
 			if m.from <= s.from+1 && (m.ent.kind == schema.Organization && !m.ent.class && !m.ent.portfolio || m.ent.kind == schema.Person) {
 				return []*entity{m.ent}
@@ -360,7 +364,7 @@ func (d *doc) signatories() []*entity {
 		if !signed {
 			continue
 		}
-		for _, m := range d.mentions {
+		for _, m := range d.in(s) {
 			if m.sent == s && m.ent != nil && m.ent.kind == schema.Person && !seen[m.ent] {
 				seen[m.ent] = true
 				out = append(out, m.ent)

@@ -112,7 +112,7 @@ func matchCue(t []token, k, to int, ws []string) int {
 
 func (d *doc) orgMentions(s *sentence) []*mention {
 	var out []*mention
-	for _, m := range d.mentions {
+	for _, m := range d.in(s) {
 		if m.sent == s && m.ent != nil && m.ent.kind == schema.Organization && !m.ent.portfolio {
 			out = append(out, m)
 		}

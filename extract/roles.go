@@ -35,7 +35,7 @@ var portfolioStop = map[string]bool{
 
 // mentionAt returns the resolved mention covering token k of s's paragraph.
 func (d *doc) mentionAt(s *sentence, k int) *mention {
-	for _, m := range d.mentions {
+	for _, m := range d.in(s) {
 		if m.sent == s && m.from <= k && k < m.to {
 			return m
 		}
@@ -45,7 +45,7 @@ func (d *doc) mentionAt(s *sentence, k int) *mention {
 
 // mentionEndingAt returns the organisation mention of s whose last token is k.
 func (d *doc) orgEndingAt(s *sentence, k int) *mention {
-	for _, m := range d.mentions {
+	for _, m := range d.in(s) {
 		if m.sent == s && m.to-1 == k && m.ent != nil && m.ent.kind == schema.Organization {
 			return m
 		}
@@ -118,7 +118,7 @@ func (d *doc) findRoles(s *sentence) {
 			}
 		}
 	}()
-	for _, m := range d.mentions {
+	for _, m := range d.in(s) {
 		if m.sent != s || m.ent == nil || m.ent.kind != schema.Person {
 			continue
 		}
@@ -156,7 +156,7 @@ func (d *doc) prefixRole(s *sentence, m *mention) bool {
 		}
 		role := s.para.text[t[from].start:t[pr.to-1].end]
 		var org *entity
-		for _, om := range d.mentions {
+		for _, om := range d.in(s) {
 			if om.sent == s && om.from >= pr.from && om.to <= pr.to && om.ent != nil && om.ent.kind == schema.Organization {
 				org = om.ent
 			}
@@ -330,7 +330,7 @@ func (d *doc) appositiveRole(s *sentence, m *mention) bool {
 	}
 	// Find the organisation that ends the appositive.
 	var org *mention
-	for _, om := range d.mentions {
+	for _, om := range d.in(s) {
 		if om.sent == s && om.from >= roleEnd && om.to <= limit && om.ent != nil && om.ent.kind == schema.Organization {
 			org = om
 			break
@@ -408,7 +408,7 @@ func (d *doc) relativeRole(s *sentence, m *mention) bool {
 		if !ok {
 			return false
 		}
-		for _, om := range d.mentions {
+		for _, om := range d.in(s) {
 			if om.sent == s && om.from > k+1 && om.from <= k+4 && om.ent != nil && om.ent.kind == schema.Organization {
 				d.roles = append(d.roles, roleFact{person: m.ent, role: role, org: om.ent, sent: s})
 				return true
@@ -453,7 +453,7 @@ func (d *doc) precedingRole(s *sentence, m *mention) bool {
 			start-- // "the BMA's council chair": "council" belongs to the role
 		}
 		var org *entity
-		for _, om := range d.mentions {
+		for _, om := range d.in(s) {
 			if om.sent == s && om.from > k && om.to <= end && om.ent != nil && om.ent.kind == schema.Organization {
 				org = om.ent
 				break
@@ -479,7 +479,7 @@ func (d *doc) precedingRole(s *sentence, m *mention) bool {
 				// "Its president, Carla Mendes,": the body spoken of last.
 				org = d.lastOrgBefore(s)
 				if org == nil {
-					for _, om := range d.mentions {
+					for _, om := range d.in(s) {
 						if om.sent == s && om.to <= start && om.ent != nil && om.ent.kind == schema.Organization && !om.ent.generic {
 							org = om.ent
 						}

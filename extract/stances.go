@@ -71,7 +71,7 @@ func (d *doc) findStances() {
 			var holders []*entity
 			if k+1 < s.to && t[k+1].lower == "by" {
 				// Passive: "has been criticised by the chair of X, David Parsons".
-				for _, m := range d.mentions {
+				for _, m := range d.in(s) {
 					if m.sent == s && m.from > k && m.ent != nil && m.ent.kind == schema.Person {
 						holders = []*entity{m.ent}
 						break
@@ -115,11 +115,8 @@ func (d *doc) verbStance(w string) (sup, opp bool) {
 // or else to the topics they concern.
 func (d *doc) addStance(h *entity, sup bool, s *sentence, text string) {
 	var target *reform
-	for _, r := range d.reforms {
-		if r.sent == s {
-			target = r
-			break
-		}
+	if rs := d.reformsIn(s); len(rs) > 0 {
+		target = rs[0]
 	}
 	if target == nil {
 		// The words name a kind of reform the article reports: "clustering" → the merger.
@@ -142,9 +139,10 @@ func (d *doc) addStance(h *entity, sup bool, s *sentence, text string) {
 	if target == nil && refersToChange(text) {
 		// "The move was welcomed by …": the change the article reported last.
 		for _, r := range d.reforms {
-			if r.sent.n <= s.n {
-				target = r
+			if r.sent.n > s.n {
+				break // reforms are found in text order
 			}
+			target = r
 		}
 	}
 	topics := d.topicsOf(text + " " + s.text())
@@ -187,4 +185,16 @@ func (d *doc) topicsOf(text string) []string {
 		}
 	}
 	return out
+}
+
+// reformsIn returns the reforms read from sentence s.
+func (d *doc) reformsIn(s *sentence) []*reform {
+	if d.reformsBySent == nil || d.reformsIndexed != len(d.reforms) {
+		d.reformsBySent = make(map[*sentence][]*reform)
+		for _, r := range d.reforms {
+			d.reformsBySent[r.sent] = append(d.reformsBySent[r.sent], r)
+		}
+		d.reformsIndexed = len(d.reforms)
+	}
+	return d.reformsBySent[s]
 }
