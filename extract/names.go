@@ -24,6 +24,13 @@ var connectors = map[string]bool{"of": true, "for": true, "and": true, "&": true
 // compass words begin place names ("North East Somerset"), not people's.
 var compass = map[string]bool{"north": true, "south": true, "east": true, "west": true, "central": true, "greater": true, "upper": true, "lower": true, "new": true, "port": true, "saint": true, "st": true, "mount": true, "lake": true, "fort": true}
 
+// placeWords end the names of places, not people: "Victoria Park".
+var placeWords = map[string]bool{"park": true, "street": true, "road": true, "square": true, "station": true,
+	"hall": true, "house": true, "bridge": true, "lane": true, "avenue": true, "gardens": true, "green": true,
+	"hill": true, "way": true, "place": true, "estate": true, "airport": true, "harbour": true, "island": true,
+	"islands": true, "valley": true, "county": true, "city": true, "town": true, "village": true, "district": true,
+	"ward": true, "borough": true, "shire": true, "river": true, "lake": true, "coast": true, "bay": true}
+
 // personStop are capitalised words that do not belong in a person's name.
 var personStop = map[string]bool{"the": true, "a": true, "an": true, "mp": true, "msp": true, "mep": true, "qc": true, "kc": true}
 
@@ -120,7 +127,7 @@ func (d *doc) joinable(a []token, conn string, b []token) bool {
 }
 
 func (d *doc) looksPerson(toks []token) bool {
-	if len(toks) < 2 || compass[toks[0].lower] {
+	if len(toks) < 2 || compass[toks[0].lower] || placeWords[toks[len(toks)-1].lower] {
 		return false
 	}
 	_, ok := d.lex.given[toks[0].lower]
