@@ -29,7 +29,9 @@ var placeWords = map[string]bool{"park": true, "street": true, "road": true, "sq
 	"hall": true, "house": true, "bridge": true, "lane": true, "avenue": true, "gardens": true, "green": true,
 	"hill": true, "way": true, "place": true, "estate": true, "airport": true, "harbour": true, "island": true,
 	"islands": true, "valley": true, "county": true, "city": true, "town": true, "village": true, "district": true,
-	"ward": true, "borough": true, "shire": true, "river": true, "lake": true, "coast": true, "bay": true}
+	"ward": true, "borough": true, "shire": true, "river": true, "lake": true, "coast": true, "bay": true,
+	"europe": true, "britain": true, "england": true, "scotland": true, "wales": true, "ireland": true,
+	"america": true, "africa": true, "asia": true, "australia": true, "canada": true, "india": true}
 
 // personStop are capitalised words that do not belong in a person's name.
 var personStop = map[string]bool{"the": true, "a": true, "an": true, "mp": true, "msp": true, "mep": true, "qc": true, "kc": true}
@@ -240,6 +242,9 @@ func (d *doc) personSplit(toks []token) int {
 		}
 		return 0
 	}
+	if _, given := d.lex.given[toks[0].lower]; given && !d.lex.common[toks[0].lower] {
+		return 0 // "Orla Nic Giolla", "Mee Ling Ng": one name
+	}
 	for p := n - 2; p >= 1 && p >= n-3; p-- {
 		prev := toks[p-1]
 		name := toks[p:]
@@ -362,6 +367,13 @@ func (d *doc) addPerson(s *sentence, i, j int, name, title string) {
 	// Drop a trailing role abbreviation ("MP") and leading particles.
 	for len(fields) > 1 && personStop[strings.ToLower(fields[len(fields)-1])] {
 		fields = fields[:len(fields)-1]
+	}
+	// "Oceans Katrin Vesterlund": a common word before the name is not part of it.
+	for len(fields) > 2 && d.lex.common[strings.ToLower(fields[0])] && d.lex.given[strings.ToLower(fields[0])] == "" {
+		if _, given := d.lex.given[strings.ToLower(fields[0])]; given {
+			break
+		}
+		fields = fields[1:]
 	}
 	if len(fields) == 0 {
 		return

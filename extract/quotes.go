@@ -211,7 +211,7 @@ func (d *doc) speakerNP(s *sentence, from, to int) []*entity {
 		}
 	}
 	if doc {
-		if sig := d.signatories(); len(sig) > 0 {
+		if sig := d.documentSpeakers(); len(sig) > 0 {
 			return sig
 		}
 	}
@@ -273,7 +273,7 @@ func (d *doc) subjectOf(s *sentence, v int) []*entity {
 			}
 		}
 		if documentWords[w] && k > s.from && t[k-1].lower == "the" && v-k <= 2 {
-			if sig := d.signatories(); len(sig) > 0 {
+			if sig := d.documentSpeakers(); len(sig) > 0 {
 				return sig
 			}
 		}
@@ -346,6 +346,46 @@ func (d *doc) shortForm(s *sentence, w string) *entity {
 		best.addAlias("the " + w)
 	}
 	return best
+}
+
+// documentSpeakers returns who speaks through a writing: its signatories
+// ("The letter was signed by A, chair of X; B, leader of Y"), its author
+// ("The report's author, Dr Priyanka Nair,"), or the body that issued it
+// ("a report by the National Audit Office").
+func (d *doc) documentSpeakers() []*entity {
+	if sig := d.signatories(); len(sig) > 0 {
+		return sig
+	}
+	for _, s := range d.sents {
+		t := s.para.toks
+		for k := s.from; k < s.to; k++ {
+			if !documentWords[t[k].lower] || t[k].quote >= 0 {
+				continue
+			}
+			// "The report's author, X": the person right after.
+			if t[k].poss && k+1 < s.to && (t[k+1].lower == "author" || t[k+1].lower == "authors") {
+				for _, m := range d.in(s) {
+					if m.from > k+1 && m.from <= k+5 && m.ent != nil && m.ent.kind == schema.Person {
+						return []*entity{m.ent}
+					}
+				}
+			}
+			// "a report by/from ORG", "ORG's report".
+			if k+1 < s.to && (t[k+1].lower == "by" || t[k+1].lower == "from") {
+				for _, m := range d.in(s) {
+					if m.from > k+1 && m.from <= k+4 && m.ent != nil {
+						return []*entity{m.ent}
+					}
+				}
+			}
+			for _, m := range d.in(s) {
+				if m.to == k && m.ent != nil && t[m.to-1].poss {
+					return []*entity{m.ent}
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // signatories returns the people a writing is signed by: "The letter was
