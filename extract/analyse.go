@@ -228,9 +228,6 @@ func (d *doc) findClassNames(s *sentence) {
 			// "patient groups": a weak class word names a body only when the
 			// lexicon knows the whole name ("clinical commissioning groups").
 		case len(mods) > 0:
-			if len(mods) == 1 && (d.lex.common[mods[0]] && isGenericModifier(mods[0])) {
-				// "local authorities", "care trusts": kept, but as generic bodies.
-			}
 			name := strings.Join(mods, " ") + " " + head
 			e := d.org(name, true)
 			written := s.para.text[t[first].start:t[k].end]
@@ -272,13 +269,6 @@ var weakClass = map[string]bool{"group": true, "groups": true, "unit": true, "un
 	"networks": true, "team": true, "teams": true, "service": true, "services": true, "partnership": true,
 	"partnerships": true, "system": true, "systems": true}
 
-func isGenericModifier(w string) bool {
-	switch w {
-	case "local", "public", "national", "regional", "care", "health":
-		return true
-	}
-	return false
-}
 
 // mergeClasses folds a class written with more words into the one written
 // with fewer when the fewer are acronyms it shares: "GP commissioning
@@ -311,6 +301,12 @@ func (d *doc) mergeClasses() {
 			}
 		}
 	}
+	d.fold(into)
+}
+
+// fold makes every mention of an entity in into's keys a mention of the
+// entity it maps to, and drops the folded entities.
+func (d *doc) fold(into map[*entity]*entity) {
 	if len(into) == 0 {
 		return
 	}
@@ -351,27 +347,7 @@ func (d *doc) mergeShortNames() {
 			}
 		}
 	}
-	if len(into) == 0 {
-		return
-	}
-	for _, m := range d.mentions {
-		if to := into[m.ent]; to != nil {
-			m.ent = to
-			to.sents[m.sent.n] = true
-		}
-	}
-	for k, e := range d.byKey {
-		if to := into[e]; to != nil {
-			d.byKey[k] = to
-		}
-	}
-	kept := d.ents[:0]
-	for _, e := range d.ents {
-		if into[e] == nil {
-			kept = append(kept, e)
-		}
-	}
-	d.ents = kept
+	d.fold(into)
 }
 
 func allCapsWords(ws []string) bool {

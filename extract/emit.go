@@ -58,6 +58,14 @@ func (d *doc) emit() []schema.Fact {
 			involved[g] = true
 		}
 	}
+	// A topic node is declared in each sentence that links to it, so it lives
+	// as long as any of its links.
+	topicNode := func(topic string, n int) quad.IRI {
+		ti := schema.EntityIRI(schema.Topic, topic)
+		add(ti, schema.Type, schema.Topic, n)
+		add(ti, schema.Name, quad.String(topic), n)
+		return ti
+	}
 	for _, e := range d.ents {
 		if len(e.sents) == 0 || e.portfolio {
 			continue
@@ -84,10 +92,7 @@ func (d *doc) emit() []schema.Fact {
 			add(node(sp), schema.Said, qi, q.sent.n)
 		}
 		for _, topic := range d.topicsOf(q.text + " " + q.sent.text()) {
-			ti := schema.EntityIRI(schema.Topic, topic)
-			add(ti, schema.Type, schema.Topic, q.sent.n)
-			add(ti, schema.Name, quad.String(topic), q.sent.n)
-			add(qi, schema.About, ti, q.sent.n)
+			add(qi, schema.About, topicNode(topic, q.sent.n), q.sent.n)
 		}
 	}
 	for _, st := range d.statements {
@@ -98,10 +103,7 @@ func (d *doc) emit() []schema.Fact {
 			add(node(sp), schema.Said, si, st.sent.n)
 		}
 		for _, topic := range d.topicsOf(st.text) {
-			ti := schema.EntityIRI(schema.Topic, topic)
-			add(ti, schema.Type, schema.Topic, st.sent.n)
-			add(ti, schema.Name, quad.String(topic), st.sent.n)
-			add(si, schema.About, ti, st.sent.n)
+			add(si, schema.About, topicNode(topic, st.sent.n), st.sent.n)
 		}
 	}
 	for _, r := range d.reforms {
@@ -133,10 +135,7 @@ func (d *doc) emit() []schema.Fact {
 		if st.reform != nil {
 			add(node(st.holder), p, schema.EntityIRI(schema.Reform, st.reform.name()), st.sent.n)
 		} else if st.topic != "" {
-			ti := schema.EntityIRI(schema.Topic, st.topic)
-			add(ti, schema.Type, schema.Topic, st.sent.n)
-			add(ti, schema.Name, quad.String(st.topic), st.sent.n)
-			add(node(st.holder), p, ti, st.sent.n)
+			add(node(st.holder), p, topicNode(st.topic, st.sent.n), st.sent.n)
 		}
 	}
 	// Declare every sentence that labels a fact, with its words.

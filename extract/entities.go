@@ -69,10 +69,6 @@ type mention struct {
 	title    string // "Mr", when written
 }
 
-func (m *mention) text() string {
-	t := m.sent.para.toks
-	return m.sent.para.text[t[m.from].start:t[m.to-1].end]
-}
 
 // singular turns a plural noun into its singular form ("trusts" → "trust",
 // "authorities" → "authority", "consortia" → "consortium").

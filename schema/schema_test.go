@@ -63,7 +63,7 @@ func TestQuadsLabelsDedupesAndSorts(t *testing.T) {
 	if ArticleOf("article/a#s3") != "article/a" || ArticleOf("article/a") != "article/a" {
 		t.Error("ArticleOf does not cut the sentence fragment")
 	}
-	if QuotationIRI("a", "x") != QuotationIRI("a", "x") || QuotationIRI("a", "x") == QuotationIRI("a", "y") {
+	if x1, x2 := QuotationIRI("a", "x"), QuotationIRI("a", "x"); x1 != x2 || x1 == QuotationIRI("a", "y") {
 		t.Error("QuotationIRI is not a function of article and words")
 	}
 }
