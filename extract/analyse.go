@@ -269,7 +269,6 @@ var weakClass = map[string]bool{"group": true, "groups": true, "unit": true, "un
 	"networks": true, "team": true, "teams": true, "service": true, "services": true, "partnership": true,
 	"partnerships": true, "system": true, "systems": true}
 
-
 // mergeClasses folds a class written with more words into the one written
 // with fewer when the fewer are acronyms it shares: "GP commissioning
 // consortia" is "GP consortia".

@@ -69,7 +69,6 @@ type mention struct {
 	title    string // "Mr", when written
 }
 
-
 // singular turns a plural noun into its singular form ("trusts" → "trust",
 // "authorities" → "authority", "consortia" → "consortium").
 func singular(w string) string {
