@@ -23,7 +23,25 @@ type entity struct {
 	id        int
 }
 
-func (e *entity) iri() quad.IRI { return schema.EntityIRI(e.kind, e.name) }
+// iri mints the entity's IRI. A body's IRI is made from its name with the
+// last word singular, so "Regional Water Boards" in one article and
+// "regional water board" in another are one node.
+func (e *entity) iri() quad.IRI {
+	if e.kind == schema.Organization {
+		return schema.EntityIRI(e.kind, orgKey(e.name))
+	}
+	return schema.EntityIRI(e.kind, e.name)
+}
+
+// orgKey is the form of a body's name that IRIs and look-ups use: lower
+// case, last word singular.
+func orgKey(name string) string {
+	f := strings.Fields(strings.ToLower(name))
+	if n := len(f); n > 1 {
+		f[n-1] = singular(f[n-1])
+	}
+	return strings.Join(f, " ")
+}
 
 func (e *entity) addAlias(a string) {
 	a = strings.TrimSpace(a)

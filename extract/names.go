@@ -451,9 +451,19 @@ func (d *doc) org(name string, class bool) *entity {
 			return e
 		}
 	}
-	key := "o:" + strings.ToLower(name)
+	key := "o:" + orgKey(name)
 	if e, ok := d.byKey[key]; ok {
+		e.addAlias(name)
 		return e
+	}
+	if !class && !strings.Contains(name, " ") {
+		// "Lakeside's owner" after "the Lakeside Bus Company": the body's first word.
+		for _, e := range d.ents {
+			if e.kind == schema.Organization && !e.class && strings.HasPrefix(e.name, name+" ") {
+				e.addAlias(name)
+				return e
+			}
+		}
 	}
 	e := &entity{kind: schema.Organization, name: name, class: class, sents: map[int]bool{}}
 	if d.lex.generic[strings.ToLower(name)] {
