@@ -1,6 +1,8 @@
 package graph
 
 import (
+	"database/sql"
+	"errors"
 	"sync"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -14,7 +16,8 @@ type Graph struct {
 	address string
 	cfg     config
 	h       *cgraph.Handle
-	mixedTx bool // one transaction may both add and delete quads
+	pg      *sql.DB // PostgreSQL: new articles are bulk-loaded through it
+	mixedTx bool    // one transaction may both add and delete quads
 
 	// mu serialises writes (Load reads, then writes, the store). Readers
 	// take it too on the memory backend, which Cayley does not guard.
@@ -51,6 +54,9 @@ func (g *Graph) Close() error {
 		g.mu.Lock()
 		defer g.mu.Unlock()
 		g.closeErr = g.h.Close()
+		if g.pg != nil {
+			g.closeErr = errors.Join(g.closeErr, g.pg.Close())
+		}
 	})
 	return g.closeErr
 }

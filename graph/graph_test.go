@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -13,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 	_ "github.com/lib/pq"
 	"github.com/newsgraph/newsgraph/graph"
@@ -43,9 +45,11 @@ func TestBolt(t *testing.T) {
 	})
 }
 
-// TestPostgres runs the suite on the server NEWSGRAPH_TEST_POSTGRES names
-// (.ci/setup.d/10-postgres.sh starts one), each graph in a schema of its own.
-func TestPostgres(t *testing.T) {
+// postgresDB connects to the server NEWSGRAPH_TEST_POSTGRES names
+// (.ci/setup.d/10-postgres.sh starts one), skipping without one unless
+// NEWSGRAPH_CI=1.
+func postgresDB(t *testing.T) (*sql.DB, string) {
+	t.Helper()
 	addr := os.Getenv("NEWSGRAPH_TEST_POSTGRES")
 	if addr == "" {
 		if os.Getenv("NEWSGRAPH_CI") == "1" {
@@ -57,30 +61,46 @@ func TestPostgres(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
+	t.Cleanup(func() { db.Close() })
 	if err := db.Ping(); err != nil {
 		t.Fatalf("PostgreSQL at NEWSGRAPH_TEST_POSTGRES: %v", err)
 	}
-	var schemas []string
+	return db, addr
+}
+
+// pgSchema creates a schema of its own for one test graph, dropped when the
+// test ends, and returns its name and the URL that puts it first on the
+// search path.
+func pgSchema(t *testing.T, db *sql.DB, addr string) (string, string) {
+	t.Helper()
+	schema := "newsgraph_test_" + randomHex(t)
+	if _, err := db.Exec("CREATE SCHEMA " + schema); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if _, err := db.Exec("DROP SCHEMA " + schema + " CASCADE"); err != nil {
+			t.Errorf("drop schema: %v", err)
+		}
+	})
+	u, err := url.Parse(addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := u.Query()
+	v.Set("search_path", schema) // lib/pq passes it on as a session setting
+	u.RawQuery = v.Encode()
+	return schema, u.String()
+}
+
+// TestPostgres runs the suite on PostgreSQL, each graph in a schema of its
+// own.
+func TestPostgres(t *testing.T) {
+	db, addr := postgresDB(t)
+	opened := 0
 	graphtest.Run(t, func(t *testing.T) *graph.Graph {
-		schema := "newsgraph_test_" + randomHex(t)
-		schemas = append(schemas, schema)
-		if _, err := db.Exec("CREATE SCHEMA " + schema); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() {
-			if _, err := db.Exec("DROP SCHEMA " + schema + " CASCADE"); err != nil {
-				t.Errorf("drop schema: %v", err)
-			}
-		})
-		u, err := url.Parse(addr)
-		if err != nil {
-			t.Fatal(err)
-		}
-		v := u.Query()
-		v.Set("search_path", schema) // lib/pq passes it on as a session setting
-		u.RawQuery = v.Encode()
-		backend, address := graph.ParseDB(u.String())
+		schema, u := pgSchema(t, db, addr)
+		opened++
+		backend, address := graph.ParseDB(u)
 		g := openT(t, backend, address)
 		var n int
 		if err := db.QueryRow(`SELECT count(*) FROM pg_indexes WHERE schemaname = $1 AND indexname = 'quads_label_hash_idx'`, schema).Scan(&n); err != nil || n != 1 {
@@ -88,9 +108,118 @@ func TestPostgres(t *testing.T) {
 		}
 		return g
 	})
-	if len(schemas) == 0 {
+	if opened == 0 {
 		t.Error("the suite opened no graph")
 	}
+}
+
+// TestPostgresBulkMatchesCayley loads articles with LoadBatch (newsgraph's
+// COPY path) into one schema, writes the same quads with Cayley's own SQL
+// writer into another, and compares the tables row for row: node hashes,
+// reference counts and value columns, and quad hashes. Stock Cayley then
+// reads what newsgraph wrote as if it had written it.
+func TestPostgresBulkMatchesCayley(t *testing.T) {
+	db, addr := postgresDB(t)
+	ctx := context.Background()
+	ours, oursURL := pgSchema(t, db, addr)
+	theirs, theirsURL := pgSchema(t, db, addr)
+
+	when := time.Date(2019, 3, 4, 5, 6, 7, 0, time.UTC)
+	var docs []graph.Doc
+	for i := range 40 {
+		id := fmt.Sprintf("bulk-%02d", i)
+		art := "article/" + id
+		person := quad.IRI(fmt.Sprintf("person/p%d", i%6)) // shared across articles
+		docs = append(docs, graph.Doc{ArticleID: id, Quads: []quad.Quad{
+			{Subject: quad.IRI(art), Predicate: quad.IRI("type"), Object: quad.IRI("Article"), Label: quad.IRI(art)},
+			{Subject: quad.IRI(art), Predicate: quad.IRI("date"), Object: quad.Time(when.AddDate(0, 0, i)), Label: quad.IRI(art)},
+			{Subject: person, Predicate: quad.IRI("type"), Object: quad.IRI("Person"), Label: quad.IRI(art)},
+			{Subject: person, Predicate: quad.IRI("name"), Object: quad.String(fmt.Sprintf("Person %d", i%6)), Label: quad.IRI(art)},
+			{Subject: person, Predicate: quad.IRI("said"), Object: quad.IRI("quote/" + id), Label: quad.IRI(art + "#s1")},
+			{Subject: quad.IRI("quote/" + id), Predicate: quad.IRI("text"), Object: quad.String("It\tis \"done\"\n" + id), Label: quad.IRI(art + "#s1")},
+			{Subject: quad.IRI("quote/" + id), Predicate: quad.IRI("words"), Object: quad.Int(i * 7), Label: quad.IRI(art + "#s1")},
+			{Subject: quad.IRI("quote/" + id), Predicate: quad.IRI("share"), Object: quad.Float(float64(i) / 3), Label: quad.IRI(art + "#s2")},
+			{Subject: quad.IRI("quote/" + id), Predicate: quad.IRI("partial"), Object: quad.Bool(i%2 == 0), Label: quad.IRI(art + "#s2")},
+			{Subject: quad.IRI("quote/" + id), Predicate: quad.IRI("lang"), Object: quad.LangString{Value: "oui", Lang: "fr"}, Label: quad.IRI(art + "#s2")},
+			{Subject: quad.IRI("quote/" + id), Predicate: quad.IRI("typed"), Object: quad.TypedString{Value: "42", Type: "xsd:integer"}, Label: quad.IRI(art + "#s2")},
+		}})
+	}
+	g := openT(t, graph.Postgres, oursURL)
+	if _, err := g.LoadBatch(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	r := g.Quads(ctx)
+	all, err := quad.ReadAll(r)
+	r.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	if err := cgraph.InitQuadStore(graph.Postgres, theirsURL, nil); err != nil {
+		t.Fatal(err)
+	}
+	qs, err := cgraph.NewQuadStore(graph.Postgres, theirsURL, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer qs.Close()
+	w, err := qs.NewQuadWriter()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := quad.CopyBatch(w, quad.NewReader(all), 7); err != nil { // small batches: refs summed over transactions
+		t.Fatal(err)
+	}
+	w.Close()
+
+	for _, table := range []string{
+		`SELECT encode(hash, 'hex'), refs, value, value_string, datatype, language, iri, bnode, value_int, value_bool, value_float, value_time FROM %s.nodes ORDER BY hash`,
+		`SELECT encode(subject_hash, 'hex'), encode(predicate_hash, 'hex'), encode(object_hash, 'hex'), encode(label_hash, 'hex') FROM %s.quads ORDER BY 1, 2, 3, 4`,
+	} {
+		a, b := tableText(t, db, fmt.Sprintf(table, ours)), tableText(t, db, fmt.Sprintf(table, theirs))
+		if a != b {
+			t.Errorf("%s:\nnewsgraph wrote\n%s\nCayley wrote\n%s", table, a, b)
+		}
+		if len(a) == 0 {
+			t.Errorf("%s: no rows", table)
+		}
+	}
+}
+
+// tableText renders a query's rows, one line each.
+func tableText(t *testing.T, db *sql.DB, query string) string {
+	t.Helper()
+	rows, err := db.Query(query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	var b strings.Builder
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		for i, v := range vals {
+			if i > 0 {
+				b.WriteString(" | ")
+			}
+			if bs, ok := v.([]byte); ok {
+				v = string(bs)
+			}
+			fmt.Fprint(&b, v)
+		}
+		b.WriteByte('\n')
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
 }
 
 // TestBoltIndexesLabels checks that a new bolt store indexes labels, which

@@ -146,6 +146,9 @@ func (g *Graph) writeFresh(ctx context.Context, ps []*prepared) error {
 	if len(ps) == 0 {
 		return nil
 	}
+	if g.pg != nil {
+		return g.writeFreshPostgres(ctx, ps)
+	}
 	w, err := g.h.QuadStore.NewQuadWriter()
 	if err != nil {
 		return fmt.Errorf("load: %w", err)
@@ -183,6 +186,28 @@ func (g *Graph) writeFresh(ctx context.Context, ps []*prepared) error {
 		return fmt.Errorf("load: %w", err)
 	}
 	if err := w.Close(); err != nil {
+		return fmt.Errorf("load: %w", err)
+	}
+	g.committed(n)
+	return nil
+}
+
+// writeFreshPostgres bulk-loads new articles into PostgreSQL in one
+// transaction (pgBulkWrite), then has Cayley forget the table sizes it
+// caches: an empty ApplyDeltas resets them.
+func (g *Graph) writeFreshPostgres(ctx context.Context, ps []*prepared) error {
+	n := 0
+	for _, p := range ps {
+		n += len(p.quads)
+	}
+	all := make([]quad.Quad, 0, n)
+	for _, p := range ps {
+		all = append(all, p.quads...)
+	}
+	if err := pgBulkWrite(ctx, g.pg, all); err != nil {
+		return fmt.Errorf("load articles %s…%s: %w", ps[0].id, ps[len(ps)-1].id, err)
+	}
+	if err := g.h.QuadStore.ApplyDeltas(nil, cgraph.IgnoreOpts{}); err != nil {
 		return fmt.Errorf("load: %w", err)
 	}
 	g.committed(n)

@@ -131,8 +131,9 @@ func Open(ctx context.Context, backend, address string, opts ...Option) (*Graph,
 		return nil, err
 	}
 	var (
-		qs  cgraph.QuadStore
-		err error
+		qs   cgraph.QuadStore
+		bulk *sql.DB
+		err  error
 	)
 	switch backend {
 	case Memory, "memstore":
@@ -147,7 +148,7 @@ func Open(ctx context.Context, backend, address string, opts ...Option) (*Graph,
 		}
 		qs, err = openBolt(address, c)
 	case Postgres, Cockroach:
-		qs, err = openSQL(backend, address, c)
+		qs, bulk, err = openSQL(backend, address, c)
 	default:
 		if !cgraph.IsRegistered(backend) {
 			return nil, fmt.Errorf("open %s: unknown backend %q (want memory, bolt, postgres, cockroach, or a Cayley backend)", address, backend)
@@ -160,6 +161,9 @@ func Open(ctx context.Context, backend, address string, opts ...Option) (*Graph,
 	w, err := writer.NewSingle(qs, cgraph.IgnoreOpts{})
 	if err != nil {
 		qs.Close()
+		if bulk != nil {
+			bulk.Close()
+		}
 		return nil, fmt.Errorf("open %s %s: %w", backend, redact(address), err)
 	}
 	return &Graph{
@@ -167,6 +171,7 @@ func Open(ctx context.Context, backend, address string, opts ...Option) (*Graph,
 		address: address,
 		cfg:     c,
 		h:       &cgraph.Handle{QuadStore: qs, QuadWriter: w},
+		pg:      bulk,
 		mixedTx: backend == Memory || backend == Postgres || backend == Cockroach,
 	}, nil
 }
@@ -188,11 +193,13 @@ func openCayley(backend, address, shown string, c config) (cgraph.QuadStore, err
 }
 
 // openSQL connects to PostgreSQL or CockroachDB, creating Cayley's tables on
-// first use. A server that does not answer fails after the open timeout.
-func openSQL(backend, address string, c config) (cgraph.QuadStore, error) {
+// first use. A server that does not answer fails after the open timeout. For
+// a writable PostgreSQL store it also returns a connection pool of its own
+// for bulk loads (Cayley's is private).
+func openSQL(backend, address string, c config) (cgraph.QuadStore, *sql.DB, error) {
 	u, err := url.Parse(address)
 	if err != nil || u.Host == "" {
-		return nil, fmt.Errorf("open %s: %q is not a database URL (postgres://user:password@host:port/db)", backend, redact(address))
+		return nil, nil, fmt.Errorf("open %s: %q is not a database URL (postgres://user:password@host:port/db)", backend, redact(address))
 	}
 	// lib/pq and pgx read connect_timeout in whole seconds.
 	q := u.Query()
@@ -202,13 +209,22 @@ func openSQL(backend, address string, c config) (cgraph.QuadStore, error) {
 	}
 	qs, err := openCayley(backend, u.String(), redact(address), c)
 	if err != nil || c.readOnly {
-		return qs, err
+		return qs, nil, err
 	}
 	if err := indexLabels(backend, u.String()); err != nil {
 		qs.Close()
-		return nil, fmt.Errorf("open %s %s: index labels: %w", backend, redact(address), err)
+		return nil, nil, fmt.Errorf("open %s %s: index labels: %w", backend, redact(address), err)
 	}
-	return qs, nil
+	if backend != Postgres {
+		return qs, nil, nil
+	}
+	bulk, err := sql.Open("postgres", u.String())
+	if err != nil {
+		qs.Close()
+		return nil, nil, fmt.Errorf("open %s %s: %w", backend, redact(address), err)
+	}
+	bulk.SetMaxOpenConns(2)
+	return qs, bulk, nil
 }
 
 // indexLabels adds an index on the quads' labels to Cayley's SQL tables,
