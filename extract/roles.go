@@ -404,6 +404,27 @@ func (d *doc) relativeRole(s *sentence, m *mention) bool {
 		if t[k].lower != "who" || t[k-1].text != "," {
 			continue
 		}
+		if w := t[k+1].lower; w == "is" || w == "was" || w == "has" && k+2 < s.to && t[k+2].lower == "been" {
+			// "Jane Roe, who is chief executive of the Water Forum,": read the
+			// role as an appositive starting after the verb.
+			j := k + 2
+			if t[k+1].lower == "has" {
+				j++
+			}
+			if end := d.roleAt(s, j); end > j {
+				role := strings.TrimPrefix(strings.TrimPrefix(s.para.text[t[j].start:t[end-1].end], "the "), "a ")
+				var org *entity
+				for _, om := range d.in(s) {
+					if om.from >= end && om.from <= end+4 && om.ent != nil && om.ent.kind == schema.Organization {
+						org = om.ent
+						break
+					}
+				}
+				d.roles = append(d.roles, roleFact{person: m.ent, role: role, org: org, sent: s})
+				return true
+			}
+			return false
+		}
 		role, ok := roleVerbs[t[k+1].lower]
 		if !ok {
 			return false
