@@ -121,6 +121,21 @@ func TestExtractFacts(t *testing.T) {
 			not:  []fact{{"person/anna-price", "said", ""}},
 		},
 		{
+			name: "relative clause roles",
+			body: "Jane Roe, who is chief executive of the Water Forum, said prices would rise. Sen. Tom Hale, who chairs the Senate Banking Committee, said \"the bureau has gone too far.\"",
+			want: []fact{
+				{"person/jane-roe", "chief_executive_of", "org/water-forum"},
+				{"person/tom-hale", "chair_of", "org/senate-banking-committee"},
+				{"person/tom-hale", "said", ""},
+			},
+		},
+		{
+			name: "reported speech is not a quotation",
+			body: "Jane Roe said the plan would fail.",
+			want: []fact{{"person/jane-roe", "said", ""}},
+			not:  []fact{{"", "type", "Quotation"}},
+		},
+		{
 			name: "replacement",
 			body: "Regional water boards will be abolished and replaced by the National Water Authority.",
 			want: []fact{{"org/regional-water-board", "replaced_by", "org/national-water-authority"}},
