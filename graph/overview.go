@@ -31,44 +31,76 @@ type Speaker struct {
 
 // Overview counts the graph's people, organisations, quotations, reforms and
 // topics (distinct nodes with that <type>), and returns the top speakers by
-// quotation count, ties in name order. It reads every <type> and <said>
-// quad once, so its cost grows with the graph, not with a query plan.
+// quotation count, ties in name order. It starts from the five type nodes
+// and the quotations, reading the object index (every backend has one; no
+// Cayley key-value store indexes predicates, so reading "every <type> quad"
+// would scan the whole store), and names only the speakers that can make the
+// top. Its cost grows with the typed nodes and the quotations' edges.
 func (g *Graph) Overview(ctx context.Context, top int) (Overview, error) {
 	defer g.readLock()()
 	qs := g.h.QuadStore
 	var o Overview
-	types, err := pairs(ctx, qs, schema.Type)
-	if err != nil {
-		return o, fmt.Errorf("overview: %w", err)
+	typeRef := qs.ValueOf(schema.Type)
+	if typeRef == nil {
+		return o, nil
 	}
-	counts := make(map[quad.Value]int)
-	for p := range types {
-		counts[p.object]++
-	}
-	o.People = counts[schema.Person]
-	o.Organizations = counts[schema.Organization]
-	o.Quotations = counts[schema.Quotation]
-	o.Reforms = counts[schema.Reform]
-	o.Topics = counts[schema.Topic]
-
-	said, err := pairs(ctx, qs, schema.Said)
-	if err != nil {
-		return o, fmt.Errorf("overview: %w", err)
-	}
-	perSpeaker := make(map[quad.Value]int)
-	for p := range said {
-		// <said> also links speakers to reported statements; count quotations.
-		if types[pair{p.object, schema.Quotation}] {
-			perSpeaker[p.subject]++
+	var quotes []cgraph.Ref
+	for _, t := range []struct {
+		kind quad.IRI
+		n    *int
+	}{
+		{schema.Person, &o.People}, {schema.Organization, &o.Organizations}, {schema.Quotation, &o.Quotations},
+		{schema.Reform, &o.Reforms}, {schema.Topic, &o.Topics},
+	} {
+		subjects, err := linked(ctx, qs, typeRef, t.kind, quad.Subject)
+		if err != nil {
+			return o, fmt.Errorf("overview: %w", err)
+		}
+		*t.n = len(subjects)
+		if t.kind == schema.Quotation {
+			quotes = subjects
 		}
 	}
-	speakers := make([]Speaker, 0, len(perSpeaker))
-	for v, n := range perSpeaker {
-		iri, ok := v.(quad.IRI)
+
+	perSpeaker := make(map[any]int)
+	speakerRef := make(map[any]cgraph.Ref)
+	if saidRef := qs.ValueOf(schema.Said); saidRef != nil {
+		for _, q := range quotes {
+			if err := ctx.Err(); err != nil {
+				return o, fmt.Errorf("overview: %w", err)
+			}
+			speakers, err := linkedRef(ctx, qs, saidRef, q, quad.Subject)
+			if err != nil {
+				return o, fmt.Errorf("overview: %w", err)
+			}
+			for _, s := range speakers {
+				k := cgraph.ToKey(s)
+				perSpeaker[k]++
+				speakerRef[k] = s
+			}
+		}
+	}
+	// Only speakers with at least the top-th count can be listed; names
+	// (which break ties) are read for those alone.
+	counts := make([]int, 0, len(perSpeaker))
+	for _, n := range perSpeaker {
+		counts = append(counts, n)
+	}
+	sort.Sort(sort.Reverse(sort.IntSlice(counts)))
+	floor := 1
+	if top > 0 && top <= len(counts) {
+		floor = counts[top-1]
+	}
+	var speakers []Speaker
+	for k, n := range perSpeaker {
+		if n < floor || top <= 0 {
+			continue
+		}
+		iri, ok := qs.NameOf(speakerRef[k]).(quad.IRI)
 		if !ok {
 			continue
 		}
-		speakers = append(speakers, Speaker{IRI: iri, Name: nameOf(ctx, qs, v), Quotations: n})
+		speakers = append(speakers, Speaker{IRI: iri, Name: nameOf(ctx, qs, iri), Quotations: n})
 	}
 	sort.Slice(speakers, func(i, j int) bool {
 		a, b := speakers[i], speakers[j]
@@ -84,24 +116,33 @@ func (g *Graph) Overview(ctx context.Context, top int) (Overview, error) {
 	return o, nil
 }
 
-type pair struct{ subject, object quad.Value }
-
-// pairs returns the distinct (subject, object) pairs of a predicate's quads,
-// whatever their labels.
-func pairs(ctx context.Context, qs cgraph.QuadStore, pred quad.IRI) (map[pair]bool, error) {
-	out := make(map[pair]bool)
-	ref := qs.ValueOf(pred)
+// linked returns the distinct nodes at direction d of the quads
+// (? pred obj), whatever their labels, read from obj's quads.
+func linked(ctx context.Context, qs cgraph.QuadStore, pred cgraph.Ref, obj quad.Value, d quad.Direction) ([]cgraph.Ref, error) {
+	ref := qs.ValueOf(obj)
 	if ref == nil {
-		return out, nil
+		return nil, nil
 	}
-	it := qs.QuadIterator(quad.Predicate, ref)
+	return linkedRef(ctx, qs, pred, ref, d)
+}
+
+func linkedRef(ctx context.Context, qs cgraph.QuadStore, pred, obj cgraph.Ref, d quad.Direction) ([]cgraph.Ref, error) {
+	it := qs.QuadIterator(quad.Object, obj)
 	defer it.Close()
+	predKey, objKey := cgraph.ToKey(pred), cgraph.ToKey(obj)
+	seen := make(map[any]bool)
+	var out []cgraph.Ref
 	for it.Next(ctx) {
-		q := qs.Quad(it.Result())
-		if q.Predicate != pred { // SQL stores answer for any ref
+		r := it.Result()
+		// SQL stores answer for any ref: check both ends.
+		if cgraph.ToKey(qs.QuadDirection(r, quad.Predicate)) != predKey || cgraph.ToKey(qs.QuadDirection(r, quad.Object)) != objKey {
 			continue
 		}
-		out[pair{q.Subject, q.Object}] = true
+		v := qs.QuadDirection(r, d)
+		if k := cgraph.ToKey(v); !seen[k] {
+			seen[k] = true
+			out = append(out, v)
+		}
 	}
 	return out, it.Err()
 }
