@@ -11,6 +11,9 @@
 #   PG_MAX     largest corpus built into PostgreSQL (default 20000)
 #   KEEP       1 keeps the stores ($BENCH_DIR/build-N.db, schema bench_build_N)
 #   RUNS       runs of each question per argument (default 3)
+#   ARGS       arguments per question (default 20)
+#   QUESTIONS  comma-separated questions to time (default: all; who-said on a
+#              large graph takes minutes per topic)
 #   LIMIT      rows per canned answer in the latency runs (default: the
 #              questions' own, 10,000); a second table with LIMIT=100 is
 #              printed too
@@ -25,6 +28,7 @@ PG=${PG:-}
 PG_MAX=${PG_MAX:-20000}
 BACKENDS=${BACKENDS:-bolt${PG:+ postgres}}
 LATENCY=$BENCH_DIR/bin/latency
+export PGOPTIONS=${PGOPTIONS:--c client_min_messages=warning}
 
 command -v /usr/bin/time >/dev/null || { log "needs /usr/bin/time (apt-get install time)"; exit 1; }
 build_newsgraph
@@ -71,11 +75,11 @@ for n in "${SIZES[@]}"; do
 			echo
 			echo "Canned questions on it, answers in full:"
 			echo
-			"$LATENCY" -db "$db" -runs "${RUNS:-3}" ${LIMIT:+-limit "$LIMIT"}
+			"$LATENCY" -db "$db" -runs "${RUNS:-3}" -args "${ARGS:-20}" -q "${QUESTIONS:-}" ${LIMIT:+-limit "$LIMIT"}
 			echo
 			echo "First 100 rows of each answer:"
 			echo
-			"$LATENCY" -db "$db" -runs "${RUNS:-3}" -limit 100
+			"$LATENCY" -db "$db" -runs "${RUNS:-3}" -args "${ARGS:-20}" -q "${QUESTIONS:-}" -limit 100
 		} | tee -a "$results"
 		if [[ ${KEEP:-} != 1 ]]; then
 			case $backend in

@@ -29,6 +29,7 @@ PG=${PG:-}
 PG_MAX=${PG_MAX:-20000}
 BACKENDS=${BACKENDS:-bolt${PG:+ postgres}}
 LOADNQ=$BENCH_DIR/bin/loadnq
+export PGOPTIONS=${PGOPTIONS:--c client_min_messages=warning}
 
 command -v /usr/bin/time >/dev/null || { log "needs /usr/bin/time (apt-get install time)"; exit 1; }
 build_newsgraph

@@ -38,12 +38,7 @@ func main() {
 		os.Exit(2)
 	}
 	ctx := context.Background()
-	backend, _ := graph.ParseDB(*db)
-	var opts []graph.Option
-	if backend == graph.Bolt {
-		opts = append(opts, graph.WithReadOnly())
-	}
-	g, err := graph.OpenURL(ctx, *db, opts...)
+	g, err := graph.OpenURL(ctx, *db, graph.WithReadOnly())
 	if err != nil {
 		fail(err)
 	}
