@@ -3,6 +3,8 @@ package graph
 import (
 	"database/sql"
 	"errors"
+	"github.com/boltdb/bolt"
+	"github.com/cayleygraph/cayley/graph/kv"
 	"sync"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -16,8 +18,10 @@ type Graph struct {
 	address string
 	cfg     config
 	h       *cgraph.Handle
-	pg      *sql.DB // PostgreSQL: new articles are bulk-loaded through it
-	mixedTx bool    // one transaction may both add and delete quads
+	pg      *sql.DB        // PostgreSQL: new articles are bulk-loaded through it
+	bolt    *bolt.DB       // bolt: new articles are written to its buckets directly
+	boltIdx []kv.QuadIndex // … and to these indexes (nil: through Cayley's writer)
+	mixedTx bool           // one transaction may both add and delete quads
 
 	// mu serialises writes (Load reads, then writes, the store). Readers
 	// take it too on the memory backend, which Cayley does not guard.

@@ -149,6 +149,9 @@ func (g *Graph) writeFresh(ctx context.Context, ps []*prepared) error {
 	if g.pg != nil {
 		return g.writeFreshPostgres(ctx, ps)
 	}
+	if g.boltIdx != nil {
+		return g.writeFreshBolt(ctx, ps)
+	}
 	w, err := g.h.QuadStore.NewQuadWriter()
 	if err != nil {
 		return fmt.Errorf("load: %w", err)
@@ -189,6 +192,32 @@ func (g *Graph) writeFresh(ctx context.Context, ps []*prepared) error {
 		return fmt.Errorf("load: %w", err)
 	}
 	g.committed(n)
+	return nil
+}
+
+// boltTxQuads is how many new quads, at most, go into one bolt transaction
+// (unless WithBatchQuads asks for more). Each commit rewrites the index
+// lists and node counts the batch touches and syncs the file; at 10,000
+// quads a commit, loading took 3x as long as at 1,000,000, which holds the
+// batch (~200 bytes a quad) and bolt's dirty pages in a few hundred MB.
+const boltTxQuads = 1_000_000
+
+// writeFreshBolt writes new articles into bolt's buckets directly
+// (boltBulkWrite), in transactions that never split an article.
+func (g *Graph) writeFreshBolt(ctx context.Context, ps []*prepared) error {
+	var batch []quad.Quad
+	first, limit := 0, max(g.cfg.batchQuads, boltTxQuads)
+	for i, p := range ps {
+		batch = append(batch, p.quads...)
+		if len(batch) < limit && i < len(ps)-1 {
+			continue
+		}
+		if err := boltBulkWrite(ctx, g.bolt, g.boltIdx, batch); err != nil {
+			return fmt.Errorf("load articles %s…%s: %w", ps[first].id, p.id, err)
+		}
+		g.committed(len(batch))
+		batch, first = batch[:0], i+1
+	}
 	return nil
 }
 

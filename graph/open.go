@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"github.com/boltdb/bolt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -133,6 +134,7 @@ func Open(ctx context.Context, backend, address string, opts ...Option) (*Graph,
 	var (
 		qs   cgraph.QuadStore
 		bulk *sql.DB
+		bdb  *bolt.DB
 		err  error
 	)
 	switch backend {
@@ -146,7 +148,7 @@ func Open(ctx context.Context, backend, address string, opts ...Option) (*Graph,
 		if address == "" {
 			address = DefaultPath
 		}
-		qs, err = openBolt(address, c)
+		qs, bdb, err = openBolt(address, c)
 	case Postgres, Cockroach:
 		qs, bulk, err = openSQL(backend, address, c)
 	default:
@@ -157,6 +159,17 @@ func Open(ctx context.Context, backend, address string, opts ...Option) (*Graph,
 	}
 	if err != nil {
 		return nil, err
+	}
+	var boltIdx []kv.QuadIndex
+	if bdb != nil && !c.readOnly {
+		// Cayley's existence filters would not see quads written past its
+		// writer, so the bulk path needs them off (the default here).
+		if noBloom, _ := c.cayley.BoolKey(kv.OptNoBloom, false); noBloom {
+			if boltIdx, err = boltIndexes(bdb); err != nil {
+				qs.Close()
+				return nil, fmt.Errorf("open bolt %s: %w", address, err)
+			}
+		}
 	}
 	w, err := writer.NewSingle(qs, cgraph.IgnoreOpts{})
 	if err != nil {
@@ -172,6 +185,8 @@ func Open(ctx context.Context, backend, address string, opts ...Option) (*Graph,
 		cfg:     c,
 		h:       &cgraph.Handle{QuadStore: qs, QuadWriter: w},
 		pg:      bulk,
+		bolt:    bdb,
+		boltIdx: boltIdx,
 		mixedTx: backend == Memory || backend == Postgres || backend == Cockroach,
 	}, nil
 }

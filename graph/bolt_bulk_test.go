@@ -1,0 +1,168 @@
+package graph_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/boltdb/bolt"
+	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/cayley/graph/proto"
+	"github.com/cayleygraph/quad"
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// corpusDocs makes articles whose people, organisations and types recur
+// across articles, as a corpus's do, with text that is new in each.
+func corpusDocs(from, to int, version string) []graph.Doc {
+	var docs []graph.Doc
+	for i := from; i < to; i++ {
+		id := fmt.Sprintf("a%04d", i)
+		art := quad.IRI("article/" + id)
+		var qs []quad.Quad
+		add := func(s quad.Value, p string, o quad.Value, l quad.IRI) {
+			qs = append(qs, quad.Quad{Subject: s, Predicate: quad.IRI(p), Object: o, Label: l})
+		}
+		add(art, "type", quad.IRI("Article"), art)
+		add(art, "headline", quad.String(fmt.Sprintf("%s headline %d", version, i)), art)
+		for j := range 6 {
+			sent := quad.IRI(fmt.Sprintf("article/%s#s%d", id, j+1))
+			person := quad.IRI(fmt.Sprintf("person/p%d", (i*3+j)%17))
+			org := quad.IRI(fmt.Sprintf("org/o%d", (i+j)%5))
+			add(sent, "sentence_of", art, art)
+			add(sent, "text", quad.String(fmt.Sprintf("%s sentence %d of %d", version, j, i)), art)
+			add(person, "type", quad.IRI("Person"), art)
+			add(person, "name", quad.String(fmt.Sprintf("Person %d", (i*3+j)%17)), art)
+			add(org, "type", quad.IRI("Organization"), art)
+			add(person, "member_of", org, sent)
+			add(person, "said", quad.IRI(fmt.Sprintf("quote/%s/%d", id, j)), sent)
+			add(quad.IRI(fmt.Sprintf("quote/%s/%d", id, j)), "text", quad.String(fmt.Sprintf("%s words %d", version, i*10+j)), sent)
+			add(person, "age", quad.Int(int64(40+j)), sent)
+		}
+		docs = append(docs, graph.Doc{ArticleID: id, Hash: version, Quads: qs})
+	}
+	return docs
+}
+
+// TestBoltBulkMatchesCayley loads the same articles through newsgraph's
+// direct bolt writer and through Cayley's own (which no_bloom=false
+// selects), then replaces and deletes articles through Cayley's, and
+// requires the two bolt files to hold the same buckets, keys and values,
+// but for the timestamps Cayley puts in its log.
+func TestBoltBulkMatchesCayley(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	steps := []func(g *graph.Graph) error{
+		func(g *graph.Graph) error { _, err := g.LoadBatch(ctx, corpusDocs(0, 40, "v1")); return err },
+		// Values the store has: counts and index lists grow.
+		func(g *graph.Graph) error { _, err := g.LoadBatch(ctx, corpusDocs(40, 90, "v1")); return err },
+		// A changed article is replaced through Cayley's writer, next to new ones.
+		func(g *graph.Graph) error {
+			docs := append(corpusDocs(3, 4, "v2"), corpusDocs(90, 95, "v1")...)
+			_, err := g.LoadBatch(ctx, docs)
+			return err
+		},
+		func(g *graph.Graph) error { _, err := g.Delete(ctx, "a0007"); return err },
+		func(g *graph.Graph) error { _, err := g.LoadBatch(ctx, corpusDocs(7, 8, "v3")); return err },
+	}
+	var dumps [2]string
+	for i, bloom := range []bool{false, true} {
+		path := filepath.Join(dir, fmt.Sprint(i))
+		for n, step := range steps {
+			// Reopen between steps: nothing may live in memory only.
+			g, err := graph.Open(ctx, graph.Bolt, path, graph.WithBatchQuads(1<<20), graph.WithCayleyOption(kv.OptNoBloom, !bloom))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := step(g); err != nil {
+				t.Fatalf("no_bloom=%v, step %d: %v", !bloom, n, err)
+			}
+			if err := g.Close(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		dumps[i] = dumpBolt(t, filepath.Join(path, "indexes.bolt"))
+	}
+	if dumps[0] != dumps[1] {
+		a, b := strings.Split(dumps[0], "\n"), strings.Split(dumps[1], "\n")
+		for i := range min(len(a), len(b)) {
+			if a[i] != b[i] {
+				t.Fatalf("bolt files differ (%d and %d entries); first difference at entry %d:\nbulk:   %s\ncayley: %s", len(a), len(b), i, a[i], b[i])
+			}
+		}
+		t.Fatalf("bolt files differ: %d and %d entries", len(a), len(b))
+	}
+	if n := strings.Count(dumps[0], "\n"); n < 2000 {
+		t.Fatalf("dump has only %d entries", n)
+	}
+
+	// And Cayley reads the bulk-written store as its own.
+	g, err := graph.Open(ctx, graph.Bolt, filepath.Join(dir, "0"), graph.WithReadOnly())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	r := g.Quads(ctx)
+	defer r.Close()
+	n := 0
+	for {
+		if _, err := r.ReadQuad(); err == io.EOF {
+			break
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		n++
+	}
+	st, err := g.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != int(st.Quads) || n == 0 || st.Articles != 95 {
+		t.Fatalf("read %d quads; stats say %+v", n, st)
+	}
+}
+
+// dumpBolt lists every key of a bolt file, one line each, as bucket path,
+// key and value in hex; log entries are decoded, their timestamps cleared.
+func dumpBolt(t *testing.T, file string) string {
+	t.Helper()
+	db, err := bolt.Open(file, 0o644, &bolt.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var lines []string
+	var walk func(path string, b *bolt.Bucket) error
+	walk = func(path string, b *bolt.Bucket) error {
+		return b.ForEach(func(k, v []byte) error {
+			if v == nil {
+				return walk(path+"/"+string(k), b.Bucket(k))
+			}
+			val := fmt.Sprintf("%x", v)
+			if path == "/log" {
+				var p proto.Primitive
+				if err := p.Unmarshal(v); err != nil {
+					return err
+				}
+				p.Timestamp = 0
+				val = p.String()
+			}
+			lines = append(lines, fmt.Sprintf("%s %x %s", path, k, val))
+			return nil
+		})
+	}
+	err = db.View(func(tx *bolt.Tx) error {
+		return tx.ForEach(func(name []byte, b *bolt.Bucket) error {
+			return walk("/"+string(name), b)
+		})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(lines)
+	return strings.Join(lines, "\n") + "\n"
+}
