@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"iter"
 	"time"
@@ -101,7 +102,7 @@ func newConfig(opts []Option) config {
 // when an error is returned.
 func Run(ctx context.Context, g *graph.Graph, ex extract.Extractor, src iter.Seq2[extract.Article, error], opts ...Option) (Summary, error) {
 	c := newConfig(opts)
-	r := &runner{ctx: ctx, cfg: c, g: g, start: time.Now()}
+	r := newRunner(ctx, c, g)
 	process := func(ctx context.Context, a extract.Article) outcome {
 		if a.Hash != "" {
 			stored, ok, err := g.ArticleHash(ctx, a.ID)
@@ -121,6 +122,9 @@ func Run(ctx context.Context, g *graph.Graph, ex extract.Extractor, src iter.Seq
 	err := pipeline(ctx, src, c.workers, process, r.handle)
 	if err == nil {
 		err = r.flush()
+	}
+	if ferr := r.finish(); err == nil {
+		err = ferr
 	}
 	r.report()
 	return r.sum, err
@@ -147,7 +151,10 @@ func NewDoc(ctx context.Context, ex extract.Extractor, a extract.Article) (doc g
 	return doc, nil
 }
 
-// runner is Run's state, touched only from the caller's goroutine.
+// runner is Run's state, touched only from the caller's goroutine, but for
+// the loader goroutine, which loads the batches flush hands it while the
+// workers extract the next: loading and extracting each take about half of
+// a large build, and one after the other they took the sum.
 type runner struct {
 	ctx     context.Context
 	cfg     config
@@ -156,9 +163,45 @@ type runner struct {
 	sum     Summary
 	pending []graph.Doc
 	quads   int
+
+	batches  chan []graph.Doc // to the loader
+	loaded   chan loadedBatch // from it
+	inFlight int              // batches handed over and not yet reported
+	loadErr  error            // the first failed batch's error
+}
+
+type loadedBatch struct {
+	res []graph.LoadResult
+	err error
+}
+
+// maxInFlight is how many batches may be handed to the loader at once: one
+// loading and one waiting, so that memory holds at most three batches.
+const maxInFlight = 2
+
+func newRunner(ctx context.Context, c config, g *graph.Graph) *runner {
+	r := &runner{ctx: ctx, cfg: c, g: g, start: time.Now(),
+		batches: make(chan []graph.Doc, maxInFlight), loaded: make(chan loadedBatch, maxInFlight)}
+	go func() {
+		failed := false
+		for docs := range r.batches {
+			if failed {
+				r.loaded <- loadedBatch{err: errors.New("not loaded: an earlier batch failed")}
+				continue
+			}
+			res, err := g.LoadBatch(ctx, docs)
+			failed = err != nil
+			r.loaded <- loadedBatch{res: res, err: err}
+		}
+		close(r.loaded)
+	}()
+	return r
 }
 
 func (r *runner) handle(o outcome) error {
+	if err := r.collect(false); err != nil {
+		return err
+	}
 	if o.readErr != nil {
 		r.sum.Errors = append(r.sum.Errors, o.readErr)
 		r.report()
@@ -183,29 +226,74 @@ func (r *runner) handle(o outcome) error {
 	return nil
 }
 
+// flush hands the pending docs to the loader, waiting for a batch to finish
+// first when maxInFlight are out.
 func (r *runner) flush() error {
 	if len(r.pending) == 0 {
-		return nil
+		return r.loadErr
 	}
-	res, err := r.g.LoadBatch(r.ctx, r.pending)
-	if err != nil {
-		return err
-	}
-	for _, lr := range res {
-		switch lr.Status {
-		case graph.Skipped:
-			r.sum.Skipped++
-		case graph.Replaced:
-			r.sum.Replaced++
-			fallthrough
-		default:
-			r.sum.Loaded++
-			r.sum.Quads += lr.Quads
+	for r.inFlight >= maxInFlight {
+		if err := r.collect(true); err != nil {
+			return err
 		}
 	}
-	r.pending, r.quads = r.pending[:0], 0
-	r.report()
+	if r.loadErr != nil {
+		return r.loadErr
+	}
+	r.batches <- r.pending
+	r.inFlight++
+	r.pending, r.quads = nil, 0
 	return nil
+}
+
+// collect records the batches the loader has finished: one, waiting for it,
+// if wait is set, else those already done. It returns the first load error.
+func (r *runner) collect(wait bool) error {
+	for r.inFlight > 0 {
+		var b loadedBatch
+		if wait {
+			b = <-r.loaded
+		} else {
+			select {
+			case b = <-r.loaded:
+			default:
+				return r.loadErr
+			}
+		}
+		r.inFlight--
+		wait = false
+		if b.err != nil {
+			if r.loadErr == nil {
+				r.loadErr = b.err
+			}
+			continue
+		}
+		for _, lr := range b.res {
+			switch lr.Status {
+			case graph.Skipped:
+				r.sum.Skipped++
+			case graph.Replaced:
+				r.sum.Replaced++
+				fallthrough
+			default:
+				r.sum.Loaded++
+				r.sum.Quads += lr.Quads
+			}
+		}
+		r.report()
+	}
+	return r.loadErr
+}
+
+// finish waits for the loader to load what it was handed, and stops it.
+func (r *runner) finish() error {
+	close(r.batches)
+	for r.inFlight > 0 {
+		r.collect(true)
+	}
+	for range r.loaded {
+	}
+	return r.loadErr
 }
 
 func (r *runner) report() { reportProgress(r.cfg, r.sum, r.start) }
