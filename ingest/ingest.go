@@ -65,12 +65,12 @@ func WithWorkers(n int) Option {
 }
 
 // DefaultBatchQuads is how many quads Run gathers, by default, before
-// loading them in one batch: one bolt transaction, as many quads as Cayley's
-// own bulk writer puts in one. Loading 20,000 synthetic articles (3.3 M
-// quads) into bolt took 162 s in batches of 20,000 quads, 93 s in batches
-// of 100,000 and 88 s in batches of 200,000 (bench/load.sh): each commit
-// rewrites the index entries of every node the batch touches.
-const DefaultBatchQuads = 200000
+// loading them in one batch (one transaction on bolt). Each commit rewrites
+// the index entries and node counts of every value the batch touches, all
+// over the store: loading 100,000 synthetic articles (16.3 M quads) into
+// bolt wrote 45 GB for a 5.6 GB store in batches of 200,000 quads
+// (bench/README.md). A batch of a million quads holds ~150 MB.
+const DefaultBatchQuads = 1_000_000
 
 // WithBatchQuads sets how many quads Run gathers before loading them in one
 // batch (default DefaultBatchQuads); one article's quads are never split.
@@ -176,8 +176,8 @@ type loadedBatch struct {
 }
 
 // maxInFlight is how many batches may be handed to the loader at once: one
-// loading and one waiting, so that memory holds at most three batches.
-const maxInFlight = 2
+// loads while the next gathers, so memory holds two batches.
+const maxInFlight = 1
 
 func newRunner(ctx context.Context, c config, g *graph.Graph) *runner {
 	r := &runner{ctx: ctx, cfg: c, g: g, start: time.Now(),
