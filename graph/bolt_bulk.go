@@ -319,3 +319,22 @@ func putMetaInt(meta *bolt.Bucket, key string, v int64) error {
 	binary.LittleEndian.PutUint64(buf, uint64(v))
 	return meta.Put([]byte(key), buf)
 }
+
+// boltNodes counts the values a Cayley bolt store holds: the keys of its
+// value buckets.
+func boltNodes(db *bolt.DB) (int64, error) {
+	var n int64
+	err := db.View(func(tx *bolt.Tx) error {
+		c := tx.Cursor()
+		for k, v := c.Seek([]byte{'v'}); k != nil && k[0] == 'v'; k, v = c.Next() {
+			if len(k) != 3 || v != nil {
+				continue
+			}
+			if b := tx.Bucket(k); b != nil {
+				n += int64(b.Stats().KeyN)
+			}
+		}
+		return nil
+	})
+	return n, err
+}

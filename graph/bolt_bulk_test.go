@@ -124,6 +124,14 @@ func TestBoltBulkMatchesCayley(t *testing.T) {
 	if n != int(st.Quads) || n == 0 || st.Articles != 95 {
 		t.Fatalf("read %d quads; stats say %+v", n, st)
 	}
+	// Stats counts bolt's value keys; Cayley decodes its log.
+	cst, err := g.QuadStore().Stats(ctx, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Nodes != cst.Nodes.Size || st.Nodes == 0 {
+		t.Fatalf("Stats says %d nodes, Cayley counts %d", st.Nodes, cst.Nodes.Size)
+	}
 }
 
 // dumpBolt lists every key of a bolt file, one line each, as bucket path,

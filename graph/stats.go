@@ -25,7 +25,10 @@ type Stats struct {
 func (g *Graph) Stats(ctx context.Context) (Stats, error) {
 	defer g.readLock()()
 	qs := g.h.QuadStore
-	st, err := qs.Stats(ctx, true)
+	// Cayley counts a key-value store's nodes by decoding its whole log;
+	// bolt's value buckets hold one key per node.
+	exact := g.bolt == nil
+	st, err := qs.Stats(ctx, exact)
 	if errors.Is(err, kv.ErrNoBucket) {
 		// Cayley's key-value stores keep no size until the first write.
 		return Stats{}, nil
@@ -33,6 +36,11 @@ func (g *Graph) Stats(ctx context.Context) (Stats, error) {
 		return Stats{}, fmt.Errorf("stats: %w", err)
 	}
 	out := Stats{Quads: st.Quads.Size, Nodes: st.Nodes.Size}
+	if !exact {
+		if out.Nodes, err = boltNodes(g.bolt); err != nil {
+			return Stats{}, fmt.Errorf("stats: %w", err)
+		}
+	}
 	if pred := qs.ValueOf(schema.ContentHash); pred != nil {
 		it := qs.QuadIterator(quad.Predicate, pred)
 		defer it.Close()

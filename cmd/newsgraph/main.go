@@ -51,5 +51,6 @@ func newRootCmd() *cobra.Command {
 		newReformsCmd(),
 		newGenCmd(),
 	)
+	addProfileFlag(root)
 	return root
 }
