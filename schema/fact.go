@@ -31,34 +31,40 @@ func (f Fact) Quad() quad.Quad {
 }
 
 // Quads turns facts into quads, dropping exact duplicates and sorting them so
-// that the same facts always give the same, byte-identical output.
+// that the same facts always give the same, byte-identical output: by label
+// first, so one article's (and sentence's) quads stay together, then by
+// subject, predicate and object, each compared as N-Quads writes it.
 func Quads(facts []Fact) []quad.Quad {
-	seen := make(map[string]bool, len(facts))
-	out := make([]quad.Quad, 0, len(facts))
+	type keyed struct {
+		q   quad.Quad
+		key [4]string // label, subject, predicate, object
+	}
+	seen := make(map[quad.Quad]bool, len(facts))
+	ks := make([]keyed, 0, len(facts))
 	for _, f := range facts {
 		if f.Subject == "" || f.Predicate == "" || f.Object == nil {
 			continue
 		}
 		q := f.Quad()
-		k := q.NQuad()
-		if seen[k] {
+		if seen[q] {
 			continue
 		}
-		seen[k] = true
-		out = append(out, q)
+		seen[q] = true
+		ks = append(ks, keyed{q: q, key: [4]string{quad.StringOf(q.Label), quad.StringOf(q.Subject), quad.StringOf(q.Predicate), quad.StringOf(q.Object)}})
 	}
-	sort.Slice(out, func(i, j int) bool { return lessQuad(out[i], out[j]) })
-	return out
-}
-
-// lessQuad orders quads by label first, so one article's (and sentence's)
-// quads stay together, then by subject, predicate and object.
-func lessQuad(a, b quad.Quad) bool {
-	for _, d := range []quad.Direction{quad.Label, quad.Subject, quad.Predicate, quad.Object} {
-		x, y := quad.StringOf(a.Get(d)), quad.StringOf(b.Get(d))
-		if c := strings.Compare(x, y); c != 0 {
-			return c < 0
+	// The keys are made once: comparing quads by their N-Quads terms in the
+	// sort allocated four strings a comparison, a tenth of a large build.
+	sort.Slice(ks, func(i, j int) bool {
+		for d := range ks[i].key {
+			if c := strings.Compare(ks[i].key[d], ks[j].key[d]); c != 0 {
+				return c < 0
+			}
 		}
+		return false
+	})
+	out := make([]quad.Quad, len(ks))
+	for i := range ks {
+		out[i] = ks[i].q
 	}
-	return false
+	return out
 }
