@@ -33,8 +33,8 @@ import (
 // key-value layer: a bucket look-up (and create) per key, a read of every
 // index list and node count it touches, in hash order, at each commit. Here
 // the batch's values are hashed once each, and every bucket is visited once,
-// in key order, with its new entries, which made loading into bolt ~3x
-// faster (bench/README.md). Only quads that cannot be in the store yet come
+// in key order, with its new entries: 3.3 M quads loaded in 51 s instead of
+// 84 s (bench/README.md). Only quads that cannot be in the store yet come
 // this way (writeFresh: every one is labelled with an article the store has
 // never seen), so there is no existence check per quad, as in Cayley's
 // writer when one of a quad's values is new.
