@@ -40,7 +40,7 @@ type Lexicon struct {
 
 type topicCue struct {
 	topic string
-	cues  []string
+	cues  []string // lower case, each after a space: matched at a word's start
 }
 
 // lexiconFiles lists the sections of a lexicon, in the order they are read.
@@ -230,7 +230,7 @@ func (l *Lexicon) add(section, line string) error {
 		tc := topicCue{topic: strings.TrimSpace(name)}
 		for _, c := range strings.Split(cues, ",") {
 			if c = strings.ToLower(strings.TrimSpace(c)); c != "" {
-				tc.cues = append(tc.cues, c)
+				tc.cues = append(tc.cues, " "+c)
 			}
 		}
 		l.topics = append(l.topics, tc)
