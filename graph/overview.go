@@ -2,10 +2,12 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -44,27 +46,43 @@ func (g *Graph) Overview(ctx context.Context, top int) (Overview, error) {
 	if typeRef == nil {
 		return o, nil
 	}
+	kinds := []quad.IRI{schema.Person, schema.Organization, schema.Quotation, schema.Reform, schema.Topic}
+	counts := []*int{&o.People, &o.Organizations, &o.Quotations, &o.Reforms, &o.Topics}
+	perSpeaker := make(map[any]int)
+	speakerRef := make(map[any]cgraph.Ref)
+	fast := false
+	if g.bolt != nil {
+		n, speakers, err := boltOverview(g.bolt, kinds)
+		switch {
+		case err == nil:
+			fast = true
+			for i := range kinds {
+				*counts[i] = n[i]
+			}
+			for id, c := range speakers {
+				ref := kv.Int64Value(id)
+				perSpeaker[cgraph.ToKey(ref)] = c
+				speakerRef[cgraph.ToKey(ref)] = ref
+			}
+		case !errors.Is(err, errNoBoltIndex):
+			return o, fmt.Errorf("overview: %w", err)
+		}
+	}
 	var quotes []cgraph.Ref
-	for _, t := range []struct {
-		kind quad.IRI
-		n    *int
-	}{
-		{schema.Person, &o.People}, {schema.Organization, &o.Organizations}, {schema.Quotation, &o.Quotations},
-		{schema.Reform, &o.Reforms}, {schema.Topic, &o.Topics},
-	} {
-		subjects, err := linked(ctx, qs, typeRef, t.kind, quad.Subject)
+	for i, kind := range kinds {
+		if fast {
+			break
+		}
+		subjects, err := linked(ctx, qs, typeRef, kind, quad.Subject)
 		if err != nil {
 			return o, fmt.Errorf("overview: %w", err)
 		}
-		*t.n = len(subjects)
-		if t.kind == schema.Quotation {
+		*counts[i] = len(subjects)
+		if kind == schema.Quotation {
 			quotes = subjects
 		}
 	}
-
-	perSpeaker := make(map[any]int)
-	speakerRef := make(map[any]cgraph.Ref)
-	if saidRef := qs.ValueOf(schema.Said); saidRef != nil {
+	if saidRef := qs.ValueOf(schema.Said); saidRef != nil && !fast {
 		for _, q := range quotes {
 			if err := ctx.Err(); err != nil {
 				return o, fmt.Errorf("overview: %w", err)
@@ -82,14 +100,14 @@ func (g *Graph) Overview(ctx context.Context, top int) (Overview, error) {
 	}
 	// Only speakers with at least the top-th count can be listed; names
 	// (which break ties) are read for those alone.
-	counts := make([]int, 0, len(perSpeaker))
+	ns := make([]int, 0, len(perSpeaker))
 	for _, n := range perSpeaker {
-		counts = append(counts, n)
+		ns = append(ns, n)
 	}
-	sort.Sort(sort.Reverse(sort.IntSlice(counts)))
+	sort.Sort(sort.Reverse(sort.IntSlice(ns)))
 	floor := 1
-	if top > 0 && top <= len(counts) {
-		floor = counts[top-1]
+	if top > 0 && top <= len(ns) {
+		floor = ns[top-1]
 	}
 	var speakers []Speaker
 	for k, n := range perSpeaker {

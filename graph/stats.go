@@ -41,6 +41,16 @@ func (g *Graph) Stats(ctx context.Context) (Stats, error) {
 			return Stats{}, fmt.Errorf("stats: %w", err)
 		}
 	}
+	if g.bolt != nil {
+		n, err := boltArticles(g.bolt)
+		if err == nil {
+			out.Articles = n
+			return out, nil
+		}
+		if !errors.Is(err, errNoBoltIndex) {
+			return Stats{}, fmt.Errorf("stats: %w", err)
+		}
+	}
 	if pred := qs.ValueOf(schema.ContentHash); pred != nil {
 		it := qs.QuadIterator(quad.Predicate, pred)
 		defer it.Close()
