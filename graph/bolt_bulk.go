@@ -2,6 +2,7 @@ package graph
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/binary"
 	"encoding/json"
@@ -64,6 +65,29 @@ func boltIndexes(db *bolt.DB) ([]kv.QuadIndex, error) {
 		return nil, fmt.Errorf("read Cayley's index list: %w", err)
 	}
 	return list, nil
+}
+
+// arena hands out byte slices for one transaction's keys and values, which
+// bolt keeps (by reference) until the commit: a few large allocations
+// instead of tens of millions of small ones the collector must track.
+type arena struct{ buf []byte }
+
+func (a *arena) alloc(n int) []byte {
+	if len(a.buf) < n {
+		a.buf = make([]byte, max(n, 1<<20))
+	}
+	b := a.buf[:n:n]
+	a.buf = a.buf[n:]
+	return b
+}
+
+// uvarint returns x as a uvarint in a's memory.
+func (a *arena) uvarint(x uint64) []byte {
+	var tmp [binary.MaxVarintLen64]byte
+	n := binary.PutUvarint(tmp[:], x)
+	b := a.alloc(n)
+	copy(b, tmp[:n])
+	return b
 }
 
 // bulkNode is one distinct value of a batch.
@@ -152,6 +176,7 @@ func boltBulkWrite(ctx context.Context, db *bolt.DB, indexes []kv.QuadIndex, qua
 		}
 		horizon += int64(created)
 		now := time.Now().UnixNano()
+		var mem arena
 
 		if err := createValueBuckets(tx, nodes, order); err != nil {
 			return err
@@ -169,21 +194,21 @@ func boltBulkWrite(ctx context.Context, db *bolt.DB, indexes []kv.QuadIndex, qua
 			}
 			refs := n.refs
 			if n.new {
-				if err := vb.Put(n.hash[:], binary.AppendUvarint(nil, n.id)); err != nil {
+				if err := vb.Put(n.hash[:], mem.uvarint(n.id)); err != nil {
 					return err
 				}
 				p := proto.Primitive{ID: n.id, Timestamp: now}
 				if p.Value, err = pquads.MarshalValue(n.val); err != nil {
 					return fmt.Errorf("value %v: %w", n.val, err)
 				}
-				if err := putPrimitive(log, &p); err != nil {
+				if err := putPrimitive(log, &p, &mem); err != nil {
 					return err
 				}
 			} else if b := nb.Get(n.hash[:]); len(b) > 0 {
 				old, _ := binary.Uvarint(b)
 				refs += old
 			}
-			if err := nb.Put(n.hash[:], binary.AppendUvarint(nil, refs)); err != nil {
+			if err := nb.Put(n.hash[:], mem.uvarint(refs)); err != nil {
 				return err
 			}
 		}
@@ -199,7 +224,7 @@ func boltBulkWrite(ctx context.Context, db *bolt.DB, indexes []kv.QuadIndex, qua
 					p.SetDirection(dir, nodes[n].id)
 				}
 			}
-			if err := putPrimitive(log, p); err != nil {
+			if err := putPrimitive(log, p, &mem); err != nil {
 				return err
 			}
 		}
@@ -210,7 +235,7 @@ func boltBulkWrite(ctx context.Context, db *bolt.DB, indexes []kv.QuadIndex, qua
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			if err := appendToIndex(tx, ind, prims); err != nil {
+			if err := appendToIndex(tx, ind, prims, &mem); err != nil {
 				return fmt.Errorf("index %s: %w", indexName(ind), err)
 			}
 		}
@@ -246,32 +271,46 @@ func createValueBuckets(tx *bolt.Tx, nodes []bulkNode, order []int32) error {
 
 // appendToIndex adds the quads to an index's lists, visiting its keys in
 // order; the new IDs are above every stored one, so lists stay ascending.
-func appendToIndex(tx *bolt.Tx, ind kv.QuadIndex, prims []proto.Primitive) error {
+func appendToIndex(tx *bolt.Tx, ind kv.QuadIndex, prims []proto.Primitive, mem *arena) error {
 	name := []byte(indexName(ind))
 	b, err := tx.CreateBucketIfNotExists(name)
 	if err != nil {
 		return err
 	}
-	width := 8 * len(ind.Dirs)
-	keys := make([]byte, width*len(prims))
+	dirs := len(ind.Dirs)
+	ids := make([]uint64, dirs*len(prims))
 	order := make([]int32, len(prims))
 	for i := range prims {
-		k := keys[i*width : (i+1)*width]
 		for j, d := range ind.Dirs {
-			binary.BigEndian.PutUint64(k[8*j:], prims[i].GetDirection(d))
+			ids[i*dirs+j] = prims[i].GetDirection(d)
 		}
 		order[i] = int32(i)
 	}
-	key := func(i int32) []byte { return keys[int(i)*width : int(i+1)*width] }
-	slices.SortStableFunc(order, func(a, b int32) int { return bytes.Compare(key(a), key(b)) })
+	// Comparing the IDs as numbers orders the keys as bolt does (they are
+	// big-endian); ties keep input order, which is ID order.
+	slices.SortFunc(order, func(a, b int32) int {
+		x, y := ids[int(a)*dirs:int(a+1)*dirs], ids[int(b)*dirs:int(b+1)*dirs]
+		for j := range x {
+			if x[j] != y[j] {
+				return cmp.Compare(x[j], y[j])
+			}
+		}
+		return cmp.Compare(a, b)
+	})
+	same := func(a, b int32) bool {
+		return slices.Equal(ids[int(a)*dirs:int(a+1)*dirs], ids[int(b)*dirs:int(b+1)*dirs])
+	}
 	for start := 0; start < len(order); {
-		k := key(order[start])
 		end := start + 1
-		for end < len(order) && bytes.Equal(key(order[end]), k) {
+		for end < len(order) && same(order[start], order[end]) {
 			end++
 		}
+		k := mem.alloc(8 * dirs)
+		for j, id := range ids[int(order[start])*dirs : int(order[start]+1)*dirs] {
+			binary.BigEndian.PutUint64(k[8*j:], id)
+		}
 		old := b.Get(k)
-		list := make([]byte, len(old), len(old)+binary.MaxVarintLen64*(end-start))
+		list := mem.alloc(len(old) + binary.MaxVarintLen64*(end-start))[:len(old)]
 		copy(list, old)
 		for _, i := range order[start:end] {
 			list = binary.AppendUvarint(list, prims[i].ID)
@@ -293,14 +332,14 @@ func indexName(ind kv.QuadIndex) string {
 	return string(name)
 }
 
-func putPrimitive(log *bolt.Bucket, p *proto.Primitive) error {
-	buf, err := p.Marshal()
-	if err != nil {
+func putPrimitive(log *bolt.Bucket, p *proto.Primitive, mem *arena) error {
+	buf := mem.alloc(p.ProtoSize())
+	if _, err := p.MarshalTo(buf); err != nil {
 		return err
 	}
-	var key [8]byte
-	binary.BigEndian.PutUint64(key[:], p.ID)
-	return log.Put(key[:], buf)
+	key := mem.alloc(8)
+	binary.BigEndian.PutUint64(key, p.ID)
+	return log.Put(key, buf)
 }
 
 func metaInt(meta *bolt.Bucket, key string) (int64, error) {
