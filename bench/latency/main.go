@@ -1,11 +1,26 @@
 // Latency times newsgraph's canned questions (graph/canned: who-said, roles,
 // reforms) on a built store, for bench/build.sh. For each question it picks
 // arguments the store has answers for — topics, people and organisations
-// spread evenly over the first thousand found — runs each
-// several times, and prints one Markdown row per question: arguments, runs,
-// p50, p99 and max latency, median rows.
+// spread evenly over the first thousand found — runs each several times,
+// and prints one Markdown row per question and form: backend, arguments,
+// runs, p50, p99 and max latency, median rows; then the machine's load
+// average before and after, which the figures depend on.
+//
+// A question can be timed in several forms on the same arguments, run in
+// turn so that other work on the machine slows each alike:
+//
+//	go       canned.Run: the Go form (the CLI, canned.WhoSaid …)
+//	gizmo    canned.Run with WithGizmo: the Gizmo program the HTTP API and
+//	         the explorer run
+//	REV      -baseline REV: the Gizmo programs of graph/canned/gizmo.go at
+//	         git revision REV, run as that revision's Run did
+//
+// -check compares the answers: the Go and Gizmo forms must agree row for
+// row; the baseline's rows, as a set, where both are complete (under the
+// limit).
 //
 //	go run ./bench/latency -db /tmp/newsgraph.db
+//	go run ./bench/latency -db /tmp/newsgraph.db -q who-said -limit 100 -forms go,gizmo -baseline fbe8f13 -check
 //	go run ./bench/latency -db 'postgres://…'
 package main
 
@@ -31,70 +46,204 @@ func main() {
 	nargs := flag.Int("args", 20, "arguments per question")
 	only := flag.String("q", "", "comma-separated questions to time (default: all)")
 	runs := flag.Int("runs", 5, "runs per argument")
-	limit := flag.Int("limit", 0, "rows per answer (default: canned.Run's)")
+	limit := flag.Int("limit", 0, "rows per answer (default: canned.DefaultLimit)")
+	forms := flag.String("forms", "go", "comma-separated forms to time: go, gizmo")
+	baseline := flag.String("baseline", "", "also time the Gizmo programs of graph/canned at this git revision")
+	check := flag.Bool("check", false, "compare the forms' answers")
+	verbose := flag.Bool("v", false, "print each argument's median latency per form to stderr")
 	flag.Parse()
 	if *db == "" {
-		fmt.Fprintln(os.Stderr, "usage: latency -db DB [-args N] [-runs N]")
+		fmt.Fprintln(os.Stderr, "usage: latency -db DB [-q Q,…] [-args N] [-runs N] [-limit N] [-forms go,gizmo] [-baseline REV] [-check]")
 		os.Exit(2)
 	}
 	ctx := context.Background()
+	var old map[string]string
+	if *baseline != "" {
+		var err error
+		if old, err = baselinePrograms(*baseline); err != nil {
+			fail(err)
+		}
+	}
 	g, err := graph.OpenURL(ctx, *db, graph.WithReadOnly())
 	if err != nil {
 		fail(err)
 	}
 	defer g.Close()
 	qs := g.QuadStore()
-	// Arguments: nodes of the type the question asks about that have the
-	// edge it follows (topics with quotations about them, people with a
-	// role, bodies a reform affects), read quad by quad from the type node:
-	// a Gizmo path doing the same lets Cayley join whole indexes first.
-	pick := map[string]func(int) ([]string, error){
-		"who-said": func(n int) ([]string, error) { return having(ctx, qs, schema.Topic, schema.About, quad.Object, n) },
-		"roles":    func(n int) ([]string, error) { return having(ctx, qs, schema.Person, schema.Role, quad.Subject, n) },
-		"reforms": func(n int) ([]string, error) {
-			return having(ctx, qs, schema.Organization, schema.Affects, quad.Object, n)
-		},
+	var ro []canned.RunOption
+	if *limit > 0 {
+		ro = append(ro, canned.WithLimit(*limit))
 	}
-	fmt.Println("| question | arguments | runs | p50 ms | p99 ms | max ms | median rows |")
-	fmt.Println("|---|---:|---:|---:|---:|---:|---:|")
+	load := loadAverage()
+	var table []string
+	mismatches := 0
 	for _, q := range canned.Questions() {
-		p, ok := pick[q.Name]
-		if !ok {
+		p, ok := pickers[q.Name]
+		if !ok || (*only != "" && !slices.Contains(strings.Split(*only, ","), q.Name)) {
 			continue
 		}
-		if *only != "" && !slices.Contains(strings.Split(*only, ","), q.Name) {
-			continue
-		}
-		args, err := p(*nargs)
+		args, err := p(ctx, qs, *nargs)
 		if err != nil {
 			fail(err)
 		}
-		var lat []time.Duration
-		var rows []int
+		var timed []*form
+		for _, name := range strings.Split(*forms, ",") {
+			f, err := newForm(name, q, qs, ro)
+			if err != nil {
+				fail(err)
+			}
+			timed = append(timed, f)
+		}
+		if old != nil {
+			timed = append(timed, baselineForm(*baseline, old[q.Name], q, qs, *limit))
+		}
 		for _, a := range args {
+			answers := make([][]canned.Row, len(timed))
 			for range *runs {
-				start := time.Now()
-				var ro []canned.RunOption
-				if *limit > 0 {
-					ro = append(ro, canned.WithLimit(*limit))
+				for i, f := range timed {
+					rows, d, err := f.time(ctx, a)
+					if err != nil {
+						fail(err)
+					}
+					f.lat = append(f.lat, d)
+					f.rows = append(f.rows, len(rows))
+					f.argLat = append(f.argLat, d)
+					answers[i] = rows
 				}
-				res, err := canned.Run(ctx, qs, q, a, ro...)
-				if err != nil {
-					fail(err)
+			}
+			for _, f := range timed {
+				if *verbose {
+					fmt.Fprintf(os.Stderr, "%s %s %q: %.1f ms, %d rows\n", q.Name, f.name, a, ms(median(f.argLat)), f.rows[len(f.rows)-1])
 				}
-				lat = append(lat, time.Since(start))
-				rows = append(rows, len(res))
+				f.argLat = f.argLat[:0]
+			}
+			if *check {
+				mismatches += compare(q.Name, a, timed, answers, *limit)
 			}
 		}
-		slices.Sort(lat)
-		slices.Sort(rows)
-		if len(lat) == 0 {
-			fmt.Printf("| %s | 0 | 0 | – | – | – | – |\n", q.Name)
-			continue
+		for _, f := range timed {
+			table = append(table, f.row(q.Name, g.Backend(), len(args)))
 		}
-		fmt.Printf("| %s | %d | %d | %.1f | %.1f | %.1f | %d |\n", q.Name, len(args), len(lat),
-			ms(pct(lat, 50)), ms(pct(lat, 99)), ms(lat[len(lat)-1]), rows[len(rows)/2])
 	}
+	fmt.Println("| question | backend | arguments | runs | p50 ms | p99 ms | max ms | median rows |")
+	fmt.Println("|---|---|---:|---:|---:|---:|---:|---:|")
+	for _, r := range table {
+		fmt.Println(r)
+	}
+	fmt.Printf("\nload average (1 min) %s before, %s after\n", load, loadAverage())
+	if mismatches > 0 {
+		fail(fmt.Errorf("%d answers differ between forms", mismatches))
+	}
+}
+
+// A form is one way of asking a question, and its timings.
+type form struct {
+	name   string
+	run    func(ctx context.Context, arg string) ([]canned.Row, error)
+	exact  bool // its rows must equal the first form's, in order
+	lat    []time.Duration
+	argLat []time.Duration
+	rows   []int
+}
+
+func newForm(name string, q canned.Question, qs cgraph.QuadStore, ro []canned.RunOption) (*form, error) {
+	switch name {
+	case "go":
+	case "gizmo":
+		ro = append(slices.Clone(ro), canned.WithGizmo())
+	default:
+		return nil, fmt.Errorf("unknown form %q (go, gizmo)", name)
+	}
+	return &form{name: name, exact: true, run: func(ctx context.Context, arg string) ([]canned.Row, error) {
+		return canned.Run(ctx, qs, q, arg, ro...)
+	}}, nil
+}
+
+func (f *form) time(ctx context.Context, arg string) ([]canned.Row, time.Duration, error) {
+	start := time.Now()
+	rows, err := f.run(ctx, arg)
+	return rows, time.Since(start), err
+}
+
+// row is the form's Markdown table row.
+func (f *form) row(question, backend string, args int) string {
+	name := question
+	if f.name != "go" {
+		name += " (" + f.name + ")"
+	}
+	if len(f.lat) == 0 {
+		return fmt.Sprintf("| %s | %s | 0 | 0 | – | – | – | – |", name, backend)
+	}
+	lat, rows := slices.Clone(f.lat), slices.Clone(f.rows)
+	slices.Sort(lat)
+	slices.Sort(rows)
+	return fmt.Sprintf("| %s | %s | %d | %d | %.1f | %.1f | %.1f | %d |", name, backend, args, len(lat),
+		ms(pct(lat, 50)), ms(pct(lat, 99)), ms(lat[len(lat)-1]), rows[len(rows)/2])
+}
+
+// compare reports (to stderr) and counts the answers to arg that differ from
+// the first form's.
+func compare(question, arg string, forms []*form, answers [][]canned.Row, limit int) int {
+	if limit <= 0 {
+		limit = canned.DefaultLimit
+	}
+	bad := 0
+	for i := 1; i < len(forms); i++ {
+		want, got := answers[0], answers[i]
+		var same bool
+		switch {
+		case forms[i].exact:
+			same = slices.Equal(keys(want, false), keys(got, false))
+		case len(want) >= limit || len(got) >= limit:
+			continue // cut at the limit, in different orders: not comparable
+		default:
+			same = slices.Equal(keys(want, true), keys(got, true))
+		}
+		if !same {
+			bad++
+			fmt.Fprintf(os.Stderr, "%s %q: %s answers %d rows, %s %d, and they differ\n",
+				question, arg, forms[0].name, len(want), forms[i].name, len(got))
+		}
+	}
+	return bad
+}
+
+// keys are rows as comparable strings, sorted when asSet.
+func keys(rows []canned.Row, asSet bool) []string {
+	out := make([]string, len(rows))
+	for i, r := range rows {
+		ks := make([]string, 0, len(r))
+		for k := range r {
+			ks = append(ks, k)
+		}
+		slices.Sort(ks)
+		var b strings.Builder
+		for _, k := range ks {
+			fmt.Fprintf(&b, "%s=%s\x00", k, r[k])
+		}
+		out[i] = b.String()
+	}
+	if asSet {
+		slices.Sort(out)
+	}
+	return out
+}
+
+// pickers find a question's arguments: nodes of the type the question asks
+// about that have the edge it follows (topics with quotations about them,
+// people with a role, bodies a reform affects), read quad by quad from the
+// type node: a Gizmo path doing the same lets Cayley join whole indexes
+// first.
+var pickers = map[string]func(context.Context, cgraph.QuadStore, int) ([]string, error){
+	"who-said": func(ctx context.Context, qs cgraph.QuadStore, n int) ([]string, error) {
+		return having(ctx, qs, schema.Topic, schema.About, quad.Object, n)
+	},
+	"roles": func(ctx context.Context, qs cgraph.QuadStore, n int) ([]string, error) {
+		return having(ctx, qs, schema.Person, schema.Role, quad.Subject, n)
+	},
+	"reforms": func(ctx context.Context, qs cgraph.QuadStore, n int) ([]string, error) {
+		return having(ctx, qs, schema.Organization, schema.Affects, quad.Object, n)
+	},
 }
 
 // having returns the names of up to n nodes of type kind that are at end
@@ -162,6 +311,21 @@ func firstObject(ctx context.Context, qs cgraph.QuadStore, node, pred cgraph.Ref
 		}
 	}
 	return ""
+}
+
+// loadAverage is the machine's one-minute load average, or "?".
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(b)); err == nil && len(f) > 0 {
+		return f[0]
+	}
+	return "?"
+}
+
+func median(d []time.Duration) time.Duration {
+	s := slices.Clone(d)
+	slices.Sort(s)
+	return s[len(s)/2]
 }
 
 func pct(sorted []time.Duration, p int) time.Duration {

@@ -15,7 +15,9 @@ import (
 // synthetic is a news graph of n articles in the shape the extractor
 // writes: each article quotes three of 500 people on one of 50 topics,
 // gives two of them a role at one of 200 organisations, and reports a reform
-// of one organisation. Topic 0, person 0 and organisation 0 are in every
+// of one organisation, which the third person opposes and the first backs
+// along with the topic; the third also opposes an overhaul of organisation
+// 0 that every article reports. Topic 0, person 0 and organisation 0 are in every
 // article: the worst case for a question that starts from them.
 func synthetic(n int) []graph.Doc {
 	docs := make([]graph.Doc, 0, n)
@@ -57,13 +59,32 @@ func synthetic(n int) []graph.Doc {
 				add(person, schema.Role, quad.String("director of "+string(org)), s)
 				add(person, schema.RoleEdge("director"), org, s)
 			}
+			if i == 0 {
+				add(person, schema.Supports, topic, s) // edges into a topic that are not <about>
+			}
 		}
 		reform := schema.EntityIRI(schema.Reform, fmt.Sprintf("abolition of org %d", a%200))
+		critic := schema.EntityIRI(schema.Person, fmt.Sprintf("Person %d", people[2]))
+		add(critic, schema.Opposes, reform, 3)
+		add(schema.EntityIRI(schema.Person, "Person 0"), schema.Supports, reform, 1)
+		// A reform every article reports, which hundreds oppose.
+		overhaul := schema.EntityIRI(schema.Reform, "overhaul of org 0")
+		add(overhaul, schema.Type, schema.Reform, 0)
+		add(overhaul, schema.Name, quad.String("overhaul of org 0"), 0)
+		add(overhaul, schema.Affects, hub, 5)
+		add(critic, schema.Opposes, overhaul, 5)
 		add(reform, schema.Type, schema.Reform, 0)
 		add(reform, schema.Name, quad.String(string(reform)), 0)
 		add(reform, schema.Kind, quad.String(string(schema.Abolition)), 4)
 		add(reform, schema.Affects, org, 4)
 		add(reform, schema.Affects, hub, 4)
+		if a%3 == 0 { // a direct edge, and a body that gains the functions
+			next := schema.EntityIRI(schema.Organization, fmt.Sprintf("Org %d", (a+1)%200))
+			add(next, schema.Type, schema.Organization, 0)
+			add(next, schema.Name, quad.String(string(next)), 0)
+			add(org, schema.ReplacedBy, next, 4)
+			add(reform, schema.Gains, next, 4)
+		}
 		docs = append(docs, graph.Doc{ArticleID: id, Quads: schema.Quads(facts)})
 	}
 	return docs

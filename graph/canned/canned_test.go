@@ -107,10 +107,14 @@ func TestTyped(t *testing.T) {
 	if len(quotes) != 3 {
 		t.Fatalf("quotes about integration: %+v", quotes)
 	}
-	q := quotes[0]
+	// The quotations come as the store lists them: loaded from a1, then b2.
+	if quotes[0].SpeakerName != "Tom Hale" || quotes[0].Label != "<article/a1#s3>" {
+		t.Errorf("first quote: %+v", quotes[0])
+	}
+	q := quotes[2]
 	if q.SpeakerName != "Maria Okafor" || q.Label != "<article/b2#s2>" || q.Article != "<article/b2>" ||
 		q.Headline != "Water agency plan draws fire from boards" || q.Text != "Integration will save money within five years." {
-		t.Errorf("first quote: %+v", q)
+		t.Errorf("last quote: %+v", q)
 	}
 	roles, err := Roles(ctx, qs, "tom hale")
 	if err != nil {
