@@ -32,7 +32,8 @@ function cmp(x, y) { return x < y ? -1 : x > y ? 1 : 0; }
 // slowest (it reads every node of the type), a case-insensitive match at a
 // word start of their names.
 function find(text, type, prefix) {
-  var hit = g.V("<" + prefix + "/" + slug(text) + ">").Has("<type>", type).ToArray();
+  // One answer is enough: a hub's type is restated by every sentence.
+  var hit = g.V("<" + prefix + "/" + slug(text) + ">").Has("<type>", type).ToArray(1);
   if (!hit.length) {
     // Has after In would join the type's whole index: check each instead.
     hit = uniq(g.V(text, text.toLowerCase(), titleCase(text)).In(["<name>", "<alias>"]).ToArray())

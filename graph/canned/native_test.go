@@ -30,6 +30,9 @@ func TestGoMatchesGizmo(t *testing.T) {
 		}
 		stores[backend] = qs
 	}
+	if r := newReader(context.Background(), stores[graph.Bolt], 0); r.inIndex == nil {
+		t.Error("bolt: no object+predicate index found; the Go form reads incoming edges as Gizmo does")
+	}
 	ctx := context.Background()
 	for name, qs := range stores {
 		for _, q := range Questions() {

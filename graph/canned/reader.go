@@ -60,6 +60,9 @@ func objectPredicateIndex(qs *kv.QuadStore) *kv.QuadIndex {
 	s, ok := qs.OptimizeShape(shape.QuadsAction{Result: quad.Subject, Filter: map[quad.Direction]graph.Ref{
 		quad.Object: probe, quad.Predicate: probe, quad.Subject: probe,
 	}})
+	if nf, isNodes := s.(shape.NodesFrom); isNodes {
+		s = nf.Quads
+	}
 	scan, isScan := s.(kv.IndexScan)
 	if !ok || !isScan || len(scan.Index.Dirs) < 2 ||
 		scan.Index.Dirs[0] != quad.Object || scan.Index.Dirs[1] != quad.Predicate {
@@ -286,7 +289,7 @@ func (r *reader) withSource(row Row, label string) Row {
 // IRI, as the Prelude's find does.
 func (r *reader) find(arg, typ, prefix string) []string {
 	t := node(typ)
-	hit := r.values(path.StartPath(r.qs, node("<"+prefix+"/"+slug(arg)+">")).Has(quad.IRI("type"), t), -1)
+	hit := r.values(path.StartPath(r.qs, node("<"+prefix+"/"+slug(arg)+">")).Has(quad.IRI("type"), t), 1)
 	if len(hit) == 0 {
 		names := path.StartPath(r.qs, node(arg), node(jsLower(arg)), node(titleCase(arg)))
 		for _, n := range uniqStrings(r.values(names.In(quad.IRI("name"), quad.IRI("alias")), -1)) {
