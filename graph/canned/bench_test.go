@@ -92,17 +92,18 @@ func synthetic(n int) []graph.Doc {
 
 func benchStore(b *testing.B, backend string, n int) cgraph.QuadStore {
 	b.Helper()
-	qs, err := openBench(b, backend, n)
+	qs, err := openBench(b, backend, "", n)
 	if err != nil {
 		b.Fatal(err)
 	}
 	return qs
 }
 
-func openBench(b testing.TB, backend string, n int) (cgraph.QuadStore, error) {
+// openBench opens a new store of the backend (at address, or a temporary
+// bolt directory) holding synthetic(n).
+func openBench(b testing.TB, backend, address string, n int) (cgraph.QuadStore, error) {
 	ctx := context.Background()
-	address := ""
-	if backend == graph.Bolt {
+	if backend == graph.Bolt && address == "" {
 		address = b.TempDir() + "/db"
 	}
 	g, err := graph.Open(ctx, backend, address)
