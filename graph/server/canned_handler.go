@@ -7,7 +7,8 @@ import (
 )
 
 // cannedQuestion is a canned question as the explorer shows it: with an
-// argument this graph has answers for, and its complete Gizmo program.
+// argument this graph has answers for, and its complete Gizmo program, which
+// stops at the server's query limit rather than compute rows it would drop.
 type cannedQuestion struct {
 	canned.Question
 	Arg   string `json:"arg"`
@@ -30,13 +31,13 @@ func (s *Server) serveCanned(w http.ResponseWriter, r *http.Request) {
 		if arg == "" {
 			arg = canned.ExampleArg(ctx, s.h.QuadStore, q)
 		}
-		writeJSON(w, cannedQuestion{q, arg, q.Gizmo(arg)})
+		writeJSON(w, cannedQuestion{q, arg, q.Gizmo(arg, canned.WithLimit(s.cfg.queryLimit))})
 		return
 	}
 	var out []cannedQuestion
 	for _, q := range canned.Questions() {
 		a := canned.ExampleArg(ctx, s.h.QuadStore, q)
-		out = append(out, cannedQuestion{q, a, q.Gizmo(a)})
+		out = append(out, cannedQuestion{q, a, q.Gizmo(a, canned.WithLimit(s.cfg.queryLimit))})
 	}
 	writeJSON(w, out)
 }
