@@ -36,21 +36,23 @@ var questions = []Question{
 	{
 		Name: "who-said", Title: "Who said what about a topic", Param: "topic", Example: "integration",
 		Doc: "Quotations about the topic, each with its speaker and the sentence it was read from. " +
-			"Starts at the topic node and follows <about> and <said> backwards.",
+			"Starts at the topic node and follows <about> and <said> backwards. Quotations come in the order " +
+			"the store lists them (roughly the order articles were loaded), a quotation's speakers by name.",
 		Columns: []Column{{"SPEAKER", "speaker_name"}, {"QUOTE", "text"}, {"TOPIC", "topic_name"}, sourceColumn},
 		body:    whoSaid,
 	},
 	{
 		Name: "roles", Title: "A person's roles and organisations", Param: "person", Example: "Paul Burstow",
 		Doc: "Each role (<role>) and affiliation (<minister_of>, <chair_of>, <affiliated_with> …) of the person, " +
-			"sentence by sentence, a role paired with the organisation named in the same sentence.",
+			"sentence by sentence, a role paired with the organisation named in the same sentence. Sorted by article.",
 		Columns: []Column{{"PERSON", "person_name"}, {"ROLE", "role"}, {"ORGANISATION", "organisation_name"}, {"RELATION", "relation"}, sourceColumn},
 		body:    roles,
 	},
 	{
 		Name: "reforms", Title: "Reforms that affect an organisation", Param: "organisation", Example: "primary care trust",
 		Doc: "Reform nodes that affect the organisation, give it functions or are carried out by it, with their kind, " +
-			"supporters and opponents; and direct edges such as <replaced_by>. One row per reporting article.",
+			"supporters and opponents (the first three of each, then \"and others\"); and direct edges such as " +
+			"<replaced_by>. One row per reporting article, sorted by reform and article.",
 		Columns: []Column{{"ORGANISATION", "organisation_name"}, {"REFORM", "reform_name"}, {"KIND", "kind"}, {"HOW", "how"}, {"DETAIL", "detail"}, sourceColumn},
 		body:    reforms,
 	},

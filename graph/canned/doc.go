@@ -17,17 +17,24 @@
 // leveldb), so no question scans the graph. Each starts from one node: the
 // argument's minted IRI (schema.EntityIRI, "integration" → <topic/integration>),
 // else the literal name or alias the argument spells, else, as a last resort,
-// the nodes of the one type asked about (a small index: <Topic> In <type>).
-// From there every step follows edges of the nodes already found. The
-// provenance of an edge s–p→o, which Gizmo cannot tag, is found by trying the
-// labels the two ends share (LabelContext(label).Out(p).Is(o)), again starting
-// from specific nodes.
+// the nodes of the one type asked about. From there every step follows edges
+// of the nodes already found, reading each edge's label (its provenance)
+// with the edge: LabelContext(g.V(), "source").Out(pred).
+//
+// Rows come in a defined order (see each Question's Doc), and a program
+// stops after LIMIT rows: who-said takes a topic's quotations in the order
+// the store lists them, so a limit bounds its work; roles and reforms sort
+// their rows, and look up headlines and details only for the rows emitted.
 //
 // # Running them
 //
 // Question.Gizmo renders a question's program for an argument; the programs
 // emit one JSON object per row with g.Emit, so they answer through Cayley's
-// HTTP API as `{"result": [{...}, ...]}`. Run executes one on a QuadStore;
-// WhoSaid, Roles and Reforms decode the rows into structs; WriteTable prints
-// rows as the CLI's aligned table.
+// HTTP API as `{"result": [{...}, ...]}`. Run executes a question on a
+// QuadStore in its Go form: the same look-ups as the program, in the same
+// order, with the same rows, without a JavaScript interpreter, and, on
+// key-value stores, reading a node's incoming edges of one predicate by
+// index prefix where Gizmo's In reads all of them. WithGizmo runs the
+// program instead. WhoSaid, Roles and Reforms decode the rows into structs;
+// WriteTable prints rows as the CLI's aligned table.
 package canned
