@@ -15,9 +15,10 @@
 //	REV      -baseline REV: the Gizmo programs of graph/canned/gizmo.go at
 //	         git revision REV, run as that revision's Run did
 //
-// -check compares the answers: the Go and Gizmo forms must agree row for
-// row; the baseline's rows, as a set, where both are complete (under the
-// limit).
+// -timeout bounds each run: a run cut short counts at the timeout, and the
+// row says how many were. -check compares the answers: the Go and Gizmo
+// forms must agree row for row; the baseline's rows, as a set, where both
+// are complete (under the limit, not cut).
 //
 //	go run ./bench/latency -db /tmp/newsgraph.db
 //	go run ./bench/latency -db /tmp/newsgraph.db -q who-said -limit 100 -forms go,gizmo -baseline fbe8f13 -check
@@ -26,6 +27,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -51,6 +53,7 @@ func main() {
 	baseline := flag.String("baseline", "", "also time the Gizmo programs of graph/canned at this git revision")
 	check := flag.Bool("check", false, "compare the forms' answers")
 	verbose := flag.Bool("v", false, "print each argument's median latency per form to stderr")
+	timeout := flag.Duration("timeout", 0, "stop a run after this long, counting it at this time (0: no bound)")
 	flag.Parse()
 	if *db == "" {
 		fmt.Fprintln(os.Stderr, "usage: latency -db DB [-q Q,…] [-args N] [-runs N] [-limit N] [-forms go,gizmo] [-baseline REV] [-check]")
@@ -99,10 +102,14 @@ func main() {
 		}
 		for _, a := range args {
 			answers := make([][]canned.Row, len(timed))
+			cut := false
 			for range *runs {
 				for i, f := range timed {
-					rows, d, err := f.time(ctx, a)
-					if err != nil {
+					rows, d, err := f.time(ctx, a, *timeout)
+					if errors.Is(err, context.DeadlineExceeded) {
+						f.cut++
+						cut = true
+					} else if err != nil {
 						fail(err)
 					}
 					f.lat = append(f.lat, d)
@@ -117,7 +124,7 @@ func main() {
 				}
 				f.argLat = f.argLat[:0]
 			}
-			if *check {
+			if *check && !cut {
 				mismatches += compare(q.Name, a, timed, answers, *limit)
 			}
 		}
@@ -141,6 +148,7 @@ type form struct {
 	name   string
 	run    func(ctx context.Context, arg string) ([]canned.Row, error)
 	exact  bool // its rows must equal the first form's, in order
+	cut    int  // runs stopped by -timeout
 	lat    []time.Duration
 	argLat []time.Duration
 	rows   []int
@@ -159,7 +167,12 @@ func newForm(name string, q canned.Question, qs cgraph.QuadStore, ro []canned.Ru
 	}}, nil
 }
 
-func (f *form) time(ctx context.Context, arg string) ([]canned.Row, time.Duration, error) {
+func (f *form) time(ctx context.Context, arg string, timeout time.Duration) ([]canned.Row, time.Duration, error) {
+	if timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, timeout)
+		defer cancel()
+	}
 	start := time.Now()
 	rows, err := f.run(ctx, arg)
 	return rows, time.Since(start), err
@@ -167,9 +180,16 @@ func (f *form) time(ctx context.Context, arg string) ([]canned.Row, time.Duratio
 
 // row is the form's Markdown table row.
 func (f *form) row(question, backend string, args int) string {
-	name := question
+	var notes []string
 	if f.name != "go" {
-		name += " (" + f.name + ")"
+		notes = append(notes, f.name)
+	}
+	if f.cut > 0 {
+		notes = append(notes, fmt.Sprintf("%d of %d runs cut at -timeout", f.cut, len(f.lat)))
+	}
+	name := question
+	if len(notes) > 0 {
+		name += " (" + strings.Join(notes, "; ") + ")"
 	}
 	if len(f.lat) == 0 {
 		return fmt.Sprintf("| %s | %s | 0 | 0 | – | – | – | – |", name, backend)
