@@ -133,8 +133,9 @@ func (r *reader) value(p *path.Path) (string, bool) {
 type edge struct{ id, source string }
 
 // edges reads the quads node -pred-> x (x -pred-> node when inward) in the
-// order the store lists them, as the Prelude's edges() does: only quads
-// with a label when labelled, each with it. each returns false to stop.
+// order the store lists them: when labelled, as the Prelude's edges() does,
+// only quads with a label, each with it; else as Gizmo's ToArray of
+// Out(pred) or In(pred). each returns false to stop.
 func (r *reader) edges(n string, pred quad.IRI, inward, labelled bool, each func(edge) bool) {
 	if r.inIndex != nil && inward {
 		r.edgesIn(n, pred, labelled, each)
@@ -167,7 +168,8 @@ func (r *reader) edges(n string, pred quad.IRI, inward, labelled bool, each func
 
 // edgesIn reads a node's incoming pred edges from the key-value store's
 // object+predicate index: the quads Gizmo's In(pred) yields, in the same
-// order (by subject, then quad), without the node's other edges.
+// order (by subject, then quad), without the node's other edges. Unless
+// labelled, edges come without their label.
 func (r *reader) edgesIn(n string, pred quad.IRI, labelled bool, each func(edge) bool) {
 	o, okO := r.qs.ValueOf(node(n)).(kv.Int64Value)
 	p, okP := r.qs.ValueOf(pred).(kv.Int64Value)
@@ -177,11 +179,17 @@ func (r *reader) edgesIn(n string, pred quad.IRI, labelled bool, each func(edge)
 	it := kv.NewQuadIterator(r.kv, *r.inIndex, []uint64{uint64(o), uint64(p)})
 	defer it.Close()
 	for it.Next(r.ctx) {
-		q := r.qs.Quad(it.Result())
-		if q.Subject == nil || (labelled && q.Label == nil) {
+		// Only the ends wanted: Quad would read all four values.
+		ref := it.Result()
+		var label quad.Value
+		if l := r.qs.QuadDirection(ref, quad.Label); l != nil && labelled {
+			label = r.qs.NameOf(l)
+		}
+		subject := r.qs.NameOf(r.qs.QuadDirection(ref, quad.Subject))
+		if subject == nil || (labelled && label == nil) {
 			continue
 		}
-		if !each(edge{text(q.Subject), text(q.Label)}) {
+		if !each(edge{text(subject), text(label)}) {
 			return
 		}
 	}
