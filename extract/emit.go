@@ -58,12 +58,14 @@ func (d *doc) emit() []schema.Fact {
 			involved[g] = true
 		}
 	}
-	// A topic node is declared in each sentence that links to it, so it lives
-	// as long as any of its links.
-	topicNode := func(topic string, n int) quad.IRI {
+	// A topic node is declared once an article, as an entity is: an
+	// article's sentences are loaded and deleted with it, and declaring it
+	// in each sentence that links to it gave a topic one <type> and one
+	// <name> quad per such sentence (214,000 each on 100,000 articles).
+	topicNode := func(topic string) quad.IRI {
 		ti := schema.EntityIRI(schema.Topic, topic)
-		add(ti, schema.Type, schema.Topic, n)
-		add(ti, schema.Name, quad.String(topic), n)
+		add(ti, schema.Type, schema.Topic, 0)
+		add(ti, schema.Name, quad.String(topic), 0)
 		return ti
 	}
 	for _, e := range d.ents {
@@ -92,7 +94,7 @@ func (d *doc) emit() []schema.Fact {
 			add(node(sp), schema.Said, qi, q.sent.n)
 		}
 		for _, topic := range d.topicsOf(q.text + " " + q.sent.text()) {
-			add(qi, schema.About, topicNode(topic, q.sent.n), q.sent.n)
+			add(qi, schema.About, topicNode(topic), q.sent.n)
 		}
 	}
 	for _, st := range d.statements {
@@ -103,7 +105,7 @@ func (d *doc) emit() []schema.Fact {
 			add(node(sp), schema.Said, si, st.sent.n)
 		}
 		for _, topic := range d.topicsOf(st.text) {
-			add(si, schema.About, topicNode(topic, st.sent.n), st.sent.n)
+			add(si, schema.About, topicNode(topic), st.sent.n)
 		}
 	}
 	for _, r := range d.reforms {
@@ -135,7 +137,7 @@ func (d *doc) emit() []schema.Fact {
 		if st.reform != nil {
 			add(node(st.holder), p, schema.EntityIRI(schema.Reform, st.reform.name()), st.sent.n)
 		} else if st.topic != "" {
-			add(node(st.holder), p, topicNode(st.topic, st.sent.n), st.sent.n)
+			add(node(st.holder), p, topicNode(st.topic), st.sent.n)
 		}
 	}
 	// Declare every sentence that labels a fact, with its words.
