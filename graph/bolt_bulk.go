@@ -99,32 +99,44 @@ type bulkNode struct {
 	new  bool
 }
 
-// boltBulkWrite writes quads, none of which is in the store, in one bolt
-// transaction, as Cayley's writer would (bolt_bulk.go's header).
-func boltBulkWrite(ctx context.Context, db *bolt.DB, indexes []kv.QuadIndex, quads []quad.Quad) error {
-	if len(quads) == 0 {
+// boltBulkWrite writes the quads of parts, none of which is in the store, in
+// one bolt transaction, as Cayley's writer would (bolt_bulk.go's header). It
+// clears parts' elements once it has read them: after that a quad is only
+// its values' indexes (dirs), so the batch's quads can be collected while
+// the transaction, which needs the memory, builds and commits.
+func boltBulkWrite(ctx context.Context, db *bolt.DB, indexes []kv.QuadIndex, parts [][]quad.Quad) error {
+	total := 0
+	for _, qs := range parts {
+		total += len(qs)
+	}
+	if total == 0 {
 		return nil
 	}
 	// Distinct values, and each quad's as indexes into them.
-	byVal := make(map[quad.Value]int32, len(quads))
+	byVal := make(map[quad.Value]int32, total)
 	var nodes []bulkNode
-	dirs := make([][4]int32, len(quads))
-	for i, q := range quads {
-		for d, dir := range quad.Directions {
-			v := q.Get(dir)
-			if v == nil {
-				dirs[i][d] = -1
-				continue
+	dirs := make([][4]int32, 0, total)
+	for k, qs := range parts {
+		for _, q := range qs {
+			var qd [4]int32
+			for d, dir := range quad.Directions {
+				v := q.Get(dir)
+				if v == nil {
+					qd[d] = -1
+					continue
+				}
+				n, ok := byVal[v]
+				if !ok {
+					n = int32(len(nodes))
+					nodes = append(nodes, bulkNode{hash: cgraph.HashOf(v), val: v})
+					byVal[v] = n
+				}
+				nodes[n].refs++
+				qd[d] = n
 			}
-			n, ok := byVal[v]
-			if !ok {
-				n = int32(len(nodes))
-				nodes = append(nodes, bulkNode{hash: cgraph.HashOf(v), val: v})
-				byVal[v] = n
-			}
-			nodes[n].refs++
-			dirs[i][d] = n
+			dirs = append(dirs, qd)
 		}
+		parts[k] = nil
 	}
 	byVal = nil
 	if err := ctx.Err(); err != nil {
@@ -215,27 +227,23 @@ func boltBulkWrite(ctx context.Context, db *bolt.DB, indexes []kv.QuadIndex, qua
 
 		// Quads, numbered after the batch's new values, in input order.
 		first := uint64(horizon) + 1
-		prims := make([]proto.Primitive, len(quads))
-		for i := range quads {
-			p := &prims[i]
-			p.ID, p.Timestamp = first+uint64(i), now
+		for i, qd := range dirs {
+			p := proto.Primitive{ID: first + uint64(i), Timestamp: now}
 			for d, dir := range quad.Directions {
-				if n := dirs[i][d]; n >= 0 {
-					p.SetDirection(dir, nodes[n].id)
-				}
+				p.SetDirection(dir, nodeID(nodes, qd[d]))
 			}
-			if err := putPrimitive(log, p, &mem); err != nil {
+			if err := putPrimitive(log, &p, &mem); err != nil {
 				return err
 			}
 		}
-		horizon += int64(len(quads))
-		size += int64(len(quads))
+		horizon += int64(len(dirs))
+		size += int64(len(dirs))
 
 		for _, ind := range indexes {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			if err := appendToIndex(tx, ind, prims, &mem); err != nil {
+			if err := appendToIndex(tx, ind, dirs, nodes, first, &mem); err != nil {
 				return fmt.Errorf("index %s: %w", indexName(ind), err)
 			}
 		}
@@ -269,20 +277,29 @@ func createValueBuckets(tx *bolt.Tx, nodes []bulkNode, order []int32) error {
 	return nil
 }
 
-// appendToIndex adds the quads to an index's lists, visiting its keys in
-// order; the new IDs are above every stored one, so lists stay ascending.
-func appendToIndex(tx *bolt.Tx, ind kv.QuadIndex, prims []proto.Primitive, mem *arena) error {
+// nodeID is the ID of the value a quad direction names (-1: none).
+func nodeID(nodes []bulkNode, n int32) uint64 {
+	if n < 0 {
+		return 0
+	}
+	return nodes[n].id
+}
+
+// appendToIndex adds the quads (their values' indexes into nodes, their IDs
+// first, first+1, …) to an index's lists, visiting its keys in order; the
+// new IDs are above every stored one, so lists stay ascending.
+func appendToIndex(tx *bolt.Tx, ind kv.QuadIndex, quads [][4]int32, nodes []bulkNode, first uint64, mem *arena) error {
 	name := []byte(indexName(ind))
 	b, err := tx.CreateBucketIfNotExists(name)
 	if err != nil {
 		return err
 	}
 	dirs := len(ind.Dirs)
-	ids := make([]uint64, dirs*len(prims))
-	order := make([]int32, len(prims))
-	for i := range prims {
+	ids := make([]uint64, dirs*len(quads))
+	order := make([]int32, len(quads))
+	for i, qd := range quads {
 		for j, d := range ind.Dirs {
-			ids[i*dirs+j] = prims[i].GetDirection(d)
+			ids[i*dirs+j] = nodeID(nodes, qd[d-quad.Subject])
 		}
 		order[i] = int32(i)
 	}
@@ -313,7 +330,7 @@ func appendToIndex(tx *bolt.Tx, ind kv.QuadIndex, prims []proto.Primitive, mem *
 		list := mem.alloc(len(old) + binary.MaxVarintLen64*(end-start))[:len(old)]
 		copy(list, old)
 		for _, i := range order[start:end] {
-			list = binary.AppendUvarint(list, prims[i].ID)
+			list = binary.AppendUvarint(list, first+uint64(i))
 		}
 		if err := b.Put(k, list); err != nil {
 			return err

@@ -206,18 +206,23 @@ const boltTxQuads = 1_000_000
 // writeFreshBolt writes new articles into bolt's buckets directly
 // (boltBulkWrite), in transactions that never split an article.
 func (g *Graph) writeFreshBolt(ctx context.Context, ps []*prepared) error {
-	var batch []quad.Quad
+	var (
+		parts [][]quad.Quad
+		n     int
+	)
 	first, limit := 0, max(g.cfg.batchQuads, boltTxQuads)
 	for i, p := range ps {
-		batch = append(batch, p.quads...)
-		if len(batch) < limit && i < len(ps)-1 {
+		// boltBulkWrite becomes the quads' only holder, so that they can
+		// be collected during the commit.
+		parts, n, p.quads = append(parts, p.quads), n+len(p.quads), nil
+		if n < limit && i < len(ps)-1 {
 			continue
 		}
-		if err := boltBulkWrite(ctx, g.bolt, g.boltIdx, batch); err != nil {
+		if err := boltBulkWrite(ctx, g.bolt, g.boltIdx, parts); err != nil {
 			return fmt.Errorf("load articles %s…%s: %w", ps[first].id, p.id, err)
 		}
-		g.committed(len(batch))
-		batch, first = batch[:0], i+1
+		g.committed(n)
+		parts, n, first = nil, 0, i+1
 	}
 	return nil
 }
