@@ -118,8 +118,9 @@ type RunOption func(*runConfig)
 func WithLimit(n int) RunOption { return func(c *runConfig) { c.limit = n } }
 
 // WithGizmo makes Run execute the question's Gizmo program, as the HTTP API
-// and the explorer do, instead of its Go form. The answers are the same;
-// the Go form is faster.
+// and the explorer do, instead of its Go form. The answers are the same. On
+// key-value stores (bolt, memory) the Go form is faster; on SQL stores the
+// Gizmo program is, as Cayley makes one query of a Gizmo path.
 func WithGizmo() RunOption { return func(c *runConfig) { c.gizmo = true } }
 
 // Run asks q about arg of the store qs, with the question's Go form (the

@@ -2,20 +2,14 @@ package canned
 
 import (
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
 	"fmt"
-	"net/url"
-	"os"
 	"reflect"
 	"testing"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 
-	_ "github.com/lib/pq"
-
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/graphtest"
 )
 
 // TestGoMatchesGizmo: Run's Go form answers what the Gizmo program (which
@@ -37,7 +31,7 @@ func TestGoMatchesGizmo(t *testing.T) {
 		}
 		stores[backend] = qs
 	}
-	if pg := postgresURL(t); pg != "" {
+	if pg := graphtest.PostgresURL(t); pg != "" {
 		qs, err := openBench(t, graph.Postgres, pg, 100) // SQL answers path by path: slower
 		if err != nil {
 			t.Fatal(err)
@@ -77,46 +71,4 @@ func TestGoMatchesGizmo(t *testing.T) {
 			}
 		}
 	}
-}
-
-// postgresURL returns the URL of a schema of its own, dropped when the test
-// ends, on the server NEWSGRAPH_TEST_POSTGRES names
-// (.ci/setup.d/10-postgres.sh starts one); "" without one, unless
-// NEWSGRAPH_CI=1, when that fails the test.
-func postgresURL(t *testing.T) string {
-	t.Helper()
-	addr := os.Getenv("NEWSGRAPH_TEST_POSTGRES")
-	if addr == "" {
-		if os.Getenv("NEWSGRAPH_CI") == "1" {
-			t.Fatal("NEWSGRAPH_TEST_POSTGRES is not set (run .ci/setup.d/10-postgres.sh)")
-		}
-		t.Log("NEWSGRAPH_TEST_POSTGRES is not set: PostgreSQL not compared")
-		return ""
-	}
-	db, err := sql.Open("postgres", addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	var b [6]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		t.Fatal(err)
-	}
-	schema := "newsgraph_canned_" + hex.EncodeToString(b[:])
-	if _, err := db.Exec("CREATE SCHEMA " + schema); err != nil {
-		t.Fatalf("PostgreSQL at NEWSGRAPH_TEST_POSTGRES: %v", err)
-	}
-	t.Cleanup(func() {
-		if _, err := db.Exec("DROP SCHEMA " + schema + " CASCADE"); err != nil {
-			t.Errorf("drop schema: %v", err)
-		}
-	})
-	u, err := url.Parse(addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	v := u.Query()
-	v.Set("search_path", schema) // lib/pq passes it on as a session setting
-	u.RawQuery = v.Encode()
-	return u.String()
 }
