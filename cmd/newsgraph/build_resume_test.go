@@ -93,9 +93,10 @@ func TestBuildSurvivesSIGKILL(t *testing.T) {
 // buildBinary compiles this package's newsgraph into a temporary directory.
 func buildBinary(t *testing.T) string {
 	t.Helper()
+	// go test puts its own go first on the test's PATH.
 	goBin, err := exec.LookPath("go")
 	if err != nil {
-		goBin = filepath.Join(runtime.GOROOT(), "bin", "go")
+		t.Fatalf("no go command: %v", err)
 	}
 	bin := filepath.Join(t.TempDir(), "newsgraph")
 	cmd := exec.Command(goBin, "build", "-o", bin, ".")
