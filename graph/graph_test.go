@@ -2,9 +2,7 @@ package graph_test
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"net/url"
@@ -45,60 +43,33 @@ func TestBolt(t *testing.T) {
 	})
 }
 
-// postgresDB connects to the server NEWSGRAPH_TEST_POSTGRES names
-// (.ci/setup.d/10-postgres.sh starts one), skipping without one unless
-// NEWSGRAPH_CI=1.
-func postgresDB(t *testing.T) (*sql.DB, string) {
+// pgSchema returns a connection to a schema of the test's own on the
+// server NEWSGRAPH_TEST_POSTGRES names (graphtest.PostgresURL), the schema's
+// name and its URL, skipping without a server unless NEWSGRAPH_CI=1.
+func pgSchema(t *testing.T) (*sql.DB, string, string) {
 	t.Helper()
-	addr := os.Getenv("NEWSGRAPH_TEST_POSTGRES")
-	if addr == "" {
-		if os.Getenv("NEWSGRAPH_CI") == "1" {
-			t.Fatal("NEWSGRAPH_TEST_POSTGRES is not set (run .ci/setup.d/10-postgres.sh)")
-		}
+	u := graphtest.PostgresURL(t)
+	if u == "" {
 		t.Skip("NEWSGRAPH_TEST_POSTGRES is not set")
 	}
-	db, err := sql.Open("postgres", addr)
+	pu, err := url.Parse(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("postgres", u)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	if err := db.Ping(); err != nil {
-		t.Fatalf("PostgreSQL at NEWSGRAPH_TEST_POSTGRES: %v", err)
-	}
-	return db, addr
-}
-
-// pgSchema creates a schema of its own for one test graph, dropped when the
-// test ends, and returns its name and the URL that puts it first on the
-// search path.
-func pgSchema(t *testing.T, db *sql.DB, addr string) (string, string) {
-	t.Helper()
-	schema := "newsgraph_test_" + randomHex(t)
-	if _, err := db.Exec("CREATE SCHEMA " + schema); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if _, err := db.Exec("DROP SCHEMA " + schema + " CASCADE"); err != nil {
-			t.Errorf("drop schema: %v", err)
-		}
-	})
-	u, err := url.Parse(addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	v := u.Query()
-	v.Set("search_path", schema) // lib/pq passes it on as a session setting
-	u.RawQuery = v.Encode()
-	return schema, u.String()
+	return db, pu.Query().Get("search_path"), u
 }
 
 // TestPostgres runs the suite on PostgreSQL, each graph in a schema of its
 // own.
 func TestPostgres(t *testing.T) {
-	db, addr := postgresDB(t)
 	opened := 0
 	graphtest.Run(t, func(t *testing.T) *graph.Graph {
-		schema, u := pgSchema(t, db, addr)
+		db, schema, u := pgSchema(t)
 		opened++
 		backend, address := graph.ParseDB(u)
 		g := openT(t, backend, address)
@@ -119,10 +90,9 @@ func TestPostgres(t *testing.T) {
 // reference counts and value columns, and quad hashes. Stock Cayley then
 // reads what newsgraph wrote as if it had written it.
 func TestPostgresBulkMatchesCayley(t *testing.T) {
-	db, addr := postgresDB(t)
 	ctx := context.Background()
-	ours, oursURL := pgSchema(t, db, addr)
-	theirs, theirsURL := pgSchema(t, db, addr)
+	db, ours, oursURL := pgSchema(t)
+	_, theirs, theirsURL := pgSchema(t)
 
 	when := time.Date(2019, 3, 4, 5, 6, 7, 0, time.UTC)
 	var docs []graph.Doc
@@ -236,14 +206,6 @@ func TestBoltIndexesLabels(t *testing.T) {
 	if err != nil || !size.Exact || size.Size != 2 {
 		t.Errorf("quads labelled <article/a>: %+v, %v; want exactly 2 (from a label index)", size, err)
 	}
-}
-
-func randomHex(t *testing.T) string {
-	b := make([]byte, 6)
-	if _, err := rand.Read(b); err != nil {
-		t.Fatal(err)
-	}
-	return hex.EncodeToString(b)
 }
 
 func TestBoltInUse(t *testing.T) {
