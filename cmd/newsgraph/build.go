@@ -23,6 +23,7 @@ func newBuildCmd() *cobra.Command {
 		workers    int
 		batchQuads int
 		progress   string
+		memLimit   byteSize
 	)
 	cmd := &cobra.Command{
 		Use:   "build [PATH...]",
@@ -47,12 +48,21 @@ is a terminal, a log line every few seconds when it is not (--progress=auto);
 
 A build can be interrupted at any moment (even kill -9) and run again: it
 skips the articles already stored and finishes the rest, ending in the graph
-one uninterrupted run makes.`,
+one uninterrupted run makes.
+
+--memory-limit caps newsgraph's memory softly: near it Go's collector works
+harder instead of letting the heap grow to twice what is live. A
+100,000-article build into bolt peaks at 11.8 GB resident by default, 9.0 GB
+with --memory-limit 4000MiB (7% more CPU) and 8.6 GB with 3900MiB (14% more;
+bench/README.md). Without the flag, GOMEMLIMIT does the same.`,
 		Example: `  newsgraph build                         # the embedded example articles
   newsgraph build examples/articles --db ./newsgraph.db
   newsgraph build archive/ --db postgres://newsgraph:secret@127.0.0.1/newsgraph`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			quietCayley()
+			if memLimit > 0 {
+				debug.SetMemoryLimit(int64(memLimit))
+			}
 			ctx := cmd.Context()
 			ex, err := extract.New()
 			if err != nil {
@@ -113,6 +123,7 @@ one uninterrupted run makes.`,
 	f.StringVar(&progress, "progress", progressAuto, "progress on stderr: auto (a bar on a terminal, log lines otherwise), always or never")
 	f.IntVar(&batchQuads, "batch-quads", 0, "quads loaded per store transaction (default: ingest's)")
 	_ = f.MarkHidden("batch-quads")
+	f.Var(&memLimit, "memory-limit", "soft limit on the memory newsgraph uses, such as 4GiB (default: none, or $GOMEMLIMIT)")
 	return cmd
 }
 
