@@ -34,6 +34,7 @@ type Lexicon struct {
 	bodies     map[string][]string // "dh" → ["Department of Health", "DoH", ...]; key is lower-cased acronym
 	bodyNames  map[string]string   // lower-cased full name or alias → canonical full name
 	topics     []topicCue
+	topicsAt   [256][]topicRef // the topics' cues by the byte after their space
 	supportCue []string
 	opposeCue  []string
 }
@@ -41,6 +42,12 @@ type Lexicon struct {
 type topicCue struct {
 	topic string
 	cues  []string // lower case, each after a space: matched at a word's start
+}
+
+// A topicRef is one cue of l.topics[topic].
+type topicRef struct {
+	topic int
+	cue   string
 }
 
 // lexiconFiles lists the sections of a lexicon, in the order they are read.
@@ -231,6 +238,7 @@ func (l *Lexicon) add(section, line string) error {
 		for _, c := range strings.Split(cues, ",") {
 			if c = strings.ToLower(strings.TrimSpace(c)); c != "" {
 				tc.cues = append(tc.cues, " "+c)
+				l.topicsAt[c[0]] = append(l.topicsAt[c[0]], topicRef{len(l.topics), " " + c})
 			}
 		}
 		l.topics = append(l.topics, tc)

@@ -64,12 +64,15 @@ func (d *doc) findReforms(s *sentence) {
 		if !t[k].word {
 			continue
 		}
-		for ci, c := range reformCues {
+		if t[k].lower == "" {
+			continue
+		}
+		for _, ci := range cuesAt[t[k].lower[0]] {
 			n := matchCue(t, k, s.to, cueWords[ci])
 			if n == 0 {
 				continue
 			}
-			d.reformAt(s, k, k+n, c)
+			d.reformAt(s, k, k+n, reformCues[ci])
 			k += n - 1
 			break
 		}
@@ -83,6 +86,16 @@ var cueWords = func() [][]string {
 		out[i] = strings.Fields(c.cue)
 	}
 	return out
+}()
+
+// cuesAt lists, by their first byte, the indexes in reformCues of the cues,
+// in reformCues' order: a token can only start the cues that share its first
+// byte.
+var cuesAt = func() (at [256][]int) {
+	for i, ws := range cueWords {
+		at[ws[0][0]] = append(at[ws[0][0]], i)
+	}
+	return at
 }()
 
 // matchCue reports how many tokens from k match the cue (a phrase whose last

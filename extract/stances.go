@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -18,12 +19,18 @@ type stance struct {
 // cueScore counts the support and opposition cues in a text.
 func (d *doc) cueScore(text string) (sup, opp int) {
 	words := strings.Fields(strings.ToLower(foldQuotes(text)))
+	// The text from each word on, up to six words: joined[at[i]:at[i+6]-1].
+	joined := strings.Join(words, " ")
+	at := make([]int, len(words)+1)
+	for i, w := range words {
+		at[i+1] = at[i] + len(w) + 1
+	}
 	// A cue after a negation counts for the other side: "we do not support".
 	count := func(cues []string) (plain, negated int) {
 		for i := range words {
-			rest := strings.Join(words[i:min(len(words), i+6)], " ")
+			rest := joined[at[i] : at[min(len(words), i+6)]-1]
 			for _, c := range cues {
-				if !strings.HasPrefix(rest, c) {
+				if c == "" || rest[0] != c[0] || !strings.HasPrefix(rest, c) {
 					continue
 				}
 				neg := false
@@ -52,12 +59,9 @@ func foldQuotes(s string) string {
 	return quoteFolds.Replace(s)
 }
 
-// quoteFolds and topicPunct are built once: a Replacer is safe for
-// concurrent use, and building one per call was 4% of a large build.
-var (
-	quoteFolds = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u201c", "\"", "\u201d", "\"")
-	topicPunct = strings.NewReplacer(",", " ", ".", " ", ";", " ", ":", " ", "\"", " ", "'", " ", "[", " ", "]", " ", "(", " ", ")", " ")
-)
+// quoteFolds is built once: a Replacer is safe for concurrent use, and
+// building one per call was 4% of a large build.
+var quoteFolds = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u201c", "\"", "\u201d", "\"")
 
 // findStances reads who supports or opposes which reform, from explicit cues
 // in sentences ("criticised by X", "X welcomed") and in quotations.
@@ -180,18 +184,60 @@ func refersToChange(text string) bool {
 
 // topicsOf returns the lexicon topics a text concerns.
 func (d *doc) topicsOf(text string) []string {
-	lt := " " + strings.Join(strings.Fields(strings.ToLower(foldQuotes(text))), " ")
-	lt = topicPunct.Replace(lt)
-	var out []string
-	for _, tc := range d.lex.topics {
-		for _, c := range tc.cues {
-			if strings.Contains(lt, c) {
-				out = append(out, tc.topic)
-				break
+	lt := topicText(text)
+	// A cue matches after a space: look only at the cues that start with
+	// the byte after each space, not for every cue in the whole text.
+	found := make([]bool, len(d.lex.topics))
+	n := 0
+	for i := 0; i+1 < len(lt); i++ {
+		if lt[i] != ' ' {
+			continue
+		}
+		for _, r := range d.lex.topicsAt[lt[i+1]] {
+			if !found[r.topic] && strings.HasPrefix(lt[i:], r.cue) {
+				found[r.topic] = true
+				n++
 			}
 		}
 	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]string, 0, n)
+	for i, ok := range found {
+		if ok {
+			out = append(out, d.lex.topics[i].topic)
+		}
+	}
 	return out
+}
+
+// topicText is text as topic cues are matched against: after a space, in
+// lower case, each run of white space one space, and quotes, brackets and
+// , . ; : spaces too. It does in one pass what ToLower, Fields, Join and two
+// Replacers did in five (a tenth of extraction's time).
+func topicText(text string) string {
+	var b strings.Builder
+	b.Grow(len(text) + 1)
+	b.WriteByte(' ')
+	space := false
+	for _, r := range text {
+		if unicode.IsSpace(r) {
+			space = b.Len() > 1
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		switch r {
+		case ',', '.', ';', ':', '"', '\'', '[', ']', '(', ')', '\u2019', '\u2018', '\u201c', '\u201d':
+			b.WriteByte(' ')
+		default:
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
 }
 
 // reformsIn returns the reforms read from sentence s.
