@@ -8,7 +8,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/boltdb/bolt"
@@ -90,6 +93,42 @@ func (a *arena) uvarint(x uint64) []byte {
 	return b
 }
 
+// A bulkPart is one article's quads as the bolt writer takes them: the
+// distinct values, their hashes and how many quad directions name each, and
+// each quad as indexes into them (-1 for no value).
+type bulkPart struct {
+	vals   []quad.Value
+	hashes []cgraph.ValueHash
+	refs   []uint64
+	dirs   [][4]int32
+}
+
+func newBulkPart(qs []quad.Quad) bulkPart {
+	var a bulkPart
+	byVal := make(map[quad.Value]int32, len(qs))
+	a.dirs = make([][4]int32, len(qs))
+	for i, q := range qs {
+		for d, dir := range quad.Directions {
+			v := q.Get(dir)
+			if v == nil {
+				a.dirs[i][d] = -1
+				continue
+			}
+			n, ok := byVal[v]
+			if !ok {
+				n = int32(len(a.vals))
+				a.vals = append(a.vals, v)
+				a.hashes = append(a.hashes, cgraph.HashOf(v))
+				a.refs = append(a.refs, 0)
+				byVal[v] = n
+			}
+			a.refs[n]++
+			a.dirs[i][d] = n
+		}
+	}
+	return a
+}
+
 // bulkNode is one distinct value of a batch.
 type bulkNode struct {
 	hash cgraph.ValueHash
@@ -105,40 +144,57 @@ type bulkNode struct {
 // its values' indexes (dirs), so the batch's quads can be collected while
 // the transaction, which needs the memory, builds and commits.
 func boltBulkWrite(ctx context.Context, db *bolt.DB, indexes []kv.QuadIndex, parts [][]quad.Quad) error {
+	// Each article's distinct values and their hashes, on all cores: the
+	// writer is the build's serial path.
+	arts := make([]bulkPart, len(parts))
+	var (
+		next atomic.Int64
+		wg   sync.WaitGroup
+	)
+	for range min(runtime.GOMAXPROCS(0), len(parts)) {
+		wg.Go(func() {
+			for k := int(next.Add(1) - 1); k < len(parts); k = int(next.Add(1) - 1) {
+				arts[k] = newBulkPart(parts[k])
+				parts[k] = nil
+			}
+		})
+	}
+	wg.Wait()
 	total := 0
-	for _, qs := range parts {
-		total += len(qs)
+	for _, a := range arts {
+		total += len(a.dirs)
 	}
 	if total == 0 {
 		return nil
 	}
-	// Distinct values, and each quad's as indexes into them.
-	byVal := make(map[quad.Value]int32, total)
+	// The batch's distinct values, and each quad's as indexes into them.
+	byHash := make(map[cgraph.ValueHash]int32, total/2)
 	var nodes []bulkNode
 	dirs := make([][4]int32, 0, total)
-	for k, qs := range parts {
-		for _, q := range qs {
-			var qd [4]int32
-			for d, dir := range quad.Directions {
-				v := q.Get(dir)
-				if v == nil {
-					qd[d] = -1
-					continue
+	for k := range arts {
+		a := &arts[k]
+		at := make([]int32, len(a.vals))
+		for i, h := range a.hashes {
+			n, ok := byHash[h]
+			if !ok {
+				n = int32(len(nodes))
+				nodes = append(nodes, bulkNode{hash: h, val: a.vals[i]})
+				byHash[h] = n
+			}
+			nodes[n].refs += a.refs[i]
+			at[i] = n
+		}
+		for _, qd := range a.dirs {
+			for d, v := range qd {
+				if v >= 0 {
+					qd[d] = at[v]
 				}
-				n, ok := byVal[v]
-				if !ok {
-					n = int32(len(nodes))
-					nodes = append(nodes, bulkNode{hash: cgraph.HashOf(v), val: v})
-					byVal[v] = n
-				}
-				nodes[n].refs++
-				qd[d] = n
 			}
 			dirs = append(dirs, qd)
 		}
-		parts[k] = nil
+		*a = bulkPart{}
 	}
-	byVal = nil
+	byHash = nil
 	if err := ctx.Err(); err != nil {
 		return err
 	}
