@@ -8,10 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"runtime"
 	"slices"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/boltdb/bolt"
@@ -147,19 +144,10 @@ func boltBulkWrite(ctx context.Context, db *bolt.DB, indexes []kv.QuadIndex, par
 	// Each article's distinct values and their hashes, on all cores: the
 	// writer is the build's serial path.
 	arts := make([]bulkPart, len(parts))
-	var (
-		next atomic.Int64
-		wg   sync.WaitGroup
-	)
-	for range min(runtime.GOMAXPROCS(0), len(parts)) {
-		wg.Go(func() {
-			for k := int(next.Add(1) - 1); k < len(parts); k = int(next.Add(1) - 1) {
-				arts[k] = newBulkPart(parts[k])
-				parts[k] = nil
-			}
-		})
-	}
-	wg.Wait()
+	parallel(len(parts), func(k int) {
+		arts[k] = newBulkPart(parts[k])
+		parts[k] = nil
+	})
 	total := 0
 	for _, a := range arts {
 		total += len(a.dirs)

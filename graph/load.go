@@ -88,25 +88,29 @@ func (g *Graph) LoadBatch(ctx context.Context, docs []Doc) ([]LoadResult, error)
 func prepareAll(docs []Doc) ([]*prepared, error) {
 	ps := make([]*prepared, len(docs))
 	errs := make([]error, len(docs))
-	workers := min(runtime.GOMAXPROCS(0), len(docs))
-	var (
-		next atomic.Int64
-		wg   sync.WaitGroup
-	)
-	for range workers {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < len(docs); i = int(next.Add(1) - 1) {
-				ps[i], errs[i] = prepare(docs[i])
-			}
-		})
-	}
-	wg.Wait()
+	parallel(len(docs), func(i int) { ps[i], errs[i] = prepare(docs[i]) })
 	for _, err := range errs {
 		if err != nil {
 			return nil, err
 		}
 	}
 	return ps, nil
+}
+
+// parallel calls f(0) … f(n-1), as many at a time as there are cores.
+func parallel(n int, f func(i int)) {
+	var (
+		next atomic.Int64
+		wg   sync.WaitGroup
+	)
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // roundEnd returns the end of the longest run from start in which no
