@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -33,18 +34,14 @@ type Lexicon struct {
 	generic    map[string]bool
 	bodies     map[string][]string // "dh" → ["Department of Health", "DoH", ...]; key is lower-cased acronym
 	bodyNames  map[string]string   // lower-cased full name or alias → canonical full name
-	topics     []topicCue
-	topicsAt   [256][]topicRef // the topics' cues by the byte after their space
+	topics     []string            // topic names, one a "topics" line
+	topicsAt   [256][]topicRef     // the topics' cues by their first byte
 	supportCue []string
 	opposeCue  []string
 }
 
-type topicCue struct {
-	topic string
-	cues  []string // lower case, each after a space: matched at a word's start
-}
-
-// A topicRef is one cue of l.topics[topic].
+// A topicRef is one cue of l.topics[topic]: lower case, after a space, so
+// that it matches at a word's start.
 type topicRef struct {
 	topic int
 	cue   string
@@ -234,14 +231,12 @@ func (l *Lexicon) add(section, line string) error {
 		if !ok {
 			return fmt.Errorf("want \"topic: cue, cue\": %q", line)
 		}
-		tc := topicCue{topic: strings.TrimSpace(name)}
 		for _, c := range strings.Split(cues, ",") {
 			if c = strings.ToLower(strings.TrimSpace(c)); c != "" {
-				tc.cues = append(tc.cues, " "+c)
 				l.topicsAt[c[0]] = append(l.topicsAt[c[0]], topicRef{len(l.topics), " " + c})
 			}
 		}
-		l.topics = append(l.topics, tc)
+		l.topics = append(l.topics, strings.TrimSpace(name))
 	case "stance":
 		kind, cues, ok := strings.Cut(line, ":")
 		if !ok {
@@ -269,10 +264,7 @@ func (l *Lexicon) add(section, line string) error {
 
 // Topics lists the topic names the lexicon knows, sorted.
 func (l *Lexicon) Topics() []string {
-	out := make([]string, 0, len(l.topics))
-	for _, t := range l.topics {
-		out = append(out, t.topic)
-	}
+	out := slices.Clone(l.topics)
 	sort.Strings(out)
 	return out
 }

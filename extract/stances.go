@@ -30,7 +30,8 @@ func (d *doc) cueScore(text string) (sup, opp int) {
 		for i := range words {
 			rest := joined[at[i] : at[min(len(words), i+6)]-1]
 			for _, c := range cues {
-				if c == "" || rest[0] != c[0] || !strings.HasPrefix(rest, c) {
+				// Cues are never empty (Lexicon.add).
+				if rest[0] != c[0] || !strings.HasPrefix(rest, c) {
 					continue
 				}
 				neg := false
@@ -206,7 +207,7 @@ func (d *doc) topicsOf(text string) []string {
 	out := make([]string, 0, n)
 	for i, ok := range found {
 		if ok {
-			out = append(out, d.lex.topics[i].topic)
+			out = append(out, d.lex.topics[i])
 		}
 	}
 	return out
