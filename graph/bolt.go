@@ -68,6 +68,9 @@ func openBolt(path string, c config) (cgraph.QuadStore, *bolt.DB, error) {
 	} else if err := withLabelIndex(func() error { return kv.Init(db, opts) }); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
 		db.Close()
 		return nil, nil, fmt.Errorf("open bolt %s: %w", dir, err)
+	} else if err := boltRecover(db.DB()); err != nil {
+		db.Close()
+		return nil, nil, fmt.Errorf("open bolt %s: %w", dir, err)
 	}
 	qs, err := kv.New(db, opts)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"time"
 
@@ -135,12 +136,23 @@ type bulkNode struct {
 	new  bool
 }
 
-// boltBulkWrite writes the quads of parts, none of which is in the store, in
-// one bolt transaction, as Cayley's writer would (bolt_bulk.go's header). It
-// clears parts' elements once it has read them: after that a quad is only
-// its values' indexes (dirs), so the batch's quads can be collected while
-// the transaction, which needs the memory, builds and commits.
-func boltBulkWrite(ctx context.Context, db *bolt.DB, indexes []kv.QuadIndex, parts [][]quad.Quad) error {
+// A boltBatch is a batch of new quads on its way into bolt: its distinct
+// values and each quad as indexes into them.
+type boltBatch struct {
+	nodes []bulkNode
+	order []int32    // nodes in hash order, the order of their buckets
+	dirs  [][4]int32 // each quad's values (-1: none)
+
+	horizon, size int64  // the store's, before the batch
+	created       int    // new values, numbered horizon+1 … in hash order
+	first         uint64 // the first quad's ID, after the new values
+}
+
+// newBoltBatch gathers parts' values. It clears parts' elements once it has
+// read them: after that a quad is only its values' indexes, so the batch's
+// quads can be collected while the transactions, which need the memory,
+// build and commit.
+func newBoltBatch(parts [][]quad.Quad) *boltBatch {
 	// Each article's distinct values and their hashes, on all cores: the
 	// writer is the build's serial path.
 	arts := make([]bulkPart, len(parts))
@@ -152,24 +164,19 @@ func boltBulkWrite(ctx context.Context, db *bolt.DB, indexes []kv.QuadIndex, par
 	for _, a := range arts {
 		total += len(a.dirs)
 	}
-	if total == 0 {
-		return nil
-	}
-	// The batch's distinct values, and each quad's as indexes into them.
+	b := &boltBatch{dirs: make([][4]int32, 0, total)}
 	byHash := make(map[cgraph.ValueHash]int32, total/2)
-	var nodes []bulkNode
-	dirs := make([][4]int32, 0, total)
 	for k := range arts {
 		a := &arts[k]
 		at := make([]int32, len(a.vals))
 		for i, h := range a.hashes {
 			n, ok := byHash[h]
 			if !ok {
-				n = int32(len(nodes))
-				nodes = append(nodes, bulkNode{hash: h, val: a.vals[i]})
+				n = int32(len(b.nodes))
+				b.nodes = append(b.nodes, bulkNode{hash: h, val: a.vals[i]})
 				byHash[h] = n
 			}
-			nodes[n].refs += a.refs[i]
+			b.nodes[n].refs += a.refs[i]
 			at[i] = n
 		}
 		for _, qd := range a.dirs {
@@ -178,125 +185,261 @@ func boltBulkWrite(ctx context.Context, db *bolt.DB, indexes []kv.QuadIndex, par
 					qd[d] = at[v]
 				}
 			}
-			dirs = append(dirs, qd)
+			b.dirs = append(b.dirs, qd)
 		}
 		*a = bulkPart{}
 	}
-	byHash = nil
+	b.order = make([]int32, len(b.nodes))
+	for i := range b.order {
+		b.order[i] = int32(i)
+	}
+	nodes := b.nodes
+	slices.SortFunc(b.order, func(x, y int32) int { return bytes.Compare(nodes[x].hash[:], nodes[y].hash[:]) })
+	return b
+}
+
+// resolve finds the IDs of the values the store has, in read transactions
+// on all cores, and numbers the new ones as Cayley does: in hash order,
+// after the store's horizon. The caller holds the store's only writer.
+func (b *boltBatch) resolve(db *bolt.DB) error {
+	err := db.View(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		if meta == nil || tx.Bucket(bucketLog) == nil {
+			return errors.New("not a Cayley store: no meta or log bucket")
+		}
+		var err error
+		if b.horizon, err = metaInt(meta, "horizon"); err != nil {
+			return err
+		}
+		b.size, err = metaInt(meta, "size")
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	chunks := splitOrder(b.nodes, b.order, runtime.GOMAXPROCS(0))
+	errs := make([]error, len(chunks)-1)
+	parallel(len(chunks)-1, func(c int) {
+		errs[c] = db.View(func(tx *bolt.Tx) error {
+			var vb *bolt.Bucket
+			for k, i := range b.order[chunks[c]:chunks[c+1]] {
+				n := &b.nodes[i]
+				if k == 0 || !samePair(n.hash, b.nodes[b.order[chunks[c]+k-1]].hash) {
+					vb = tx.Bucket([]byte{'v', n.hash[0], n.hash[1]})
+				}
+				if vb == nil {
+					continue
+				}
+				if v := vb.Get(n.hash[:]); len(v) > 0 {
+					n.id, _ = binary.Uvarint(v)
+				}
+			}
+			return nil
+		})
+	})
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	for _, i := range b.order {
+		if n := &b.nodes[i]; n.id == 0 {
+			b.created++
+			n.new = true
+			n.id = uint64(b.horizon) + uint64(b.created)
+		}
+	}
+	b.first = uint64(b.horizon) + uint64(b.created) + 1
+	return nil
+}
+
+// samePair reports whether two hashes share their value and count buckets.
+func samePair(a, b cgraph.ValueHash) bool { return a[0] == b[0] && a[1] == b[1] }
+
+// splitOrder cuts order (nodes in hash order) into at most k runs of about
+// equal length that do not split a bucket, returned as k+1 (or fewer)
+// bounds from 0 to len(order).
+func splitOrder(nodes []bulkNode, order []int32, k int) []int {
+	bounds := []int{0}
+	for r := 1; r < k; r++ {
+		at := max(r*len(order)/k, bounds[len(bounds)-1]+1)
+		for at < len(order) && samePair(nodes[order[at]].hash, nodes[order[at-1]].hash) {
+			at++
+		}
+		if at >= len(order) {
+			break
+		}
+		bounds = append(bounds, at)
+	}
+	return append(bounds, len(order))
+}
+
+// boltRangeIDs sets how many of the batch's value buckets one transaction
+// writes. Cayley's layout spreads values over 65,536 pairs of value and
+// count buckets, so a batch of a million quads changes nearly every one, and
+// bolt holds each changed bucket in memory, decoded and then encoded again,
+// until the commit: 1.1 GB of live heap on 100,000 articles. The buckets
+// grow with the store, so the batch's values are written in one transaction
+// per boltRangeIDs IDs the store has numbered (values and quads).
+const boltRangeIDs = 4_000_000
+
+// A boltStage is one transaction of a batch's write.
+type boltStage func(tx *bolt.Tx, mem *arena) error
+
+// stages returns the batch's transactions: its values a range of buckets at
+// a time, its quads in the log, then each index; the last also moves the
+// store's horizon and size, which is when the batch becomes part of the
+// store. Each stage records in the pending bucket what undoes it
+// (boltRecover), in the same transaction, so a write stopped at any point
+// (an error, a crash) is undone at the next Open.
+func (b *boltBatch) stages(indexes []kv.QuadIndex, rangeIDs int64) []boltStage {
+	var out []boltStage
+	ranges := splitOrder(b.nodes, b.order, int(min(max(b.horizon/rangeIDs, 1), 64)))
+	for r := range len(ranges) - 1 {
+		out = append(out, func(tx *bolt.Tx, mem *arena) error {
+			return b.writeValues(tx, r, b.order[ranges[r]:ranges[r+1]], mem)
+		})
+	}
+	out = append(out, b.writeQuadLog)
+	for k, ind := range indexes {
+		last := k == len(indexes)-1
+		out = append(out, func(tx *bolt.Tx, mem *arena) error {
+			if err := appendToIndex(tx, ind, b.dirs, b.nodes, b.first, mem); err != nil {
+				return fmt.Errorf("index %s: %w", indexName(ind), err)
+			}
+			if !last {
+				return pendingBucket(tx).Put([]byte("index/"+indexName(ind)), []byte{1})
+			}
+			meta := tx.Bucket(bucketMeta)
+			if err := putMetaInt(meta, "horizon", b.horizon+int64(b.created)+int64(len(b.dirs))); err != nil {
+				return err
+			}
+			if err := putMetaInt(meta, "size", b.size+int64(len(b.dirs))); err != nil {
+				return err
+			}
+			return tx.DeleteBucket(bucketPending)
+		})
+	}
+	return out
+}
+
+// writeValues writes range r of the batch's values (nodes, in hash order):
+// the ID by hash, the reference count, and a new value's log entry. The
+// first range opens the pending bucket with the horizon to roll back to.
+func (b *boltBatch) writeValues(tx *bolt.Tx, r int, nodes []int32, mem *arena) error {
+	if r == 0 {
+		p, err := tx.CreateBucket(bucketPending)
+		if err != nil {
+			return fmt.Errorf("start a bulk write: %w", err)
+		}
+		if err := p.Put([]byte("horizon"), binary.BigEndian.AppendUint64(nil, uint64(b.horizon))); err != nil {
+			return err
+		}
+	}
+	if err := createValueBuckets(tx, b.nodes, nodes); err != nil {
+		return err
+	}
+	log := tx.Bucket(bucketLog)
+	now := time.Now().UnixNano()
+	var (
+		vb, nb *bolt.Bucket
+		undo   = []byte{} // the counts added to stored values: hash, uvarint
+	)
+	for k, i := range nodes {
+		n := &b.nodes[i]
+		if k == 0 || !samePair(n.hash, b.nodes[nodes[k-1]].hash) {
+			vb, nb = tx.Bucket([]byte{'v', n.hash[0], n.hash[1]}), tx.Bucket([]byte{'n', n.hash[0], n.hash[1]})
+		}
+		refs := n.refs
+		if n.new {
+			if err := vb.Put(n.hash[:], mem.uvarint(n.id)); err != nil {
+				return err
+			}
+			p := proto.Primitive{ID: n.id, Timestamp: now}
+			var err error
+			if p.Value, err = pquads.MarshalValue(n.val); err != nil {
+				return fmt.Errorf("value %v: %w", n.val, err)
+			}
+			if err := putPrimitive(log, &p, mem); err != nil {
+				return err
+			}
+		} else {
+			if v := nb.Get(n.hash[:]); len(v) > 0 {
+				old, _ := binary.Uvarint(v)
+				refs += old
+			}
+			undo = binary.AppendUvarint(append(undo, n.hash[:]...), n.refs)
+		}
+		if err := nb.Put(n.hash[:], mem.uvarint(refs)); err != nil {
+			return err
+		}
+	}
+	return pendingBucket(tx).Put(fmt.Appendf(nil, "counts/%04d", r), undo)
+}
+
+// writeQuadLog writes the batch's quads to the log, numbered after its new
+// values, in input order. Undoing it needs no record: it is the log past the
+// horizon.
+func (b *boltBatch) writeQuadLog(tx *bolt.Tx, mem *arena) error {
+	log := tx.Bucket(bucketLog)
+	now := time.Now().UnixNano()
+	for i, qd := range b.dirs {
+		p := proto.Primitive{ID: b.first + uint64(i), Timestamp: now}
+		for d, dir := range quad.Directions {
+			p.SetDirection(dir, nodeID(b.nodes, qd[d]))
+		}
+		if err := putPrimitive(log, &p, mem); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// boltBulkWrite writes the quads of parts, none of which is in the store, as
+// Cayley's writer would (this file's header), in the transactions of
+// boltBatch.stages. A write that fails part-way is undone before it
+// returns, or, if that fails too (or the process dies), at the next Open.
+func boltBulkWrite(ctx context.Context, db *bolt.DB, indexes []kv.QuadIndex, parts [][]quad.Quad, t boltTuning) error {
+	b := newBoltBatch(parts)
+	if len(b.dirs) == 0 {
+		return nil
+	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	// Visit the value buckets in key order, as Cayley numbers new nodes.
-	order := make([]int32, len(nodes))
-	for i := range order {
-		order[i] = int32(i)
+	if err := b.resolve(db); err != nil {
+		return err
 	}
-	slices.SortFunc(order, func(a, b int32) int { return bytes.Compare(nodes[a].hash[:], nodes[b].hash[:]) })
-
-	return db.Update(func(tx *bolt.Tx) error {
-		meta, log := tx.Bucket(bucketMeta), tx.Bucket(bucketLog)
-		if meta == nil || log == nil {
-			return errors.New("not a Cayley store: no meta or log bucket")
+	rangeIDs := t.rangeIDs
+	if rangeIDs <= 0 {
+		rangeIDs = boltRangeIDs
+	}
+	for i, st := range b.stages(indexes, rangeIDs) {
+		if i > 0 && i == t.crashAfter {
+			return errCrashed
 		}
-		horizon, err := metaInt(meta, "horizon")
+		err := ctx.Err()
+		if err == nil {
+			err = db.Update(func(tx *bolt.Tx) error { return st(tx, new(arena)) })
+		}
 		if err != nil {
-			return err
-		}
-		size, err := metaInt(meta, "size")
-		if err != nil {
-			return err
-		}
-
-		// Resolve the values the store has, number the new ones.
-		var (
-			vb, nb  *bolt.Bucket
-			vbKey   [3]byte
-			created int
-		)
-		for _, i := range order {
-			n := &nodes[i]
-			if vb == nil || vbKey[1] != n.hash[0] || vbKey[2] != n.hash[1] {
-				vbKey = [3]byte{'v', n.hash[0], n.hash[1]}
-				vb = tx.Bucket(vbKey[:])
-			}
-			if vb != nil {
-				if b := vb.Get(n.hash[:]); len(b) > 0 {
-					n.id, _ = binary.Uvarint(b)
+			if i > 0 {
+				if rerr := boltRecover(db); rerr != nil {
+					err = errors.Join(err, fmt.Errorf("undo the write: %w (the next Open retries)", rerr))
 				}
 			}
-			if n.id == 0 {
-				created++
-				n.new = true
-				n.id = uint64(horizon) + uint64(created)
-			}
-		}
-		horizon += int64(created)
-		now := time.Now().UnixNano()
-		var mem arena
-
-		if err := createValueBuckets(tx, nodes, order); err != nil {
 			return err
 		}
-		// Values: the ID by hash, the reference count, the log entry.
-		vb, nb = nil, nil
-		for _, i := range order {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			n := &nodes[i]
-			if vb == nil || vbKey[1] != n.hash[0] || vbKey[2] != n.hash[1] {
-				vbKey = [3]byte{'v', n.hash[0], n.hash[1]}
-				vb, nb = tx.Bucket(vbKey[:]), tx.Bucket([]byte{'n', n.hash[0], n.hash[1]})
-			}
-			refs := n.refs
-			if n.new {
-				if err := vb.Put(n.hash[:], mem.uvarint(n.id)); err != nil {
-					return err
-				}
-				p := proto.Primitive{ID: n.id, Timestamp: now}
-				if p.Value, err = pquads.MarshalValue(n.val); err != nil {
-					return fmt.Errorf("value %v: %w", n.val, err)
-				}
-				if err := putPrimitive(log, &p, &mem); err != nil {
-					return err
-				}
-			} else if b := nb.Get(n.hash[:]); len(b) > 0 {
-				old, _ := binary.Uvarint(b)
-				refs += old
-			}
-			if err := nb.Put(n.hash[:], mem.uvarint(refs)); err != nil {
-				return err
-			}
-		}
-
-		// Quads, numbered after the batch's new values, in input order.
-		first := uint64(horizon) + 1
-		for i, qd := range dirs {
-			p := proto.Primitive{ID: first + uint64(i), Timestamp: now}
-			for d, dir := range quad.Directions {
-				p.SetDirection(dir, nodeID(nodes, qd[d]))
-			}
-			if err := putPrimitive(log, &p, &mem); err != nil {
-				return err
-			}
-		}
-		horizon += int64(len(dirs))
-		size += int64(len(dirs))
-
-		for _, ind := range indexes {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			if err := appendToIndex(tx, ind, dirs, nodes, first, &mem); err != nil {
-				return fmt.Errorf("index %s: %w", indexName(ind), err)
-			}
-		}
-		if err := putMetaInt(meta, "horizon", horizon); err != nil {
-			return err
-		}
-		return putMetaInt(meta, "size", size)
-	})
+	}
+	return nil
 }
+
+// boltTuning holds settings of the bulk writer that tests change.
+type boltTuning struct {
+	rangeIDs   int64 // boltRangeIDs if 0
+	crashAfter int   // > 0: stop after that many transactions, as a crash would
+}
+
+// errCrashed is what a write stopped by crashAfter returns.
+var errCrashed = errors.New("bulk write stopped part-way (test)")
 
 // createValueBuckets creates the value buckets the nodes (in hash order)
 // need and the store lacks: every "n" bucket before any "v" one, each run in

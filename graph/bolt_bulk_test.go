@@ -2,6 +2,7 @@ package graph_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -97,15 +98,7 @@ func TestBoltBulkMatchesCayley(t *testing.T) {
 		}
 		dumps[i] = dumpBolt(t, filepath.Join(path, "indexes.bolt"))
 	}
-	if dumps[0] != dumps[1] {
-		a, b := strings.Split(dumps[0], "\n"), strings.Split(dumps[1], "\n")
-		for i := range min(len(a), len(b)) {
-			if a[i] != b[i] {
-				t.Fatalf("bolt files differ (%d and %d entries); first difference at entry %d:\nbulk:   %s\ncayley: %s", len(a), len(b), i, a[i], b[i])
-			}
-		}
-		t.Fatalf("bolt files differ: %d and %d entries", len(a), len(b))
-	}
+	sameDump(t, "bulk", dumps[0], "cayley", dumps[1])
 	if n := strings.Count(dumps[0], "\n"); n < 2000 {
 		t.Fatalf("dump has only %d entries", n)
 	}
@@ -141,6 +134,88 @@ func TestBoltBulkMatchesCayley(t *testing.T) {
 	}
 	if st.Nodes != cst.Nodes.Size || st.Nodes == 0 {
 		t.Fatalf("Stats says %d nodes, Cayley counts %d", st.Nodes, cst.Nodes.Size)
+	}
+}
+
+// sameDump fails the test at the first difference of two dumpBolt dumps.
+func sameDump(t *testing.T, nameA, a, nameB, b string) {
+	t.Helper()
+	if a == b {
+		return
+	}
+	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := range min(len(la), len(lb)) {
+		if la[i] != lb[i] {
+			t.Fatalf("bolt files differ (%d and %d entries); first difference at entry %d:\n%s: %s\n%s: %s", len(la), len(lb), i, nameA, la[i], nameB, lb[i])
+		}
+	}
+	t.Fatalf("bolt files differ: %d and %d entries", len(la), len(lb))
+}
+
+// TestBoltBulkCrash stops a bulk write after each of its transactions, as
+// a crash would, and requires the next Open to put the store back as it
+// was before the write, and loading the same articles again to leave it as
+// a write that never stopped does.
+func TestBoltBulkCrash(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	// Small value ranges, so that the write has several.
+	opts := []graph.Option{graph.WithBatchQuads(1 << 20), graph.WithBoltRangeIDs(300)}
+	load := func(path string, docs []graph.Doc, more ...graph.Option) error {
+		t.Helper()
+		g, err := graph.Open(ctx, graph.Bolt, path, append(opts, more...)...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = g.LoadBatch(ctx, docs)
+		if cerr := g.Close(); cerr != nil {
+			t.Fatal(cerr)
+		}
+		return err
+	}
+	file := func(path string) string { return filepath.Join(path, "indexes.bolt") }
+	first, second := corpusDocs(0, 40, "v1"), corpusDocs(40, 90, "v1")
+	clean := filepath.Join(dir, "clean")
+	if err := load(clean, first); err != nil {
+		t.Fatal(err)
+	}
+	before := dumpBolt(t, file(clean))
+	if err := load(clean, second); err != nil {
+		t.Fatal(err)
+	}
+	after := dumpBolt(t, file(clean))
+
+	for n := 1; ; n++ {
+		path := filepath.Join(dir, fmt.Sprint(n))
+		if err := load(path, first); err != nil {
+			t.Fatal(err)
+		}
+		err := load(path, second, graph.WithBoltCrashAfter(n))
+		if err == nil {
+			if n < 6 {
+				t.Fatalf("the write took %d transactions, want value ranges, the log and 3 indexes", n)
+			}
+			break
+		}
+		if !errors.Is(err, graph.ErrCrashed) {
+			t.Fatalf("stopped after %d: %v", n, err)
+		}
+		if !strings.Contains(dumpBolt(t, file(path)), "/newsgraph_pending ") {
+			t.Fatalf("stopped after %d: no record of the write under way", n)
+		}
+		// Open undoes it.
+		g, err := graph.Open(ctx, graph.Bolt, path)
+		if err != nil {
+			t.Fatalf("stopped after %d: reopen: %v", n, err)
+		}
+		if err := g.Close(); err != nil {
+			t.Fatal(err)
+		}
+		sameDump(t, fmt.Sprintf("undone after %d", n), dumpBolt(t, file(path)), "before", before)
+		if err := load(path, second); err != nil {
+			t.Fatalf("stopped after %d: load again: %v", n, err)
+		}
+		sameDump(t, fmt.Sprintf("loaded again after %d", n), dumpBolt(t, file(path)), "clean", after)
 	}
 }
 

@@ -249,7 +249,7 @@ func (g *Graph) writeFreshBolt(ctx context.Context, ps []*prepared) error {
 		if n < limit && i < len(ps)-1 {
 			continue
 		}
-		if err := boltBulkWrite(ctx, g.bolt, g.boltIdx, parts); err != nil {
+		if err := boltBulkWrite(ctx, g.bolt, g.boltIdx, parts, g.cfg.bolt); err != nil {
 			return fmt.Errorf("load articles %s…%s: %w", ps[first].id, p.id, err)
 		}
 		g.committed(n)

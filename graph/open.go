@@ -48,6 +48,8 @@ type config struct {
 	batchQuads  int
 	afterCommit func(quads int)
 	cayley      cgraph.Options
+
+	bolt boltTuning // tests only
 }
 
 // An Option configures Open.

@@ -1,0 +1,193 @@
+package graph
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+
+	"github.com/boltdb/bolt"
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/proto"
+	"github.com/cayleygraph/quad/pquads"
+)
+
+// This file undoes a bulk write (bolt_bulk.go) that stopped between its
+// transactions. While one runs, the store holds a pending bucket:
+//
+//	horizon        the store's horizon before the write (8 bytes, big-endian)
+//	counts/NNNN    for each value range written: the hashes of the stored
+//	               values whose counts it raised, each with the uvarint it added
+//	index/NAME     for each index written: a mark
+//
+// Everything the write added sits past the horizon (log entries, new
+// values, the IDs at the ends of index lists), or is in those records, so
+// the store can be put back as it was before the write; the articles it
+// held were not recorded as loaded, so the next build loads them again.
+
+var bucketPending = []byte("newsgraph_pending")
+
+// pendingBucket is the pending bucket of a write under way.
+func pendingBucket(tx *bolt.Tx) *bolt.Bucket { return tx.Bucket(bucketPending) }
+
+// boltRecover undoes a bulk write that stopped part-way, if the store holds
+// one, in one transaction.
+func boltRecover(db *bolt.DB) error {
+	err := db.Update(func(tx *bolt.Tx) error {
+		p := pendingBucket(tx)
+		if p == nil {
+			return nil
+		}
+		hb := p.Get([]byte("horizon"))
+		if len(hb) != 8 {
+			return fmt.Errorf("pending write: horizon of %d bytes, want 8", len(hb))
+		}
+		horizon := binary.BigEndian.Uint64(hb)
+		if err := dropLogPast(tx, horizon); err != nil {
+			return err
+		}
+		c := p.Cursor()
+		for k, v := c.Seek([]byte("counts/")); bytes.HasPrefix(k, []byte("counts/")); k, v = c.Next() {
+			if err := giveBackCounts(tx, v); err != nil {
+				return fmt.Errorf("pending write, %s: %w", k, err)
+			}
+		}
+		for k, _ := c.Seek([]byte("index/")); bytes.HasPrefix(k, []byte("index/")); k, _ = c.Next() {
+			name := bytes.TrimPrefix(k, []byte("index/"))
+			if err := trimIndex(tx.Bucket(name), horizon); err != nil {
+				return fmt.Errorf("pending write, index %s: %w", name, err)
+			}
+		}
+		return tx.DeleteBucket(bucketPending)
+	})
+	if err != nil {
+		return fmt.Errorf("undo an unfinished bulk write: %w", err)
+	}
+	return nil
+}
+
+// dropLogPast deletes the log entries numbered past horizon, and for the
+// values among them their value and count entries.
+func dropLogPast(tx *bolt.Tx, horizon uint64) error {
+	log := tx.Bucket(bucketLog)
+	if log == nil {
+		return errors.New("not a Cayley store: no log bucket")
+	}
+	var (
+		keys   [][]byte
+		hashes []cgraph.ValueHash
+	)
+	c := log.Cursor()
+	for k, v := c.Seek(binary.BigEndian.AppendUint64(nil, horizon+1)); k != nil; k, v = c.Next() {
+		keys = append(keys, bytes.Clone(k))
+		var p proto.Primitive
+		if err := p.Unmarshal(v); err != nil {
+			return fmt.Errorf("log entry %x: %w", k, err)
+		}
+		if !p.IsNode() {
+			continue
+		}
+		val, err := pquads.UnmarshalValue(p.Value)
+		if err != nil {
+			return fmt.Errorf("log entry %x: %w", k, err)
+		}
+		hashes = append(hashes, cgraph.HashOf(val))
+	}
+	for _, k := range keys {
+		if err := log.Delete(k); err != nil {
+			return err
+		}
+	}
+	for _, h := range hashes {
+		for _, kind := range []byte{'v', 'n'} {
+			if b := tx.Bucket([]byte{kind, h[0], h[1]}); b != nil {
+				if err := b.Delete(h[:]); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// giveBackCounts lowers the counts of stored values by what a value range
+// of the write added: rec is hashes, each followed by a uvarint.
+func giveBackCounts(tx *bolt.Tx, rec []byte) error {
+	for len(rec) > 0 {
+		var h cgraph.ValueHash
+		if len(rec) < len(h)+1 {
+			return errors.New("truncated record")
+		}
+		copy(h[:], rec)
+		add, n := binary.Uvarint(rec[len(h):])
+		if n <= 0 {
+			return errors.New("bad count in record")
+		}
+		rec = rec[len(h)+n:]
+		b := tx.Bucket([]byte{'n', h[0], h[1]})
+		if b == nil {
+			return fmt.Errorf("value %x: no count bucket", h)
+		}
+		old, _ := binary.Uvarint(b.Get(h[:]))
+		if old < add {
+			return fmt.Errorf("value %x: count %d, the write added %d", h, old, add)
+		}
+		if err := b.Put(h[:], binary.AppendUvarint(nil, old-add)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// trimIndex removes the IDs past horizon from an index's lists, and the
+// lists left empty.
+func trimIndex(b *bolt.Bucket, horizon uint64) error {
+	if b == nil {
+		return errors.New("no such bucket")
+	}
+	type edit struct{ key, list []byte }
+	var edits []edit
+	c := b.Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		kept, dropped, err := dropIDsPast(v, horizon)
+		if err != nil {
+			return fmt.Errorf("key %x: %w", k, err)
+		}
+		if dropped {
+			edits = append(edits, edit{bytes.Clone(k), kept})
+		}
+	}
+	for _, e := range edits {
+		var err error
+		if len(e.list) == 0 {
+			err = b.Delete(e.key)
+		} else {
+			err = b.Put(e.key, e.list)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// dropIDsPast returns list (uvarint IDs) without the IDs past horizon, and
+// whether there were any; it copies the list only then.
+func dropIDsPast(list []byte, horizon uint64) ([]byte, bool, error) {
+	var kept []byte
+	dropped := false
+	for rest := list; len(rest) > 0; {
+		id, n := binary.Uvarint(rest)
+		if n <= 0 {
+			return nil, false, errors.New("bad list")
+		}
+		if id > horizon && !dropped {
+			dropped = true
+			kept = append([]byte{}, list[:len(list)-len(rest)]...)
+		} else if id <= horizon && dropped {
+			kept = append(kept, rest[:n]...)
+		}
+		rest = rest[n:]
+	}
+	return kept, dropped, nil
+}

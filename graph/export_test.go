@@ -1,0 +1,16 @@
+package graph
+
+// WithBoltCrashAfter stops each bulk write into bolt after n of its
+// transactions, leaving the store as a crash there would.
+func WithBoltCrashAfter(n int) Option {
+	return func(c *config) { c.bolt.crashAfter = n }
+}
+
+// WithBoltRangeIDs has bulk writes into bolt write their values in one
+// transaction per n IDs the store has numbered (boltRangeIDs).
+func WithBoltRangeIDs(n int64) Option {
+	return func(c *config) { c.bolt.rangeIDs = n }
+}
+
+// ErrCrashed is what a write stopped by WithBoltCrashAfter returns.
+var ErrCrashed = errCrashed
