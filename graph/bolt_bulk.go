@@ -132,6 +132,7 @@ type bulkNode struct {
 	hash cgraph.ValueHash
 	val  quad.Value
 	refs uint64 // quad directions of the batch naming it
+	old  uint64 // … and of the store's quads, for a stored value
 	id   uint64
 	new  bool
 }
@@ -198,8 +199,8 @@ func newBoltBatch(parts [][]quad.Quad) *boltBatch {
 	return b
 }
 
-// resolve finds the IDs of the values the store has, in read transactions
-// on all cores, and numbers the new ones as Cayley does: in hash order,
+// resolve finds the IDs and counts of the values the store has, in read
+// transactions on all cores (the write transactions are the serial path), and numbers the new ones as Cayley does: in hash order,
 // after the store's horizon. The caller holds the store's only writer.
 func (b *boltBatch) resolve(db *bolt.DB) error {
 	err := db.View(func(tx *bolt.Tx) error {
@@ -221,17 +222,20 @@ func (b *boltBatch) resolve(db *bolt.DB) error {
 	errs := make([]error, len(chunks)-1)
 	parallel(len(chunks)-1, func(c int) {
 		errs[c] = db.View(func(tx *bolt.Tx) error {
-			var vb *bolt.Bucket
+			var vb, nb *bolt.Bucket
 			for k, i := range b.order[chunks[c]:chunks[c+1]] {
 				n := &b.nodes[i]
 				if k == 0 || !samePair(n.hash, b.nodes[b.order[chunks[c]+k-1]].hash) {
-					vb = tx.Bucket([]byte{'v', n.hash[0], n.hash[1]})
+					vb, nb = tx.Bucket([]byte{'v', n.hash[0], n.hash[1]}), tx.Bucket([]byte{'n', n.hash[0], n.hash[1]})
 				}
 				if vb == nil {
 					continue
 				}
 				if v := vb.Get(n.hash[:]); len(v) > 0 {
 					n.id, _ = binary.Uvarint(v)
+					if nb != nil {
+						n.old, _ = binary.Uvarint(nb.Get(n.hash[:]))
+					}
 				}
 			}
 			return nil
@@ -290,7 +294,7 @@ type boltStage func(tx *bolt.Tx, mem *arena) error
 // store. Each stage records in the pending bucket what undoes it
 // (boltRecover), in the same transaction, so a write stopped at any point
 // (an error, a crash) is undone at the next Open.
-func (b *boltBatch) stages(indexes []kv.QuadIndex, rangeIDs int64) []boltStage {
+func (b *boltBatch) stages(indexes int, index func(k int) (*indexLists, error), rangeIDs int64) []boltStage {
 	var out []boltStage
 	ranges := splitOrder(b.nodes, b.order, int(min(max(b.horizon/rangeIDs, 1), 64)))
 	for r := range len(ranges) - 1 {
@@ -299,14 +303,18 @@ func (b *boltBatch) stages(indexes []kv.QuadIndex, rangeIDs int64) []boltStage {
 		})
 	}
 	out = append(out, b.writeQuadLog)
-	for k, ind := range indexes {
-		last := k == len(indexes)-1
-		out = append(out, func(tx *bolt.Tx, mem *arena) error {
-			if err := appendToIndex(tx, ind, b.dirs, b.nodes, b.first, mem); err != nil {
-				return fmt.Errorf("index %s: %w", indexName(ind), err)
+	for k := range indexes {
+		last := k == indexes-1
+		out = append(out, func(tx *bolt.Tx, _ *arena) error {
+			il, err := index(k)
+			if err != nil {
+				return err
+			}
+			if err := il.put(tx); err != nil {
+				return fmt.Errorf("index %s: %w", il.name, err)
 			}
 			if !last {
-				return pendingBucket(tx).Put([]byte("index/"+indexName(ind)), []byte{1})
+				return pendingBucket(tx).Put([]byte("index/"+il.name), []byte{1})
 			}
 			meta := tx.Bucket(bucketMeta)
 			if err := putMetaInt(meta, "horizon", b.horizon+int64(b.created)+int64(len(b.dirs))); err != nil {
@@ -348,7 +356,6 @@ func (b *boltBatch) writeValues(tx *bolt.Tx, r int, nodes []int32, mem *arena) e
 		if k == 0 || !samePair(n.hash, b.nodes[nodes[k-1]].hash) {
 			vb, nb = tx.Bucket([]byte{'v', n.hash[0], n.hash[1]}), tx.Bucket([]byte{'n', n.hash[0], n.hash[1]})
 		}
-		refs := n.refs
 		if n.new {
 			if err := vb.Put(n.hash[:], mem.uvarint(n.id)); err != nil {
 				return err
@@ -362,13 +369,9 @@ func (b *boltBatch) writeValues(tx *bolt.Tx, r int, nodes []int32, mem *arena) e
 				return err
 			}
 		} else {
-			if v := nb.Get(n.hash[:]); len(v) > 0 {
-				old, _ := binary.Uvarint(v)
-				refs += old
-			}
 			undo = binary.AppendUvarint(append(undo, n.hash[:]...), n.refs)
 		}
-		if err := nb.Put(n.hash[:], mem.uvarint(refs)); err != nil {
+		if err := nb.Put(n.hash[:], mem.uvarint(n.old+n.refs)); err != nil {
 			return err
 		}
 	}
@@ -412,7 +415,20 @@ func boltBulkWrite(ctx context.Context, db *bolt.DB, indexes []kv.QuadIndex, par
 	if rangeIDs <= 0 {
 		rangeIDs = boltRangeIDs
 	}
-	for i, st := range b.stages(indexes, rangeIDs) {
+	// The indexes' new lists are made beside the values' transactions.
+	lists := make([]*indexLists, len(indexes))
+	errs := make([]error, len(indexes))
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		parallel(len(indexes), func(k int) { lists[k], errs[k] = prepareIndex(db, indexes[k], b) })
+	}()
+	defer func() { <-done }()
+	index := func(k int) (*indexLists, error) {
+		<-done
+		return lists[k], errs[k]
+	}
+	for i, st := range b.stages(len(indexes), index, rangeIDs) {
 		if i > 0 && i == t.crashAfter {
 			return errCrashed
 		}
@@ -472,57 +488,81 @@ func nodeID(nodes []bulkNode, n int32) uint64 {
 	return nodes[n].id
 }
 
-// appendToIndex adds the quads (their values' indexes into nodes, their IDs
-// first, first+1, …) to an index's lists, visiting its keys in order; the
-// new IDs are above every stored one, so lists stay ascending.
-func appendToIndex(tx *bolt.Tx, ind kv.QuadIndex, quads [][4]int32, nodes []bulkNode, first uint64, mem *arena) error {
-	name := []byte(indexName(ind))
-	b, err := tx.CreateBucketIfNotExists(name)
-	if err != nil {
-		return err
-	}
+// indexLists is what a batch makes of one index's lists: for each key it
+// touches, in key order, the stored list with the batch's quad IDs
+// appended. The new IDs are above every stored one, so lists stay
+// ascending. Keys and lists are kept end to end in buf, which bolt
+// references until the commit.
+type indexLists struct {
+	name   string
+	keyLen int
+	buf    []byte
+	ends   []int // the end of each key's list in buf
+}
+
+// prepareIndex makes the index's new lists for the batch's quads (their
+// IDs b.first, b.first+1, …), reading the stored lists in a read
+// transaction: outside the write transactions, which are the serial path.
+func prepareIndex(db *bolt.DB, ind kv.QuadIndex, b *boltBatch) (*indexLists, error) {
 	dirs := len(ind.Dirs)
-	ids := make([]uint64, dirs*len(quads))
-	order := make([]int32, len(quads))
-	for i, qd := range quads {
+	ids := make([]uint64, dirs*len(b.dirs))
+	order := make([]int32, len(b.dirs))
+	for i, qd := range b.dirs {
 		for j, d := range ind.Dirs {
-			ids[i*dirs+j] = nodeID(nodes, qd[d-quad.Subject])
+			ids[i*dirs+j] = nodeID(b.nodes, qd[d-quad.Subject])
 		}
 		order[i] = int32(i)
 	}
 	// Comparing the IDs as numbers orders the keys as bolt does (they are
 	// big-endian); ties keep input order, which is ID order.
-	slices.SortFunc(order, func(a, b int32) int {
-		x, y := ids[int(a)*dirs:int(a+1)*dirs], ids[int(b)*dirs:int(b+1)*dirs]
-		for j := range x {
-			if x[j] != y[j] {
-				return cmp.Compare(x[j], y[j])
-			}
+	key := func(i int32) []uint64 { return ids[int(i)*dirs : int(i+1)*dirs] }
+	slices.SortFunc(order, func(x, y int32) int {
+		if c := slices.Compare(key(x), key(y)); c != 0 {
+			return c
 		}
-		return cmp.Compare(a, b)
+		return cmp.Compare(x, y)
 	})
-	same := func(a, b int32) bool {
-		return slices.Equal(ids[int(a)*dirs:int(a+1)*dirs], ids[int(b)*dirs:int(b+1)*dirs])
+	il := &indexLists{name: indexName(ind), keyLen: 8 * dirs}
+	err := db.View(func(tx *bolt.Tx) error {
+		stored := tx.Bucket([]byte(il.name))
+		for start := 0; start < len(order); {
+			end := start + 1
+			for end < len(order) && slices.Equal(key(order[start]), key(order[end])) {
+				end++
+			}
+			at := len(il.buf)
+			for _, id := range key(order[start]) {
+				il.buf = binary.BigEndian.AppendUint64(il.buf, id)
+			}
+			if stored != nil {
+				il.buf = append(il.buf, stored.Get(il.buf[at:])...)
+			}
+			for _, i := range order[start:end] {
+				il.buf = binary.AppendUvarint(il.buf, b.first+uint64(i))
+			}
+			il.ends = append(il.ends, len(il.buf))
+			start = end
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("index %s: %w", il.name, err)
 	}
-	for start := 0; start < len(order); {
-		end := start + 1
-		for end < len(order) && same(order[start], order[end]) {
-			end++
-		}
-		k := mem.alloc(8 * dirs)
-		for j, id := range ids[int(order[start])*dirs : int(order[start]+1)*dirs] {
-			binary.BigEndian.PutUint64(k[8*j:], id)
-		}
-		old := b.Get(k)
-		list := mem.alloc(len(old) + binary.MaxVarintLen64*(end-start))[:len(old)]
-		copy(list, old)
-		for _, i := range order[start:end] {
-			list = binary.AppendUvarint(list, first+uint64(i))
-		}
-		if err := b.Put(k, list); err != nil {
+	return il, nil
+}
+
+// put writes the lists in tx.
+func (il *indexLists) put(tx *bolt.Tx) error {
+	b, err := tx.CreateBucketIfNotExists([]byte(il.name))
+	if err != nil {
+		return err
+	}
+	at := 0
+	for _, end := range il.ends {
+		if err := b.Put(il.buf[at:at+il.keyLen], il.buf[at+il.keyLen:end]); err != nil {
 			return err
 		}
-		start = end
+		at = end
 	}
 	return nil
 }
