@@ -4,11 +4,13 @@ import (
 	"context"
 	"flag"
 	"io/fs"
+	"iter"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/newsgraph/newsgraph/bench/synth"
 	"github.com/newsgraph/newsgraph/examples"
 )
 
@@ -197,18 +199,52 @@ func TestHeadlineLike(t *testing.T) {
 	}
 }
 
+// BenchmarkClean cleans the example articles, 300 synthetic ones (which
+// carry the furniture of scraped pages), and, when NEWSGRAPH_CLEAN_CORPUS
+// names a directory of articles (such as a corpus bench/extract.sh made), those.
 func BenchmarkClean(b *testing.B) {
-	var arts []Article
-	for a, err := range ReadFS(context.Background(), examples.Articles, ".") {
+	ctx := context.Background()
+	read := func(b *testing.B, src iter.Seq2[Article, error]) []Article {
+		var arts []Article
+		for a, err := range src {
+			if err != nil {
+				b.Fatal(err)
+			}
+			arts = append(arts, a)
+		}
+		return arts
+	}
+	run := func(b *testing.B, arts []Article) {
+		var size int64
+		for _, a := range arts {
+			size += int64(len(a.Body))
+		}
+		b.SetBytes(size)
+		b.ResetTimer()
+		for b.Loop() {
+			for _, a := range arts {
+				Clean(a)
+			}
+		}
+	}
+	b.Run("examples", func(b *testing.B) { run(b, read(b, ReadFS(ctx, examples.Articles, "."))) })
+	b.Run("synth", func(b *testing.B) {
+		var arts []Article
+		err := synth.Generate(ctx, 1, 300, func(name string, body []byte) error {
+			a, err := Parse(name, body)
+			arts = append(arts, a)
+			return err
+		})
 		if err != nil {
 			b.Fatal(err)
 		}
-		arts = append(arts, a)
-	}
-	b.ResetTimer()
-	for b.Loop() {
-		for _, a := range arts {
-			Clean(a)
+		run(b, arts)
+	})
+	b.Run("corpus", func(b *testing.B) {
+		dir := os.Getenv("NEWSGRAPH_CLEAN_CORPUS")
+		if dir == "" {
+			b.Skip("NEWSGRAPH_CLEAN_CORPUS names no directory of articles")
 		}
-	}
+		run(b, read(b, Read(ctx, []string{dir})))
+	})
 }
