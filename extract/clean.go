@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
 	"sync"
@@ -123,8 +122,8 @@ func DefaultFurniture() []Furniture {
 type Cleaner struct {
 	furniture []Furniture
 	noDefault bool
-	section   cues
-	line      cues
+	section   *cues
+	line      *cues
 }
 
 // A CleanOption configures a Cleaner.
@@ -172,37 +171,6 @@ func NewCleaner(opts ...CleanOption) (*Cleaner, error) {
 		return nil, err
 	}
 	return c, nil
-}
-
-// cues are furniture patterns, each compiled alone to match a whole line
-// ignoring case. (One alternation of them all is slower: too large a
-// program for the regexp package's fast matchers.)
-type cues []*regexp.Regexp
-
-func compileCues(patterns []string) (cues, error) {
-	var cs cues
-	for _, p := range patterns {
-		re, err := regexp.Compile(`(?i)^(?:` + p + `)$`)
-		if err != nil {
-			return nil, fmt.Errorf("furniture pattern %q: %w", p, err)
-		}
-		cs = append(cs, re)
-	}
-	return cs, nil
-}
-
-// match reports whether key, a line's matchKey of at most limit bytes, is
-// furniture.
-func (cs cues) match(key string, limit int) bool {
-	if len(key) > limit {
-		return false
-	}
-	for _, re := range cs {
-		if re.MatchString(key) {
-			return true
-		}
-	}
-	return false
 }
 
 var defaultCleaner = sync.OnceValue(func() *Cleaner {
@@ -284,16 +252,48 @@ const (
 // closers may follow a sentence's final punctuation.
 const closers = "\"')]}»’”›"
 
-var quoteFolder = strings.NewReplacer(
-	"‘", "'", "’", "'", "‚", "'", "‛", "'", "′", "'",
-	"“", `"`, "”", `"`, "„", `"`, "‟", `"`, "«", `"`, "»", `"`,
-	"–", "-", "—", "-", "…", "...",
-)
-
 // matchKey is the form of a line furniture patterns are matched against.
 func matchKey(s string) string {
-	s = quoteFolder.Replace(s)
-	return strings.TrimRight(s, ":.!? ")
+	return strings.TrimRight(foldKeyRunes(s), ":.!? ")
+}
+
+// keyFold returns the ASCII for the typographic quotes, dashes and
+// ellipsis matchKey folds.
+func keyFold(r rune) (string, bool) {
+	switch r {
+	case '‘', '’', '‚', '‛', '′':
+		return "'", true
+	case '“', '”', '„', '‟', '«', '»':
+		return `"`, true
+	case '–', '—':
+		return "-", true
+	case '…':
+		return "...", true
+	}
+	return "", false
+}
+
+// foldKeyRunes replaces the runes keyFold folds, copying s only when it
+// has one (a strings.Replacer copied every line).
+func foldKeyRunes(s string) string {
+	var b []byte
+	done := 0 // s[:done] is in b
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if f, ok := keyFold(r); ok {
+			b = append(append(b, s[done:i]...), f...)
+			done = i + n
+		}
+		i += n
+	}
+	if b == nil {
+		return s
+	}
+	return string(append(b, s[done:]...))
 }
 
 // endsSentence reports a line ending with sentence punctuation (an
@@ -334,24 +334,51 @@ func isTeaser(s string) bool {
 // without it: "(pictured)", "(left)", "(pictured right)".
 var captions = regexp.MustCompile(`(?i)\s*\((?:(?:pictured|picture|photo|photographed|main picture|main photo)(?: (?:left|right|above|below|top|bottom|centre|center|inset|here))?|(?:far |second |top |bottom |centre )?(?:left|right)|above|below|inset|centre|center)\)`)
 
-func removeCaptions(s string) string { return strings.TrimSpace(captions.ReplaceAllString(s, "")) }
+func removeCaptions(s string) string {
+	// Most lines have no parenthesis, and the regexp cannot match
+	// without one: it would still scan the line for where its leading
+	// spaces start.
+	if strings.IndexByte(s, '(') < 0 {
+		return strings.TrimSpace(s)
+	}
+	return strings.TrimSpace(captions.ReplaceAllString(s, ""))
+}
 
 // compareKey reduces a line to its lower-case words, so that copies that
 // differ in quotes, dashes, spacing or captions compare equal.
 func compareKey(s string) string {
 	s = removeCaptions(s)
 	var b strings.Builder
+	b.Grow(len(s))
 	space := false
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
+	word := func(r rune) {
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(unicode.ToLower(r))
+	}
+	for i := 0; i < len(s); {
+		// ASCII, most of the text, without the unicode tables.
+		if c := s[i]; c < utf8.RuneSelf {
+			switch {
+			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+				word(rune(c))
+			case 'A' <= c && c <= 'Z':
+				word(rune(c + 'a' - 'A'))
+			case c != '\'':
+				space = true
 			}
-			space = false
-			b.WriteRune(unicode.ToLower(r))
-		} else if r != '\'' && r != '’' {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			word(r)
+		} else if r != '’' {
 			space = true
 		}
+		i += n
 	}
 	return b.String()
 }

@@ -465,11 +465,16 @@ func sameText(a, b string) bool { return compareKey(a) == compareKey(b) }
 // pages (no-break, figure, narrow) become plain spaces, invisible
 // characters go, runs of white space collapse and the ends are trimmed.
 func normaliseLine(s string) string {
+	if t, ok := alreadyNormal(s); ok {
+		// Most lines. A copy still, as before: a piece of s would keep
+		// all of s (a whole file, for a title in front matter) alive.
+		return strings.Clone(t)
+	}
 	var b strings.Builder
 	space := false
 	for _, r := range s {
 		switch {
-		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u00ad':
+		case invisible(r):
 			continue
 		case unicode.IsSpace(r) || unicode.IsControl(r):
 			space = true
@@ -482,6 +487,44 @@ func normaliseLine(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// invisible reports the characters normaliseLine drops: zero-width spaces
+// and joiners, byte-order marks, soft hyphens.
+func invisible(r rune) bool {
+	return r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u00ad'
+}
+
+// alreadyNormal returns s without the ASCII white space and control
+// characters at its ends, and true, when that is what normaliseLine makes
+// of s: no other white space but single spaces, no control or invisible
+// character, no invalid UTF-8 (which normaliseLine writes as U+FFFD).
+func alreadyNormal(s string) (string, bool) {
+	blank := func(b byte) bool { return b <= ' ' || b == 0x7f }
+	for len(s) > 0 && blank(s[0]) {
+		s = s[1:]
+	}
+	for len(s) > 0 && blank(s[len(s)-1]) {
+		s = s[:len(s)-1]
+	}
+	space := false
+	for i := 0; i < len(s); {
+		if b := s[i]; b < utf8.RuneSelf {
+			if b == ' ' && space || b != ' ' && blank(b) {
+				return "", false
+			}
+			space = b == ' '
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || invisible(r) || unicode.IsSpace(r) || unicode.IsControl(r) {
+			return "", false
+		}
+		space = false
+		i += n
+	}
+	return s, true
 }
 
 // Hard-wrapped text (lines broken at a fixed width, as e-mail and Markdown
