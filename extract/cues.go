@@ -19,11 +19,12 @@ import (
 // first byte still costs the backtracker a pass over the line. So each cue
 // also keeps what any line it matches must have, read from the pattern's
 // syntax tree when the Cleaner is made: the runes the line may start with,
-// its greatest length, and a stretch of ASCII it must contain. These are
-// necessary conditions, derived for any RE2 pattern (an operator the
-// analysis does not know allows anything), so a line failing one is one
-// the regexp would have rejected, and match gives what trying every regexp
-// gives.
+// its greatest length, the ASCII it may start with, and a stretch of ASCII
+// it must contain. These are necessary conditions, derived for any RE2
+// pattern (an operator the analysis does not know allows anything, and a
+// pattern whose match need not span the line gets no filter), so a line
+// failing one is one the regexp would have rejected, and match gives what
+// trying every regexp gives.
 type cues struct {
 	all []*cue
 	// byFirst lists, for each ASCII byte, the cues a line starting with it
