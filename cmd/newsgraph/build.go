@@ -52,9 +52,10 @@ one uninterrupted run makes.
 
 --memory-limit caps newsgraph's memory softly: near it Go's collector works
 harder instead of letting the heap grow to twice what is live. A
-100,000-article build into bolt peaks at 11.8 GB resident by default, 9.0 GB
-with --memory-limit 4000MiB (7% more CPU) and 8.6 GB with 3900MiB (14% more;
-bench/README.md). Without the flag, GOMEMLIMIT does the same.`,
+100,000-article build into bolt peaks at about 7 GB resident, of which 2 GB
+is live heap and 4-5 GB pages of the store's file (bench/README.md); a limit
+below the live heap makes the collector take up to half the CPU. Without the
+flag, GOMEMLIMIT does the same.`,
 		Example: `  newsgraph build                         # the embedded example articles
   newsgraph build examples/articles --db ./newsgraph.db
   newsgraph build archive/ --db postgres://newsgraph:secret@127.0.0.1/newsgraph`,
