@@ -133,8 +133,7 @@ type bulkNode struct {
 	val  quad.Value
 	refs uint64 // quad directions of the batch naming it
 	old  uint64 // … and of the store's quads, for a stored value
-	id   uint64
-	new  bool
+	id   uint64 // above the batch's horizon for a new value
 }
 
 // A boltBatch is a batch of new quads on its way into bolt: its distinct
@@ -200,8 +199,9 @@ func newBoltBatch(parts [][]quad.Quad) *boltBatch {
 }
 
 // resolve finds the IDs and counts of the values the store has, in read
-// transactions on all cores (the write transactions are the serial path), and numbers the new ones as Cayley does: in hash order,
-// after the store's horizon. The caller holds the store's only writer.
+// transactions on all cores (the write transactions are the serial path),
+// and numbers the new ones as Cayley does: in hash order, after the
+// store's horizon. The caller holds the store's only writer.
 func (b *boltBatch) resolve(db *bolt.DB) error {
 	err := db.View(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
@@ -226,7 +226,7 @@ func (b *boltBatch) resolve(db *bolt.DB) error {
 			for k, i := range b.order[chunks[c]:chunks[c+1]] {
 				n := &b.nodes[i]
 				if k == 0 || !samePair(n.hash, b.nodes[b.order[chunks[c]+k-1]].hash) {
-					vb, nb = tx.Bucket([]byte{'v', n.hash[0], n.hash[1]}), tx.Bucket([]byte{'n', n.hash[0], n.hash[1]})
+					vb, nb = tx.Bucket(valueBucket('v', n.hash)), tx.Bucket(valueBucket('n', n.hash))
 				}
 				if vb == nil {
 					continue
@@ -247,13 +247,16 @@ func (b *boltBatch) resolve(db *bolt.DB) error {
 	for _, i := range b.order {
 		if n := &b.nodes[i]; n.id == 0 {
 			b.created++
-			n.new = true
 			n.id = uint64(b.horizon) + uint64(b.created)
 		}
 	}
 	b.first = uint64(b.horizon) + uint64(b.created) + 1
 	return nil
 }
+
+// valueBucket names the bucket of kind 'v' (ID by hash) or 'n' (count by
+// hash) that holds the value with hash h.
+func valueBucket(kind byte, h cgraph.ValueHash) []byte { return []byte{kind, h[0], h[1]} }
 
 // samePair reports whether two hashes share their value and count buckets.
 func samePair(a, b cgraph.ValueHash) bool { return a[0] == b[0] && a[1] == b[1] }
@@ -354,9 +357,9 @@ func (b *boltBatch) writeValues(tx *bolt.Tx, r int, nodes []int32, mem *arena) e
 	for k, i := range nodes {
 		n := &b.nodes[i]
 		if k == 0 || !samePair(n.hash, b.nodes[nodes[k-1]].hash) {
-			vb, nb = tx.Bucket([]byte{'v', n.hash[0], n.hash[1]}), tx.Bucket([]byte{'n', n.hash[0], n.hash[1]})
+			vb, nb = tx.Bucket(valueBucket('v', n.hash)), tx.Bucket(valueBucket('n', n.hash))
 		}
-		if n.new {
+		if n.id > uint64(b.horizon) {
 			if err := vb.Put(n.hash[:], mem.uvarint(n.id)); err != nil {
 				return err
 			}
@@ -469,7 +472,7 @@ func createValueBuckets(tx *bolt.Tx, nodes []bulkNode, order []int32) error {
 			if last != nil && last[1] == h[0] && last[2] == h[1] {
 				continue
 			}
-			last = []byte{kind, h[0], h[1]}
+			last = valueBucket(kind, h)
 			if tx.Bucket(last) == nil {
 				if _, err := tx.CreateBucket(last); err != nil {
 					return err

@@ -100,7 +100,7 @@ func dropLogPast(tx *bolt.Tx, horizon uint64) error {
 	}
 	for _, h := range hashes {
 		for _, kind := range []byte{'v', 'n'} {
-			if b := tx.Bucket([]byte{kind, h[0], h[1]}); b != nil {
+			if b := tx.Bucket(valueBucket(kind, h)); b != nil {
 				if err := b.Delete(h[:]); err != nil {
 					return err
 				}
@@ -124,7 +124,7 @@ func giveBackCounts(tx *bolt.Tx, rec []byte) error {
 			return errors.New("bad count in record")
 		}
 		rec = rec[len(h)+n:]
-		b := tx.Bucket([]byte{'n', h[0], h[1]})
+		b := tx.Bucket(valueBucket('n', h))
 		if b == nil {
 			return fmt.Errorf("value %x: no count bucket", h)
 		}
