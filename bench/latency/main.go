@@ -4,7 +4,8 @@
 // spread evenly over the first thousand found — runs each several times,
 // and prints one Markdown row per question and form: backend, arguments,
 // runs, p50, p99 and max latency, median rows; then the machine's load
-// average before and after, which the figures depend on.
+// average before and after, which the figures depend on, and the GC
+// percent: newsgraph's (answerGCPercent) unless GOGC is set.
 //
 // A question can be timed in several forms on the same arguments, run in
 // turn so that other work on the machine slows each alike:
@@ -31,6 +32,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -59,6 +61,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: latency -db DB [-q Q,…] [-args N] [-runs N] [-limit N] [-forms go,gizmo] [-baseline REV] [-check]")
 		os.Exit(2)
 	}
+	gcPercent := answerGC()
 	ctx := context.Background()
 	var old map[string]string
 	if *baseline != "" {
@@ -137,7 +140,7 @@ func main() {
 	for _, r := range table {
 		fmt.Println(r)
 	}
-	fmt.Printf("\nload average (1 min) %s before, %s after\n", load, loadAverage())
+	fmt.Printf("\nload average (1 min) %s before, %s after; GC percent %d\n", load, loadAverage(), gcPercent)
 	if mismatches > 0 {
 		fail(fmt.Errorf("%d answers differ between forms", mismatches))
 	}
@@ -358,4 +361,21 @@ func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond)
 func fail(err error) {
 	fmt.Fprintln(os.Stderr, "latency:", err)
 	os.Exit(1)
+}
+
+// answerGCPercent is the collector's target newsgraph's query commands and
+// serve set (cmd/newsgraph/gc.go), so that the figures are theirs: at Go's
+// default, a process whose live heap is 2 MB collects every few megabytes
+// its answers allocate.
+const answerGCPercent = 400
+
+// answerGC sets answerGCPercent unless GOGC says otherwise, and returns the
+// percent in force.
+func answerGC() int {
+	if _, set := os.LookupEnv("GOGC"); !set {
+		debug.SetGCPercent(answerGCPercent)
+	}
+	p := debug.SetGCPercent(-1)
+	debug.SetGCPercent(p)
+	return p
 }

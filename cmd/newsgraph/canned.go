@@ -65,6 +65,7 @@ question is a Gizmo program (see --gizmo) that runs as well against
 				_, err := fmt.Fprint(cmd.OutOrStdout(), q.Gizmo(arg, canned.WithLimit(limit)))
 				return err
 			}
+			smallHeapGC()
 			ctx := cmd.Context()
 			g, err := graph.OpenURL(ctx, db, graph.WithReadOnly())
 			if err != nil {

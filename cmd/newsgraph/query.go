@@ -36,6 +36,7 @@ while build or a writable serve holds a bolt store.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			quietCayley()
+			smallHeapGC()
 			q := args[0]
 			if q == "-" {
 				b, err := io.ReadAll(cmd.InOrStdin())

@@ -36,6 +36,7 @@ results (--query-limit). See docs/server.md.`,
     --data 'g.V().Has("<type>", "<Person>").Out("<name>").All()'`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			smallHeapGC()
 			ctx := cmd.Context()
 			var opts []graph.Option
 			if !writable {
