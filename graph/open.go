@@ -163,14 +163,19 @@ func Open(ctx context.Context, backend, address string, opts ...Option) (*Graph,
 		return nil, err
 	}
 	var boltIdx []kv.QuadIndex
-	if bdb != nil && !c.readOnly {
+	if bdb != nil {
+		indexes, err := boltIndexes(bdb)
+		if err != nil {
+			qs.Close()
+			return nil, fmt.Errorf("open bolt %s: %w", address, err)
+		}
+		if k, ok := qs.(*kv.QuadStore); ok {
+			qs = prefixStore{QuadStore: k, indexes: indexes}
+		}
 		// Cayley's existence filters would not see quads written past its
 		// writer, so the bulk path needs them off (the default here).
-		if noBloom, _ := c.cayley.BoolKey(kv.OptNoBloom, false); noBloom {
-			if boltIdx, err = boltIndexes(bdb); err != nil {
-				qs.Close()
-				return nil, fmt.Errorf("open bolt %s: %w", address, err)
-			}
+		if noBloom, _ := c.cayley.BoolKey(kv.OptNoBloom, false); noBloom && !c.readOnly {
+			boltIdx = indexes
 		}
 	}
 	w, err := writer.NewSingle(qs, cgraph.IgnoreOpts{})

@@ -46,10 +46,26 @@ func newReader(ctx context.Context, qs graph.QuadStore, limit int) *reader {
 		ctx: ctx, qs: qs, limit: limit,
 		names: map[string]string{}, types: map[[2]string]bool{}, headlines: map[string]string{},
 	}
-	if k, ok := graph.Unwrap(qs).(*kv.QuadStore); ok {
+	if k, ok := kvStore(qs); ok {
 		r.kv, r.inIndex = k, objectPredicateIndex(k)
 	}
 	return r
+}
+
+// kvStore finds the key-value store under qs, through Cayley's handle and
+// any store wrapping it that can Unwrap (newsgraph's bolt stores do).
+func kvStore(qs graph.QuadStore) (*kv.QuadStore, bool) {
+	for {
+		qs = graph.Unwrap(qs)
+		if k, ok := qs.(*kv.QuadStore); ok {
+			return k, true
+		}
+		w, ok := qs.(interface{ Unwrap() graph.QuadStore })
+		if !ok {
+			return nil, false
+		}
+		qs = w.Unwrap()
+	}
 }
 
 // objectPredicateIndex returns the store's index that begins with object

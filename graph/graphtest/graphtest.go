@@ -49,6 +49,7 @@ func Run(t *testing.T, open Open) {
 		{"Delete", testDelete},
 		{"ResumePartial", testResumePartial},
 		{"Query", testQuery},
+		{"QueryShapes", testQueryShapes},
 		{"QueryErrors", testQueryErrors},
 		{"Overview", testOverview},
 		{"QuadsLabelled", testQuadsLabelled},
@@ -448,6 +449,58 @@ func testQuery(t *testing.T, open Open) {
 	res, err = g.Query(ctx, "gizmo", `g.V("<person/nobody>").Out("<name>").All()`)
 	if err != nil || res == nil || len(res) != 0 {
 		t.Errorf("query with no answers = %#v, %v; want an empty slice", res, err)
+	}
+}
+
+// shapeQueries step from fixed nodes along fixed predicates and labels, in
+// the combinations a store may read from an index by prefix (bolt does:
+// graph/prefix_scan.go), and in some it may not.
+var shapeQueries = []string{
+	`g.V("<person/ann-smith>").Out("<name>").All()`,
+	`g.V("<person/ann-smith>").Out("<role>").All()`,
+	`g.V("<org/health-department>").In("<minister_of>").All()`,
+	`g.V("<article/a>").In("<sentence_of>").All()`,
+	`g.V("<person/ann-smith>").LabelContext("<article/a#s1>").Out("<role>").All()`,
+	`g.V("<person/ann-smith>").LabelContext("<article/b#s2>").Out("<role>").All()`,
+	`g.V("<person/ann-smith>").LabelContext("<article/a>").Out("<name>").All()`,
+	`g.V("<person/ann-smith>").LabelContext("<article/a>").In().All()`,
+	`g.V("<person/ann-smith>").LabelContext(g.V(), "source").Out("<role>").All()`,
+	`g.V("<person/ann-smith>", "<person/bob-jones>").Out("<said>").All()`,
+	`g.V("<person/ann-smith>").Out(["<said>", "<name>"]).All()`,
+	`g.V("<person/ann-smith>").Out("<said>").Out("<text>").All()`,
+	`g.V("<person/ann-smith>").OutPredicates().All()`,
+	`g.V().Has("<name>", "Ann Smith").All()`,
+	`g.V().Has("<type>", "<Person>").Has("<name>", "Bob Jones").All()`,
+	`g.V("<reform/abolition-of-boards>").In("<opposes>").Tag("who").Out("<name>").All()`,
+	`g.V("<person/nobody>").In("<said>").All()`,
+	`g.V("<person/ann-smith>").Out("<nothing>").All()`,
+}
+
+// testQueryShapes requires the store to answer shapeQueries as the memory
+// store, Cayley's reference, does.
+func testQueryShapes(t *testing.T, open Open) {
+	ctx := context.Background()
+	ref, err := graph.Open(ctx, graph.Memory, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ref.Close()
+	load(t, ref, docA(), docB())
+	g := open(t)
+	load(t, g, docA(), docB())
+	for _, q := range shapeQueries {
+		want, err := ref.Query(ctx, "gizmo", q)
+		if err != nil {
+			t.Fatalf("memory store: %s: %v", q, err)
+		}
+		got, err := g.Query(ctx, "gizmo", q)
+		if err != nil {
+			t.Errorf("%s: %v", q, err)
+			continue
+		}
+		if g, w := jsonLines(t, got), jsonLines(t, want); fmt.Sprint(g) != fmt.Sprint(w) {
+			t.Errorf("%s\n got  %v\n want %v (the memory store's)", q, g, w)
+		}
 	}
 }
 

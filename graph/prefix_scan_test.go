@@ -1,0 +1,84 @@
+package graph
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/cayleygraph/cayley/graph/path"
+	"github.com/cayleygraph/cayley/graph/shape"
+	"github.com/cayleygraph/quad"
+)
+
+// TestPrefixScanShapes checks which index, and how long a prefix of it, a
+// bolt store reads for each path; graphtest's QueryShapes checks the
+// answers.
+func TestPrefixScanShapes(t *testing.T) {
+	ctx := context.Background()
+	g, err := Open(ctx, Bolt, filepath.Join(t.TempDir(), "newsgraph.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	_, err = g.LoadBatch(ctx, []Doc{{ArticleID: "a", Hash: "h", Quads: []quad.Quad{
+		quad.MakeIRI("s", "p", "o", "article/a"),
+		quad.MakeIRI("s", "p", "o2", "article/a#s1"),
+	}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs := g.h.QuadStore
+	if _, ok := qs.(prefixStore); !ok {
+		t.Fatalf("bolt store is a %T, want a prefixStore", qs)
+	}
+	start := func(n ...string) *path.Path {
+		var vs []quad.Value
+		for _, s := range n {
+			vs = append(vs, quad.IRI(s))
+		}
+		return path.StartPath(qs, vs...)
+	}
+	for _, tc := range []struct {
+		name   string
+		path   *path.Path
+		index  string // "" for no prefix scan
+		prefix int
+		rest   bool // filters left to intersect
+	}{
+		{"out", start("s").Out(quad.IRI("p")), "sp", 2, false},
+		{"in", start("o").In(quad.IRI("p")), "ops", 2, false},
+		{"out, label", start("s").LabelContext(quad.IRI("article/a")).Out(quad.IRI("p")), "sp", 2, true},
+		{"has", path.StartPath(qs).Has(quad.IRI("p"), quad.IRI("o")), "ops", 2, false},
+		{"in, any predicate", start("o").In(), "ops", 1, false},
+		{"out, two nodes", start("s", "o").Out(quad.IRI("p")), "", 0, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, _ := shape.Optimize(tc.path.Shape(), qs)
+			var (
+				scans []indexPrefix
+				rest  bool
+			)
+			shape.Walk(s, func(s shape.Shape) bool {
+				switch s := s.(type) {
+				case indexPrefix:
+					scans = append(scans, s)
+				case shape.Intersect:
+					rest = true
+				}
+				return true
+			})
+			if tc.index == "" {
+				if len(scans) != 0 {
+					t.Errorf("prefix scans %+v, want none: %#v", scans, s)
+				}
+				return
+			}
+			if len(scans) != 1 {
+				t.Fatalf("%d prefix scans, want 1: %#v", len(scans), s)
+			}
+			if got := indexName(scans[0].index); got != tc.index || len(scans[0].prefix) != tc.prefix || rest != tc.rest {
+				t.Errorf("scan of %s by %d (rest: %v), want %s by %d (rest: %v)", got, len(scans[0].prefix), rest, tc.index, tc.prefix, tc.rest)
+			}
+		})
+	}
+}
