@@ -30,9 +30,10 @@ type reader struct {
 
 	// inIndex, when the store is one of Cayley's key-value stores, is its
 	// object+predicate+… index, read by prefix for a node's incoming edges
-	// of one predicate. Gizmo's In(pred) cannot use it (Cayley v0.7.7 turns
-	// an object+predicate filter into a scan of all the object's quads), so
-	// it reads every edge into a hub to find the few it wants.
+	// of one predicate. Gizmo's In(pred) reads the same prefix on a store
+	// newsgraph opened (graph/prefix_scan.go; Cayley v0.7.7's own store
+	// scans all the node's quads), but through iterators that read each
+	// quad whole; this reads only the ends it wants.
 	kv      *kv.QuadStore
 	inIndex *kv.QuadIndex
 
