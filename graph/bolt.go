@@ -62,6 +62,10 @@ func openBolt(path string, c config) (cgraph.QuadStore, *bolt.DB, error) {
 		db.DB().NoSync, db.DB().NoGrowSync = true, true
 	}
 	if c.readOnly {
+		if err := refuseUnfinished(db.DB()); err != nil {
+			db.Close()
+			return nil, nil, fmt.Errorf("database %s %w: run newsgraph build on it (or open it writable) to undo the write", dir, err)
+		}
 		// The existence filter serves writes only.
 		opts = cloneOptions(opts)
 		opts[kv.OptNoBloom] = true

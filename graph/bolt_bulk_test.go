@@ -203,6 +203,13 @@ func TestBoltBulkCrash(t *testing.T) {
 		if !strings.Contains(dumpBolt(t, file(path)), "/newsgraph_pending ") {
 			t.Fatalf("stopped after %d: no record of the write under way", n)
 		}
+		// A read-only Open cannot undo it, so it refuses the store.
+		if g, err := graph.Open(ctx, graph.Bolt, path, graph.WithReadOnly()); !errors.Is(err, graph.ErrUnfinished) {
+			if err == nil {
+				g.Close()
+			}
+			t.Fatalf("stopped after %d: read-only Open: %v, want ErrUnfinished", n, err)
+		}
 		// Open undoes it.
 		g, err := graph.Open(ctx, graph.Bolt, path)
 		if err != nil {

@@ -30,6 +30,17 @@ var bucketPending = []byte("newsgraph_pending")
 // pendingBucket is the pending bucket of a write under way.
 func pendingBucket(tx *bolt.Tx) *bolt.Bucket { return tx.Bucket(bucketPending) }
 
+// refuseUnfinished returns ErrUnfinished if the store holds a bulk write
+// that stopped part-way.
+func refuseUnfinished(db *bolt.DB) error {
+	return db.View(func(tx *bolt.Tx) error {
+		if pendingBucket(tx) != nil {
+			return ErrUnfinished
+		}
+		return nil
+	})
+}
+
 // boltRecover undoes a bulk write that stopped part-way, if the store holds
 // one, in one transaction.
 func boltRecover(db *bolt.DB) error {

@@ -42,6 +42,12 @@ var ErrReadOnly = errors.New("database is open read-only")
 // database.
 var ErrNotExist = errors.New("no newsgraph database")
 
+// ErrUnfinished reports a read-only Open of a bolt database that holds part
+// of a batch: a build was stopped in the middle of writing it. A read-only
+// Open cannot undo it, and would show the part as if it were loaded; any
+// Open for writing (newsgraph build, serve --writable) undoes it first.
+var ErrUnfinished = errors.New("holds an unfinished write from a stopped build")
+
 type config struct {
 	openTimeout time.Duration
 	readOnly    bool
