@@ -24,3 +24,12 @@ type Article struct {
 type Extractor interface {
 	Extract(ctx context.Context, a Article) ([]schema.Fact, error)
 }
+
+// A Fingerprinter is an Extractor that can name what its output depends on
+// besides the article: its rules and lexicon. Two extractors with the same
+// fingerprint extract the same facts from every article, so a build skips
+// an article stored with the same content and fingerprint, and extracts it
+// again when either has changed.
+type Fingerprinter interface {
+	Fingerprint() string
+}

@@ -3,6 +3,10 @@ package extract
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -62,11 +66,74 @@ func TestExamplesGolden(t *testing.T) {
 	if !bytes.Equal(got, want) {
 		t.Errorf("extraction of examples differs from %s (run go test -run TestExamplesGolden -update and review the diff)", golden)
 	}
+	checkRulesVersion(t, want)
 	// Every quad carries its provenance.
 	for _, line := range strings.Split(strings.TrimSpace(string(got)), "\n") {
 		if !strings.HasSuffix(line, "> .") || strings.Count(line, "<article/") == 0 {
 			t.Fatalf("quad without an article label: %s", line)
 		}
+	}
+}
+
+// checkRulesVersion requires RulesVersion to change with the examples'
+// golden extraction: testdata/golden/examples.version holds the version and
+// a digest of the golden file it was set for, which -update rewrites only
+// with a new version (or the same extraction).
+func checkRulesVersion(t *testing.T, golden []byte) {
+	t.Helper()
+	file := filepath.Join("testdata", "golden", "examples.version")
+	sum := sha256.Sum256(golden)
+	line := RulesVersion + " " + hex.EncodeToString(sum[:]) + "\n"
+	recorded, err := os.ReadFile(file)
+	if err != nil && !(*update && errors.Is(err, fs.ErrNotExist)) {
+		t.Fatal(err)
+	}
+	version, digest, _ := strings.Cut(strings.TrimSpace(string(recorded)), " ")
+	switch {
+	case string(recorded) == line:
+	case version == RulesVersion && digest != hex.EncodeToString(sum[:]):
+		t.Errorf("the examples' extraction changed but extract.RulesVersion is still %q: change it, so that stores built with the old rules extract their articles again, then run go test -run TestExamplesGolden -update", RulesVersion)
+	case *update:
+		if err := os.WriteFile(file, []byte(line), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	default:
+		t.Errorf("%s is for %s; run go test -run TestExamplesGolden -update", file, version)
+	}
+}
+
+func TestFingerprint(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	fingerprint := func(opts ...Option) string {
+		r, err := New(opts...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r.Fingerprint()
+	}
+	def := fingerprint()
+	if !strings.HasPrefix(def, RulesVersion+"+") || fingerprint() != def {
+		t.Errorf("default fingerprint %q: want %s+…, the same each time", def, RulesVersion)
+	}
+	body := write("body.txt", "[bodies]\nOFWAT | Water Services Regulation Authority\n")
+	commented := write("commented.txt", "# water\n\n[bodies]\n# the regulator\nOFWAT | Water Services Regulation Authority\n")
+	other := write("other.txt", "[bodies]\nOFGEM | Office of Gas and Electricity Markets\n")
+	withBody := fingerprint(WithLexiconFile(body))
+	if withBody == def {
+		t.Errorf("a lexicon file left the fingerprint at %q", def)
+	}
+	if got := fingerprint(WithLexiconFile(commented)); got != withBody {
+		t.Errorf("comments and blank lines changed the fingerprint: %q, want %q", got, withBody)
+	}
+	if got := fingerprint(WithLexiconFile(other)); got == withBody || got == def {
+		t.Errorf("another entry gave fingerprint %q (%q with the first, %q without)", got, withBody, def)
 	}
 }
 

@@ -2,8 +2,11 @@ package extract
 
 import (
 	"bufio"
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"fmt"
+	"hash"
 	"io"
 	"os"
 	"slices"
@@ -38,6 +41,8 @@ type Lexicon struct {
 	topicsAt   [256][]topicRef     // the topics' cues by their first byte
 	supportCue []string
 	opposeCue  []string
+
+	entries hash.Hash // every entry added, with its section: Fingerprint's digest
 }
 
 // A topicRef is one cue of l.topics[topic]: lower case, after a space, so
@@ -58,7 +63,7 @@ func DefaultLexicon() (*Lexicon, error) {
 		if err != nil {
 			return nil, fmt.Errorf("lexicon %s: %w", name, err)
 		}
-		err = l.read(name, f)
+		err = l.read(name, f, 1)
 		f.Close()
 		if err != nil {
 			return nil, fmt.Errorf("lexicon %s: %w", name, err)
@@ -73,7 +78,15 @@ func newLexicon() *Lexicon {
 		roleHeads: map[string]bool{}, roleMods: map[string]bool{}, verbs: map[string]bool{},
 		orgHeads: map[string]bool{}, orgPrefix: map[string]bool{}, orgClass: map[string]bool{}, orgTail: map[string]bool{},
 		generic: map[string]bool{}, bodies: map[string][]string{}, bodyNames: map[string]string{},
+		entries: sha256.New(),
 	}
+}
+
+// Fingerprint is a digest of the lexicon's entries, in the order they were
+// read: lexicons with the same entries have the same fingerprint, whatever
+// their comments and blank lines.
+func (l *Lexicon) Fingerprint() string {
+	return hex.EncodeToString(l.entries.Sum(nil))[:16]
 }
 
 // ReadFile adds the entries of a user lexicon file to l. The file is split
@@ -94,16 +107,20 @@ func (l *Lexicon) ReadFile(path string) error {
 
 func (l *Lexicon) readSections(r io.Reader) error {
 	sc := bufio.NewScanner(r)
-	section := ""
+	section, first := "", 1 // first: the file's line number of buf's first line
 	var buf strings.Builder
 	flush := func() error {
 		if section == "" {
-			if strings.TrimSpace(buf.String()) != "" {
-				return fmt.Errorf("entries before the first [section] line")
+			// Comments may head the file.
+			for _, l := range strings.Split(buf.String(), "\n") {
+				if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+					return fmt.Errorf("entries before the first [section] line")
+				}
 			}
+			buf.Reset()
 			return nil
 		}
-		err := l.read(section, strings.NewReader(buf.String()))
+		err := l.read(section, strings.NewReader(buf.String()), first)
 		buf.Reset()
 		return err
 	}
@@ -115,7 +132,7 @@ func (l *Lexicon) readSections(r io.Reader) error {
 			if err := flush(); err != nil {
 				return err
 			}
-			section = strings.TrimSpace(t[1 : len(t)-1])
+			section, first = strings.TrimSpace(t[1:len(t)-1]), line+1
 			if !knownSection(section) {
 				return fmt.Errorf("line %d: unknown section %q", line, section)
 			}
@@ -139,9 +156,11 @@ func knownSection(s string) bool {
 	return false
 }
 
-func (l *Lexicon) read(section string, r io.Reader) error {
+// read adds a section's entries from r, whose first line is line first of
+// its file.
+func (l *Lexicon) read(section string, r io.Reader, first int) error {
 	sc := bufio.NewScanner(r)
-	n := 0
+	n := first - 1
 	for sc.Scan() {
 		n++
 		line := strings.TrimSpace(sc.Text())
@@ -156,6 +175,7 @@ func (l *Lexicon) read(section string, r io.Reader) error {
 }
 
 func (l *Lexicon) add(section, line string) error {
+	fmt.Fprintf(l.entries, "%s\t%s\n", section, line)
 	switch section {
 	case "titles":
 		f := strings.Split(line, "\t")

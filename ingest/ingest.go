@@ -104,12 +104,12 @@ func Run(ctx context.Context, g *graph.Graph, ex extract.Extractor, src iter.Seq
 	c := newConfig(opts)
 	r := newRunner(ctx, c, g)
 	process := func(ctx context.Context, a extract.Article) outcome {
-		if a.Hash != "" {
+		if h := docHash(ex, a); h != "" {
 			stored, ok, err := g.ArticleHash(ctx, a.ID)
 			if err != nil {
 				return outcome{err: err, fatal: true}
 			}
-			if ok && stored == a.Hash {
+			if ok && stored == h {
 				return outcome{skipped: true}
 			}
 		}
@@ -144,11 +144,25 @@ func NewDoc(ctx context.Context, ex extract.Extractor, a extract.Article) (doc g
 	if err != nil {
 		return graph.Doc{}, &ArticleError{Path: a.Path, ArticleID: a.ID, Err: fmt.Errorf("extract: %w", err)}
 	}
-	doc = graph.Doc{ArticleID: a.ID, Hash: a.Hash, Quads: schema.Quads(facts)}
+	doc = graph.Doc{ArticleID: a.ID, Hash: docHash(ex, a), Quads: schema.Quads(facts)}
 	if err := doc.Validate(); err != nil {
 		return graph.Doc{}, &ArticleError{Path: a.Path, ArticleID: a.ID, Err: err}
 	}
 	return doc, nil
+}
+
+// docHash is the hash a store records for the article: its content hash,
+// followed by the extractor's fingerprint when it has one, so that a build
+// with other rules or another lexicon extracts the article again instead of
+// skipping it. It is empty when the article has no content hash.
+func docHash(ex extract.Extractor, a extract.Article) string {
+	if a.Hash == "" {
+		return ""
+	}
+	if f, ok := ex.(extract.Fingerprinter); ok {
+		return a.Hash + " " + f.Fingerprint()
+	}
+	return a.Hash
 }
 
 // runner is Run's state, touched only from the caller's goroutine, but for

@@ -145,6 +145,45 @@ func TestRunTwiceSkips(t *testing.T) {
 	}
 }
 
+// fingerprinted is fakeExtractor with a fingerprint, as if its rules or
+// lexicon were fp.
+type fingerprinted struct {
+	fakeExtractor
+	fp string
+}
+
+func (f fingerprinted) Fingerprint() string { return f.fp }
+
+// TestRunNewFingerprintExtractsAgain: an extractor with other rules or
+// another lexicon extracts the unchanged articles again instead of
+// skipping them; the same one skips them.
+func TestRunNewFingerprintExtractsAgain(t *testing.T) {
+	g := memGraph(t)
+	ctx := context.Background()
+	src := source(item{a: article("a", "Ann Smith")}, item{a: article("b", "Bob Jones")})
+	for _, step := range []struct {
+		fp                        string
+		loaded, replaced, skipped int
+	}{
+		{"v1", 2, 0, 0},
+		{"v1", 0, 0, 2},
+		{"v2", 2, 2, 0},
+		{"v2", 0, 0, 2},
+	} {
+		sum, err := ingest.Run(ctx, g, fingerprinted{fp: step.fp}, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sum.Loaded != step.loaded || sum.Replaced != step.replaced || sum.Skipped != step.skipped {
+			t.Errorf("run with %s = %+v, want %d loaded, %d replaced, %d skipped", step.fp, sum, step.loaded, step.replaced, step.skipped)
+		}
+		h, ok, err := g.ArticleHash(ctx, "a")
+		if want := article("a", "Ann Smith").Hash + " " + step.fp; err != nil || !ok || h != want {
+			t.Errorf("after the run with %s, a's stored hash = %q, %v, %v; want %q", step.fp, h, ok, err, want)
+		}
+	}
+}
+
 // TestRunExamples builds the embedded examples with the real extractor into
 // bolt twice: the same quads, byte for byte, and the second run skips all.
 func TestRunExamples(t *testing.T) {

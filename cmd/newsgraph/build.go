@@ -12,7 +12,6 @@ import (
 	"github.com/cayleygraph/cayley/clog"
 	"github.com/spf13/cobra"
 
-	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest"
 )
@@ -24,6 +23,7 @@ func newBuildCmd() *cobra.Command {
 		batchQuads int
 		progress   string
 		memLimit   byteSize
+		lexicon    string
 	)
 	cmd := &cobra.Command{
 		Use:   "build [PATH...]",
@@ -36,7 +36,10 @@ store --db names, then says what the graph holds.
 "memory", or a postgres:// URL; see docs/store.md. Each article's quads are
 labelled with the article or sentence they came from. An article already in
 the store with the same content is skipped; a changed one has exactly its own
-quads replaced, so building twice leaves the graph unchanged.
+quads replaced, so building twice leaves the graph unchanged. Articles
+extracted with other rules (another newsgraph) or another lexicon
+(--lexicon) are extracted again: the store records with each article's
+content hash the rules and lexicon it was extracted with.
 
 Files that cannot be read and articles that cannot be extracted are listed
 with their file names; the rest of the batch is built, and the command then
@@ -65,7 +68,7 @@ flag, GOMEMLIMIT does the same.`,
 				debug.SetMemoryLimit(int64(memLimit))
 			}
 			ctx := cmd.Context()
-			ex, err := extract.New()
+			ex, err := newExtractor(lexicon)
 			if err != nil {
 				return err
 			}
@@ -124,6 +127,7 @@ flag, GOMEMLIMIT does the same.`,
 	f.StringVar(&progress, "progress", progressAuto, "progress on stderr: auto (a bar on a terminal, log lines otherwise), always or never")
 	f.IntVar(&batchQuads, "batch-quads", 0, "quads loaded per store transaction (default: ingest's)")
 	_ = f.MarkHidden("batch-quads")
+	addLexiconFlag(cmd, &lexicon)
 	f.Var(&memLimit, "memory-limit", "soft limit on the memory newsgraph uses, such as 4GiB (default: none, or $GOMEMLIMIT)")
 	return cmd
 }

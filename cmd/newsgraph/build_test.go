@@ -70,6 +70,38 @@ func TestBuildThenQuery(t *testing.T) {
 	}
 }
 
+// TestBuildLexiconExtractsAgain: a build with another lexicon extracts the
+// unchanged articles again; one with the same lexicon skips them.
+func TestBuildLexiconExtractsAgain(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "newsgraph.db")
+	lexicon := filepath.Join(dir, "mine.txt")
+	if err := os.WriteFile(lexicon, []byte("# a regulator\n[bodies]\nOFWAT | Water Services Regulation Authority\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, step := range []struct {
+		args []string
+		want string
+	}{
+		{nil, "5 read, 5 loaded (0 replaced), 0 unchanged"},
+		{[]string{"--lexicon", lexicon}, "5 read, 5 loaded (5 replaced), 0 unchanged"},
+		{[]string{"--lexicon", lexicon}, "5 read, 0 loaded (0 replaced), 5 unchanged"},
+		{nil, "5 read, 5 loaded (5 replaced), 0 unchanged"},
+	} {
+		out, errOut, err := run(t, append([]string{"build", "--db", db}, step.args...)...)
+		if err != nil {
+			t.Fatalf("build %v: %v\n%s", step.args, err, errOut)
+		}
+		if !strings.Contains(out, step.want) {
+			t.Errorf("build %v said:\n%s\nwant %q", step.args, out, step.want)
+		}
+	}
+	_, errOut, err := run(t, "build", "--db", db, "--lexicon", filepath.Join(dir, "missing.txt"))
+	if err == nil || !strings.Contains(err.Error()+errOut, "missing.txt") {
+		t.Errorf("build with a missing lexicon: %v %s, want an error naming the file", err, errOut)
+	}
+}
+
 func TestBuildReportsBadFilesAndGoesOn(t *testing.T) {
 	dir := t.TempDir()
 	for name, body := range map[string]string{

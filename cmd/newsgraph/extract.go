@@ -31,11 +31,7 @@ sentence or article it came from. The output is deterministic.`,
   cat story.txt | newsgraph extract -`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			smallHeapGC()
-			var opts []extract.Option
-			if lexicon != "" {
-				opts = append(opts, extract.WithLexiconFile(lexicon))
-			}
-			ex, err := extract.New(opts...)
+			ex, err := newExtractor(lexicon)
 			if err != nil {
 				return err
 			}
@@ -62,7 +58,7 @@ sentence or article it came from. The output is deterministic.`,
 		},
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write N-Quads to this file (default stdout)")
-	cmd.Flags().StringVar(&lexicon, "lexicon", "", "extend the built-in lexicons with this file (see docs/extraction.md)")
+	addLexiconFlag(cmd, &lexicon)
 	cmd.Flags().IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "articles extracted at once (the output order does not change)")
 	return cmd
 }
@@ -87,4 +83,19 @@ func extractAll(ctx context.Context, ex extract.Extractor, src iter.Seq2[extract
 		err = cerr
 	}
 	return sum.Quads, sum.Failed(), err
+}
+
+// addLexiconFlag adds --lexicon, read by newExtractor.
+func addLexiconFlag(cmd *cobra.Command, lexicon *string) {
+	cmd.Flags().StringVar(lexicon, "lexicon", "", "extend the built-in lexicons with this file (see docs/extraction.md)")
+}
+
+// newExtractor returns the rule-based extractor, its lexicon extended with
+// the file lexicon names, if any.
+func newExtractor(lexicon string) (*extract.Rules, error) {
+	var opts []extract.Option
+	if lexicon != "" {
+		opts = append(opts, extract.WithLexiconFile(lexicon))
+	}
+	return extract.New(opts...)
 }

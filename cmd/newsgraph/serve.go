@@ -20,6 +20,7 @@ func newServeCmd() *cobra.Command {
 		db       string
 		addr     string
 		writable bool
+		lexicon  string
 		limits   = server.DefaultLimits()
 	)
 	cmd := &cobra.Command{
@@ -48,7 +49,7 @@ results (--query-limit). See docs/server.md.`,
 			}
 			defer g.Close()
 
-			ex, err := extract.New()
+			ex, err := newExtractor(lexicon)
 			if err != nil {
 				return err
 			}
@@ -81,6 +82,7 @@ results (--query-limit). See docs/server.md.`,
 	f.StringVar(&db, "db", "", `store: a bolt directory (default ./newsgraph.db), "memory", or a postgres:// URL`)
 	f.StringVar(&addr, "addr", server.DefaultAddr, "address to listen on; loopback unless you mean otherwise")
 	f.BoolVar(&writable, "writable", false, "allow /api/v2/write, /api/v2/delete and POST /api/v2/articles")
+	addLexiconFlag(cmd, &lexicon)
 	f.DurationVar(&limits.QueryTimeout, "query-timeout", limits.QueryTimeout, "longest a query may run (0: no limit)")
 	f.IntVar(&limits.QueryLimit, "query-limit", limits.QueryLimit, "most results a query returns (0: no limit)")
 	f.Int64Var(&limits.MaxBodyBytes, "max-body", limits.MaxBodyBytes, "largest request body in bytes")
