@@ -16,8 +16,9 @@ import (
 // others: all the quads naming x, of any predicate, each read from the log.
 // On a topic or an organisation that tens of thousands of quads name, that
 // is most of a canned question's time in the Gizmo form, which the HTTP API
-// runs. Its own optimiser only handles a shape (QuadsAction) that Gizmo's
-// paths never build when a store optimises them.
+// runs. Its own optimiser reads an index by prefix only when the set fixes
+// every direction the index has: object and predicate fix two of the three
+// of "ops".
 type prefixStore struct {
 	*kv.QuadStore
 	indexes []kv.QuadIndex
@@ -53,9 +54,9 @@ func (s prefixStore) OptimizeShape(sh shape.Shape) (shape.Shape, bool) {
 }
 
 // prefixScan rewrites q as a scan of the index whose prefix fixes most of
-// its directions, at least min, intersected with the filters the prefix
+// its directions, at least least, intersected with the filters the prefix
 // leaves out.
-func (s prefixStore) prefixScan(q shape.Quads, min int) (shape.Shape, bool) {
+func (s prefixStore) prefixScan(q shape.Quads, least int) (shape.Shape, bool) {
 	fixed := map[quad.Direction]uint64{}
 	for _, f := range q {
 		v, ok := shape.One(f.Values)
@@ -85,7 +86,7 @@ func (s prefixStore) prefixScan(q shape.Quads, min int) (shape.Shape, bool) {
 			best, prefix = ind, vals
 		}
 	}
-	if len(prefix) < max(min, 1) {
+	if len(prefix) < max(least, 1) {
 		return nil, false
 	}
 	scan := indexPrefix{qs: s.QuadStore, index: best, prefix: prefix}
