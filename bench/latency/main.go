@@ -5,7 +5,7 @@
 // and prints one Markdown row per question and form: backend, arguments,
 // runs, p50, p99 and max latency, median rows; then the machine's load
 // average before and after, which the figures depend on, and the GC
-// percent: newsgraph's (answerGCPercent) unless GOGC is set.
+// percent: the query commands' (internal/gctune) unless GOGC is set.
 //
 // A question can be timed in several forms on the same arguments, run in
 // turn so that other work on the machine slows each alike:
@@ -32,7 +32,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -42,6 +41,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/canned"
+	"github.com/newsgraph/newsgraph/internal/gctune"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -61,7 +61,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: latency -db DB [-q Q,…] [-args N] [-runs N] [-limit N] [-forms go,gizmo] [-baseline REV] [-check]")
 		os.Exit(2)
 	}
-	gcPercent := answerGC()
+	gcPercent := gctune.SmallHeap()
 	ctx := context.Background()
 	var old map[string]string
 	if *baseline != "" {
@@ -361,21 +361,4 @@ func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond)
 func fail(err error) {
 	fmt.Fprintln(os.Stderr, "latency:", err)
 	os.Exit(1)
-}
-
-// answerGCPercent is the collector's target newsgraph's query commands and
-// serve set (cmd/newsgraph/gc.go), so that the figures are theirs: at Go's
-// default, a process whose live heap is 2 MB collects every few megabytes
-// its answers allocate.
-const answerGCPercent = 400
-
-// answerGC sets answerGCPercent unless GOGC says otherwise, and returns the
-// percent in force.
-func answerGC() int {
-	if _, set := os.LookupEnv("GOGC"); !set {
-		debug.SetGCPercent(answerGCPercent)
-	}
-	p := debug.SetGCPercent(-1)
-	debug.SetGCPercent(p)
-	return p
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/canned"
+	"github.com/newsgraph/newsgraph/internal/gctune"
 )
 
 func newWhoSaidCmd() *cobra.Command {
@@ -65,7 +66,7 @@ question is a Gizmo program (see --gizmo) that runs as well against
 				_, err := fmt.Fprint(cmd.OutOrStdout(), q.Gizmo(arg, canned.WithLimit(limit)))
 				return err
 			}
-			smallHeapGC()
+			gctune.SmallHeap()
 			ctx := cmd.Context()
 			g, err := graph.OpenURL(ctx, db, graph.WithReadOnly())
 			if err != nil {

@@ -12,6 +12,7 @@ import (
 	"github.com/newsgraph/newsgraph/examples"
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/internal/gctune"
 	"github.com/spf13/cobra"
 )
 
@@ -30,7 +31,7 @@ sentence or article it came from. The output is deterministic.`,
 		Example: `  newsgraph extract examples/articles -o seeds.nq
   cat story.txt | newsgraph extract -`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			smallHeapGC()
+			gctune.SmallHeap()
 			ex, err := newExtractor(lexicon)
 			if err != nil {
 				return err

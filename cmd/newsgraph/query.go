@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/internal/gctune"
 )
 
 func newQueryCmd() *cobra.Command {
@@ -36,7 +37,7 @@ while build or a writable serve holds a bolt store.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			quietCayley()
-			smallHeapGC()
+			gctune.SmallHeap()
 			q := args[0]
 			if q == "-" {
 				b, err := io.ReadAll(cmd.InOrStdin())

@@ -13,6 +13,7 @@ import (
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/server"
 	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/internal/gctune"
 )
 
 func newServeCmd() *cobra.Command {
@@ -37,7 +38,7 @@ results (--query-limit). See docs/server.md.`,
     --data 'g.V().Has("<type>", "<Person>").Out("<name>").All()'`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			smallHeapGC()
+			gctune.SmallHeap()
 			ctx := cmd.Context()
 			var opts []graph.Option
 			if !writable {

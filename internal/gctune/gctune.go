@@ -1,13 +1,10 @@
-package main
-
-import (
-	"os"
-	"runtime/debug"
-)
-
-// smallHeapGCPercent is the collector's target for the commands whose live
-// heap is small beside what they allocate. Go's default (GOGC=100) starts a
-// collection at twice the live heap, and no sooner than 4 MB:
+// Package gctune sets the Go collector's target for newsgraph's processes
+// whose live heap is small beside what they allocate: the extract, query,
+// serve and canned-question commands, and bench/latency, which times the
+// questions as those commands answer them.
+//
+// Go's default (GOGC=100) starts a collection at twice the live heap, and
+// no sooner than 4 MB:
 //
 //   - extract streams: its live heap is a few articles (about 10 MB), and it
 //     collected every few megabytes allocated, 25–30% of its CPU. At 400 it
@@ -20,11 +17,23 @@ import (
 //     answer alike (bench/README.md, "Canned questions").
 //
 // build is not one of them: its live heap is gigabytes, held to --memory.
-const smallHeapGCPercent = 400
+package gctune
 
-// smallHeapGC sets smallHeapGCPercent unless GOGC says otherwise.
-func smallHeapGC() {
+import (
+	"os"
+	"runtime/debug"
+)
+
+// SmallHeapPercent is the collector's target SmallHeap sets.
+const SmallHeapPercent = 400
+
+// SmallHeap sets SmallHeapPercent unless GOGC says otherwise, and returns
+// the percent in force.
+func SmallHeap() int {
 	if _, set := os.LookupEnv("GOGC"); !set {
-		debug.SetGCPercent(smallHeapGCPercent)
+		debug.SetGCPercent(SmallHeapPercent)
 	}
+	p := debug.SetGCPercent(-1)
+	debug.SetGCPercent(p)
+	return p
 }

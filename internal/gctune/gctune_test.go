@@ -1,4 +1,4 @@
-package main
+package gctune
 
 import (
 	"os"
@@ -7,13 +7,13 @@ import (
 	"testing"
 )
 
-func TestSmallHeapGC(t *testing.T) {
+func TestSmallHeap(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		gogc string // "" for unset
 		want int
 	}{
-		{"GOGC unset", "", smallHeapGCPercent},
+		{"GOGC unset", "", SmallHeapPercent},
 		{"GOGC set", "150", 150},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -28,9 +28,9 @@ func TestSmallHeapGC(t *testing.T) {
 				start, _ = strconv.Atoi(tc.gogc)
 			}
 			debug.SetGCPercent(start)
-			smallHeapGC()
-			if got := debug.SetGCPercent(-1); got != tc.want {
-				t.Errorf("GC percent %d, want %d", got, tc.want)
+			reported := SmallHeap()
+			if got := debug.SetGCPercent(-1); got != tc.want || reported != tc.want {
+				t.Errorf("GC percent %d (SmallHeap says %d), want %d", got, reported, tc.want)
 			}
 		})
 	}
