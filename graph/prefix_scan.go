@@ -1,6 +1,8 @@
 package graph
 
 import (
+	"slices"
+
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/shape"
@@ -59,15 +61,14 @@ func (s prefixStore) OptimizeShape(sh shape.Shape) (shape.Shape, bool) {
 func (s prefixStore) prefixScan(q shape.Quads, least int) (shape.Shape, bool) {
 	fixed := map[quad.Direction]uint64{}
 	for _, f := range q {
-		v, ok := shape.One(f.Values)
-		id, isID := v.(kv.Int64Value)
-		if !ok || !isID {
+		id, ok := oneID(f)
+		if !ok {
 			continue
 		}
 		if _, dup := fixed[f.Dir]; dup {
 			return nil, false // two values on one direction: Cayley's to judge
 		}
-		fixed[f.Dir] = uint64(id)
+		fixed[f.Dir] = id
 	}
 	var (
 		best   kv.QuadIndex
@@ -92,7 +93,9 @@ func (s prefixStore) prefixScan(q shape.Quads, least int) (shape.Shape, bool) {
 	scan := indexPrefix{qs: s.QuadStore, index: best, prefix: prefix}
 	var rest shape.Quads
 	for _, f := range q {
-		if id, ok := fixed[f.Dir]; ok && prefixHas(best, prefix, f.Dir, id) {
+		// The prefix stands for the one-value filters on its directions;
+		// any other filter, on those directions too, still applies.
+		if _, ok := oneID(f); ok && slices.Contains(best.Dirs[:len(prefix)], f.Dir) {
 			continue
 		}
 		rest = append(rest, f)
@@ -103,14 +106,11 @@ func (s prefixStore) prefixScan(q shape.Quads, least int) (shape.Shape, bool) {
 	return shape.Intersect{scan, rest}, true
 }
 
-// prefixHas reports whether the prefix of index fixes dir to id.
-func prefixHas(index kv.QuadIndex, prefix []uint64, dir quad.Direction, id uint64) bool {
-	for i, d := range index.Dirs[:len(prefix)] {
-		if d == dir {
-			return prefix[i] == id
-		}
-	}
-	return false
+// oneID is the store ID a filter fixes its direction to, if it fixes one.
+func oneID(f shape.QuadFilter) (uint64, bool) {
+	v, ok := shape.One(f.Values)
+	id, isID := v.(kv.Int64Value)
+	return uint64(id), ok && isID
 }
 
 // indexPrefix is the quads under one prefix of a key-value store's index.

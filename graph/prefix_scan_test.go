@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/path"
 	"github.com/cayleygraph/cayley/graph/shape"
 	"github.com/cayleygraph/quad"
@@ -78,6 +79,51 @@ func TestPrefixScanShapes(t *testing.T) {
 			}
 			if got := indexName(scans[0].index); got != tc.index || len(scans[0].prefix) != tc.prefix || rest != tc.rest {
 				t.Errorf("scan of %s by %d (rest: %v), want %s by %d (rest: %v)", got, len(scans[0].prefix), rest, tc.index, tc.prefix, tc.rest)
+			}
+		})
+	}
+}
+
+// TestPrefixScanKeepsOtherFilters: a filter of several values on a
+// direction the prefix fixes still narrows the quads.
+func TestPrefixScanKeepsOtherFilters(t *testing.T) {
+	ctx := context.Background()
+	g, err := Open(ctx, Bolt, filepath.Join(t.TempDir(), "newsgraph.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	_, err = g.LoadBatch(ctx, []Doc{{ArticleID: "a", Hash: "h", Quads: []quad.Quad{
+		quad.MakeIRI("s", "p", "o", "article/a"),
+		quad.MakeIRI("s2", "p", "o", "article/a"),
+	}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs := g.h.QuadStore.(prefixStore)
+	ref := func(s string) cgraph.Ref { return qs.ValueOf(quad.IRI(s)) }
+	for _, tc := range []struct {
+		name  string
+		other shape.Fixed // a second filter on the subject
+		want  int
+	}{
+		{"holds s", shape.Fixed{ref("s"), ref("o")}, 1},
+		{"lacks s", shape.Fixed{ref("s2"), ref("o")}, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			q := shape.Quads{
+				{Dir: quad.Subject, Values: shape.Fixed{ref("s")}},
+				{Dir: quad.Subject, Values: tc.other},
+				{Dir: quad.Predicate, Values: shape.Fixed{ref("p")}},
+			}
+			scan, ok := qs.prefixScan(q, 2)
+			if !ok {
+				t.Fatal("no prefix scan")
+			}
+			n := 0
+			err := cgraph.Iterate(ctx, scan.BuildIterator(qs)).Each(func(cgraph.Ref) { n++ })
+			if err != nil || n != tc.want {
+				t.Errorf("%d quads, %v; want %d (shape %#v)", n, err, tc.want, scan)
 			}
 		})
 	}
