@@ -203,7 +203,7 @@ func (c *Cleaner) Clean(a Article) Article {
 	section := false
 	prev := ""
 	for line := range strings.Lines(a.Body) {
-		line = normaliseLine(line)
+		line = normalisedPiece(line)
 		if line == "" {
 			continue
 		}
@@ -232,7 +232,7 @@ func (c *Cleaner) Clean(a Article) Article {
 	// A page copied from the top can open with furniture (a cookie
 	// banner), which Read then took for the headline.
 	if c.line.match(matchKey(a.Title), maxLineCue) && len(kept) > 0 {
-		a.Title = kept[0]
+		a.Title = strings.Clone(kept[0]) // not a piece of the old body
 		if !isLeadParagraph(a.Title) {
 			kept = kept[1:]
 		}

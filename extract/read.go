@@ -466,10 +466,25 @@ func sameText(a, b string) bool { return compareKey(a) == compareKey(b) }
 // characters go, runs of white space collapse and the ends are trimmed.
 func normaliseLine(s string) string {
 	if t, ok := alreadyNormal(s); ok {
-		// Most lines. A copy still, as before: a piece of s would keep
-		// all of s (a whole file, for a title in front matter) alive.
+		// Most lines. A copy still: a piece of s would keep all of s (a
+		// whole file, for a title in front matter) alive.
 		return strings.Clone(t)
 	}
+	return rebuildLine(s)
+}
+
+// normalisedPiece is normaliseLine for a caller that keeps no piece of what
+// it returns (Clean joins its lines into a new body): most lines come back
+// as a piece of s, uncopied.
+func normalisedPiece(s string) string {
+	if t, ok := alreadyNormal(s); ok {
+		return t
+	}
+	return rebuildLine(s)
+}
+
+// rebuildLine is normaliseLine's work on a line that needs it.
+func rebuildLine(s string) string {
 	var b strings.Builder
 	space := false
 	for _, r := range s {

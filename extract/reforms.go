@@ -101,7 +101,8 @@ var cuesAt = func() (at [256][]int) {
 // matchCue reports how many tokens from k match the cue (a phrase whose last
 // word may be a word's start), or 0.
 func matchCue(t []token, k, to int, ws []string) int {
-	if len(ws) > 1 && t[k].lower != ws[0] || len(ws) == 1 && (len(t[k].lower) < len(ws[0]) || t[k].lower[0] != ws[0][0]) {
+	// findReforms tries only the cues whose first byte is the token's.
+	if len(ws) > 1 && t[k].lower != ws[0] || len(ws) == 1 && len(t[k].lower) < len(ws[0]) {
 		return 0
 	}
 	for i, w := range ws {
