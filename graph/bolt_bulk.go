@@ -341,11 +341,15 @@ func (b *boltBatch) writeValues(tx *bolt.Tx, r int, nodes []int32, mem *arena) e
 		if err != nil {
 			return fmt.Errorf("start a bulk write: %w", err)
 		}
-		if err := p.Put([]byte("horizon"), binary.BigEndian.AppendUint64(nil, uint64(b.horizon))); err != nil {
+		if err := putMetaInt(p, "horizon", b.horizon); err != nil {
 			return err
 		}
 	}
-	if err := createValueBuckets(tx, b.nodes, nodes); err != nil {
+	created, err := createValueBuckets(tx, b.nodes, nodes)
+	if err != nil {
+		return err
+	}
+	if err := pendingBucket(tx).Put(fmt.Appendf(nil, "buckets/%04d", r), created); err != nil {
 		return err
 	}
 	log := tx.Bucket(bucketLog)
@@ -364,7 +368,6 @@ func (b *boltBatch) writeValues(tx *bolt.Tx, r int, nodes []int32, mem *arena) e
 				return err
 			}
 			p := proto.Primitive{ID: n.id, Timestamp: now}
-			var err error
 			if p.Value, err = pquads.MarshalValue(n.val); err != nil {
 				return fmt.Errorf("value %v: %w", n.val, err)
 			}
@@ -436,6 +439,9 @@ func boltBulkWrite(ctx context.Context, db *bolt.DB, indexes []kv.QuadIndex, par
 			return errCrashed
 		}
 		err := ctx.Err()
+		if i > 0 && i == t.failAfter {
+			err = errFailed
+		}
 		if err == nil {
 			err = db.Update(func(tx *bolt.Tx) error { return st(tx, new(arena)) })
 		}
@@ -455,7 +461,11 @@ func boltBulkWrite(ctx context.Context, db *bolt.DB, indexes []kv.QuadIndex, par
 type boltTuning struct {
 	rangeIDs   int64 // boltRangeIDs if 0
 	crashAfter int   // > 0: stop after that many transactions, as a crash would
+	failAfter  int   // > 0: fail after that many, as an error would
 }
+
+// errFailed is the error failAfter injects.
+var errFailed = errors.New("bulk write failed part-way (test)")
 
 // errCrashed is what a write stopped by crashAfter returns.
 var errCrashed = errors.New("bulk write stopped part-way (test)")
@@ -463,24 +473,26 @@ var errCrashed = errors.New("bulk write stopped part-way (test)")
 // createValueBuckets creates the value buckets the nodes (in hash order)
 // need and the store lacks: every "n" bucket before any "v" one, each run in
 // key order, so that bolt appends to the root's leaf instead of shifting
-// every "v" entry at each "n" insertion (a first load creates 131,072).
-func createValueBuckets(tx *bolt.Tx, nodes []bulkNode, order []int32) error {
+// every "v" entry at each "n" insertion (a first load creates 131,072). It
+// returns the names it created, end to end, for the undo record.
+func createValueBuckets(tx *bolt.Tx, nodes []bulkNode, order []int32) ([]byte, error) {
+	created := []byte{}
 	for _, kind := range []byte{'n', 'v'} {
-		var last []byte
-		for _, i := range order {
+		for k, i := range order {
 			h := nodes[i].hash
-			if last != nil && last[1] == h[0] && last[2] == h[1] {
+			if k > 0 && samePair(h, nodes[order[k-1]].hash) {
 				continue
 			}
-			last = valueBucket(kind, h)
-			if tx.Bucket(last) == nil {
-				if _, err := tx.CreateBucket(last); err != nil {
-					return err
+			name := valueBucket(kind, h)
+			if tx.Bucket(name) == nil {
+				if _, err := tx.CreateBucket(name); err != nil {
+					return nil, err
 				}
+				created = append(created, name...)
 			}
 		}
 	}
-	return nil
+	return created, nil
 }
 
 // nodeID is the ID of the value a quad direction names (-1: none).
@@ -534,9 +546,7 @@ func prepareIndex(db *bolt.DB, ind kv.QuadIndex, b *boltBatch) (*indexLists, err
 				end++
 			}
 			at := len(il.buf)
-			for _, id := range key(order[start]) {
-				il.buf = binary.BigEndian.AppendUint64(il.buf, id)
-			}
+			il.buf = appendIDKey(il.buf, key(order[start])...)
 			if stored != nil {
 				il.buf = append(il.buf, stored.Get(il.buf[at:])...)
 			}

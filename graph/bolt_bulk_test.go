@@ -80,17 +80,26 @@ func TestBoltBulkMatchesCayley(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	steps := boltSteps(ctx)
-	var dumps [2]string
-	for i, bloom := range []bool{false, true} {
+	writers := []struct {
+		name string
+		opts []graph.Option
+	}{
+		{"bulk", nil},
+		// Values written a few buckets a transaction, as on a large store.
+		{"bulk, small value ranges", []graph.Option{graph.WithBoltRangeIDs(300)}},
+		{"cayley", []graph.Option{graph.WithCayleyOption(kv.OptNoBloom, false)}},
+	}
+	dumps := make([]string, len(writers))
+	for i, w := range writers {
 		path := filepath.Join(dir, fmt.Sprint(i))
 		for n, step := range steps {
 			// Reopen between steps: nothing may live in memory only.
-			g, err := graph.Open(ctx, graph.Bolt, path, graph.WithBatchQuads(1<<20), graph.WithCayleyOption(kv.OptNoBloom, !bloom))
+			g, err := graph.Open(ctx, graph.Bolt, path, append([]graph.Option{graph.WithBatchQuads(1 << 20)}, w.opts...)...)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if err := step(g); err != nil {
-				t.Fatalf("no_bloom=%v, step %d: %v", !bloom, n, err)
+				t.Fatalf("%s, step %d: %v", w.name, n, err)
 			}
 			if err := g.Close(); err != nil {
 				t.Fatal(err)
@@ -98,7 +107,9 @@ func TestBoltBulkMatchesCayley(t *testing.T) {
 		}
 		dumps[i] = dumpBolt(t, filepath.Join(path, "indexes.bolt"))
 	}
-	sameDump(t, "bulk", dumps[0], "cayley", dumps[1])
+	for i := range writers[:len(writers)-1] {
+		sameDump(t, writers[i].name, dumps[i], "cayley", dumps[len(dumps)-1])
+	}
 	if n := strings.Count(dumps[0], "\n"); n < 2000 {
 		t.Fatalf("dump has only %d entries", n)
 	}
@@ -219,6 +230,18 @@ func TestBoltBulkCrash(t *testing.T) {
 			t.Fatal(err)
 		}
 		sameDump(t, fmt.Sprintf("undone after %d", n), dumpBolt(t, file(path)), "before", before)
+
+		// A write that fails there undoes itself, before Open is called.
+		if err := load(path, second, graph.WithBoltFailAfter(n)); !errors.Is(err, graph.ErrFailed) {
+			t.Fatalf("failed after %d: %v, want ErrFailed", n, err)
+		}
+		sameDump(t, fmt.Sprintf("failed after %d", n), dumpBolt(t, file(path)), "before", before)
+		if g, err := graph.Open(ctx, graph.Bolt, path, graph.WithReadOnly()); err != nil {
+			t.Fatalf("failed after %d: read-only Open: %v", n, err)
+		} else if err := g.Close(); err != nil {
+			t.Fatal(err)
+		}
+
 		if err := load(path, second); err != nil {
 			t.Fatalf("stopped after %d: load again: %v", n, err)
 		}
@@ -226,8 +249,9 @@ func TestBoltBulkCrash(t *testing.T) {
 	}
 }
 
-// dumpBolt lists every key of a bolt file, one line each, as bucket path,
-// key and value in hex; log entries are decoded, their timestamps cleared.
+// dumpBolt lists every bucket and key of a bolt file, one line each: a
+// bucket's path, or a key's bucket path, key and value in hex; log entries
+// are decoded, their timestamps cleared.
 func dumpBolt(t *testing.T, file string) string {
 	t.Helper()
 	db, err := bolt.Open(file, 0o644, &bolt.Options{ReadOnly: true})
@@ -240,6 +264,8 @@ func dumpBolt(t *testing.T, file string) string {
 	walk = func(path string, b *bolt.Bucket) error {
 		return b.ForEach(func(k, v []byte) error {
 			if v == nil {
+				// Each bucket a line, so that an empty one shows too.
+				lines = append(lines, fmt.Sprintf("%s/%s/", path, k))
 				return walk(path+"/"+string(k), b.Bucket(k))
 			}
 			val := fmt.Sprintf("%x", v)
@@ -257,6 +283,7 @@ func dumpBolt(t *testing.T, file string) string {
 	}
 	err = db.View(func(tx *bolt.Tx) error {
 		return tx.ForEach(func(name []byte, b *bolt.Bucket) error {
+			lines = append(lines, fmt.Sprintf("/%s/", name))
 			return walk("/"+string(name), b)
 		})
 	})

@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"github.com/boltdb/bolt"
+	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/proto"
 	"github.com/cayleygraph/quad"
 	"github.com/newsgraph/newsgraph/schema"
@@ -85,21 +86,21 @@ func (r boltReader) scan(name string, prefix []byte, keep func(key []byte) bool,
 
 // boltID returns the node ID of v in a Cayley bolt store, 0 if it has none.
 func boltID(tx *bolt.Tx, v quad.Value) uint64 {
-	h := quad.HashOf(v)
-	b := tx.Bucket([]byte{'v', h[0], h[1]})
+	h := cgraph.HashOf(v)
+	b := tx.Bucket(valueBucket('v', h))
 	if b == nil {
 		return 0
 	}
-	id, _ := binary.Uvarint(b.Get(h))
+	id, _ := binary.Uvarint(b.Get(h[:]))
 	return id
 }
 
-func idKey(ids ...uint64) []byte {
-	k := make([]byte, 0, 8*len(ids))
+// appendIDKey appends the index key of ids to dst: each big-endian.
+func appendIDKey(dst []byte, ids ...uint64) []byte {
 	for _, id := range ids {
-		k = binary.BigEndian.AppendUint64(k, id)
+		dst = binary.BigEndian.AppendUint64(dst, id)
 	}
-	return k
+	return dst
 }
 
 // boltArticles counts the articles with a content hash: the live "sp" keys
@@ -112,7 +113,7 @@ func boltArticles(db *bolt.DB) (int64, error) {
 		if pred == 0 || r.log == nil {
 			return nil
 		}
-		want := idKey(pred)
+		want := appendIDKey(nil, pred)
 		keep := func(k []byte) bool { return len(k) == 16 && bytes.Equal(k[8:], want) }
 		return r.scan("sp", nil, keep, func([]byte) { n++ })
 	})
@@ -137,7 +138,7 @@ func boltOverview(db *bolt.DB, kinds []quad.IRI) (counts []int, speakers map[uin
 				continue
 			}
 			var quotes []uint64
-			err := r.scan("ops", idKey(id, typ), nil, func(k []byte) {
+			err := r.scan("ops", appendIDKey(nil, id, typ), nil, func(k []byte) {
 				counts[i]++
 				if kind == schema.Quotation && len(k) == 24 {
 					quotes = append(quotes, binary.BigEndian.Uint64(k[16:]))
@@ -150,7 +151,7 @@ func boltOverview(db *bolt.DB, kinds []quad.IRI) (counts []int, speakers map[uin
 				continue
 			}
 			for _, q := range quotes {
-				err := r.scan("ops", idKey(q, said), nil, func(k []byte) {
+				err := r.scan("ops", appendIDKey(nil, q, said), nil, func(k []byte) {
 					if len(k) == 24 {
 						speakers[binary.BigEndian.Uint64(k[16:])]++
 					}

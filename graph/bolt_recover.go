@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/boltdb/bolt"
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -15,9 +16,11 @@ import (
 // This file undoes a bulk write (bolt_bulk.go) that stopped between its
 // transactions. While one runs, the store holds a pending bucket:
 //
-//	horizon        the store's horizon before the write (8 bytes, big-endian)
+//	horizon        the store's horizon before the write (int64 LE, as meta's)
 //	counts/NNNN    for each value range written: the hashes of the stored
 //	               values whose counts it raised, each with the uvarint it added
+//	buckets/NNNN   … and the value buckets it created, their 3-byte names
+//	               end to end
 //	index/NAME     for each index written: a mark
 //
 // Everything the write added sits past the horizon (log entries, new
@@ -33,27 +36,43 @@ func pendingBucket(tx *bolt.Tx) *bolt.Bucket { return tx.Bucket(bucketPending) }
 // refuseUnfinished returns ErrUnfinished if the store holds a bulk write
 // that stopped part-way.
 func refuseUnfinished(db *bolt.DB) error {
-	return db.View(func(tx *bolt.Tx) error {
-		if pendingBucket(tx) != nil {
-			return ErrUnfinished
-		}
+	pending, err := hasPending(db)
+	if err == nil && pending {
+		err = ErrUnfinished
+	}
+	return err
+}
+
+// hasPending reports whether the store holds a bulk write under way, or
+// stopped part-way, in a read transaction.
+func hasPending(db *bolt.DB) (bool, error) {
+	pending := false
+	err := db.View(func(tx *bolt.Tx) error {
+		pending = pendingBucket(tx) != nil
 		return nil
 	})
+	return pending, err
 }
 
 // boltRecover undoes a bulk write that stopped part-way, if the store holds
-// one, in one transaction.
+// one, in one transaction; it writes nothing (no commit, no sync) if not.
 func boltRecover(db *bolt.DB) error {
+	if pending, err := hasPending(db); err != nil || !pending {
+		return err
+	}
 	err := db.Update(func(tx *bolt.Tx) error {
 		p := pendingBucket(tx)
 		if p == nil {
 			return nil
 		}
-		hb := p.Get([]byte("horizon"))
-		if len(hb) != 8 {
-			return fmt.Errorf("pending write: horizon of %d bytes, want 8", len(hb))
+		if p.Get([]byte("horizon")) == nil {
+			return errors.New("pending write: no horizon")
 		}
-		horizon := binary.BigEndian.Uint64(hb)
+		h, err := metaInt(p, "horizon")
+		if err != nil {
+			return fmt.Errorf("pending write: %w", err)
+		}
+		horizon := uint64(h)
 		if err := dropLogPast(tx, horizon); err != nil {
 			return err
 		}
@@ -61,6 +80,15 @@ func boltRecover(db *bolt.DB) error {
 		for k, v := c.Seek([]byte("counts/")); bytes.HasPrefix(k, []byte("counts/")); k, v = c.Next() {
 			if err := giveBackCounts(tx, v); err != nil {
 				return fmt.Errorf("pending write, %s: %w", k, err)
+			}
+		}
+		// The buckets the write created held only its values, which
+		// dropLogPast has deleted.
+		for k, v := c.Seek([]byte("buckets/")); bytes.HasPrefix(k, []byte("buckets/")); k, v = c.Next() {
+			for name := range slices.Chunk(v, 3) {
+				if err := tx.DeleteBucket(name); err != nil {
+					return fmt.Errorf("pending write, bucket %x: %w", name, err)
+				}
 			}
 		}
 		for k, _ := c.Seek([]byte("index/")); bytes.HasPrefix(k, []byte("index/")); k, _ = c.Next() {

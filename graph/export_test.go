@@ -12,5 +12,14 @@ func WithBoltRangeIDs(n int64) Option {
 	return func(c *config) { c.bolt.rangeIDs = n }
 }
 
+// WithBoltFailAfter makes each bulk write into bolt fail after n of its
+// transactions, as an error there would: the writer undoes the write.
+func WithBoltFailAfter(n int) Option {
+	return func(c *config) { c.bolt.failAfter = n }
+}
+
+// ErrFailed is the error WithBoltFailAfter injects.
+var ErrFailed = errFailed
+
 // ErrCrashed is what a write stopped by WithBoltCrashAfter returns.
 var ErrCrashed = errCrashed
