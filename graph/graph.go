@@ -3,16 +3,20 @@ package graph
 import (
 	"database/sql"
 	"errors"
-	"github.com/boltdb/bolt"
-	"github.com/cayleygraph/cayley/graph/kv"
 	"sync"
 
+	"github.com/boltdb/bolt"
 	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
 )
 
 // A Graph is an open quad store holding newsgraph's quads. Its methods are
 // safe for concurrent use. On the memory backend a reader (Query, Quads until
-// closed, Stats) holds writers off.
+// closed, Stats) holds writers off. On bolt readers do not wait: a batch of
+// new articles is written in several transactions (docs/store.md), so a
+// reader of the same Graph during LoadBatch may see part of the batch.
+// (Another process cannot open the store while it loads; newsgraph serve
+// makes its readers wait for its writes.)
 type Graph struct {
 	backend string
 	address string
