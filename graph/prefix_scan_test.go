@@ -11,27 +11,33 @@ import (
 	"github.com/cayleygraph/quad"
 )
 
-// TestPrefixScanShapes checks which index, and how long a prefix of it, a
-// bolt store reads for each path; graphtest's QueryShapes checks the
-// answers.
-func TestPrefixScanShapes(t *testing.T) {
+// boltPrefixStore opens a bolt graph holding article a's quads and returns
+// its quad store, which must be a prefixStore.
+func boltPrefixStore(t *testing.T, quads ...quad.Quad) prefixStore {
+	t.Helper()
 	ctx := context.Background()
 	g, err := Open(ctx, Bolt, filepath.Join(t.TempDir(), "newsgraph.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer g.Close()
-	_, err = g.LoadBatch(ctx, []Doc{{ArticleID: "a", Hash: "h", Quads: []quad.Quad{
-		quad.MakeIRI("s", "p", "o", "article/a"),
-		quad.MakeIRI("s", "p", "o2", "article/a#s1"),
-	}}})
-	if err != nil {
+	t.Cleanup(func() { g.Close() })
+	if _, err := g.LoadBatch(ctx, []Doc{{ArticleID: "a", Hash: "h", Quads: quads}}); err != nil {
 		t.Fatal(err)
 	}
-	qs := g.h.QuadStore
-	if _, ok := qs.(prefixStore); !ok {
-		t.Fatalf("bolt store is a %T, want a prefixStore", qs)
+	qs, ok := g.h.QuadStore.(prefixStore)
+	if !ok {
+		t.Fatalf("bolt store is a %T, want a prefixStore", g.h.QuadStore)
 	}
+	return qs
+}
+
+// TestPrefixScanShapes checks which index, and how long a prefix of it, a
+// bolt store reads for each path; graphtest's QueryShapes checks the
+// answers.
+func TestPrefixScanShapes(t *testing.T) {
+	qs := boltPrefixStore(t,
+		quad.MakeIRI("s", "p", "o", "article/a"),
+		quad.MakeIRI("s", "p", "o2", "article/a#s1"))
 	start := func(n ...string) *path.Path {
 		var vs []quad.Value
 		for _, s := range n {
@@ -88,19 +94,9 @@ func TestPrefixScanShapes(t *testing.T) {
 // direction the prefix fixes still narrows the quads.
 func TestPrefixScanKeepsOtherFilters(t *testing.T) {
 	ctx := context.Background()
-	g, err := Open(ctx, Bolt, filepath.Join(t.TempDir(), "newsgraph.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer g.Close()
-	_, err = g.LoadBatch(ctx, []Doc{{ArticleID: "a", Hash: "h", Quads: []quad.Quad{
+	qs := boltPrefixStore(t,
 		quad.MakeIRI("s", "p", "o", "article/a"),
-		quad.MakeIRI("s2", "p", "o", "article/a"),
-	}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	qs := g.h.QuadStore.(prefixStore)
+		quad.MakeIRI("s2", "p", "o", "article/a"))
 	ref := func(s string) cgraph.Ref { return qs.ValueOf(quad.IRI(s)) }
 	for _, tc := range []struct {
 		name  string
