@@ -16,6 +16,7 @@ type Article struct {
 	Date   time.Time // publication date, zero when unknown
 	URL    string
 	Source string // outlet name, when known
+	Author string // byline, when known
 	Hash   string // hex SHA-256 of the raw file, to skip unchanged articles
 }
 

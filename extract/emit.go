@@ -32,6 +32,9 @@ func (d *doc) emit() []schema.Fact {
 	if d.a.Source != "" {
 		add(art, schema.Source, quad.String(d.a.Source), 0)
 	}
+	if d.a.Author != "" {
+		add(art, schema.Author, quad.String(d.a.Author), 0)
+	}
 	if d.a.Hash != "" {
 		add(art, schema.ContentHash, quad.String(d.a.Hash), 0)
 	}

@@ -15,8 +15,8 @@ import (
 // metadata is what front matter, a sidecar file or HTML meta tags say about
 // an article.
 type metadata struct {
-	title, url, source string
-	date               time.Time
+	title, url, source, author string
+	date                       time.Time
 }
 
 // override returns m with the fields that o sets replaced.
@@ -33,6 +33,9 @@ func (m metadata) override(o metadata) metadata {
 	if !o.date.IsZero() {
 		m.date = o.date
 	}
+	if o.author != "" {
+		m.author = o.author
+	}
 	return m
 }
 
@@ -46,6 +49,8 @@ func (m *metadata) set(key, value string) error {
 		m.url = strings.TrimSpace(value)
 	case "source":
 		m.source = normaliseLine(value)
+	case "author", "byline":
+		m.author = normaliseLine(value)
 	case "date":
 		if strings.TrimSpace(value) == "" {
 			return nil

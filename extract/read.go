@@ -393,7 +393,8 @@ func parse(p, id string, k kind, raw []byte, side *metadata) (Article, error) {
 		if err != nil {
 			return fail(err)
 		}
-		meta, paras = fm, textParagraphs(rest, k == kindMarkdown)
+		lines, rest := splitMetaLines(rest)
+		meta, paras = lines.override(fm), textParagraphs(rest, k == kindMarkdown)
 	}
 	if side != nil {
 		meta = meta.override(*side)
@@ -424,6 +425,7 @@ func parse(p, id string, k kind, raw []byte, side *metadata) (Article, error) {
 		Date:   meta.date,
 		URL:    meta.url,
 		Source: meta.source,
+		Author: meta.author,
 		Hash:   hash,
 	}, nil
 }

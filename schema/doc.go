@@ -46,7 +46,7 @@
 //	<supports>          Person|Organization → Reform|Topic  explicit support
 //	<opposes>           Person|Organization → Reform|Topic  explicit opposition
 //	<mentioned_in>      any → Article                       where an entity appears
-//	<headline>, <date>, <url>, <source>, <content_hash>
+//	<headline>, <date>, <url>, <source>, <author>, <content_hash>
 //	                    Article → "text"                    article metadata
 //	<sentence_of>       Sentence → Article                  a sentence's article
 //

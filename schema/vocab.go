@@ -43,6 +43,7 @@ const (
 	Date           = quad.IRI("date")
 	URL            = quad.IRI("url")
 	Source         = quad.IRI("source")
+	Author         = quad.IRI("author")
 	ContentHash    = quad.IRI("content_hash")
 	SentenceOf     = quad.IRI("sentence_of")
 )

@@ -75,6 +75,7 @@ var articleMeta = map[string]bool{
 	string(schema.Headline):    true,
 	string(schema.URL):         true,
 	string(schema.Source):      true,
+	string(schema.Author):      true,
 	string(schema.ContentHash): true,
 }
 
