@@ -24,6 +24,7 @@ type doc struct {
 	indexed        int
 	reformsBySent  map[*sentence][]*reform // see reformsIn
 	reformsIndexed int
+	prevVerb       prevVerb           // see reformVerb
 	acr            map[string]*entity // acronym key → entity, from the article's own definitions
 	quotes         []*quotation
 	statements     []*statement

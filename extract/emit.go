@@ -118,6 +118,14 @@ func (d *doc) emit() []schema.Fact {
 		add(ri, schema.Name, quad.String(r.name()), n)
 		add(ri, schema.Kind, quad.String(string(r.kind)), n)
 		add(ri, schema.Affects, node(r.target), n)
+		for _, a := range r.said {
+			if a != r.name() {
+				add(ri, schema.Alias, quad.String(a), n)
+			}
+		}
+		for _, a := range r.agents {
+			add(ri, schema.Agent, node(a), n)
+		}
 		for _, g := range r.gains {
 			gi := node(g)
 			add(ri, schema.Gains, gi, n)

@@ -19,7 +19,7 @@ var lexiconFS embed.FS
 
 // A Lexicon holds the general knowledge the rule-based extractor reads text
 // with: titles, given names, role words, reporting verbs, organisation words,
-// well-known bodies, topics and stance cues. The defaults are embedded from
+// well-known bodies, topics, stance cues and reform cues. The defaults are embedded from
 // extract/lexicon/*.txt (each file documents its format); a user extends them
 // with WithLexiconFile. A Lexicon is read-only once built, so one can serve
 // many goroutines.
@@ -41,6 +41,8 @@ type Lexicon struct {
 	topicsAt   [256][]topicRef     // the topics' cues by their first byte
 	supportCue []string
 	opposeCue  []string
+	reformCues []reformCue         // lexicon/reforms.txt
+	reformAt   map[string][]cueRef // each written form of reformCues, by its first word
 
 	entries hash.Hash // every entry added, with its section: Fingerprint's digest
 }
@@ -53,7 +55,7 @@ type topicRef struct {
 }
 
 // lexiconFiles lists the sections of a lexicon, in the order they are read.
-var lexiconFiles = []string{"titles", "given_female", "given_male", "common_words", "roles", "verbs", "orgs", "bodies", "topics", "stance"}
+var lexiconFiles = []string{"titles", "given_female", "given_male", "common_words", "roles", "verbs", "orgs", "bodies", "topics", "stance", "reforms"}
 
 // DefaultLexicon returns the embedded lexicon.
 func DefaultLexicon() (*Lexicon, error) {
@@ -92,7 +94,7 @@ func (l *Lexicon) Fingerprint() string {
 // ReadFile adds the entries of a user lexicon file to l. The file is split
 // into sections by lines "[name]", where name is one of the embedded files'
 // names (titles, given_female, given_male, common_words, roles, verbs, orgs,
-// bodies, topics, stance); each section's lines have that file's format.
+// bodies, topics, stance, reforms); each section's lines have that file's format.
 func (l *Lexicon) ReadFile(path string) error {
 	f, err := os.Open(path)
 	if err != nil {
@@ -276,6 +278,8 @@ func (l *Lexicon) add(section, line string) error {
 		default:
 			return fmt.Errorf("unknown stance %q", kind)
 		}
+	case "reforms":
+		return l.addReformCue(line)
 	default:
 		return fmt.Errorf("unknown section %q", section)
 	}

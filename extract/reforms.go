@@ -12,6 +12,8 @@ type reform struct {
 	kind   schema.ReformKind
 	target *entity
 	gains  []*entity
+	agents []*entity // who carries it out: "Hancock scraps …", "… abolished by the Assembly"
+	said   []string  // how the article put it: "scrap Public Health England"
 	sent   *sentence
 }
 
@@ -19,381 +21,401 @@ func (r *reform) name() string {
 	return string(r.kind) + " of " + r.target.name
 }
 
-// reformCue is a word (matched at a word's start) or phrase that signals a
-// kind of reform, and where its target stands: after the cue ("abolition of
-// X", "merge X") or before it ("X scrapped").
-type reformCue struct {
-	cue   string
-	kind  schema.ReformKind
-	after bool // the target follows the cue
-}
-
-var reformCues = []reformCue{
-	// Passive and prepositional forms first: the first cue that matches wins.
-	{"merged into", schema.Merger, false}, {"merged with", schema.Merger, false}, {"be merged", schema.Merger, false},
-	{"merge with", schema.Merger, false}, {"taken over by", schema.Replacement, false}, {"take over from", schema.Replacement, true},
-	{"replace them with", schema.Replacement, false}, {"replace it with", schema.Replacement, false}, {"replaced with", schema.Replacement, false},
-	{"be set up", schema.Creation, false}, {"been set up", schema.Creation, false}, {"be created", schema.Creation, false},
-	{"be established", schema.Creation, false}, {"hand their", schema.Transfer, true}, {"hand its", schema.Transfer, true},
-	{"abolition", schema.Abolition, true}, {"abolish", schema.Abolition, true}, {"abolished", schema.Abolition, false},
-	{"scrapping", schema.Abolition, true}, {"scrap", schema.Abolition, true}, {"scrapped", schema.Abolition, false},
-	{"axe", schema.Abolition, true}, {"axed", schema.Abolition, false}, {"disband", schema.Abolition, true},
-	{"disbanded", schema.Abolition, false}, {"closure", schema.Abolition, true}, {"dissolution", schema.Abolition, true},
-	{"dissolved", schema.Abolition, false}, {"had to go", schema.Abolition, false}, {"wound up", schema.Abolition, false},
-	{"phased out", schema.Abolition, false}, {"get rid of", schema.Abolition, true}, {"cleared out of the way", schema.Abolition, false},
-	{"replaced by", schema.Replacement, false}, {"replace", schema.Replacement, true}, {"replacement", schema.Replacement, true},
-	{"take over from", schema.Replacement, true}, {"successor to", schema.Replacement, true}, {"in place of", schema.Replacement, true},
-	{"transfer", schema.Transfer, false}, {"pass from", schema.Transfer, false}, {"passed from", schema.Transfer, false},
-	{"absorbed into", schema.Merger, false}, {"folded into", schema.Merger, false}, {"subsumed into", schema.Merger, false},
-	{"move from", schema.Transfer, false}, {"moved from", schema.Transfer, false}, {"moving from", schema.Transfer, false}, {"shift", schema.Transfer, true}, {"take on", schema.Transfer, true},
-	{"hand over", schema.Transfer, true}, {"handed over", schema.Transfer, false}, {"devolve", schema.Transfer, true},
-	{"move responsibilit", schema.Transfer, true}, {"responsibility for", schema.Transfer, true},
-	{"merger", schema.Merger, false}, {"merge", schema.Merger, true}, {"merging", schema.Merger, true},
-	{"amalgamat", schema.Merger, true}, {"come together", schema.Merger, false}, {"clustering", schema.Merger, true},
-	{"creation of", schema.Creation, true}, {"create", schema.Creation, true}, {"establish", schema.Creation, true},
-	{"set up", schema.Creation, true}, {"new", schema.Creation, true}, {"a single", schema.Creation, true}, {"launch", schema.Creation, true},
-	{"fewer", schema.Reduction, true}, {"reduction", schema.Reduction, true}, {"reduced in number", schema.Reduction, false},
-	{"reduce", schema.Reduction, true}, {"halving", schema.Reduction, true}, {"halve", schema.Reduction, true},
-	{"cut the number", schema.Reduction, true}, {"reconfiguration", schema.Reduction, false}, {"slimmed", schema.Reduction, false},
-}
-
-// findReforms reads the reforms a sentence reports.
+// findReforms reads the reforms a sentence reports from the reform cues of
+// the lexicon (lexicon/reforms.txt) and the sentence's structure around
+// them: the target is the cue's object, or its subject when passive or
+// ergative, or what follows "of" a noun; the body that gains stands after
+// "into", "to", "with" or "by" as the cue's frame says; the agent is the
+// subject of an active verb, the owner of "plans to", or a passive's "by".
 func (d *doc) findReforms(s *sentence) {
 	t := s.para.toks
+	d.prevVerb = prevVerb{}
 	for k := s.from; k < s.to; k++ {
 		if !t[k].word {
 			continue
 		}
-		if t[k].lower == "" {
+		ref, n := d.lex.matchReformCue(s, k)
+		if n == 0 {
+			if t[k].lower == "new" || t[k].lower == "single" {
+				d.newBody(s, k)
+			}
 			continue
 		}
-		for _, ci := range cuesAt[t[k].lower[0]] {
-			n := matchCue(t, k, s.to, cueWords[ci])
-			if n == 0 {
-				continue
+		c := &d.lex.reformCues[ref.cue]
+		switch c.form {
+		case cueVerb:
+			d.reformVerb(s, k, k+n, ref.form, c)
+		case cueNoun:
+			d.reformNoun(s, k, k+n, c)
+		case cueState:
+			if subj := d.npBefore(s, verbGroupAt(s, k, ref.form).start); len(subj.ents) > 0 {
+				for _, e := range subj.ents {
+					d.addReform(c, s, k, n, e, nil, nil)
+				}
 			}
-			d.reformAt(s, k, k+n, reformCues[ci])
-			k += n - 1
-			break
 		}
+		k += n - 1
 	}
 }
 
-// cueWords holds each reform cue split into words, once, in reformCues' order.
-var cueWords = func() [][]string {
-	out := make([][]string, len(reformCues))
-	for i, c := range reformCues {
-		out[i] = strings.Fields(c.cue)
-	}
-	return out
-}()
-
-// cuesAt lists, by their first byte, the indexes in reformCues of the cues,
-// in reformCues' order: a token can only start the cues that share its first
-// byte.
-var cuesAt = func() (at [256][]int) {
-	for i, ws := range cueWords {
-		at[ws[0][0]] = append(at[ws[0][0]], i)
-	}
-	return at
-}()
-
-// matchCue reports how many tokens from k match the cue (a phrase whose last
-// word may be a word's start), or 0.
-func matchCue(t []token, k, to int, ws []string) int {
-	// findReforms tries only the cues whose first byte is the token's.
-	if len(ws) > 1 && t[k].lower != ws[0] || len(ws) == 1 && len(t[k].lower) < len(ws[0]) {
-		return 0
-	}
-	for i, w := range ws {
-		if k+i >= to || !t[k+i].word {
-			return 0
-		}
-		lw := t[k+i].lower
-		if i == len(ws)-1 {
-			if w == "new" && lw != "new" {
-				return 0
-			}
-			if !strings.HasPrefix(lw, w) || (len(ws) == 1 && len(w) < 5 && lw != w && !strings.HasPrefix(lw, w+"s") && !strings.HasPrefix(lw, w+"d") && !strings.HasPrefix(lw, w+"ing")) {
-				return 0
-			}
-		} else if lw != w {
-			return 0
-		}
-	}
-	return len(ws)
+// prevVerb is the reform verb read last in the sentence: a verb
+// coordinated with it ("will be abolished and replaced by Y") shares its
+// subject and voice.
+type prevVerb struct {
+	subj    np
+	passive bool
+	end     int // token after the verb group's verb; 0: none yet
 }
 
-func (d *doc) orgMentions(s *sentence) []*mention {
-	var out []*mention
-	for _, m := range d.in(s) {
-		if m.sent == s && m.ent != nil && m.ent.kind == schema.Organization && !m.ent.portfolio {
-			out = append(out, m)
+// nextCue returns the first token at or after k where another reform cue
+// starts in s, or s.to: a verb's phrases end there.
+func (d *doc) nextCue(s *sentence, k int) int {
+	for j := k; j < s.to; j++ {
+		if s.para.toks[j].word {
+			if _, n := d.lex.matchReformCue(s, j); n > 0 {
+				return j
+			}
 		}
 	}
-	return out
+	return s.to
 }
 
-func (d *doc) reformAt(s *sentence, from, to int, c reformCue) {
+// reformVerb reads the clause of a reform verb at tokens [k, e).
+func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 	t := s.para.toks
-	orgs := d.orgMentions(s)
-	var target *entity
-	var gains []*entity
-	before := func(generic bool) *entity {
-		var best *mention
-		for _, m := range orgs {
-			if m.to <= from && (generic || !m.ent.generic) && !d.modifierUse(s, m, from) && !inRelative(s, m) {
-				best = m
-			}
-		}
-		if best != nil {
-			// Only a body in the same clause: no comma or reporting verb between.
-			for k := best.to; k < from; k++ {
-				if t[k].text == "," && t[k].quote < 0 || d.lex.verbs[t[k].lower] || t[k].text == ";" {
-					return nil
-				}
-			}
-		}
-		return entOf(best)
+	g := verbGroupAt(s, k, form)
+	end := min(clauseEnd(s, e), d.nextCue(s, e))
+	coordinated := d.prevVerb.end > 0 && g.start > s.from && g.start-1 >= d.prevVerb.end &&
+		(t[g.start-1].lower == "and" || t[g.start-1].lower == "or" || t[g.start-1].lower == "but")
+	if coordinated && g.start == k && d.prevVerb.passive && form == vPast {
+		g.passive = true // "will be abolished and replaced by Y"
 	}
-	after := func(at int) *entity {
-		for _, m := range orgs {
-			if m.from >= at && m.from <= at+6 && !m.ent.generic {
-				return m.ent
-			}
+	obj := np{end: e}
+	if !g.passive {
+		obj = d.npAfter(s, e)
+		if len(obj.ents) > 0 && obj.from > e && t[e].lower != "the" && classOf(t, e) == wPrep {
+			obj = np{end: e} // "merge with X": a preposition, not an object
 		}
-		return nil
-	}
-	afterWord := func(word string) []*entity {
-		var out []*entity
-		for k := to; k < s.to; k++ {
-			if t[k].lower == word && t[k].quote < 0 {
-				for _, m := range orgs {
-					if m.from > k && m.from <= k+6 {
-						out = append(out, m.ent)
-					}
-				}
-				if len(out) == 0 {
-					if e := d.bareNP(s, k+1); e != nil {
-						out = append(out, e)
-					}
-				}
-				// "to GPs or GP consortia": every body of the coordinated phrase.
-				for _, m := range orgs {
-					if m.from > k+1 && m.from <= k+8 && !contains(out, m.ent) && precededByOr(t, m.from) {
-						out = append(out, m.ent)
-					}
-				}
-				return out
-			}
+		if obj.modifier && c.kind != schema.Transfer {
+			obj.ents = nil // "cut NHS administration costs": the costs are cut
 		}
-		return nil
 	}
+	if form == vPast && !g.passive && len(obj.ents) == 0 && g.start == k {
+		// "Border agency scrapped", "X, abolished in 2012,": a participle
+		// with no auxiliary and no object is a passive.
+		g.passive = true
+	}
+	var subj np
+	switch {
+	case g.owner >= 0:
+		// "the government's plans to scrap X": the owner acts.
+		subj = d.npBefore(s, g.owner)
+	case form == vIng && g.start == k && k > s.from && t[k-1].text == ",":
+		// "X started work today, absorbing Y": the participle's subject is
+		// the sentence's.
+		if m := d.mentionStartingAt(s, s.from); m != nil {
+			subj = np{ents: []*entity{m.ent}, from: m.from, end: m.to}
+		} else if m := d.mentionStartingAt(s, s.from+1); m != nil && s.para.toks[s.from].lower == "the" {
+			subj = np{ents: []*entity{m.ent}, from: m.from, end: m.to}
+		}
+	case coordinated:
+		subj = d.prevVerb.subj
+	default:
+		subj = d.npBefore(s, g.start)
+	}
+	d.prevVerb = prevVerb{subj: subj, passive: g.passive, end: e}
+	if obj.poss && c.kind != schema.Transfer && c.kind != schema.Merger {
+		// "dismantle X's agency": what X owns is the target, not X.
+		head := d.npAfter(s, obj.end)
+		obj.ents, obj.poss = head.ents, false
+		if len(head.ents) > 0 {
+			obj.end = head.end
+		}
+	}
+	by := d.prepObject(s, max(e, obj.end), end, "by")
+	var targets, gains, agents []*entity
+	switch {
+	case g.passive:
+		targets = subj.ents
+		if c.gains {
+			gains = by.ents
+		} else {
+			agents = by.ents
+		}
+	case len(obj.ents) > 0 && c.becomes:
+		targets, gains = subj.ents, obj.ents // "X will become Y"
+	case len(obj.ents) > 0:
+		targets = obj.ents
+		if c.gains {
+			gains = subj.ents
+		} else {
+			agents = subj.ents
+		}
+		if obj.number {
+			// "cut the number of boards": what is counted is cut.
+			agents = subj.ents
+		}
+	case c.ergative:
+		targets = subj.ents // "the agency will close", "A and B will merge"
+	default:
+		// "X will take over": a +gains verb with no object says who gains,
+		// and of what only a preposition tells.
+		if c.gains {
+			gains = subj.ents
+		} else {
+			agents = subj.ents
+		}
+	}
+	after := max(e, obj.end)
 	switch c.kind {
 	case schema.Transfer:
-		if from := afterWord("from"); len(from) > 0 {
-			target = from[0]
+		// "transfer X's functions to Y", "move responsibility from X to Y",
+		// "Y takes over X's work", "X transferred its duties to Y".
+		from := d.prepObject(s, after, end, "from")
+		to := d.prepObject(s, after, end, "to", "into")
+		if len(from.ents) > 0 && (!c.gains || len(targets) == 0 || !obj.poss) {
+			targets = from.ents
 		}
-		if target == nil {
-			// "take on PCTs' public health functions", "shift PCTs' functions".
-			for _, m := range orgs {
-				if m.from >= to && m.from <= to+6 && s.para.toks[m.to-1].poss {
-					target = m.ent
-					break
-				}
-			}
+		if len(to.ents) > 0 && !c.gains {
+			gains = to.ents
 		}
-		if to := afterWord("to"); target != nil && len(to) > 0 && len(afterWord("from")) > 0 {
-			gains = to // "pass from X to Y"
-		} else if strings.HasPrefix(c.cue, "hand ") {
-			// "hand their work to Y": the body the sentence spoke of.
-			target = before(false)
-			if target == nil {
-				target = d.lastOrgBefore(s)
-			}
-			gains = afterWord("to")
-		} else if c.cue == "take on" || c.cue == "responsibility for" {
-			if e := before(true); e != nil {
-				gains = []*entity{e}
-			}
-		} else {
-			gains = afterWord("to")
-			if target == nil {
-				target = before(false)
-			}
+		if len(targets) == 0 && !c.gains && !g.passive && len(from.ents) == 0 && len(agents) > 0 && len(gains) > 0 {
+			// "The commission transferred responsibility for X to Y": the
+			// subject gives its work away.
+			targets, agents = agents, nil
 		}
-		if c.cue == "responsibility for" && target == nil {
+		if len(targets) == 0 {
 			return
 		}
 	case schema.Replacement:
-		if strings.HasSuffix(c.cue, " with") {
-			// "abolish X and replace them with Y", "X replaced with Y".
-			target = before(false)
-			gains = afterWord("with")
-			break
-		}
-		if c.cue == "take over from" {
-			target = after(to)
-			if e := before(true); e != nil {
-				gains = []*entity{e}
-			}
-			break
-		}
-		if c.after {
-			if c.cue == "replace" {
-				target = after(to)
-				if e := before(true); e != nil {
-					gains = []*entity{e}
-				}
-			} else {
-				target = after(to)
-			}
-		} else {
-			target = before(false)
-			gains = afterWord("by")
-			if len(gains) == 0 {
-				if e := after(to); e != nil {
-					gains = []*entity{e}
-				}
-			}
+		if with := d.prepObject(s, after, end, "with", "by"); len(with.ents) > 0 && len(gains) == 0 {
+			gains = with.ents // "replace X with Y", "X replaced with Y"
 		}
 	case schema.Merger:
-		if c.cue == "merge with" || c.cue == "merged with" {
-			// "A would merge with B": both merge.
-			target = before(false)
-			if b := after(to); b != nil && target != nil {
-				d.reforms = append(d.reforms, &reform{kind: c.kind, target: b, sent: s})
-			}
-			gains = afterWord("create")
-			if len(gains) == 0 {
-				gains = afterWord("form")
-			}
-			break
+		// "merge A and B into C", "A will merge with B to form C", "C
+		// absorbs A", "A and B merged": with a body formed or merged into,
+		// every party goes into it; without one, partners merge with
+		// each other.
+		into := d.prepObject(s, after, end, "into", "under", "within", "as", "in")
+		if len(into.ents) == 0 {
+			into = d.formed(s, after, end)
 		}
-		if !c.after || after(to) == nil {
-			// "A, B and C will be merged into D", "A and B will merge": every body before the cue.
-			var targets []*entity
-			for _, m := range orgs {
-				if m.to <= from && !m.ent.generic && !contains(targets, m.ent) && !d.modifierUse(s, m, from) && !inRelative(s, m) {
-					targets = append(targets, m.ent)
-				}
-			}
-			if len(targets) > 1 {
-				for _, e := range targets[:len(targets)-1] {
-					d.reforms = append(d.reforms, &reform{kind: c.kind, target: e, gains: afterWord("into"), sent: s})
-				}
-			}
+		with := d.prepObject(s, after, end, "with")
+		if len(into.ents) == 0 && !c.gains && len(subj.ents) == 1 && len(obj.ents) > 0 && !g.passive && d.created(subj.ents[0]) {
+			// "The new institute will bring together A and B": the new body gains.
+			into, agents = subj, nil
 		}
-		if from > s.from && (t[from-1].lower == "the" || t[from-1].lower == "this" || t[from-1].lower == "that") && (to >= s.to || t[to].lower != "of") {
-			return // "the merger": a merger already reported
-		}
-		if c.after {
-			target = after(to)
-			// "merge A and B into C": B is merged too.
-			for _, m := range orgs {
-				if target != nil && m.ent != target && m.from > to && m.from-2 >= 0 && t[m.from-1].lower == "the" && t[m.from-2].lower == "and" || target != nil && m.ent != target && m.from > to && t[m.from-1].lower == "and" {
-					d.reforms = append(d.reforms, &reform{kind: c.kind, target: m.ent, sent: s})
-					break
-				}
-			}
-		} else {
-			target = before(false)
-		}
-		if target == nil {
-			target = after(to)
-		}
-		if strings.HasSuffix(c.cue, " into") {
-			// "its functions absorbed into Y": the body before is the target.
-			gains = nil
-			for _, m := range orgs {
-				if m.from >= to && m.from <= to+8 {
-					gains = append(gains, m.ent)
-				}
-			}
-		} else {
-			gains = afterWord("into")
-			if len(gains) == 0 {
-				gains = afterWord("in")
+		if len(into.ents) > 0 && len(gains) == 0 {
+			gains = into.ents
+			targets = appendNew(targets, with.ents, nil)
+		} else if len(gains) == 0 && len(with.ents) > 0 {
+			gains = with.ents
+			if len(targets) == 1 && !g.passive && len(obj.ents) == 0 {
+				d.addReform(c, s, k, e-k, with.ents[0], targets, nil) // each merges with the other
 			}
 		}
 	case schema.Creation:
-		if !c.after {
-			target = before(false) // "a new body, the Z, will be set up"
-			break
-		}
-		if c.cue == "a single" {
-			// "a single National Water Authority": only a named body is created.
-			for _, m := range orgs {
-				if m.from == to && !m.ent.class && !m.ent.generic {
-					target = m.ent
-				}
-			}
-		} else if c.cue == "new" {
-			// "new health and well-being boards": the class right after "new".
-			for _, m := range orgs {
-				if m.from == to || m.from == to+1 && t[to].word && !t[to].cap {
-					if m.ent.class || !m.ent.generic {
-						target = m.ent
-					}
-				}
-			}
-		} else {
-			target = after(to)
-		}
-	default:
-		if c.after && c.kind == schema.Abolition {
-			// "the abolition of all PCTs and strategic health authorities": each body abolished.
-			if first := after(to); first != nil {
-				for _, m := range orgs {
-					if m.ent != first && m.from > to && m.from <= to+14 && !m.ent.generic && m.from-1 >= 0 && (t[m.from-1].lower == "and" || t[m.from-1].lower == "or" || t[m.from-1].text == "," || m.from-2 >= 0 && hasDigit(t[m.from-1].text) && (t[m.from-2].lower == "and" || t[m.from-2].text == ",")) {
-						d.reforms = append(d.reforms, &reform{kind: c.kind, target: m.ent, sent: s})
-					}
-				}
-			}
-		}
-		if c.after {
-			target = after(to)
-			if target == nil {
-				target = before(false)
-			}
-		} else {
-			target = before(false)
+		if len(targets) == 0 && !c.ergative {
+			targets = d.formed(s, after, end).ents
 		}
 	}
-	if target == nil && c.kind == schema.Abolition {
-		// "ahead of their abolition": the body spoken of last.
-		if to < s.to && from > s.from && (t[from-1].lower == "their" || t[from-1].lower == "its") {
-			target = d.lastOrgBefore(s)
+	for _, target := range targets {
+		d.addReform(c, s, k, e-k, target, gains, agents)
+	}
+}
+
+// created reports whether the article reports e's creation.
+func (d *doc) created(e *entity) bool {
+	for _, r := range d.reforms {
+		if r.kind == schema.Creation && r.target == e {
+			return true
 		}
 	}
-	if target == nil || target.generic {
+	return false
+}
+
+// functionWordAfter reports whether a word for functions ("functions",
+// "powers") stands in tokens [k, end) right after a name: "X's functions".
+func functionWordAfter(t []token, k, end int) bool {
+	for j := k; j < end && j < k+3; j++ {
+		if functionWords[t[j].lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// formed returns the body an infinitive of purpose names: "to form X", "to
+// create X", "to become X", "into a new body, X".
+func (d *doc) formed(s *sentence, from, end int) np {
+	t := s.para.toks
+	for j := from; j+1 < end; j++ {
+		if t[j].lower != "to" && t[j].lower != "and" {
+			continue
+		}
+		for j+2 < end && classOf(t, j+1) == wAdv {
+			j++ // "to immediately form"
+		}
+		switch t[j+1].lower {
+		case "form", "create", "become", "make", "establish", "set", "build":
+			k := j + 2
+			if t[j+1].lower == "set" && k < end && t[k].lower == "up" {
+				k++
+			}
+			if n := d.npAfter(s, k); len(n.ents) > 0 {
+				return n
+			}
+		}
+	}
+	return np{}
+}
+
+// reformNoun reads a noun that names a reform, at tokens [k, e): "the
+// abolition of X", "X's closure", "PCT mergers", "the merger of A and B
+// into C".
+func (d *doc) reformNoun(s *sentence, k, e int, c *reformCue) {
+	t := s.para.toks
+	if k > s.from && (t[k-1].lower == "since" || t[k-1].lower == "until") ||
+		k > s.from+1 && t[k-1].lower == "the" && (t[k-2].lower == "since" || t[k-2].lower == "until" || t[k-2].lower == "before") {
+		return // "since the creation of the NHS": history, not news
+	}
+	end := clauseEnd(s, e)
+	var targets []*entity
+	after := e
+	if e < s.to && (t[e].lower == "of" || t[e].lower == "between") {
+		n := d.npAfter(s, e+1)
+		targets, after = n.ents, n.end
+	}
+	if len(targets) == 0 && k > s.from {
+		// "the agency's closure", "their abolition", "PCT abolition".
+		j := k - 1
+		for j > s.from && classOf(t, j) == wOther && !t[j].cap && !t[j].poss && j >= k-2 && d.mentionEndingAt(s, j) == nil {
+			j-- // "the agency's planned closure"
+		}
+		if m := d.mentionEndingAt(s, j); m != nil && (t[j].poss || j == k-1) {
+			targets = []*entity{m.ent}
+		} else if w := t[j].lower; w == "its" || w == "their" {
+			if e := d.antecedentOrg(s, j); e != nil {
+				targets = []*entity{e}
+			}
+		}
+	}
+	if len(targets) == 0 {
 		return
 	}
-	for i := 0; i < len(gains); i++ {
-		if gains[i] == target || gains[i] == nil {
-			gains = append(gains[:i], gains[i+1:]...)
-			i--
+	var gains, agents []*entity
+	switch c.kind {
+	case schema.Merger:
+		gains = d.prepObject(s, after, end, "into", "with", "to", "under").ents
+		if len(gains) == 0 {
+			gains = d.formed(s, after, end).ents
+		}
+	case schema.Transfer:
+		gains = d.prepObject(s, after, end, "to", "into").ents
+	case schema.Replacement:
+		gains = d.prepObject(s, after, end, "by", "with").ents
+	}
+	if c.kind != schema.Replacement {
+		agents = d.prepObject(s, after, end, "by").ents
+	}
+	for _, target := range targets {
+		d.addReform(c, s, k, e-k, target, gains, agents)
+	}
+}
+
+// newBody reads "a new X" and "a single X" where X is a named body: the
+// article reports its creation.
+func (d *doc) newBody(s *sentence, k int) {
+	t := s.para.toks
+	if k == s.from || classOf(t, k-1) != wDet && classOf(t, k-1) != wNum && classOf(t, k-1) != wPrep && t[k-1].lower != "brand" {
+		return
+	}
+	j := k + 1
+	if j < s.to && (t[j].lower == "national" || t[j].lower == "independent" || t[j].lower == "statutory" || t[j].lower == "public" || t[j].lower == "regional") && !t[j].cap {
+		j++
+	}
+	var target *entity
+	if m := d.mentionStartingAt(s, j); m != nil && m.ent.kind == schema.Organization && !m.ent.generic {
+		target = m.ent
+	} else if j < s.to && genericBody[t[j].lower] {
+		if m := d.appositive(s, j+1); m != nil {
+			target = m.ent
 		}
 	}
-	d.reforms = append(d.reforms, &reform{kind: c.kind, target: target, gains: gains, sent: s})
+	if target == nil {
+		return
+	}
+	c := d.lex.creationCue()
+	if c == nil {
+		return
+	}
+	d.addReform(c, s, k, 1, target, nil, nil)
 }
 
-// modifierUse reports whether a one-word body name modifies the noun after
-// it ("NHS regulators") rather than naming the body itself; "PCT mergers",
-// where the noun is the reform cue at cue, still names it.
-func (d *doc) modifierUse(s *sentence, m *mention, cue int) bool {
-	t := s.para.toks
-	return m.to-m.from == 1 && m.to < cue && t[m.to].word && !t[m.to].cap && !classFollow[t[m.to].lower] && !d.lex.verbs[t[m.to].lower]
+// creationCue returns the lexicon's first creation cue, which "a new X"
+// stands for.
+func (l *Lexicon) creationCue() *reformCue {
+	for i := range l.reformCues {
+		if l.reformCues[i].kind == schema.Creation {
+			return &l.reformCues[i]
+		}
+	}
+	return nil
 }
 
-// inRelative reports whether a mention stands inside a relative clause
-// (", which regulates foundation trusts,"): not a party to the main clause.
-func inRelative(s *sentence, m *mention) bool {
-	t := s.para.toks
-	for k := m.from - 1; k > s.from; k-- {
-		if t[k].text == "," {
-			w := t[k+1].lower
-			return w == "which" || w == "who" || w == "that" || w == "whose" || w == "where"
+// addReform records a reform, or adds to the one of the same kind and
+// target the article already reports: one change told four ways is one
+// reform.
+func (d *doc) addReform(c *reformCue, s *sentence, k, n int, target *entity, gains, agents []*entity) {
+	if target == nil || target.kind != schema.Organization || target.generic || target.portfolio {
+		return
+	}
+	gains = onlyBodies(gains)
+	said := c.base
+	if c.form == cueNoun {
+		said = c.base + " of"
+	}
+	said += " " + target.name
+	for _, r := range d.reforms {
+		if r.kind == c.kind && r.target == target {
+			r.gains = appendNew(r.gains, gains, target)
+			r.agents = appendNew(r.agents, agents, target)
+			if !containsString(r.said, said) {
+				r.said = append(r.said, said)
+			}
+			return
+		}
+	}
+	d.reforms = append(d.reforms, &reform{kind: c.kind, target: target, gains: appendNew(nil, gains, target),
+		agents: appendNew(nil, agents, target), said: []string{said}, sent: s})
+}
+
+// onlyBodies returns the organisations of es: people and portfolios gain no
+// functions.
+func onlyBodies(es []*entity) []*entity {
+	out := es[:0:0]
+	for _, e := range es {
+		if e.kind == schema.Organization && !e.portfolio {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// appendNew appends the entities of add that are not in to, nor skip.
+func appendNew(to, add []*entity, skip *entity) []*entity {
+	for _, e := range add {
+		if e != nil && e != skip && !contains(to, e) {
+			to = append(to, e)
+		}
+	}
+	return to
+}
+
+func containsString(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
 		}
 	}
 	return false
@@ -406,10 +428,6 @@ func contains(es []*entity, e *entity) bool {
 		}
 	}
 	return false
-}
-
-func precededByOr(t []token, k int) bool {
-	return k > 0 && (t[k-1].lower == "or" || t[k-1].lower == "and" || t[k-1].text == ",")
 }
 
 // lastOrgBefore returns the non-generic body mentioned last before s.
@@ -426,44 +444,16 @@ func (d *doc) lastOrgBefore(s *sentence) *entity {
 	return best
 }
 
-// bareNP makes a body of the short noun phrase at token k when no known name
-// stands there: "to GPs", "in 'clusters'".
-func (d *doc) bareNP(s *sentence, k int) *entity {
-	t := s.para.toks
-	for k < s.to && (isQuoteMarkStr(t[k].text) || t[k].lower == "the" || t[k].lower == "a") {
-		k++
-	}
-	if k >= s.to || !t[k].word || classStop[t[k].lower] || d.lex.verbs[t[k].lower] {
-		return nil
-	}
-	j := k
-	for j < s.to && j < k+3 && t[j].word && !classStop[t[j].lower] && !classFollow[t[j].lower] {
-		j++
-	}
-	if j == k {
-		return nil
-	}
-	words := make([]string, 0, j-k)
-	for _, tk := range t[k:j] {
-		if tk.acronym {
-			words = append(words, strings.TrimSuffix(tk.text, "s"))
-		} else {
-			words = append(words, tk.lower)
+// reformKindWords maps each kind to words that name it in a sentence that
+// refers back to a reform ("the merger", "the closure").
+func (d *doc) reformNamedBy(text string) *reform {
+	lt := strings.ToLower(text)
+	for _, r := range d.reforms {
+		for _, c := range d.lex.reformCues {
+			if c.kind == r.kind && c.form == cueNoun && len(c.base) >= 5 && strings.Contains(lt, c.base) {
+				return r
+			}
 		}
 	}
-	last := len(words) - 1
-	if t[j-1].acronym {
-		words[last] = t[j-1].text
-	} else {
-		words[last] = singular(words[last])
-	}
-	if !t[j-1].acronym && !t[j-1].cap && !d.lex.orgClass[t[j-1].lower] && !d.lex.orgClass[singular(t[j-1].lower)+"s"] && t[k].quote < 0 {
-		return nil
-	}
-	e := d.org(strings.Join(words, " "), true)
-	written := s.para.text[t[k].start:t[j-1].end]
-	e.addAlias(written)
-	d.addMention(&mention{sent: s, from: k, to: j, kind: mFull, ent: e})
-	d.sortMentions()
-	return e
+	return nil
 }

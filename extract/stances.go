@@ -131,22 +131,8 @@ func (d *doc) addStance(h *entity, sup bool, s *sentence, text string) {
 		target = rs[0]
 	}
 	if target == nil {
-		// The words name a kind of reform the article reports: "clustering" → the merger.
-		lt := strings.ToLower(text)
-		for _, c := range reformCues {
-			if len(c.cue) < 5 || !strings.Contains(lt, c.cue) {
-				continue
-			}
-			for _, r := range d.reforms {
-				if r.kind == c.kind {
-					target = r
-					break
-				}
-			}
-			if target != nil {
-				break
-			}
-		}
+		// The words name a kind of reform the article reports: "the merger".
+		target = d.reformNamedBy(text)
 	}
 	if target == nil && refersToChange(text) {
 		// "The move was welcomed by …": the change the article reported last.

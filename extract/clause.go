@@ -1,0 +1,626 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// This file reads the structure around a word of a sentence: the verb group
+// a verb stands in (auxiliaries, modals, "plans to", the passive), the noun
+// phrase that is its subject, the one that is its object, and the phrases
+// its prepositions open. The reform and stance readers use it; it knows
+// English's closed classes of words and leans on the article's mentions for
+// the rest, so a noun phrase ends where its name ends.
+
+// wordClass is a coarse part of speech, for the closed classes of English
+// and the words that end or open a clause.
+type wordClass uint8
+
+const (
+	wOther wordClass = iota
+	wDet             // the, a, this, its, their, all, both, two …
+	wPron            // it, they, he, she, we …
+	wBe              // is, was, been …
+	wGet             // get, got …
+	wHave            // has, have, had
+	wModal           // will, would, could …
+	wTo              // to
+	wPrep            // of, in, into, by, from, with …
+	wConj            // and, or, but
+	wSub             // that, which, who, while, because …
+	wAdv             // also, now, not, -ly …
+	wNum             // 22, twenty
+)
+
+var wordClasses = func() map[string]wordClass {
+	m := map[string]wordClass{}
+	add := func(c wordClass, words string) {
+		for _, w := range strings.Fields(words) {
+			m[w] = c
+		}
+	}
+	add(wDet, "the a an this that these those all both some any each every its their his her our my your no another such several many few either neither whose")
+	add(wPron, "it they he she we i you them him us itself themselves")
+	add(wBe, "is are was were be been being am")
+	add(wGet, "get gets got gotten getting")
+	add(wHave, "has have had having")
+	add(wModal, "will would shall should can could may might must")
+	add(wTo, "to")
+	add(wPrep, "of in into by from with for on at under over within between among across through towards toward onto upon via against without after before during since until as per alongside beside")
+	add(wConj, "and or but nor &")
+	add(wSub, "which who whom where when while because although though if unless whereas whether")
+	add(wAdv, "also now then not never already soon later still just even again once instead only effectively finally formally eventually immediately ultimately largely partly fully quickly quietly gradually officially initially originally previously currently recently today yesterday tomorrow here there thereby subsequently essentially")
+	add(wNum, "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred hundreds thousand thousands dozen dozens half")
+	return m
+}()
+
+// classOf returns the word class of token k of t.
+func classOf(t []token, k int) wordClass {
+	tk := t[k]
+	if !tk.word {
+		return wOther
+	}
+	if c, ok := wordClasses[tk.lower]; ok {
+		if c == wDet && tk.lower == "that" {
+			return wSub // "that" is read as a subordinator; NP readers skip it
+		}
+		return c
+	}
+	if hasDigit(tk.text) {
+		return wNum
+	}
+	if len(tk.lower) > 4 && strings.HasSuffix(tk.lower, "ly") && !tk.cap && !strings.HasSuffix(tk.lower, "ply") && !strings.HasSuffix(tk.lower, "ily") && tk.lower != "family" && tk.lower != "assembly" && tk.lower != "supply" && tk.lower != "italy" {
+		return wAdv
+	}
+	return wOther
+}
+
+// controlWords stand before "to" and a verb without changing who does it:
+// "plans to scrap", "vowed to kill", "is set to merge", "moved to abolish".
+var controlWords = map[string]bool{
+	"plan": true, "plans": true, "planned": true, "planning": true, "vow": true, "vows": true, "vowed": true,
+	"pledge": true, "pledged": true, "pledges": true, "promise": true, "promised": true, "promises": true,
+	"decide": true, "decided": true, "decides": true, "want": true, "wants": true, "wanted": true,
+	"intend": true, "intends": true, "intended": true, "move": true, "moved": true, "moves": true,
+	"agree": true, "agreed": true, "agrees": true, "vote": true, "voted": true, "votes": true,
+	"propose": true, "proposed": true, "proposes": true, "seek": true, "seeks": true, "sought": true,
+	"aim": true, "aims": true, "aimed": true, "hope": true, "hopes": true, "hoped": true, "try": true,
+	"tried": true, "tries": true, "expect": true, "expected": true, "threaten": true, "threatened": true,
+	"threatens": true, "prepare": true, "prepared": true, "preparing": true, "begin": true, "began": true,
+	"begins": true, "start": true, "started": true, "continue": true, "continued": true, "set": true,
+	"going": true, "need": true, "needs": true, "needed": true, "used": true, "likely": true, "due": true,
+	"able": true, "ready": true, "poised": true, "urged": true, "ordered": true, "asked": true,
+	"announced": true, "announces": true, "announce": true, "confirmed": true, "confirms": true,
+	"opted": true, "chose": true, "chosen": true, "elected": true, "committed": true, "determined": true,
+	"failed": true, "refused": true, "declined": true, "looking": true, "working": true,
+	"bid": true, "decision": true, "proposal": true, "proposals": true, "drive": true, "push": true,
+	"attempt": true, "attempts": true, "efforts": true, "effort": true, "intention": true, "order": true,
+	"legislation": true, "bill": true, "law": true, "measure": true, "measures": true, "review": true,
+	"approval": true, "power": true, "powers": true, "way": true, "step": true, "steps": true,
+}
+
+// nominalControl are the control words that are nouns: their owner
+// ("the government's plans to …") is the one who acts.
+var nominalControl = map[string]bool{
+	"plan": true, "plans": true, "decision": true, "proposal": true, "proposals": true, "drive": true,
+	"push": true, "attempt": true, "attempts": true, "efforts": true, "effort": true, "intention": true,
+	"order": true, "legislation": true, "bill": true, "law": true, "measure": true, "measures": true,
+	"bid": true, "move": true, "moves": true, "pledge": true, "promise": true, "vow": true, "review": true,
+	"approval": true, "power": true, "powers": true, "way": true, "step": true, "steps": true, "vote": true,
+}
+
+// A verbGroup is the words a verb of a sentence stands in, from the
+// auxiliaries and control words before it to the verb itself.
+type verbGroup struct {
+	start   int  // first token: "will" in "will be scrapped", "plans" in "plans to scrap"
+	passive bool // a form of be or get stands right before a participle
+	owner   int  // for "X's plans to scrap": the token of the nominal control word, else -1
+}
+
+// verbGroupAt reads the verb group that ends with the verb at token k,
+// written in form (vBase … vIng).
+func verbGroupAt(s *sentence, k, form int) verbGroup {
+	t := s.para.toks
+	g := verbGroup{start: k, owner: -1}
+	nearest := true
+	for j := k - 1; j >= s.from; j-- {
+		if t[j].quote >= 0 && t[k].quote < 0 {
+			break
+		}
+		c := classOf(t, j)
+		switch {
+		case c == wAdv || t[j].lower == "n't":
+			continue
+		case c == wBe || c == wGet:
+			if nearest && form == vPast {
+				g.passive = true
+			}
+		case c == wHave || c == wModal || t[j].lower == "do" || t[j].lower == "does" || t[j].lower == "did":
+		case c == wTo:
+			// "to" only inside a chain: "plans to scrap", "is to be merged".
+			if j-1 < s.from || !(controlWords[t[j-1].lower] || classOf(t, j-1) == wBe || classOf(t, j-1) == wAdv) {
+				g.start = j
+				return g
+			}
+		case controlWords[t[j].lower] && j+1 < k && t[j+1].lower == "to":
+			// "the government's plans to": a noun, whose owner acts;
+			// "Hancock plans to": a verb, whose subject acts.
+			if nominalControl[t[j].lower] && j-1 >= s.from && (t[j-1].poss || classOf(t, j-1) == wDet) {
+				g.owner = j
+				g.start = j
+				return g
+			}
+		default:
+			g.start = j + 1
+			return g
+		}
+		nearest = false
+		g.start = j
+	}
+	return g
+}
+
+// An np is a noun phrase read around a verb or preposition: the entities
+// it names (several when coordinated: "A, B and C") and where it ends.
+type np struct {
+	ents []*entity
+	from int // first token of the first name
+	end  int // token after the phrase
+	poss bool
+	// number is "the number of X": the entities are what is counted
+	number bool
+	// modifier: the name modifies a noun after it ("NHS administration
+	// costs"), which is the phrase's head.
+	modifier bool
+}
+
+// genericBody are nouns that stand for a body without naming it: "a new
+// body, the X Authority," and "the agency".
+var genericBody = map[string]bool{
+	"body": true, "bodies": true, "organisation": true, "organization": true, "agency": true, "authority": true,
+	"department": true, "entity": true, "regulator": true, "service": true, "watchdog": true, "unit": true,
+	"office": true, "board": true, "commission": true, "ministry": true, "organisations": true,
+	"organizations": true, "institution": true, "quango": true, "force": true, "council": true, "group": true,
+	"company": true, "corporation": true, "super-agency": true, "umbrella": true, "structure": true,
+}
+
+// functionWords are what passes between bodies in a transfer: "X's
+// functions", "the powers of X".
+var functionWords = map[string]bool{
+	"function": true, "functions": true, "power": true, "powers": true, "responsibility": true,
+	"responsibilities": true, "role": true, "roles": true, "work": true, "duties": true, "duty": true,
+	"remit": true, "staff": true, "budget": true, "budgets": true, "programmes": true, "programs": true,
+	"services": true, "operations": true, "activities": true, "jobs": true, "workload": true, "tasks": true,
+	"oversight": true, "regulation": true, "assets": true, "employees": true, "teams": true, "team": true,
+}
+
+// npMaxLead bounds the words (determiners, adjectives) an np reader skips
+// before the name it reads.
+const npMaxLead = 5
+
+// npAfter reads the noun phrase that begins at token k of s (the object of
+// a verb, or of a preposition).
+func (d *doc) npAfter(s *sentence, k int) np {
+	t := s.para.toks
+	out := np{from: -1, end: k}
+	j := k
+	lead := 0
+	for j < s.to && lead <= npMaxLead {
+		if t[j].quote >= 0 && (k == s.from || t[k].quote < 0) && isQuoteMarkStr(t[j].text) {
+			j++
+			continue
+		}
+		if m := d.mentionStartingAt(s, j); m != nil && m.ent != nil {
+			out.from = m.from
+			out.ents = append(out.ents, m.ent)
+			out.end = m.to
+			out.poss = t[m.to-1].poss
+			out.modifier = !out.poss && m.to < s.to && t[m.to].word && !t[m.to].cap && classOf(t, m.to) == wOther &&
+				!d.lex.verbs[t[m.to].lower] && t[m.to].lower != "said" && !functionWords[t[m.to].lower]
+			break
+		}
+		tk := t[j]
+		if !tk.word {
+			if tk.text == "-" || tk.text == "\u2019" || tk.text == "'" {
+				j++
+				continue
+			}
+			return out
+		}
+		c := classOf(t, j)
+		if c == wPron && (tk.lower == "it" || tk.lower == "them" || tk.lower == "itself") {
+			if e := d.antecedentOrg(s, j); e != nil {
+				out.from, out.end = j, j+1
+				out.ents = append(out.ents, e)
+			}
+			return out
+		}
+		if tk.lower == "its" || tk.lower == "their" {
+			// "its functions": the body the pronoun points back to owns them.
+			if e := d.antecedentOrg(s, j); e != nil {
+				out.from, out.end, out.poss = j, j+1, true
+				out.ents = append(out.ents, e)
+			}
+			return out
+		}
+		if c != wDet && c != wNum && c != wOther && c != wAdv {
+			if c == wPrep && tk.lower == "of" && j > k && t[j-1].lower == "number" {
+				out.number = true
+				j++
+				lead = 0
+				continue
+			}
+			if c == wPrep && tk.lower == "of" && j > k && classOf(t, j-1) == wOther && !t[j-1].cap && !out.number {
+				// "the expertise of X", "the functions of X": X owns what
+				// the phrase is about.
+				n := d.npAfter(s, j+1)
+				if len(n.ents) > 0 {
+					n.poss = true
+					n.modifier = false
+				}
+				return n
+			}
+			return out
+		}
+		if d.lex.verbs[tk.lower] || tk.lower == "said" {
+			return out
+		}
+		if genericBody[tk.lower] && (j > k && (t[j-1].lower == "the" || t[j-1].lower == "this" || t[j-1].lower == "that")) && !t[j].cap {
+			// "the agency": the body named last whose name holds that word,
+			// unless a name follows in apposition ("the new body, X,").
+			if m := d.appositive(s, j+1); m != nil {
+				out.from, out.end, out.poss = m.from, m.to, t[m.to-1].poss
+				out.ents = append(out.ents, m.ent)
+				break
+			}
+			if e := d.shortForm(s, singular(tk.lower)); e != nil {
+				out.from, out.end, out.poss = j, j+1, tk.poss
+				out.ents = append(out.ents, e)
+				return out
+			}
+			if tk.lower == "body" || tk.lower == "organisation" || tk.lower == "organization" {
+				if e := d.antecedentOrg(s, j); e != nil {
+					out.from, out.end, out.poss = j, j+1, tk.poss
+					out.ents = append(out.ents, e)
+					return out
+				}
+			}
+		}
+		if genericBody[tk.lower] {
+			if m := d.appositive(s, j+1); m != nil {
+				out.from, out.end, out.poss = m.from, m.to, t[m.to-1].poss
+				out.ents = append(out.ents, m.ent)
+				break
+			}
+		}
+		if tk.poss || t[j].cap && j > k {
+			return out // someone else's thing, or an unknown name
+		}
+		lead++
+		j++
+	}
+	if out.ents == nil {
+		return out
+	}
+	// Coordination: "A, B and C", "A and the B", "both A and B", "A's
+	// functions, B's role in X and C's remit".
+	for {
+		j := out.end
+		if out.poss {
+			for j < s.to && j < out.end+8 && t[j].word && !t[j].cap && t[j].lower != "and" && t[j].lower != "or" && classOf(t, j) != wSub {
+				j++
+			}
+		}
+		if j >= s.to {
+			break
+		}
+		if t[j].text != "," && t[j].lower != "and" && t[j].lower != "or" && t[j].lower != "&" {
+			break
+		}
+		j++
+		if j < s.to && (t[j].lower == "and" || t[j].lower == "or") {
+			j++
+		}
+		for j < s.to && (t[j].lower == "the" || classOf(t, j) == wNum) {
+			j++
+		}
+		m := d.mentionStartingAt(s, j)
+		if m == nil || m.ent == nil || m.ent.kind != out.ents[0].kind || out.poss != t[m.to-1].poss {
+			break
+		}
+		out.ents = append(out.ents, m.ent)
+		out.end = m.to
+	}
+	return out
+}
+
+// appositive returns the body named right after a generic noun: ", the X
+// Authority", " called X", " known as X", " named X".
+func (d *doc) appositive(s *sentence, k int) *mention {
+	t := s.para.toks
+	if k >= s.to {
+		return nil
+	}
+	j := k
+	switch {
+	case t[j].text == ",":
+		j++
+	case t[j].lower == "called" || t[j].lower == "named" || t[j].lower == "dubbed":
+		j++
+	case t[j].lower == "known" && j+1 < s.to && t[j+1].lower == "as":
+		j += 2
+	default:
+		return nil
+	}
+	for j < s.to && (t[j].lower == "the" || isQuoteMarkStr(t[j].text)) {
+		j++
+	}
+	if m := d.mentionStartingAt(s, j); m != nil && m.ent != nil && m.ent.kind == schema.Organization {
+		return m
+	}
+	return nil
+}
+
+// npBefore reads the noun phrase that ends just before token k of s: the
+// subject of a verb group starting at k. A relative pronoun stands for the
+// name it follows ("X, which will close, …").
+func (d *doc) npBefore(s *sentence, k int) np {
+	t := s.para.toks
+	out := np{from: -1, end: k}
+	j := k - 1
+	if j < s.from {
+		return out
+	}
+	if w := t[j].lower; w == "which" || w == "who" || w == "that" {
+		j--
+		if j >= s.from && t[j].text == "," {
+			j--
+		}
+	}
+	if j >= s.from && t[j].text == "," && d.mentionEndingAt(s, j-1) != nil {
+		j-- // "The BBC's own body, the BBC Trust, should be scrapped"
+	} else if j >= s.from && t[j].text == "," {
+		// "X, responsible for Y since 2003, will be …": the subject stands
+		// before the parenthesis.
+		open := j - 1
+		for open >= s.from && t[open].text != "," && t[open].quote < 0 {
+			open--
+		}
+		if open > s.from && t[open].text == "," && open < j-1 {
+			j = open - 1
+		}
+	}
+	if j < s.from {
+		return out
+	}
+	if w := t[j].lower; w == "it" || w == "they" {
+		if e := d.antecedentOrg(s, j); e != nil {
+			out.from = j
+			out.ents = []*entity{e}
+		}
+		return out
+	}
+	if w := t[j].lower; w == "he" || w == "she" {
+		if e := d.pronoun(s, j, w); e != nil {
+			out.from = j
+			out.ents = []*entity{e}
+		}
+		return out
+	}
+	m := d.mentionEndingAt(s, j)
+	if m == nil && j-1 >= s.from && t[j].word && !t[j].cap && classOf(t, j) == wOther {
+		// "Consortia of GP practices will": a class of bodies written
+		// with one word more than its name.
+		if pm := d.mentionEndingAt(s, j-1); pm != nil && pm.ent.class && !t[j-1].poss {
+			m = pm
+		}
+	}
+	for back := j - 1; m == nil && back >= s.from && back >= j-3 && t[back+1].word && !t[back+1].cap && classOf(t, back+1) == wOther; back-- {
+		// "X's pandemic response will merge": the owner stands for its part.
+		if pm := d.mentionEndingAt(s, back); pm != nil && t[back].poss {
+			m = pm
+		} else if w := t[back].lower; w == "its" || w == "their" {
+			if e := d.antecedentOrg(s, back); e != nil {
+				out.from, out.poss = back, true
+				out.ents = []*entity{e}
+				return out
+			}
+			break
+		}
+	}
+	if m == nil {
+		// "The controversial registry will close": a generic noun for the
+		// body spoken of.
+		if genericBody[t[j].lower] && j-1 >= s.from && (t[j-1].lower == "the" || t[j-1].lower == "this") {
+			if e := d.shortForm(s, singular(t[j].lower)); e != nil {
+				out.from = j
+				out.ents = []*entity{e}
+			}
+		}
+		return out
+	}
+	out.from = m.from
+	out.ents = []*entity{m.ent}
+	// Coordination leftwards: "A, B and C will merge".
+	for {
+		j := out.from - 1
+		for j >= s.from && (t[j].lower == "the" || classOf(t, j) == wNum) {
+			j--
+		}
+		if j < s.from || t[j].text != "," && t[j].lower != "and" && t[j].lower != "&" {
+			break
+		}
+		j--
+		if j >= s.from && t[j].text == "," {
+			j--
+		}
+		m := d.mentionEndingAt(s, j)
+		if m == nil || m.ent == nil || m.ent.kind != out.ents[0].kind {
+			break
+		}
+		out.ents = append([]*entity{m.ent}, out.ents...)
+		out.from = m.from
+	}
+	return out
+}
+
+// mentionStartingAt returns the resolved mention of s that starts at token k.
+func (d *doc) mentionStartingAt(s *sentence, k int) *mention {
+	for _, m := range d.in(s) {
+		if m.from == k && m.ent != nil {
+			return m
+		}
+	}
+	return nil
+}
+
+// mentionEndingAt returns the resolved mention of s whose last token is k.
+func (d *doc) mentionEndingAt(s *sentence, k int) *mention {
+	var best *mention
+	for _, m := range d.in(s) {
+		if m.to-1 == k && m.ent != nil && (best == nil || m.from < best.from) {
+			best = m
+		}
+	}
+	return best
+}
+
+// antecedentOrg resolves "it", "its", "they" at token k to a body: the
+// subject of the sentence before (or of this one, before k), else the body
+// named last.
+func (d *doc) antecedentOrg(s *sentence, k int) *entity {
+	var near *entity
+	for _, m := range d.in(s) {
+		if m.from >= k {
+			break
+		}
+		if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic && !m.ent.portfolio && !m.ent.class {
+			near = m.ent
+		}
+	}
+	if w := s.para.toks[k].lower; near != nil && (w == "its" || w == "their") {
+		return near // "X will have its roles assumed": its owner is the sentence's body
+	}
+	for _, m := range d.in(s) {
+		if m.from >= k {
+			break
+		}
+		if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic && !m.ent.portfolio && m.from <= s.from+1 {
+			return m.ent
+		}
+	}
+	if prev := d.sentenceBefore(s); prev != nil {
+		for _, m := range d.in(prev) {
+			if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic && !m.ent.portfolio {
+				return m.ent // the first body of the sentence before: mostly its subject
+			}
+			if m.ent != nil && m.ent.kind == schema.Person && m.from <= prev.from+1 {
+				break // the sentence before is about a person
+			}
+		}
+	}
+	return d.lastOrgBefore(s)
+}
+
+// sentenceBefore returns the sentence before s in the same paragraph or the
+// one before it, skipping the headline.
+func (d *doc) sentenceBefore(s *sentence) *sentence {
+	if s.n-2 >= 0 && s.n-2 < len(d.sents) && d.sents[s.n-1] == s {
+		if p := d.sents[s.n-2]; !p.para.head {
+			return p
+		}
+	}
+	return nil
+}
+
+// clauseEnd returns where the clause holding token k ends: a semicolon, a
+// sentence end, or a comma that opens another clause (", which", ", but",
+// ", while", ", saying").
+func clauseEnd(s *sentence, k int) int {
+	t := s.para.toks
+	for j := k; j < s.to; j++ {
+		switch t[j].text {
+		case ";", ":", "(", "\u2014", "\u2013":
+			return j
+		case ",":
+			if j+1 < s.to {
+				w := t[j+1].lower
+				if classOf(t, j+1) == wSub || w == "but" || w == "saying" || w == "adding" || w == "according" || w == "said" || w == "he" || w == "she" || w == "they" {
+					return j
+				}
+			}
+		}
+	}
+	return s.to
+}
+
+// prepObject returns the noun phrase after the first "prep" in tokens
+// [from, to) of s, or an empty np. Where no name stands there, a short
+// phrase ending in a class of bodies, an acronym or a quoted word names
+// one ("to GPs", "in 'clusters'").
+func (d *doc) prepObject(s *sentence, from, to int, prep ...string) np {
+	t := s.para.toks
+	for j := from; j < to; j++ {
+		if t[j].quote >= 0 && t[from].quote < 0 {
+			continue
+		}
+		for _, p := range prep {
+			if t[j].lower != p {
+				continue
+			}
+			if n := d.npAfter(s, j+1); len(n.ents) > 0 && !n.modifier {
+				return n
+			}
+			if e := d.bareNP(s, j+1); e != nil {
+				return np{ents: []*entity{e}, from: j + 1, end: j + 2}
+			}
+		}
+	}
+	return np{}
+}
+
+// bareNP makes a body of the short noun phrase at token k when no known name
+// stands there: "to GPs", "in 'clusters'".
+func (d *doc) bareNP(s *sentence, k int) *entity {
+	t := s.para.toks
+	for k < s.to && (isQuoteMarkStr(t[k].text) || t[k].lower == "the" || t[k].lower == "a") {
+		k++
+	}
+	if k >= s.to || !t[k].word || classStop[t[k].lower] || d.lex.verbs[t[k].lower] {
+		return nil
+	}
+	j := k
+	for j < s.to && j < k+3 && t[j].word && !classStop[t[j].lower] && !classFollow[t[j].lower] {
+		j++
+	}
+	if j == k {
+		return nil
+	}
+	words := make([]string, 0, j-k)
+	for _, tk := range t[k:j] {
+		if tk.acronym {
+			words = append(words, strings.TrimSuffix(tk.text, "s"))
+		} else {
+			words = append(words, tk.lower)
+		}
+	}
+	last := len(words) - 1
+	if t[j-1].acronym {
+		words[last] = t[j-1].text
+	} else {
+		words[last] = singular(words[last])
+	}
+	if !t[j-1].acronym && !t[j-1].cap && !d.lex.orgClass[t[j-1].lower] && !d.lex.orgClass[singular(t[j-1].lower)+"s"] && t[k].quote < 0 {
+		return nil
+	}
+	if t[j-1].cap && !t[j-1].acronym {
+		return nil // an unknown capitalised word: a place, a person
+	}
+	e := d.org(strings.Join(words, " "), true)
+	written := s.para.text[t[k].start:t[j-1].end]
+	e.addAlias(written)
+	d.addMention(&mention{sent: s, from: k, to: j, kind: mFull, ent: e})
+	d.sortMentions()
+	return e
+}
