@@ -116,6 +116,7 @@ type verbGroup struct {
 	start   int  // first token: "will" in "will be scrapped", "plans" in "plans to scrap"
 	passive bool // a form of be or get stands right before a participle
 	owner   int  // for "X's plans to scrap": the token of the nominal control word, else -1
+	purpose bool // a bare "to" opens it ("work with X to combine Y"): its subject is not the noun before
 }
 
 // verbGroupAt reads the verb group that ends with the verb at token k,
@@ -141,6 +142,7 @@ func verbGroupAt(s *sentence, k, form int) verbGroup {
 			// "to" only inside a chain: "plans to scrap", "is to be merged".
 			if j-1 < s.from || !(controlWords[t[j-1].lower] || classOf(t, j-1) == wBe || classOf(t, j-1) == wAdv) {
 				g.start = j
+				g.purpose = true
 				return g
 			}
 		case controlWords[t[j].lower] && j+1 < k && t[j+1].lower == "to":
@@ -212,6 +214,15 @@ func (d *doc) npAfter(s *sentence, k int) np {
 			continue
 		}
 		if m := d.mentionStartingAt(s, j); m != nil && m.ent != nil {
+			if m.ent.class {
+				// "a new super agency called X", "health agencies such as X
+				// and Y": the names say which.
+				if am := d.appositive(s, m.to); am != nil {
+					m = am
+				} else if ex := d.examples(s, m.to); len(ex.ents) > 0 {
+					return ex
+				}
+			}
 			out.from = m.from
 			out.ents = append(out.ents, m.ent)
 			out.end = m.to
@@ -265,6 +276,20 @@ func (d *doc) npAfter(s *sentence, k int) np {
 		}
 		if d.lex.verbs[tk.lower] || tk.lower == "said" {
 			return out
+		}
+		if genericBody[tk.lower] && j > k && t[j-1].lower == "new" && !t[j].cap {
+			// "into the new organisation": the body the article reports
+			// created last, unless one is named in apposition.
+			if m := d.appositive(s, j+1); m != nil {
+				out.from, out.end, out.poss = m.from, m.to, t[m.to-1].poss
+				out.ents = append(out.ents, m.ent)
+				break
+			}
+			if e := d.lastCreated(); e != nil {
+				out.from, out.end, out.poss = j, j+1, tk.poss
+				out.ents = append(out.ents, e)
+				return out
+			}
 		}
 		if genericBody[tk.lower] && (j > k && (t[j-1].lower == "the" || t[j-1].lower == "this" || t[j-1].lower == "that")) && !t[j].cap {
 			// "the agency": the body named last whose name holds that word,
@@ -335,6 +360,21 @@ func (d *doc) npAfter(s *sentence, k int) np {
 	return out
 }
 
+// examples reads "such as A and B" or ", including A and B" at token k.
+func (d *doc) examples(s *sentence, k int) np {
+	t := s.para.toks
+	if k < s.to && t[k].text == "," {
+		k++
+	}
+	switch {
+	case k+1 < s.to && t[k].lower == "such" && t[k+1].lower == "as":
+		return d.npAfter(s, k+2)
+	case k < s.to && (t[k].lower == "including" || t[k].lower == "like"):
+		return d.npAfter(s, k+1)
+	}
+	return np{}
+}
+
 // appositive returns the body named right after a generic noun: ", the X
 // Authority", " called X", " known as X", " named X".
 func (d *doc) appositive(s *sentence, k int) *mention {
@@ -376,6 +416,19 @@ func (d *doc) npBefore(s *sentence, k int) np {
 		j--
 		if j >= s.from && t[j].text == "," {
 			j--
+		}
+		// "X, a super-agency that will combine …": the relative clause
+		// hangs on a phrase in apposition to the name before it.
+		for back := j; back > s.from && back >= j-6 && d.mentionEndingAt(s, j) == nil; back-- {
+			if t[back].text == "," {
+				if d.mentionEndingAt(s, back-1) != nil {
+					j = back - 1
+				}
+				break
+			}
+			if !t[back].word || t[back].quote != t[j].quote {
+				break
+			}
 		}
 	}
 	if j >= s.from && t[j].text == "," && d.mentionEndingAt(s, j-1) != nil {
@@ -427,6 +480,13 @@ func (d *doc) npBefore(s *sentence, k int) np {
 				return out
 			}
 			break
+		}
+	}
+	if m == nil && genericBody[t[j].lower] && j-1 >= s.from && t[j-1].lower == "new" {
+		if e := d.lastCreated(); e != nil { // "the new agency will take in …"
+			out.from = j
+			out.ents = []*entity{e}
+			return out
 		}
 	}
 	if m == nil {
@@ -584,7 +644,7 @@ func (d *doc) prepObject(s *sentence, from, to int, prep ...string) np {
 // stands there: "to GPs", "in 'clusters'".
 func (d *doc) bareNP(s *sentence, k int) *entity {
 	t := s.para.toks
-	for k < s.to && (isQuoteMarkStr(t[k].text) || t[k].lower == "the" || t[k].lower == "a") {
+	for k < s.to && (isQuoteMarkStr(t[k].text) || t[k].lower == "the" || t[k].lower == "a" || classOf(t, k) == wNum) {
 		k++
 	}
 	if k >= s.to || !t[k].word || classStop[t[k].lower] || d.lex.verbs[t[k].lower] {

@@ -126,6 +126,9 @@ func (d *doc) emit() []schema.Fact {
 		for _, a := range r.agents {
 			add(ri, schema.Agent, node(a), n)
 		}
+		for _, s := range r.also {
+			add(ri, schema.Affects, node(r.target), s.n) // each sentence that reports it
+		}
 		for _, g := range r.gains {
 			gi := node(g)
 			add(ri, schema.Gains, gi, n)

@@ -14,7 +14,8 @@ type reform struct {
 	gains  []*entity
 	agents []*entity // who carries it out: "Hancock scraps …", "… abolished by the Assembly"
 	said   []string  // how the article put it: "scrap Public Health England"
-	sent   *sentence
+	sent   *sentence   // where the article first reports it
+	also   []*sentence // the other sentences that report it
 }
 
 func (r *reform) name() string {
@@ -63,6 +64,7 @@ func (d *doc) findReforms(s *sentence) {
 // subject and voice.
 type prevVerb struct {
 	subj    np
+	obj     np
 	passive bool
 	end     int // token after the verb group's verb; 0: none yet
 }
@@ -93,6 +95,10 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 	obj := np{end: e}
 	if !g.passive {
 		obj = d.npAfter(s, e)
+		if coordinated && e < s.to && (t[e].lower == "them" || t[e].lower == "it") && len(d.prevVerb.obj.ents) > 0 {
+			obj = d.prevVerb.obj // "abolishes X and replaces them with Y"
+			obj.end = e + 1
+		}
 		if len(obj.ents) > 0 && obj.from > e && t[e].lower != "the" && classOf(t, e) == wPrep {
 			obj = np{end: e} // "merge with X": a preposition, not an object
 		}
@@ -120,11 +126,22 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 		}
 	case coordinated:
 		subj = d.prevVerb.subj
+	case g.purpose:
+		// "work with X to combine Y": who acts is not X; but in "wants all
+		// PCTs to come together" the noun before "to" does.
+		if n := d.npBefore(s, g.start); len(n.ents) > 0 && objectControl(t, s, n.from) {
+			subj = n
+		}
 	default:
 		subj = d.npBefore(s, g.start)
 	}
-	d.prevVerb = prevVerb{subj: subj, passive: g.passive, end: e}
-	if obj.poss && c.kind != schema.Transfer && c.kind != schema.Merger {
+	d.prevVerb = prevVerb{subj: subj, obj: obj, passive: g.passive, end: e}
+	if subj.poss && c.kind != schema.Transfer && c.kind != schema.Merger {
+		subj.ents = nil // "their groups dismantled": what they own, not they
+	}
+	if obj.poss && c.kind == schema.Reduction && staffWordAfter(t, obj.end, end) {
+		// "reduce its staff", "fire the CEOs of X": X is cut.
+	} else if obj.poss && c.kind != schema.Transfer && c.kind != schema.Merger {
 		// "dismantle X's agency": what X owns is the target, not X.
 		head := d.npAfter(s, obj.end)
 		obj.ents, obj.poss = head.ents, false
@@ -184,8 +201,14 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 			// subject gives its work away.
 			targets, agents = agents, nil
 		}
-		if len(targets) == 0 {
-			return
+		if len(gains) == 0 && len(targets) > 0 {
+			// "X will be transferred later": where the last transfer went.
+			if r := d.lastOf(schema.Transfer); r != nil && s.n-r.sent.n <= 2 {
+				gains = r.gains
+			}
+		}
+		if len(targets) == 0 || len(gains) == 0 {
+			return // a transfer says where the work goes
 		}
 	case schema.Replacement:
 		if with := d.prepObject(s, after, end, "with", "by"); len(with.ents) > 0 && len(gains) == 0 {
@@ -213,6 +236,11 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 			if len(targets) == 1 && !g.passive && len(obj.ents) == 0 {
 				d.addReform(c, s, k, e-k, with.ents[0], targets, nil) // each merges with the other
 			}
+		} else if len(gains) == 0 && len(targets) == 2 {
+			// "combine A and B": partners.
+			d.addReform(c, s, k, e-k, targets[0], targets[1:], agents)
+			d.addReform(c, s, k, e-k, targets[1], targets[:1], agents)
+			return
 		}
 	case schema.Creation:
 		if len(targets) == 0 && !c.ergative {
@@ -222,6 +250,66 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 	for _, target := range targets {
 		d.addReform(c, s, k, e-k, target, gains, agents)
 	}
+}
+
+// objectControlVerbs take an object that does what follows "to": "wants
+// all PCTs to merge", "asked the board to close".
+var objectControlVerbs = map[string]bool{
+	"want": true, "wants": true, "wanted": true, "ask": true, "asks": true, "asked": true, "order": true,
+	"orders": true, "ordered": true, "allow": true, "allows": true, "allowed": true, "force": true,
+	"forces": true, "forced": true, "require": true, "requires": true, "required": true, "expect": true,
+	"expects": true, "expected": true, "urge": true, "urges": true, "urged": true, "told": true, "tell": true,
+	"encourage": true, "encouraged": true, "invite": true, "invited": true, "enable": true, "enabled": true,
+	"need": true, "needs": true, "direct": true, "directed": true, "instruct": true, "instructed": true,
+	"permit": true, "permitted": true, "compel": true, "compelled": true, "see": true, "sees": true, "saw": true,
+	"leave": true, "leaves": true, "left": true, "for": true,
+}
+
+// objectControl reports whether the noun phrase starting at token k is the
+// object of a verb whose object does what the infinitive after it says.
+func objectControl(t []token, s *sentence, k int) bool {
+	j := k - 1
+	for j >= s.from && (classOf(t, j) == wDet || classOf(t, j) == wNum) {
+		j--
+	}
+	return j >= s.from && objectControlVerbs[t[j].lower]
+}
+
+// staffWords are what an organisation loses when it is cut: "its staff",
+// "the CEOs of X".
+var staffWords = map[string]bool{
+	"staff": true, "workforce": true, "jobs": true, "posts": true, "roles": true, "positions": true,
+	"workers": true, "employees": true, "ceos": true, "executives": true, "managers": true, "budget": true,
+	"budgets": true, "headcount": true, "spending": true, "size": true, "number": true, "officials": true,
+}
+
+func staffWordAfter(t []token, k, end int) bool {
+	for j := k; j < end && j < k+3; j++ {
+		if staffWords[t[j].lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// lastOf returns the reform of that kind the article reported last.
+func (d *doc) lastOf(kind schema.ReformKind) *reform {
+	for i := len(d.reforms) - 1; i >= 0; i-- {
+		if d.reforms[i].kind == kind {
+			return d.reforms[i]
+		}
+	}
+	return nil
+}
+
+// lastCreated returns the body whose creation the article reported last.
+func (d *doc) lastCreated() *entity {
+	for i := len(d.reforms) - 1; i >= 0; i-- {
+		if d.reforms[i].kind == schema.Creation {
+			return d.reforms[i].target
+		}
+	}
+	return nil
 }
 
 // created reports whether the article reports e's creation.
@@ -382,6 +470,9 @@ func (d *doc) addReform(c *reformCue, s *sentence, k, n int, target *entity, gai
 			r.agents = appendNew(r.agents, agents, target)
 			if !containsString(r.said, said) {
 				r.said = append(r.said, said)
+			}
+			if s != r.sent && (len(r.also) == 0 || r.also[len(r.also)-1] != s) {
+				r.also = append(r.also, s)
 			}
 			return
 		}
