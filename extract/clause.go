@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/schema"
@@ -154,6 +155,19 @@ func verbGroupAt(s *sentence, k, form int) verbGroup {
 				return g
 			}
 		default:
+			// "was on Thursday replaced", "will in 2026 be merged": a short
+			// phrase between the auxiliary and the verb.
+			if nearest {
+				for p := j - 1; p >= s.from && p >= j-2; p-- {
+					if classOf(t, p) == wPrep && p-1 >= s.from && (classOf(t, p-1) == wBe || classOf(t, p-1) == wModal || classOf(t, p-1) == wHave) {
+						j = p
+						break
+					}
+				}
+				if classOf(t, j) == wPrep {
+					continue
+				}
+			}
 			g.start = j + 1
 			return g
 		}
@@ -248,6 +262,14 @@ func (d *doc) npAfter(s *sentence, k int) np {
 			return out
 		}
 		if tk.lower == "its" || tk.lower == "their" {
+			// "their predecessors, the X": the name in apposition.
+			for a := j + 1; a < s.to && a <= j+3 && t[a].word && !t[a].cap; a++ {
+				if m := d.appositive(s, a+1); m != nil {
+					out.from, out.end = m.from, m.to
+					out.ents = append(out.ents, m.ent)
+					return out
+				}
+			}
 			// "its functions": the body the pronoun points back to owns them.
 			if e := d.antecedentOrg(s, j); e != nil {
 				out.from, out.end, out.poss = j, j+1, true
@@ -383,6 +405,9 @@ func (d *doc) appositive(s *sentence, k int) *mention {
 		return nil
 	}
 	j := k
+	if t[j].text == "," && j+1 < s.to && (t[j+1].lower == "called" || t[j+1].lower == "named" || t[j+1].lower == "dubbed") {
+		j++ // ", called Solas"
+	}
 	switch {
 	case t[j].text == ",":
 		j++
@@ -431,6 +456,15 @@ func (d *doc) npBefore(s *sentence, k int) np {
 			}
 		}
 	}
+	if j >= s.from && isDash(t[j].text) {
+		// "The 30 X - large networks of Y - will be ditched".
+		for open := j - 1; open > s.from && open >= j-20; open-- {
+			if isDash(t[open].text) {
+				j = open - 1
+				break
+			}
+		}
+	}
 	if j >= s.from && t[j].text == "," && d.mentionEndingAt(s, j-1) != nil {
 		j-- // "The BBC's own body, the BBC Trust, should be scrapped"
 	} else if j >= s.from && t[j].text == "," {
@@ -461,6 +495,14 @@ func (d *doc) npBefore(s *sentence, k int) np {
 		}
 		return out
 	}
+	if w := t[j].lower; (w == "we" || w == "i") && t[j].quote >= 0 {
+		// "'… while we close down the agency,' X said": the speaker.
+		if q := d.quoteAt(s.para, t[j].start); q != nil {
+			out.from = j
+			out.ents = q.speakers
+		}
+		return out
+	}
 	m := d.mentionEndingAt(s, j)
 	if m == nil && j-1 >= s.from && t[j].word && !t[j].cap && classOf(t, j) == wOther {
 		// "Consortia of GP practices will": a class of bodies written
@@ -487,6 +529,34 @@ func (d *doc) npBefore(s *sentence, k int) np {
 			out.from = j
 			out.ents = []*entity{e}
 			return out
+		}
+	}
+	if m == nil {
+		// "The 20 X which run services … will be replaced": the subject
+		// before a relative clause without commas.
+		for r := j - 1; r > s.from && r >= j-15; r-- {
+			if t[r].quote != t[j].quote || t[r].text == "," || t[r].text == ";" {
+				break
+			}
+			if w := t[r].lower; w == "which" || w == "that" || w == "who" {
+				m = d.mentionEndingAt(s, r-1)
+				break
+			}
+		}
+	}
+	if m == nil {
+		// "The number of X in Y will be slashed": what is counted.
+		for r := j - 1; r > s.from && r >= j-8; r-- {
+			if t[r].lower == "number" && t[r+1].lower == "of" {
+				if n := d.npAfter(s, r+2); len(n.ents) > 0 {
+					n.number = true
+					return n
+				}
+				if e := d.bareNP(s, r+2); e != nil {
+					return np{ents: []*entity{e}, from: r + 2, end: r + 3, number: true}
+				}
+				break
+			}
 		}
 	}
 	if m == nil {
@@ -523,6 +593,23 @@ func (d *doc) npBefore(s *sentence, k int) np {
 		out.from = m.from
 	}
 	return out
+}
+
+func isDash(s string) bool { return s == "-" || s == "\u2013" || s == "\u2014" }
+
+// quoteAt returns the quotation of p that holds byte offset off, if any.
+func (d *doc) quoteAt(p *paragraph, off int) *quotation {
+	// d.quotes is in text order: find p's quotation opening last before off.
+	i := sort.Search(len(d.quotes), func(i int) bool {
+		q := d.quotes[i]
+		return q.para.index > p.index || q.para == p && q.span.open >= off
+	})
+	if i > 0 {
+		if q := d.quotes[i-1]; q.para == p && off < q.span.close {
+			return q
+		}
+	}
+	return nil
 }
 
 // mentionStartingAt returns the resolved mention of s that starts at token k.

@@ -41,8 +41,9 @@ type Lexicon struct {
 	topicsAt   [256][]topicRef     // the topics' cues by their first byte
 	supportCue []string
 	opposeCue  []string
-	reformCues []reformCue         // lexicon/reforms.txt
-	reformAt   map[string][]cueRef // each written form of reformCues, by its first word
+	stanceAt   map[string][]stanceRef // stance verbs and nouns, by their first word
+	reformCues []reformCue            // lexicon/reforms.txt
+	reformAt   map[string][]cueRef    // each written form of reformCues, by its first word
 
 	entries hash.Hash // every entry added, with its section: Fingerprint's digest
 }
@@ -270,11 +271,13 @@ func (l *Lexicon) add(section, line string) error {
 				list = append(list, c)
 			}
 		}
-		switch strings.TrimSpace(kind) {
+		switch kind = strings.TrimSpace(kind); kind {
 		case "supports":
 			l.supportCue = append(l.supportCue, list...)
 		case "opposes":
 			l.opposeCue = append(l.opposeCue, list...)
+		case "supports verb", "opposes verb", "announces verb", "evaluates verb", "supports noun", "opposes noun":
+			return l.addStanceWords(kind, cues)
 		default:
 			return fmt.Errorf("unknown stance %q", kind)
 		}

@@ -51,7 +51,7 @@ func (d *doc) findReforms(s *sentence) {
 		case cueState:
 			if subj := d.npBefore(s, verbGroupAt(s, k, ref.form).start); len(subj.ents) > 0 {
 				for _, e := range subj.ents {
-					d.addReform(c, s, k, n, e, nil, nil)
+					d.addReform(c, s, span{cue: k, from: k, to: k + n}.widen(subj), e, nil, nil)
 				}
 			}
 		}
@@ -151,18 +151,23 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 	}
 	by := d.prepObject(s, max(e, obj.end), end, "by")
 	var targets, gains, agents []*entity
+	sp := span{cue: k, from: k, to: e}
 	switch {
 	case g.passive:
 		targets = subj.ents
+		sp = sp.widen(subj)
 		if c.gains {
 			gains = by.ents
+			sp = sp.widen(by)
 		} else {
 			agents = by.ents
 		}
 	case len(obj.ents) > 0 && c.becomes:
 		targets, gains = subj.ents, obj.ents // "X will become Y"
+		sp = sp.widen(subj).widen(obj)
 	case len(obj.ents) > 0:
 		targets = obj.ents
+		sp = sp.widen(obj)
 		if c.gains {
 			gains = subj.ents
 		} else {
@@ -174,6 +179,7 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 		}
 	case c.ergative:
 		targets = subj.ents // "the agency will close", "A and B will merge"
+		sp = sp.widen(subj)
 	default:
 		// "X will take over": a +gains verb with no object says who gains,
 		// and of what only a preposition tells.
@@ -192,9 +198,11 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 		to := d.prepObject(s, after, end, "to", "into")
 		if len(from.ents) > 0 && (!c.gains || len(targets) == 0 || !obj.poss) {
 			targets = from.ents
+			sp = sp.widen(from)
 		}
 		if len(to.ents) > 0 && !c.gains {
 			gains = to.ents
+			sp = sp.widen(to)
 		}
 		if len(targets) == 0 && !c.gains && !g.passive && len(from.ents) == 0 && len(agents) > 0 && len(gains) > 0 {
 			// "The commission transferred responsibility for X to Y": the
@@ -213,6 +221,7 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 	case schema.Replacement:
 		if with := d.prepObject(s, after, end, "with", "by"); len(with.ents) > 0 && len(gains) == 0 {
 			gains = with.ents // "replace X with Y", "X replaced with Y"
+			sp = sp.widen(with)
 		}
 	case schema.Merger:
 		// "merge A and B into C", "A will merge with B to form C", "C
@@ -231,24 +240,28 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 		if len(into.ents) > 0 && len(gains) == 0 {
 			gains = into.ents
 			targets = appendNew(targets, with.ents, nil)
+			sp = sp.widen(into).widen(with)
 		} else if len(gains) == 0 && len(with.ents) > 0 {
 			gains = with.ents
+			sp = sp.widen(with)
 			if len(targets) == 1 && !g.passive && len(obj.ents) == 0 {
-				d.addReform(c, s, k, e-k, with.ents[0], targets, nil) // each merges with the other
+				d.addReform(c, s, sp, with.ents[0], targets, nil) // each merges with the other
 			}
 		} else if len(gains) == 0 && len(targets) == 2 {
 			// "combine A and B": partners.
-			d.addReform(c, s, k, e-k, targets[0], targets[1:], agents)
-			d.addReform(c, s, k, e-k, targets[1], targets[:1], agents)
+			d.addReform(c, s, sp, targets[0], targets[1:], agents)
+			d.addReform(c, s, sp, targets[1], targets[:1], agents)
 			return
 		}
 	case schema.Creation:
 		if len(targets) == 0 && !c.ergative {
-			targets = d.formed(s, after, end).ents
+			f := d.formed(s, after, end)
+			targets = f.ents
+			sp = sp.widen(f)
 		}
 	}
 	for _, target := range targets {
-		d.addReform(c, s, k, e-k, target, gains, agents)
+		d.addReform(c, s, sp, target, gains, agents)
 	}
 }
 
@@ -370,9 +383,11 @@ func (d *doc) reformNoun(s *sentence, k, e int, c *reformCue) {
 	end := clauseEnd(s, e)
 	var targets []*entity
 	after := e
+	sp := span{cue: k, from: k, to: e}
 	if e < s.to && (t[e].lower == "of" || t[e].lower == "between") {
 		n := d.npAfter(s, e+1)
 		targets, after = n.ents, n.end
+		sp = sp.widen(n)
 	}
 	if len(targets) == 0 && k > s.from {
 		// "the agency's closure", "their abolition", "PCT abolition".
@@ -382,6 +397,7 @@ func (d *doc) reformNoun(s *sentence, k, e int, c *reformCue) {
 		}
 		if m := d.mentionEndingAt(s, j); m != nil && (t[j].poss || j == k-1) {
 			targets = []*entity{m.ent}
+			sp.from = m.from
 		} else if w := t[j].lower; w == "its" || w == "their" {
 			if e := d.antecedentOrg(s, j); e != nil {
 				targets = []*entity{e}
@@ -398,6 +414,10 @@ func (d *doc) reformNoun(s *sentence, k, e int, c *reformCue) {
 		if len(gains) == 0 {
 			gains = d.formed(s, after, end).ents
 		}
+		if r := d.lastOf(schema.Creation); len(gains) == 0 && r != nil && r.sent == s && k > s.from && (t[k-1].lower == "the" || classOf(t, k-1) == wPrep) {
+			// "X was created through the merger of A and B".
+			gains = []*entity{r.target}
+		}
 	case schema.Transfer:
 		gains = d.prepObject(s, after, end, "to", "into").ents
 	case schema.Replacement:
@@ -407,7 +427,7 @@ func (d *doc) reformNoun(s *sentence, k, e int, c *reformCue) {
 		agents = d.prepObject(s, after, end, "by").ents
 	}
 	for _, target := range targets {
-		d.addReform(c, s, k, e-k, target, gains, agents)
+		d.addReform(c, s, sp, target, gains, agents)
 	}
 }
 
@@ -423,11 +443,12 @@ func (d *doc) newBody(s *sentence, k int) {
 		j++
 	}
 	var target *entity
+	to := k + 1
 	if m := d.mentionStartingAt(s, j); m != nil && m.ent.kind == schema.Organization && !m.ent.generic {
-		target = m.ent
+		target, to = m.ent, m.to
 	} else if j < s.to && genericBody[t[j].lower] {
 		if m := d.appositive(s, j+1); m != nil {
-			target = m.ent
+			target, to = m.ent, m.to
 		}
 	}
 	if target == nil {
@@ -437,7 +458,7 @@ func (d *doc) newBody(s *sentence, k int) {
 	if c == nil {
 		return
 	}
-	d.addReform(c, s, k, 1, target, nil, nil)
+	d.addReform(c, s, span{cue: k, from: k - 1, to: to}, target, nil, nil)
 }
 
 // creationCue returns the lexicon's first creation cue, which "a new X"
@@ -454,18 +475,19 @@ func (l *Lexicon) creationCue() *reformCue {
 // addReform records a reform, or adds to the one of the same kind and
 // target the article already reports: one change told four ways is one
 // reform.
-func (d *doc) addReform(c *reformCue, s *sentence, k, n int, target *entity, gains, agents []*entity) {
+func (d *doc) addReform(c *reformCue, s *sentence, sp span, target *entity, gains, agents []*entity) {
 	if target == nil || target.kind != schema.Organization || target.generic || target.portfolio {
 		return
 	}
 	gains = onlyBodies(gains)
-	said := c.base
-	if c.form == cueNoun {
-		said = c.base + " of"
+	k := sp.cue
+	said := d.written(s, sp)
+	if said == "" {
+		said = c.base + " " + target.name
 	}
-	said += " " + target.name
 	for _, r := range d.reforms {
 		if r.kind == c.kind && r.target == target {
+			d.reformSaid = append(d.reformSaid, reformMention{r: r, sent: s, at: k})
 			r.gains = appendNew(r.gains, gains, target)
 			r.agents = appendNew(r.agents, agents, target)
 			if !containsString(r.said, said) {
@@ -477,8 +499,49 @@ func (d *doc) addReform(c *reformCue, s *sentence, k, n int, target *entity, gai
 			return
 		}
 	}
-	d.reforms = append(d.reforms, &reform{kind: c.kind, target: target, gains: appendNew(nil, gains, target),
-		agents: appendNew(nil, agents, target), said: []string{said}, sent: s})
+	r := &reform{kind: c.kind, target: target, gains: appendNew(nil, gains, target),
+		agents: appendNew(nil, agents, target), said: []string{said}, sent: s}
+	d.reforms = append(d.reforms, r)
+	d.reformSaid = append(d.reformSaid, reformMention{r: r, sent: s, at: k})
+}
+
+// A span is where a reform is written: its cue, and the words from the
+// first to the last of its parts ("PCTs scrapped", "merge A with B to form
+// C").
+type span struct {
+	cue, from, to int
+}
+
+// maxWritten bounds, in tokens, the article's wording kept on a reform.
+const maxWritten = 16
+
+// written returns the words of sp as the article has them, or "" when the
+// span is too long to serve as a name.
+func (d *doc) written(s *sentence, sp span) string {
+	t := s.para.toks
+	if sp.from < s.from || sp.to > s.to || sp.to <= sp.from || sp.to-sp.from > maxWritten {
+		return ""
+	}
+	w := strings.TrimSpace(s.para.text[t[sp.from].start:t[sp.to-1].end])
+	return strings.Join(strings.Fields(strings.Trim(w, "\"'\u201c\u201d\u2018\u2019")), " ")
+}
+
+// widen returns sp grown to cover n's words.
+func (sp span) widen(n np) span {
+	if len(n.ents) == 0 || n.from < 0 {
+		return sp
+	}
+	sp.from = min(sp.from, n.from)
+	sp.to = max(sp.to, n.end)
+	return sp
+}
+
+// A reformMention is a place where the article reports a reform: the
+// sentence and the token of the cue.
+type reformMention struct {
+	r    *reform
+	sent *sentence
+	at   int
 }
 
 // onlyBodies returns the organisations of es: people and portfolios gain no

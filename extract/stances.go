@@ -7,14 +7,24 @@ import (
 	"github.com/newsgraph/newsgraph/schema"
 )
 
-// A stance is a holder's explicit support for or opposition to a reform or topic.
+// A stance is a holder's support for or opposition to a reform the article
+// reports.
 type stance struct {
 	holder   *entity
 	supports bool
 	reform   *reform
 	topic    string
 	sent     *sentence
+	weight   int // how explicit: see stance weights
 }
+
+// Stance weights: an explicit stance verb outweighs carrying a reform out,
+// which outweighs the tone of one's words.
+const (
+	wTone     = 1 // cue words in a holder's quotation or reported speech
+	wAgent    = 2 // carries the reform out, or announces it
+	wExplicit = 3 // "X welcomed the move", "opposition from X"
+)
 
 // cueScore counts the support and opposition cues in a text.
 func (d *doc) cueScore(text string) (sup, opp int) {
@@ -64,109 +74,248 @@ func foldQuotes(s string) string {
 // building one per call was 4% of a large build.
 var quoteFolds = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u201c", "\"", "\u201d", "\"")
 
-// findStances reads who supports or opposes which reform, from explicit cues
-// in sentences ("criticised by X", "X welcomed") and in quotations.
+// findStances reads who supports or opposes which reform: the reforms'
+// agents and announcers back them; stance verbs and nouns say so outright
+// ("X welcomed the move", "criticised by X", "with the support of X", "X
+// called it a betrayal"); and a holder's own words lean one way or the other.
+// A holder takes one side on a reform: the sides' weights are summed, and a
+// tie says nothing.
 func (d *doc) findStances() {
-	for _, s := range d.sents {
-		if s.para.head {
-			continue
+	if len(d.reforms) == 0 {
+		return
+	}
+	var cands []stance
+	for _, r := range d.reforms {
+		for _, a := range r.agents {
+			cands = append(cands, stance{holder: a, supports: true, reform: r, sent: r.sent, weight: wAgent})
 		}
+	}
+	for _, s := range d.sents {
 		t := s.para.toks
 		for k := s.from; k < s.to; k++ {
-			if !t[k].word || t[k].quote >= 0 {
+			if !t[k].word {
 				continue
 			}
-			sup, opp := d.verbStance(t[k].lower)
-			if !sup && !opp {
+			ref, n := d.lex.matchStanceWord(s, k)
+			if n == 0 {
 				continue
 			}
-			var holders []*entity
-			if k+1 < s.to && t[k+1].lower == "by" {
-				// Passive: "has been criticised by the chair of X, David Parsons".
-				for _, m := range d.in(s) {
-					if m.sent == s && m.from > k && m.ent != nil && m.ent.kind == schema.Person {
-						holders = []*entity{m.ent}
-						break
-					}
-				}
-			} else {
-				holders = d.subjectOf(s, k)
-			}
-			for _, h := range holders {
-				d.addStance(h, sup, s, s.text())
-			}
+			cands = d.stanceWord(cands, s, k, k+n, ref)
+			k += n - 1
 		}
 	}
 	for _, q := range d.quotes {
-		sup, opp := d.cueScore(q.text)
-		if sup == opp {
-			continue
-		}
-		for _, h := range q.speakers {
-			d.addStance(h, sup > opp, q.sent, q.text)
-		}
+		cands = d.toneStance(cands, q.speakers, q.sent, q.text, q.para, q.span.open)
 	}
+	for _, st := range d.statements {
+		cands = d.toneStance(cands, st.speakers, st.sent, st.text, nil, 0)
+	}
+	d.stances = resolveStances(cands)
 }
 
-// verbStance reports whether a word is a stance verb: support or opposition.
-func (d *doc) verbStance(w string) (sup, opp bool) {
-	for _, p := range []string{"welcom", "backed", "backs", "support", "endors", "prais", "applaud", "hail"} {
-		if strings.HasPrefix(w, p) {
-			return true, false
-		}
-	}
-	for _, p := range []string{"criticis", "criticiz", "oppos", "condemn", "attack", "reject", "warn", "denounc", "slam", "lambast", "object"} {
-		if strings.HasPrefix(w, p) {
-			return false, true
-		}
-	}
-	return false, false
-}
-
-// addStance links a holder to the reform its sentence or words speak of,
-// or else to the topics they concern.
-func (d *doc) addStance(h *entity, sup bool, s *sentence, text string) {
-	var target *reform
-	if rs := d.reformsIn(s); len(rs) > 0 {
-		target = rs[0]
-	}
-	if target == nil {
-		// The words name a kind of reform the article reports: "the merger".
-		target = d.reformNamedBy(text)
-	}
-	if target == nil && refersToChange(text) {
-		// "The move was welcomed by …": the change the article reported last.
-		for _, r := range d.reforms {
-			if r.sent.n > s.n {
-				break // reforms are found in text order
+// stanceWord reads the clause of a stance verb or noun at tokens [k, e).
+func (d *doc) stanceWord(cands []stance, s *sentence, k, e int, ref stanceRef) []stance {
+	t := s.para.toks
+	end := clauseEnd(s, e)
+	switch ref.role {
+	case stSupportNoun, stOpposeNoun:
+		// "with the support of X", "opposition from X", "X's backing".
+		holders := d.prepObject(s, e, min(end, e+2), "of", "from", "by", "among").ents
+		if len(holders) == 0 && k > s.from {
+			if m := d.mentionEndingAt(s, k-1); m != nil && t[k-1].poss {
+				holders = []*entity{m.ent}
 			}
-			target = r
+		}
+		targets := d.stanceTargets(s, e, end)
+		for _, h := range holders {
+			for _, r := range targets {
+				cands = append(cands, stance{holder: h, supports: ref.role == stSupportNoun, reform: r, sent: s, weight: wExplicit})
+			}
+		}
+		return cands
+	}
+	g := verbGroupAt(s, k, ref.form)
+	var holders []*entity
+	passive := g.passive || ref.form == vPast && e < s.to && t[e].lower == "by"
+	if passive {
+		// "criticised by the chair of X, Jane Roe": the person, else the body.
+		holders = d.prepObject(s, e, min(end, e+2), "by").ents
+		for _, m := range d.in(s) {
+			if m.from > e && m.from < end && m.ent != nil && m.ent.kind == schema.Person {
+				holders = []*entity{m.ent}
+				break
+			}
+		}
+	} else {
+		holders = d.npBefore(s, g.start).ents
+	}
+	if len(holders) == 0 {
+		return cands
+	}
+	var targets []*reform
+	if passive {
+		targets = d.stanceTargets(s, s.from, g.start)
+	} else {
+		targets = d.stanceTargets(s, e, end)
+	}
+	switch ref.role {
+	case stSupportVerb, stOpposeVerb:
+		for _, h := range holders {
+			for _, r := range targets {
+				cands = append(cands, stance{holder: h, supports: ref.role == stSupportVerb, reform: r, sent: s, weight: wExplicit})
+			}
+		}
+	case stAnnounceVerb:
+		// Only a reform reported after the verb, in its sentence: "X
+		// announced that Y will close", "X unveiled plans to merge …".
+		for _, h := range holders {
+			for _, m := range d.reformSaid {
+				if m.sent == s && m.at >= e && m.at < end+12 {
+					cands = append(cands, stance{holder: h, supports: true, reform: m.r, sent: s, weight: wAgent})
+				}
+			}
+		}
+	case stEvaluateVerb:
+		// "X called it a betrayal": the words after the object judge it.
+		sup, opp := d.cueScore(s.para.text[t[e-1].end:t[end-1].end])
+		if sup == opp || len(targets) == 0 {
+			return cands
+		}
+		for _, h := range holders {
+			for _, r := range targets {
+				cands = append(cands, stance{holder: h, supports: sup > opp, reform: r, sent: s, weight: wExplicit})
+			}
 		}
 	}
-	topics := d.topicsOf(text + " " + s.text())
-	if target == nil && len(topics) == 0 && len(d.reforms) > 0 {
-		// A stance taken in a story about a reform, with nothing else named,
-		// is about the reform the story leads with.
-		target = d.reforms[0]
-	}
-	if target != nil {
-		d.stances = append(d.stances, stance{holder: h, supports: sup, reform: target, sent: s})
-	}
-	for _, topic := range topics {
-		d.stances = append(d.stances, stance{holder: h, supports: sup, topic: topic, sent: s})
-	}
+	return cands
 }
 
-// refersToChange reports whether a text speaks of a change without naming
-// it: "the move", "the plans", "the proposals".
-func refersToChange(text string) bool {
-	lt := strings.ToLower(text)
-	for _, w := range []string{"the move", "the plan", "the proposal", "the change", "the reform", "the decision", "the shake-up", "the reorganisation", "the reorganization", "the restructur", "these plans", "these proposals", "this plan", "this proposal", "this move", "'s plans", "'s proposals", "\u2019s plans", "\u2019s proposals", "government plans", "the bill", "the white paper"} {
-		if strings.Contains(lt, w) {
+// changeWords are nouns with which a sentence points back to a reform
+// without naming it: "the move", "the plans", "the decision".
+var changeWords = map[string]bool{
+	"move": true, "moves": true, "plan": true, "plans": true, "proposal": true, "proposals": true,
+	"decision": true, "change": true, "changes": true, "reform": true, "reforms": true, "shake-up": true,
+	"shakeup": true, "overhaul": true, "restructure": true, "restructuring": true, "reorganisation": true,
+	"reorganization": true, "bill": true, "legislation": true, "announcement": true, "idea": true,
+	"policy": true, "scheme": true, "programme": true, "it": true, "this": true, "them": true,
+	"cuts": true, "review": true, "recommendation": true, "recommendations": true, "law": true,
+	"consolidation": true, "merger": true, "abolition": true, "closure": true, "cull": true,
+}
+
+// stanceTargets returns the reforms tokens [from, to) of s speak of: those
+// reported there, those whose target is named there, or, for "the move",
+// "the plans" and "it", the reforms of this sentence or the one before,
+// else the article's first.
+func (d *doc) stanceTargets(s *sentence, from, to int) []*reform {
+	var out []*reform
+	for _, m := range d.reformSaid {
+		if m.sent == s && m.at >= from && m.at < to && !containsReform(out, m.r) {
+			out = append(out, m.r)
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	t := s.para.toks
+	refers := false
+	for j := from; j < to && j < from+8; j++ {
+		if m := d.mentionStartingAt(s, j); m != nil {
+			for _, r := range d.reforms {
+				if r.target == m.ent && !containsReform(out, r) {
+					out = append(out, r)
+				}
+			}
+		}
+		refers = refers || changeWords[t[j].lower]
+	}
+	if len(out) > 0 || !refers {
+		return out
+	}
+	return d.reformsNear(s)
+}
+
+// reformsNear returns the reforms reported in s, else in the sentence
+// before, else the article's first reform.
+func (d *doc) reformsNear(s *sentence) []*reform {
+	var out []*reform
+	for _, n := range []int{s.n, s.n - 1} {
+		for _, m := range d.reformSaid {
+			if m.sent.n == n && !containsReform(out, m.r) {
+				out = append(out, m.r)
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return []*reform{d.reforms[0]}
+}
+
+func containsReform(rs []*reform, r *reform) bool {
+	for _, x := range rs {
+		if x == r {
 			return true
 		}
 	}
 	return false
+}
+
+// toneStance reads a holder's stance from the cue words of what they said,
+// on the reforms their words or sentence speak of, else the article's first.
+func (d *doc) toneStance(cands []stance, speakers []*entity, s *sentence, text string, p *paragraph, at int) []stance {
+	sup, opp := d.cueScore(text)
+	if sup == opp || len(speakers) == 0 {
+		return cands
+	}
+	targets := d.reformsIn(s)
+	if r := d.reformNamedBy(text); r != nil && !containsReform(targets, r) {
+		targets = append(targets, r)
+	}
+	if len(targets) == 0 {
+		targets = []*reform{d.reforms[0]}
+	}
+	for _, h := range speakers {
+		for _, r := range targets {
+			cands = append(cands, stance{holder: h, supports: sup > opp, reform: r, sent: s, weight: wTone})
+		}
+	}
+	return cands
+}
+
+// resolveStances keeps one side per holder and reform: the sum of the
+// weights of what was read for each side; a tie keeps neither.
+func resolveStances(cands []stance) []stance {
+	type key struct {
+		h *entity
+		r *reform
+	}
+	score := map[key]int{}
+	var order []key
+	first := map[key]stance{}
+	for _, c := range cands {
+		if c.holder == nil || c.reform == nil || c.holder == c.reform.target || c.holder.portfolio {
+			continue
+		}
+		k := key{c.holder, c.reform}
+		if _, ok := score[k]; !ok {
+			order = append(order, k)
+			first[k] = c
+		}
+		if c.supports {
+			score[k] += c.weight
+		} else {
+			score[k] -= c.weight
+		}
+	}
+	var out []stance
+	for _, k := range order {
+		if v := score[k]; v != 0 {
+			st := first[k]
+			st.supports = v > 0
+			out = append(out, st)
+		}
+	}
+	return out
 }
 
 // topicsOf returns the lexicon topics a text concerns.
@@ -227,14 +376,13 @@ func topicText(text string) string {
 	return b.String()
 }
 
-// reformsIn returns the reforms read from sentence s.
+// reformsIn returns the reforms reported in sentence s.
 func (d *doc) reformsIn(s *sentence) []*reform {
-	if d.reformsBySent == nil || d.reformsIndexed != len(d.reforms) {
-		d.reformsBySent = make(map[*sentence][]*reform)
-		for _, r := range d.reforms {
-			d.reformsBySent[r.sent] = append(d.reformsBySent[r.sent], r)
+	var out []*reform
+	for _, m := range d.reformSaid {
+		if m.sent == s && !containsReform(out, m.r) {
+			out = append(out, m.r)
 		}
-		d.reformsIndexed = len(d.reforms)
 	}
-	return d.reformsBySent[s]
+	return out
 }
