@@ -334,15 +334,18 @@ func (d *doc) npAfter(s *sentence, k int) np {
 				}
 			}
 		}
-		if genericBody[tk.lower] {
+		if genericBody[tk.lower] && !strings.HasSuffix(tk.lower, "s") {
 			if m := d.appositive(s, j+1); m != nil {
 				out.from, out.end, out.poss = m.from, m.to, t[m.to-1].poss
 				out.ents = append(out.ents, m.ent)
 				break
 			}
 		}
-		if tk.poss || t[j].cap && j > k {
-			return out // someone else's thing, or an unknown name
+		if t[j].cap && j > k && !tk.poss {
+			return out // an unknown name
+		}
+		if tk.poss && t[j].cap {
+			return out // someone's thing, someone not known
 		}
 		lead++
 		j++
@@ -422,6 +425,9 @@ func (d *doc) appositive(s *sentence, k int) *mention {
 		j++
 	}
 	if m := d.mentionStartingAt(s, j); m != nil && m.ent != nil && m.ent.kind == schema.Organization {
+		if m.to < s.to && (d.lex.verbs[t[m.to].lower] || classOf(t, m.to) == wModal || classOf(t, m.to) == wHave) {
+			return nil // ", the union said": a clause, not an apposition
+		}
 		return m
 	}
 	return nil
@@ -465,7 +471,17 @@ func (d *doc) npBefore(s *sentence, k int) np {
 			}
 		}
 	}
-	if j >= s.from && t[j].text == "," && d.mentionEndingAt(s, j-1) != nil {
+	relative := false
+	if j >= s.from && t[j].text == "," {
+		for open := j - 1; open >= s.from && open >= j-25; open-- {
+			if t[open].text == "," {
+				w := t[open+1].lower
+				relative = w == "who" || w == "which" || w == "whose" || w == "where" || w == "whom"
+				break
+			}
+		}
+	}
+	if j >= s.from && t[j].text == "," && !relative && d.mentionEndingAt(s, j-1) != nil {
 		j-- // "The BBC's own body, the BBC Trust, should be scrapped"
 	} else if j >= s.from && t[j].text == "," {
 		// "X, responsible for Y since 2003, will be …": the subject stands

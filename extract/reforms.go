@@ -126,6 +126,9 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 		}
 	case coordinated:
 		subj = d.prevVerb.subj
+	case form == vIng && g.start == k && (k == s.from || classOf(t, k-1) != wBe):
+		// A gerund ("warned that merging X with Y would …", "by scrapping
+		// X") has no subject of its own.
 	case g.purpose:
 		// "work with X to combine Y": who acts is not X; but in "wants all
 		// PCTs to come together" the noun before "to" does.

@@ -146,8 +146,8 @@ func (d *doc) stanceWord(cands []stance, s *sentence, k, e int, ref stanceRef) [
 				break
 			}
 		}
-	} else {
-		holders = d.npBefore(s, g.start).ents
+	} else if n := d.npBefore(s, g.start); !g.purpose || len(n.ents) > 0 && objectControl(t, s, n.from) {
+		holders = n.ents // not "wrote to X to warn that …": X is no holder
 	}
 	if len(holders) == 0 {
 		return cands
@@ -157,6 +157,10 @@ func (d *doc) stanceWord(cands []stance, s *sentence, k, e int, ref stanceRef) [
 		targets = d.stanceTargets(s, s.from, g.start)
 	} else {
 		targets = d.stanceTargets(s, e, end)
+		if len(targets) == 0 && e < s.to && (t[e].lower == "that" || t[e].text == ":" || t[e].text == "," || isQuoteMarkStr(t[e].text)) {
+			// "X warned that jobs would go": about the reform at hand.
+			targets = d.reformsNear(s)
+		}
 	}
 	switch ref.role {
 	case stSupportVerb, stOpposeVerb:
