@@ -254,6 +254,15 @@ func (d *doc) npAfter(s *sentence, k int) np {
 			return out
 		}
 		c := classOf(t, j)
+		if c == wNum || out.number && c == wOther && !tk.cap {
+			// "nine community care areas", "the number of satellite
+			// campuses": a counted set of bodies, named by its words.
+			if m := d.counted(s, j, out.number); m != nil {
+				out.from, out.end = m.from, m.to
+				out.ents = append(out.ents, m.ent)
+				break
+			}
+		}
 		if c == wPron && (tk.lower == "it" || tk.lower == "them" || tk.lower == "itself") {
 			if e := d.antecedentOrg(s, j); e != nil {
 				out.from, out.end = j, j+1
@@ -461,6 +470,9 @@ func (d *doc) npBefore(s *sentence, k int) np {
 				break
 			}
 		}
+	}
+	if j-2 >= s.from && t[j].text == ")" && t[j-2].text == "(" {
+		j -= 3 // "The X Authority (XA) will absorb …"
 	}
 	if j >= s.from && isDash(t[j].text) {
 		// "The 30 X - large networks of Y - will be ditched".
@@ -704,7 +716,13 @@ func clauseEnd(s *sentence, k int) int {
 	t := s.para.toks
 	for j := k; j < s.to; j++ {
 		switch t[j].text {
-		case ";", ":", "(", "\u2014", "\u2013":
+		case ";", ":", "\u2014", "\u2013":
+			return j
+		case "(":
+			if j+2 < s.to && t[j+2].text == ")" {
+				j += 2 // "(EFMA)": an acronym, not an aside
+				continue
+			}
 			return j
 		case ",":
 			if j+1 < s.to {
@@ -741,6 +759,49 @@ func (d *doc) prepObject(s *sentence, from, to int, prep ...string) np {
 		}
 	}
 	return np{}
+}
+
+// counted makes a class of bodies of a counted noun phrase at token k:
+// "nine community care areas", or after "the number of", "satellite
+// campuses". The phrase is up to three lower-case words ending in a plural
+// noun, with nothing but a number before them.
+func (d *doc) counted(s *sentence, k int, number bool) *mention {
+	t := s.para.toks
+	j := k
+	if classOf(t, j) == wNum {
+		j++
+	} else if !number {
+		return nil
+	}
+	from := j
+	for j < s.to && j < from+3 && t[j].word && !t[j].cap && classOf(t, j) == wOther && !d.lex.verbs[t[j].lower] && !classStop[t[j].lower] {
+		j++
+	}
+	for j > from && !isPlural(t[j-1].lower) {
+		j-- // "twelve campuses operated": the noun ends the phrase
+	}
+	if j == from || t[j-1].poss {
+		return nil
+	}
+	words := make([]string, 0, j-from)
+	for _, tk := range t[from:j] {
+		words = append(words, tk.lower)
+	}
+	words[len(words)-1] = singular(words[len(words)-1])
+	if len(words) == 1 && !d.lex.orgClass[t[j-1].lower] && !genericBody[t[j-1].lower] {
+		return nil // "six jobs": one plain word names no body
+	}
+	e := d.org(strings.Join(words, " "), true)
+	e.addAlias(s.para.text[t[from].start:t[j-1].end])
+	m := &mention{sent: s, from: from, to: j, kind: mFull, ent: e}
+	d.addMention(m)
+	d.sortMentions()
+	return m
+}
+
+// isPlural reports whether a lower-case noun looks plural.
+func isPlural(w string) bool {
+	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") || strings.HasSuffix(w, "ia")
 }
 
 // bareNP makes a body of the short noun phrase at token k when no known name

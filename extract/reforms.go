@@ -442,8 +442,8 @@ func (d *doc) newBody(s *sentence, k int) {
 		return
 	}
 	j := k + 1
-	if j < s.to && (t[j].lower == "national" || t[j].lower == "independent" || t[j].lower == "statutory" || t[j].lower == "public" || t[j].lower == "regional") && !t[j].cap {
-		j++
+	if j < s.to && d.mentionStartingAt(s, j) == nil && (t[j].lower == "national" || t[j].lower == "independent" || t[j].lower == "statutory" || t[j].lower == "public" || t[j].lower == "regional") && !t[j].cap {
+		j++ // "a new national X"
 	}
 	var target *entity
 	to := k + 1
