@@ -199,6 +199,9 @@ var genericBody = map[string]bool{
 	"office": true, "board": true, "commission": true, "ministry": true, "organisations": true,
 	"organizations": true, "institution": true, "quango": true, "force": true, "council": true, "group": true,
 	"company": true, "corporation": true, "super-agency": true, "umbrella": true, "structure": true,
+	"university": true, "college": true, "charity": true, "trust": true, "utility": true, "network": true,
+	"institute": true, "centre": true, "center": true, "directorate": true, "administration": true,
+	"tribunal": true, "inspectorate": true, "foundation": true, "partnership": true, "executive": true,
 }
 
 // functionWords are what passes between bodies in a transfer: "X's
@@ -417,14 +420,16 @@ func (d *doc) appositive(s *sentence, k int) *mention {
 		return nil
 	}
 	j := k
-	if t[j].text == "," && j+1 < s.to && (t[j+1].lower == "called" || t[j+1].lower == "named" || t[j+1].lower == "dubbed") {
-		j++ // ", called Solas"
+	if t[j].text == "," && j+1 < s.to && (t[j+1].lower == "called" || t[j+1].lower == "named" || t[j+1].lower == "dubbed" || classOf(t, j+1) == wAdv) {
+		j++ // ", called Solas", ", provisionally named X"
 	}
 	switch {
 	case t[j].text == ",":
 		j++
 	case t[j].lower == "called" || t[j].lower == "named" || t[j].lower == "dubbed":
 		j++
+	case classOf(t, j) == wAdv && j+1 < s.to && (t[j+1].lower == "called" || t[j+1].lower == "named"):
+		j += 2 // "provisionally named X"
 	case t[j].lower == "known" && j+1 < s.to && t[j+1].lower == "as":
 		j += 2
 	default:
@@ -475,9 +480,14 @@ func (d *doc) npBefore(s *sentence, k int) np {
 		j -= 3 // "The X Authority (XA) will absorb …"
 	}
 	if j >= s.from && isDash(t[j].text) {
-		// "The 30 X - large networks of Y - will be ditched".
+		// "Three utilities — A, B and C — will be merged": the names in
+		// the dashes; "The 30 X - large networks of Y - will be ditched":
+		// the phrase before them.
 		for open := j - 1; open > s.from && open >= j-20; open-- {
 			if isDash(t[open].text) {
+				if list := d.npAfter(s, open+1); len(list.ents) > 0 && list.end == j {
+					return list
+				}
 				j = open - 1
 				break
 			}
@@ -670,12 +680,12 @@ func (d *doc) antecedentOrg(s *sentence, k int) *entity {
 		if m.from >= k {
 			break
 		}
-		if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic && !m.ent.portfolio && !m.ent.class {
-			near = m.ent
+		if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic && !m.ent.portfolio && near == nil {
+			near = m.ent // the clause's subject, mostly, not the name nearest
 		}
 	}
 	if w := s.para.toks[k].lower; near != nil && (w == "its" || w == "their") {
-		return near // "X will have its roles assumed": its owner is the sentence's body
+		return near // "X will have its roles assumed": its owner is the sentence's first body
 	}
 	for _, m := range d.in(s) {
 		if m.from >= k {

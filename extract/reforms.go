@@ -354,6 +354,15 @@ func functionWordAfter(t []token, k, end int) bool {
 func (d *doc) formed(s *sentence, from, end int) np {
 	t := s.para.toks
 	for j := from; j+1 < end; j++ {
+		if t[j].text == "," && j+1 < end {
+			switch t[j+1].lower {
+			case "creating", "forming", "becoming", "establishing":
+				// "A and B will merge, creating X".
+				if n := d.npAfter(s, j+2); len(n.ents) > 0 {
+					return n
+				}
+			}
+		}
 		if t[j].lower != "to" && t[j].lower != "and" {
 			continue
 		}

@@ -157,7 +157,7 @@ func (d *doc) stanceWord(cands []stance, s *sentence, k, e int, ref stanceRef) [
 		targets = d.stanceTargets(s, s.from, g.start)
 	} else {
 		targets = d.stanceTargets(s, e, end)
-		if len(targets) == 0 && e < s.to && (t[e].lower == "that" || t[e].text == ":" || t[e].text == "," || isQuoteMarkStr(t[e].text)) {
+		if len(targets) == 0 && (e >= s.to || t[e].lower == "that" || t[e].text == ":" || t[e].text == "," || t[e].text == "." || isQuoteMarkStr(t[e].text)) {
 			// "X warned that jobs would go": about the reform at hand.
 			targets = d.reformsNear(s)
 		}
@@ -204,6 +204,7 @@ var changeWords = map[string]bool{
 	"policy": true, "scheme": true, "programme": true, "it": true, "this": true, "them": true,
 	"cuts": true, "review": true, "recommendation": true, "recommendations": true, "law": true,
 	"consolidation": true, "merger": true, "abolition": true, "closure": true, "cull": true,
+	"vote": true, "order": true, "ordinance": true, "motion": true, "takeover": true, "deal": true,
 }
 
 // stanceTargets returns the reforms tokens [from, to) of s speak of: those
