@@ -77,6 +77,13 @@ func classOf(t []token, k int) wordClass {
 	return wOther
 }
 
+// timeWords are adverbs of time that may stand between a verb and "to".
+var timeWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true, "yesterday": true, "today": true, "tonight": true, "overnight": true, "unanimously": true,
+	"week": true, "month": true, "year": true, "last": true, "earlier": true, "this": true,
+}
+
 // controlWords stand before "to" and a verb without changing who does it:
 // "plans to scrap", "vowed to kill", "is set to merge", "moved to abolish".
 var controlWords = map[string]bool{
@@ -140,7 +147,16 @@ func verbGroupAt(s *sentence, k, form int) verbGroup {
 			}
 		case c == wHave || c == wModal || t[j].lower == "do" || t[j].lower == "does" || t[j].lower == "did":
 		case c == wTo:
-			// "to" only inside a chain: "plans to scrap", "is to be merged".
+			// "to" only inside a chain: "plans to scrap", "is to be merged",
+			// "voted unanimously on Monday to take".
+			p := j - 1
+			for p > s.from && (classOf(t, p) == wAdv || timeWords[t[p].lower] || t[p].lower == "on" && p+1 < j && timeWords[t[p+1].lower]) {
+				p--
+			}
+			if p > s.from && p < j-1 && controlWords[t[p].lower] {
+				j = p + 1
+				continue
+			}
 			if j-1 < s.from || !(controlWords[t[j-1].lower] || classOf(t, j-1) == wBe || classOf(t, j-1) == wAdv) {
 				g.start = j
 				g.purpose = true
@@ -542,6 +558,26 @@ func (d *doc) npBefore(s *sentence, k int) np {
 		return out
 	}
 	m := d.mentionEndingAt(s, j)
+	if m == nil && genericBody[t[j].lower] && j-1 >= s.from {
+		if pm := d.mentionEndingAt(s, j-1); pm != nil && !t[j-1].poss && pm.ent.kind == schema.Organization {
+			m = pm // "The RMT union welcomed …"
+		}
+	}
+	if m == nil {
+		// "Six coastguard stations around the coast will close": a counted
+		// set of bodies opens the subject.
+		for r := j; r >= s.from && r >= j-7; r-- {
+			if !t[r].word || classOf(t, r) == wSub || d.lex.verbs[t[r].lower] || classOf(t, r) == wBe || classOf(t, r) == wModal {
+				break
+			}
+			if classOf(t, r) == wNum && (r == s.from || t[r-1].lower == "the" || t[r-1].poss || classOf(t, r-1) == wPrep || r-1 == s.from) {
+				if cm := d.counted(s, r, false); cm != nil {
+					return np{ents: []*entity{cm.ent}, from: cm.from, end: cm.to}
+				}
+				break
+			}
+		}
+	}
 	if m == nil && j-1 >= s.from && t[j].word && !t[j].cap && classOf(t, j) == wOther {
 		// "Consortia of GP practices will": a class of bodies written
 		// with one word more than its name.

@@ -126,9 +126,9 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 		}
 	case coordinated:
 		subj = d.prevVerb.subj
-	case form == vIng && g.start == k && (k == s.from || classOf(t, k-1) != wBe):
+	case form == vIng && g.start == k && (k == s.from || classOf(t, k-1) == wPrep || classOf(t, k-1) == wDet || classOf(t, k-1) == wSub || d.lex.verbs[t[k-1].lower] || t[k-1].text == ":"):
 		// A gerund ("warned that merging X with Y would …", "by scrapping
-		// X") has no subject of its own.
+		// X") has no subject of its own; "their work moving to Y" has.
 	case g.purpose:
 		// "work with X to combine Y": who acts is not X; but in "wants all
 		// PCTs to come together" the noun before "to" does.
@@ -416,7 +416,7 @@ func (d *doc) reformNoun(s *sentence, k, e int, c *reformCue) {
 			}
 		}
 	}
-	if len(targets) == 0 {
+	if len(targets) == 0 && c.kind != schema.Transfer {
 		return
 	}
 	var gains, agents []*entity
@@ -431,9 +431,22 @@ func (d *doc) reformNoun(s *sentence, k, e int, c *reformCue) {
 			gains = []*entity{r.target}
 		}
 	case schema.Transfer:
+		// "the transfer of the service from X to Y".
+		if from := d.prepObject(s, e, end, "from"); len(from.ents) > 0 {
+			targets = from.ents
+		}
 		gains = d.prepObject(s, after, end, "to", "into").ents
+		if r := d.lastOf(schema.Creation); len(gains) == 0 && r != nil && r.sent == s {
+			gains = []*entity{r.target} // "run by a new trust, X, after … the transfer"
+		}
+		if len(gains) == 0 {
+			return
+		}
 	case schema.Replacement:
 		gains = d.prepObject(s, after, end, "by", "with").ents
+	}
+	if len(targets) == 0 {
+		return
 	}
 	if c.kind != schema.Replacement {
 		agents = d.prepObject(s, after, end, "by").ents
@@ -458,6 +471,9 @@ func (d *doc) newBody(s *sentence, k int) {
 	to := k + 1
 	if m := d.mentionStartingAt(s, j); m != nil && m.ent.kind == schema.Organization && !m.ent.generic {
 		target, to = m.ent, m.to
+		if am := d.appositive(s, m.to); m.ent.class && am != nil {
+			target, to = am.ent, am.to // "a new charitable trust, X,"
+		}
 	} else if j < s.to && genericBody[t[j].lower] {
 		if m := d.appositive(s, j+1); m != nil {
 			target, to = m.ent, m.to
