@@ -372,8 +372,8 @@ func (d *doc) npAfter(s *sentence, k int) np {
 		if t[j].cap && j > k && !tk.poss {
 			return out // an unknown name
 		}
-		if tk.poss && t[j].cap {
-			return out // someone's thing, someone not known
+		if m := d.several(s, j); m != nil {
+			return *m // "the two organisations"
 		}
 		lead++
 		j++
@@ -411,6 +411,49 @@ func (d *doc) npAfter(s *sentence, k int) np {
 		out.end = m.to
 	}
 	return out
+}
+
+// several reads "the two organisations", "both bodies", "the three
+// agencies" at token k: the bodies of that number the article named last,
+// which such a phrase points back to.
+func (d *doc) several(s *sentence, k int) *np {
+	t := s.para.toks
+	j := k
+	if j < s.to && t[j].lower == "the" {
+		j++
+	}
+	n := 0
+	switch {
+	case j < s.to && t[j].lower == "both":
+		n = 2
+	case j < s.to && t[j].lower == "two":
+		n = 2
+	case j < s.to && t[j].lower == "three":
+		n = 3
+	default:
+		return nil
+	}
+	j++
+	for j < s.to && t[j].word && !t[j].cap && !genericBody[t[j].lower] && j < k+5 && classOf(t, j) == wOther {
+		j++ // "the two health regulators"
+	}
+	if j >= s.to || !genericBody[t[j].lower] && !genericBody[singular(t[j].lower)] && t[j].lower != "regulators" && t[j].lower != "departments" && t[j].lower != "agencies" {
+		return nil
+	}
+	var ents []*entity
+	for i := len(d.mentions) - 1; i >= 0 && len(ents) < n; i-- {
+		m := d.mentions[i]
+		if m.sent.n > s.n || m.sent == s && m.from >= k {
+			continue
+		}
+		if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic && !m.ent.class && !m.ent.portfolio && !contains(ents, m.ent) {
+			ents = append([]*entity{m.ent}, ents...)
+		}
+	}
+	if len(ents) < n {
+		return nil
+	}
+	return &np{ents: ents, from: k, end: j + 1}
 }
 
 // examples reads "such as A and B" or ", including A and B" at token k.

@@ -131,8 +131,10 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 		// X") has no subject of its own; "their work moving to Y" has.
 	case g.purpose:
 		// "work with X to combine Y": who acts is not X; but in "wants all
-		// PCTs to come together" the noun before "to" does.
-		if n := d.npBefore(s, g.start); len(n.ents) > 0 && objectControl(t, s, n.from) {
+		// PCTs to come together" the noun before "to" does, and in "the
+		// decision by X to abolish Y", X.
+		if n := d.npBefore(s, g.start); len(n.ents) > 0 && (objectControl(t, s, n.from) ||
+			n.from-2 >= s.from && t[n.from-1].lower == "by" && nominalControl[t[n.from-2].lower]) {
 			subj = n
 		}
 	default:

@@ -146,6 +146,14 @@ func (d *doc) stanceWord(cands []stance, s *sentence, k, e int, ref stanceRef) [
 				break
 			}
 		}
+	} else if ref.form == vIng && g.start == k && (k == s.from || t[k-1].text == "\u201c" || t[k-1].text == "\"") {
+		// "Calling the move a betrayal, X said …": the main clause's subject.
+		for _, m := range d.in(s) {
+			if m.from > k && m.ent != nil && m.from-1 >= s.from && t[m.from-1].text == "," {
+				holders = []*entity{m.ent}
+				break
+			}
+		}
 	} else if n := d.npBefore(s, g.start); !g.purpose || len(n.ents) > 0 && objectControl(t, s, n.from) {
 		holders = n.ents // not "wrote to X to warn that …": X is no holder
 	}
