@@ -34,9 +34,11 @@ type Lexicon struct {
 	orgPrefix  map[string]bool
 	orgClass   map[string]bool
 	orgTail    map[string]bool
+	orgSector  map[string]bool // lower-cased: "health", "transport"
 	generic    map[string]bool
 	bodies     map[string][]string // "dh" → ["Department of Health", "DoH", ...]; key is lower-cased acronym
 	bodyNames  map[string]string   // lower-cased full name or alias → canonical full name
+	places     map[string]bool     // lower-cased place names: "ontario", "new zealand"
 	topics     []string            // topic names, one a "topics" line
 	topicsAt   [256][]topicRef     // the topics' cues by their first byte
 	supportCue []string
@@ -53,7 +55,7 @@ type topicRef struct {
 }
 
 // lexiconFiles lists the sections of a lexicon, in the order they are read.
-var lexiconFiles = []string{"titles", "given_female", "given_male", "common_words", "roles", "verbs", "orgs", "bodies", "topics", "stance"}
+var lexiconFiles = []string{"titles", "given_female", "given_male", "common_words", "roles", "verbs", "orgs", "bodies", "places", "topics", "stance"}
 
 // DefaultLexicon returns the embedded lexicon.
 func DefaultLexicon() (*Lexicon, error) {
@@ -76,8 +78,8 @@ func newLexicon() *Lexicon {
 	return &Lexicon{
 		titles: map[string]string{}, given: map[string]string{}, common: map[string]bool{},
 		roleHeads: map[string]bool{}, roleMods: map[string]bool{}, verbs: map[string]bool{},
-		orgHeads: map[string]bool{}, orgPrefix: map[string]bool{}, orgClass: map[string]bool{}, orgTail: map[string]bool{},
-		generic: map[string]bool{}, bodies: map[string][]string{}, bodyNames: map[string]string{},
+		orgHeads: map[string]bool{}, orgPrefix: map[string]bool{}, orgClass: map[string]bool{}, orgTail: map[string]bool{}, orgSector: map[string]bool{},
+		generic: map[string]bool{}, bodies: map[string][]string{}, bodyNames: map[string]string{}, places: map[string]bool{},
 		entries: sha256.New(),
 	}
 }
@@ -92,7 +94,7 @@ func (l *Lexicon) Fingerprint() string {
 // ReadFile adds the entries of a user lexicon file to l. The file is split
 // into sections by lines "[name]", where name is one of the embedded files'
 // names (titles, given_female, given_male, common_words, roles, verbs, orgs,
-// bodies, topics, stance); each section's lines have that file's format.
+// bodies, places, topics, stance); each section's lines have that file's format.
 func (l *Lexicon) ReadFile(path string) error {
 	f, err := os.Open(path)
 	if err != nil {
@@ -226,6 +228,8 @@ func (l *Lexicon) add(section, line string) error {
 			l.orgClass[strings.ToLower(word)] = true
 		case "tail":
 			l.orgTail[strings.ToLower(word)] = true
+		case "sector":
+			l.orgSector[strings.ToLower(word)] = true
 		case "generic":
 			l.generic[strings.ToLower(word)] = true
 		default:
@@ -246,6 +250,8 @@ func (l *Lexicon) add(section, line string) error {
 				l.bodyNames[strings.ToLower(p)] = parts[1]
 			}
 		}
+	case "places":
+		l.places[strings.ToLower(strings.Join(strings.Fields(line), " "))] = true
 	case "topics":
 		name, cues, ok := strings.Cut(line, ":")
 		if !ok {

@@ -74,10 +74,34 @@ func (d *doc) findNames(s *sentence) {
 	}
 }
 
+// monthSurnames are months that are also surnames: "Theresa May", "Mrs May".
+var monthSurnames = map[string]bool{"may": true, "june": true, "april": true, "august": true}
+
+// monthSurname reports whether token i, a month's name, is a surname: it
+// follows a given name ("Theresa May") or a title ("Mrs May") directly.
+func (d *doc) monthSurname(s *sentence, i int) bool {
+	t := s.para.toks
+	if !monthSurnames[t[i].lower] || t[i].acronym || i == s.from {
+		return false
+	}
+	p := t[i-1]
+	if !p.word || !p.cap || p.poss || t[i].start-p.end > 1 {
+		return false
+	}
+	if _, title := d.lex.titles[p.lower]; title && p.lower != "president" && p.lower != "general" {
+		return true
+	}
+	_, given := d.lex.given[p.lower]
+	return given && !d.lex.common[p.lower] && !nameStop[p.lower]
+}
+
 // nameToken reports whether token i can be part of a name.
 func (d *doc) nameToken(s *sentence, i int) bool {
 	tk := s.para.toks[i]
-	if !tk.word || !tk.cap || nameStop[tk.lower] {
+	if !tk.word || !tk.cap {
+		return false
+	}
+	if nameStop[tk.lower] && !d.monthSurname(s, i) {
 		return false
 	}
 	if _, ok := d.lex.titles[tk.lower]; ok && !tk.acronym {
@@ -109,7 +133,91 @@ func (d *doc) hasHead(toks []token) bool {
 		}
 	}
 	n := len(toks)
-	return n >= 2 && d.lex.orgTail[toks[n-1].lower] && !compass[toks[0].lower] && !toks[n-1].poss
+	if n >= 2 && d.lex.orgTail[toks[n-1].lower] && !compass[toks[0].lower] && !toks[n-1].poss && !(d.givenFirst(toks) && d.lex.places[toks[n-1].lower]) {
+		return true // "Dawson Water", not "Colin England"
+	}
+	return d.placeBody(toks)
+}
+
+// givenFirst reports whether a run begins with a given name that is not
+// also a common word: "Colin England" is a person, "Sport England" a body.
+func (d *doc) givenFirst(toks []token) bool {
+	_, given := d.lex.given[toks[0].lower]
+	return given && !d.lex.common[toks[0].lower] && !toks[0].acronym
+}
+
+// placeAt returns how many tokens from toks[k] name a place ("New
+// Zealand", "Kent"), or 0.
+func (d *doc) placeAt(toks []token, k int) int {
+	for n := 3; n >= 1; n-- {
+		if k+n > len(toks) {
+			continue
+		}
+		var b strings.Builder
+		for m := k; m < k+n; m++ {
+			if m > k {
+				b.WriteByte(' ')
+			}
+			b.WriteString(toks[m].lower)
+		}
+		if d.lex.places[b.String()] {
+			return n
+		}
+	}
+	return 0
+}
+
+// placeEnd returns how many tokens at the end of toks name a place, or 0.
+func (d *doc) placeEnd(toks []token) int {
+	for n := 3; n >= 1; n-- {
+		if n <= len(toks) && d.placeAt(toks, len(toks)-n) == n {
+			return n
+		}
+	}
+	return 0
+}
+
+// placeMods are words written before a place that say where in it, not
+// which body: "Outside London", "Rural Ontario", "Across Scotland".
+var placeMods = map[string]bool{"outside": true, "inside": true, "across": true, "throughout": true,
+	"around": true, "beyond": true, "near": true, "rural": true, "urban": true, "inner": true, "outer": true,
+	"suburban": true, "coastal": true, "downtown": true, "northern": true, "southern": true, "eastern": true,
+	"western": true, "mid": true, "metropolitan": true, "regional": true, "post-war": true, "modern": true,
+	"ancient": true, "global": true, "independent": true, "devolved": true, "brexit": true, "welcome": true,
+	"visiting": true, "says": true, "said": true, "hits": true, "back": true, "home": true}
+
+// placeBody reports whether a run names a body after its place: a known
+// body's word, a common word or an acronym before a place ("Healthwatch
+// Kent", "Age UK", "Cancer Care Manitoba", "BBC Scotland"), or a place and
+// a sector word ("Ontario Health"). A run of unknown words before a place
+// may be a person whose given name the lexicon lacks ("Denzel Washington").
+func (d *doc) placeBody(toks []token) bool {
+	n := len(toks)
+	if n < 2 || compass[toks[0].lower] || toks[n-1].poss {
+		return false
+	}
+	if p := d.placeAt(toks, 0); p > 0 && p == n-1 && d.lex.orgSector[toks[n-1].lower] {
+		return true
+	}
+	if b := d.lex.bodies[toks[0].lower]; b != nil && !d.lex.common[toks[0].lower] && !toks[0].acronym && !toks[0].poss && n <= 3 {
+		// A body known by one word, with its branch: "Healthwatch Wirral", "Oxfam Ireland".
+		return true
+	}
+	p := d.placeEnd(toks)
+	if p == 0 || p == n || d.placeAt(toks, 0) > 0 || d.givenFirst(toks) {
+		return false
+	}
+	for _, tk := range toks[:n-p] {
+		if tk.poss || nameStop[tk.lower] || placeMods[tk.lower] || classStop[tk.lower] {
+			return false
+		}
+	}
+	for _, tk := range toks[:n-p] {
+		if tk.acronym || d.lex.common[tk.lower] || d.lex.orgSector[tk.lower] || d.lex.bodies[tk.lower] != nil {
+			return true
+		}
+	}
+	return false
 }
 
 func (d *doc) joinable(a []token, conn string, b []token) bool {
@@ -161,7 +269,7 @@ func (d *doc) titleBefore(s *sentence, i int) (string, int) {
 func (d *doc) classifyRun(s *sentence, i, j int) {
 	t := s.para.toks
 	toks := t[i:j]
-	if sentenceWords[t[i].lower] && !t[i].acronym {
+	if sentenceWords[t[i].lower] && !t[i].acronym && !(t[i].lower == "new" && (d.placeAt(toks, 0) > 0 || i > s.from && !s.para.head)) {
 		if j-i > 1 {
 			d.classifyRun(s, i+1, j)
 		}
