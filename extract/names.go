@@ -49,9 +49,25 @@ func (d *doc) findNames(s *sentence) {
 		for j < s.to && d.nameToken(s, j) && !(j > i && t[j-1].poss && !t[j-1].plural && !d.lex.orgHeads[t[j].lower]) && (j == i || t[j].start-t[j-1].end <= 1) {
 			j++
 		}
+		// "Overseas, Trade and Development Office": words listed before a
+		// head word name one body.
+		if t[j-1].quote == t[i].quote && j-i <= 2 && !t[j-1].poss && !d.hasHead(t[i:j]) && d.listWords(t[i:j]) {
+			if k := d.listEnd(s, j, true); k > 0 {
+				j = k
+			}
+		}
 		// Join runs through connectors when the whole is an organisation's name.
 		inner := false // the name already holds "of"/"for": "Department of Labor and Industry"
 		for j+1 < s.to && connectors[t[j].lower] && !t[j-1].poss && d.nameToken(s, j+1) && t[j].quote == t[i].quote {
+			// "Department of Rivers, Forests and Coastal Affairs", "Committee
+			// on Fisheries, Ports and Rural Affairs": a list of the body's fields.
+			if c := t[j].lower; (c == "of" || c == "for" || c == "on") && (d.hasHead(t[i:j]) || j-i == 1 && d.lex.orgHeads[t[i].lower]) {
+				if k := d.listEnd(s, j+1, false); k > 0 {
+					j = k
+					inner = true
+					continue
+				}
+			}
 			k := j + 1
 			for k < s.to && d.nameToken(s, k) && !(k > j+1 && t[k-1].poss) {
 				k++
@@ -124,6 +140,99 @@ func (d *doc) nameToken(s *sentence, i int) bool {
 		}
 	}
 	return true
+}
+
+// listWord reports whether a capitalised word may be one of the fields a
+// body's name lists ("Culture", "Fisheries", "Commonwealth"): not a person's
+// given name, a place, a known body, an acronym or an organisation's head.
+func (d *doc) listWord(tk token) bool {
+	if !tk.word || !tk.cap || tk.acronym || tk.poss || nameStop[tk.lower] || d.lex.orgHeads[tk.lower] || d.lex.places[tk.lower] {
+		return false
+	}
+	if d.lex.common[tk.lower] || d.lex.common[singular(tk.lower)] || d.lex.orgSector[tk.lower] {
+		return true
+	}
+	_, given := d.lex.given[tk.lower]
+	return !given && d.lex.bodies[tk.lower] == nil && d.lex.bodyNames[tk.lower] == ""
+}
+
+func (d *doc) listWords(toks []token) bool {
+	for _, tk := range toks {
+		if !d.listWord(tk) {
+			return false
+		}
+	}
+	return len(toks) > 0
+}
+
+// listEnd reads a list of a body's fields from token at: ", Culture and
+// History" (comma first) or "Arts, Culture and History". Items are one or
+// two field words; the last follows "and". With head, the last item must end
+// in a head word ("…, Commonwealth and Development Office"); without, it must
+// not hold one. It returns the end of the list, or 0 when none is there.
+func (d *doc) listEnd(s *sentence, at int, head bool) int {
+	t := s.para.toks
+	if at >= s.to {
+		return 0
+	}
+	k := at
+	items := 0
+	q := t[at].quote
+	// item reads one or two field words from k.
+	item := func(k int) int {
+		e := k
+		for e < s.to && e-k < 2 && d.listWord(t[e]) && t[e].quote == q && (e == k || t[e].start-t[e-1].end <= 1) {
+			e++
+		}
+		return e
+	}
+	if t[k].text != "," {
+		e := item(k)
+		if e == k {
+			return 0
+		}
+		k = e
+		items++
+	}
+	for k+1 < s.to && t[k].text == "," {
+		if t[k+1].lower == "and" {
+			k++ // a serial comma: ", and"
+			break
+		}
+		e := item(k + 1)
+		if e == k+1 || e >= s.to || t[e].text != "," && t[e].lower != "and" {
+			return 0
+		}
+		k = e
+		items++
+	}
+	if items < 1 || k+1 >= s.to || t[k].lower != "and" || !t[k+1].cap || t[k+1].quote != q {
+		return 0
+	}
+	// The last item: field words, then (with head) a run ending in a head word.
+	e := k + 1
+	for e < s.to && e-(k+1) < 4 && t[e].word && t[e].cap && !t[e].acronym && t[e].quote == q && (e == k+1 || t[e].start-t[e-1].end <= 1 && !t[e-1].poss) {
+		e++
+	}
+	last := t[k+1 : e]
+	switch {
+	case head:
+		for n := len(last); n >= 1; n-- {
+			if d.lex.orgHeads[last[n-1].lower] && d.listWords(last[:n-1]) {
+				return k + 1 + n
+			}
+		}
+		return 0
+	default:
+		n := 0
+		for n < len(last) && n < 3 && d.listWord(last[n]) {
+			n++
+		}
+		if n == 0 || n < len(last) && d.lex.orgHeads[last[n].lower] {
+			return 0 // "…, Health and Safety Executive" is another body
+		}
+		return k + 1 + n
+	}
 }
 
 func (d *doc) hasHead(toks []token) bool {
@@ -559,7 +668,8 @@ func (d *doc) org(name string, class bool) *entity {
 			return e
 		}
 	}
-	key := "o:" + orgKey(name)
+	okey := d.lex.orgKey(name)
+	key := "o:" + okey
 	if e, ok := d.byKey[key]; ok {
 		e.addAlias(name)
 		return e
@@ -573,7 +683,7 @@ func (d *doc) org(name string, class bool) *entity {
 			}
 		}
 	}
-	e := &entity{kind: schema.Organization, name: name, class: class, sents: map[int]bool{}}
+	e := &entity{kind: schema.Organization, name: name, key: okey, class: class, sents: map[int]bool{}}
 	if d.lex.generic[strings.ToLower(name)] {
 		e.generic = true
 	}
