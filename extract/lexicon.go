@@ -24,25 +24,26 @@ var lexiconFS embed.FS
 // with WithLexiconFile. A Lexicon is read-only once built, so one can serve
 // many goroutines.
 type Lexicon struct {
-	titles     map[string]string // "mr" → "male"; "dr" → ""
-	given      map[string]string // "paul" → "male"; "jo" → "" when both
-	common     map[string]bool   // common lower-case words
-	roleHeads  map[string]bool
-	roleMods   map[string]bool
-	verbs      map[string]bool // every reporting-verb form
-	orgHeads   map[string]bool // lower-cased
-	orgPrefix  map[string]bool
-	orgClass   map[string]bool
-	orgTail    map[string]bool
-	orgSector  map[string]bool // lower-cased: "health", "transport"
-	generic    map[string]bool
-	bodies     map[string][]string // "dh" → ["Department of Health", "DoH", ...]; key is lower-cased acronym
-	bodyNames  map[string]string   // lower-cased full name or alias → canonical full name
-	places     map[string]bool     // lower-cased place names: "ontario", "new zealand"
-	topics     []string            // topic names, one a "topics" line
-	topicsAt   [256][]topicRef     // the topics' cues by their first byte
-	supportCue []string
-	opposeCue  []string
+	titles      map[string]string // "mr" → "male"; "dr" → ""
+	given       map[string]string // "paul" → "male"; "jo" → "" when both
+	common      map[string]bool   // common lower-case words
+	roleHeads   map[string]bool
+	roleMods    map[string]bool
+	verbs       map[string]bool // every reporting-verb form
+	orgHeads    map[string]bool // lower-cased
+	orgPrefix   map[string]bool
+	orgClass    map[string]bool
+	orgTail     map[string]bool
+	orgSector   map[string]bool // lower-cased: "health", "transport"
+	orgDocument map[string]bool // lower-cased: "act", "charter"
+	generic     map[string]bool
+	bodies      map[string][]string // "dh" → ["Department of Health", "DoH", ...]; key is lower-cased acronym
+	bodyNames   map[string]string   // lower-cased full name or alias → canonical full name
+	places      map[string]bool     // lower-cased place names: "ontario", "new zealand"
+	topics      []string            // topic names, one a "topics" line
+	topicsAt    [256][]topicRef     // the topics' cues by their first byte
+	supportCue  []string
+	opposeCue   []string
 
 	entries hash.Hash // every entry added, with its section: Fingerprint's digest
 }
@@ -78,7 +79,7 @@ func newLexicon() *Lexicon {
 	return &Lexicon{
 		titles: map[string]string{}, given: map[string]string{}, common: map[string]bool{},
 		roleHeads: map[string]bool{}, roleMods: map[string]bool{}, verbs: map[string]bool{},
-		orgHeads: map[string]bool{}, orgPrefix: map[string]bool{}, orgClass: map[string]bool{}, orgTail: map[string]bool{}, orgSector: map[string]bool{},
+		orgHeads: map[string]bool{}, orgPrefix: map[string]bool{}, orgClass: map[string]bool{}, orgTail: map[string]bool{}, orgSector: map[string]bool{}, orgDocument: map[string]bool{},
 		generic: map[string]bool{}, bodies: map[string][]string{}, bodyNames: map[string]string{}, places: map[string]bool{},
 		entries: sha256.New(),
 	}
@@ -230,6 +231,8 @@ func (l *Lexicon) add(section, line string) error {
 			l.orgTail[strings.ToLower(word)] = true
 		case "sector":
 			l.orgSector[strings.ToLower(word)] = true
+		case "document":
+			l.orgDocument[strings.ToLower(word)] = true
 		case "generic":
 			l.generic[strings.ToLower(word)] = true
 		default:

@@ -33,6 +33,11 @@ var placeWords = map[string]bool{"park": true, "street": true, "road": true, "sq
 	"europe": true, "britain": true, "england": true, "scotland": true, "wales": true, "ireland": true,
 	"america": true, "africa": true, "asia": true, "australia": true, "canada": true, "india": true}
 
+// siteWords end the names of buildings and streets: "Union Buildings",
+// "Council Street".
+var siteWords = map[string]bool{"buildings": true, "building": true, "tower": true, "towers": true,
+	"street": true, "road": true, "square": true, "avenue": true, "lane": true, "gardens": true}
+
 // personStop are capitalised words that do not belong in a person's name.
 var personStop = map[string]bool{"the": true, "a": true, "an": true, "mp": true, "msp": true, "mep": true, "qc": true, "kc": true}
 
@@ -46,7 +51,7 @@ func (d *doc) findNames(s *sentence) {
 			continue
 		}
 		j := i
-		for j < s.to && d.nameToken(s, j) && !(j > i && t[j-1].poss && !t[j-1].plural && !d.lex.orgHeads[t[j].lower]) && (j == i || t[j].start-t[j-1].end <= 1) {
+		for j < s.to && d.nameToken(s, j) && !(j > i && d.possBreak(t[i:j], t[j])) && (j == i || t[j].start-t[j-1].end <= 1) {
 			j++
 		}
 		// "Overseas, Trade and Development Office": words listed before a
@@ -88,6 +93,45 @@ func (d *doc) findNames(s *sentence) {
 		d.classifyRun(s, i, j)
 		i = j
 	}
+}
+
+// possBreak reports whether a capitalised run ends at its possessive last
+// word, before next: "the Mayor's Office" and "the National Guardian's
+// Office" are one name, "Aurelio Vance's Office of Civic Renewal" and
+// "Vance's Office" are a person and a body.
+func (d *doc) possBreak(run []token, next token) bool {
+	last := run[len(run)-1]
+	if !last.poss || last.plural {
+		return false
+	}
+	if !d.lex.orgHeads[next.lower] {
+		return true
+	}
+	for p := 0; p+1 < len(run); p++ {
+		if d.looksPerson(run[p:]) {
+			return true // "Aurelio Vance's Office"
+		}
+	}
+	// Two or more words that are neither common words, places nor acronyms
+	// are most likely a person: "Billionaire Ezio Marrow's Office".
+	if n := len(run); n >= 2 && d.uncommonName(run[n-2]) && d.uncommonName(run[n-1]) {
+		return true
+	}
+	return len(run) == 1 && d.knownSurname(last.text)
+}
+
+func (d *doc) uncommonName(tk token) bool {
+	return tk.word && tk.cap && !tk.acronym && !d.lex.common[tk.lower] && !d.lex.places[tk.lower] && !d.lex.orgHeads[tk.lower] && !d.lex.orgPrefix[tk.text]
+}
+
+// knownSurname reports whether a person the article has named has this surname.
+func (d *doc) knownSurname(w string) bool {
+	for _, e := range d.ents {
+		if e.kind == schema.Person && strings.EqualFold(e.surname, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // monthSurnames are months that are also surnames: "Theresa May", "Mrs May".
@@ -341,7 +385,14 @@ func (d *doc) joinable(a []token, conn string, b []token) bool {
 	default: // of, for
 		// "Association of …", "Department for …": a lone head word opens a name.
 		single := len(a) == 1 && d.lex.orgHeads[a[0].lower] && (conn == "of" || conn == "for")
-		return single || d.hasHead(a) || (len(a) >= 2 && d.lex.orgPrefix[a[0].text])
+		if single || d.hasHead(a) || (len(a) >= 2 && d.lex.orgPrefix[a[0].text]) {
+			return true
+		}
+		// "Maple Gift of Hope Network": the name ends in a head word after
+		// "of", and what comes before is neither a person nor a role
+		// ("Minister of Health Services").
+		l := a[len(a)-1]
+		return conn == "of" && d.lex.orgHeads[b[len(b)-1].lower] && !d.looksPerson(a) && !d.lex.roleHeads[l.lower] && !isTitle(d, l) && !roleAbbrev[l.lower] && !l.acronym
 	}
 }
 
@@ -384,6 +435,24 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 		}
 		return
 	}
+	for half := 2; half <= 3 && 2*half <= j-i; half++ {
+		// "Keith Holt Keith Holt's career": a caption repeating a name.
+		if sameWords(toks[:half], toks[half:2*half]) {
+			d.classifyRun(s, i, i+half)
+			d.classifyRun(s, i+half, j)
+			return
+		}
+	}
+	if j-i > 1 && premods[t[i].lower] && !t[i].acronym && d.hasHead(toks[1:]) {
+		// "Outgoing Commission for Rural Transport chair …": the adjective is not the name's.
+		d.classifyRun(s, i+1, j)
+		return
+	}
+	if n := j - i; n > 2 && (d.lex.roleHeads[t[j-1].lower] || isTitle(d, t[j-1])) && !d.lex.orgHeads[t[j-1].lower] && d.lex.orgHeads[t[j-2].lower] {
+		// "the Fenland Republican Party Chair": the role is not the name's.
+		d.classifyRun(s, i, j-1)
+		return
+	}
 	if p := d.personSplit(toks); p > 0 {
 		// "Commissioner for the Oceans Katrin Vesterlund", "Island MP
 		// Catriona MacAulay", "Regent Dolores Whitfield": a role or body
@@ -418,6 +487,12 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 		}
 	}
 	name = strings.TrimSpace(name)
+	if d.lex.orgDocument[t[j-1].lower] || siteWords[t[j-1].lower] && d.hasHead(toks) {
+		// "Royal Charter", "Water Services Amendment Act", "Union
+		// Buildings": a document, a law or a place, not a body.
+		d.unknown = append(d.unknown, &mention{sent: s, from: i, to: j})
+		return
+	}
 	switch {
 	case title != "" && !d.hasHead(toks):
 		d.addPerson(s, i, j, name, title)
@@ -437,6 +512,30 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 	default:
 		d.unknown = append(d.unknown, &mention{sent: s, from: i, to: j})
 	}
+}
+
+// premods are adjectives written before a body's name that are not part
+// of it: "Outgoing Commission for …", "the embattled Housing Agency".
+var premods = map[string]bool{"outgoing": true, "incoming": true, "former": true, "embattled": true,
+	"beleaguered": true, "troubled": true, "departing": true, "retiring": true, "defunct": true,
+	"scrapped": true, "axed": true, "disgraced": true, "now-defunct": true, "under-fire": true,
+	"cash-strapped": true, "controversial": true, "powerful": true, "influential": true, "then": true}
+
+func isTitle(d *doc, tk token) bool {
+	_, ok := d.lex.titles[tk.lower]
+	return ok
+}
+
+func sameWords(a, b []token) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k := range a {
+		if a[k].text != b[k].text {
+			return false
+		}
+	}
+	return true
 }
 
 // A prefixRole is a capitalised role or body written before a name in the
@@ -528,6 +627,17 @@ func (d *doc) personContext(s *sentence, i, j int) bool {
 			if d.lex.roleHeads[t[k].lower] {
 				return true
 			}
+		}
+	}
+	// "Ezio Marrow's Office of Civic Renewal": a name of uncommon words
+	// whose possessive owns a body.
+	if j-i >= 2 && t[j-1].poss && !t[j-1].plural && j < s.to && t[j].cap && d.lex.orgHeads[t[j].lower] {
+		all := true
+		for _, tk := range t[i:j] {
+			all = all && d.uncommonName(tk)
+		}
+		if all {
+			return true
 		}
 	}
 	// "Dolores Whitfield, who chairs …".

@@ -50,6 +50,40 @@ func TestNames(t *testing.T) {
 			notPersons: []string{"Healthwatch Kernow", "Kernow"},
 			notOrgs:    []string{"Outside Manitoba", "Zealand Seed Authority"},
 		},
+		{
+			name:    "a body's name that lists its fields",
+			body:    "The Department of Rivers, Forests and Coastal Affairs said so. The Overseas, Trade and Development Office agreed. Officials of the Senate Committee on Fisheries, Ports, Labor and Pensions met the Foundation for Science, Research and Technology. The Ministry for Housing, Communities and Local Government wrote.",
+			orgs:    []string{"Department of Rivers, Forests and Coastal Affairs", "Overseas, Trade and Development Office", "Senate Committee on Fisheries, Ports, Labor and Pensions", "Foundation for Science, Research and Technology", "Ministry for Housing, Communities and Local Government"},
+			notOrgs: []string{"Department of Rivers", "Trade and Development Office", "Foundation for Science", "Senate Committee"},
+		},
+		{
+			name:    "a list of bodies is not one name",
+			body:    "The Department of Health, Unison and Unite said no. The Ministry of Justice, Home Office and Treasury agreed. The Department of Education, London, said nothing. Ministers met the Department of Health, Education Scotland and the BMA.",
+			orgs:    []string{"Department of Health", "Unison", "Ministry of Justice", "Home Office", "Department of Education", "Education Scotland", "BMA"},
+			notOrgs: []string{"Department of Health, Unison and Unite", "Ministry of Justice, Home Office and Treasury", "Department of Education, London"},
+		},
+		{
+			name:    "a person's possessive before a body",
+			body:    "Work began at billionaire Ezio Marrow's Office of Civic Renewal. Marrow's Office said so. The National Guardian's Office agreed.",
+			orgs:    []string{"Office of Civic Renewal", "National Guardian's Office"},
+			notOrgs: []string{"Ezio Marrow's Office of Civic Renewal", "Marrow's Office"},
+			persons: []string{"Ezio Marrow"},
+		},
+		{
+			name:       "a caption repeats a name",
+			body:       "Keith Holt Keith Holt's career includes a spell at the Harbour Authority.",
+			persons:    []string{"Keith Holt"},
+			orgs:       []string{"Harbour Authority"},
+			notPersons: []string{"Keith Holt Keith Holt"},
+		},
+		{
+			name:       "adjectives, roles, laws and buildings glued to a body",
+			body:       "Outgoing Commission for Rural Transport chair Nadia Osei signed off. The treaty needs Royal Assent under the Royal Charter and the Water Services Amendment Act. She met officials at the Union Buildings. The new secretary will be the current Fenland Republican Party Chair, Tobias Reed. The Maple Gift of Hope Network will close.",
+			persons:    []string{"Nadia Osei", "Tobias Reed"},
+			orgs:       []string{"Commission for Rural Transport", "Fenland Republican Party", "Maple Gift of Hope Network"},
+			notOrgs:    []string{"Outgoing Commission for Rural Transport", "Royal Assent", "Royal Charter", "Water Services Amendment Act", "Union Buildings", "Fenland Republican Party Chair", "Hope Network"},
+			notPersons: []string{"Royal Charter"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
