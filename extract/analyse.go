@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -452,7 +453,7 @@ func (d *doc) resolveSingles() {
 				next = m.sent.para.toks[m.to].lower
 			}
 			spoken := next == "," || next == "said" || next == "says" || d.lex.verbs[next] || next == "chief" || next == "chair"
-			if b, ok := d.lex.bodies[t.lower]; ok && (!d.lex.common[t.lower] || t.cap && m.from != m.sent.from || t.cap && spoken) {
+			if b, ok := d.lex.bodies[t.lower]; ok && (!d.lex.bodyCaps[t.lower] || slices.Contains(b, word)) && (!d.lex.common[t.lower] || t.cap && m.from != m.sent.from || t.cap && spoken) {
 				e := d.org(b[0], false)
 				e.addAlias(word)
 				m.ent = e

@@ -34,6 +34,16 @@ func (e *entity) iri() quad.IRI {
 	return schema.EntityIRI(e.kind, e.name)
 }
 
+// looseKey is the form of a body's name that look-ups within an article
+// use: lower case, single spaces, the last word singular whatever it is.
+func looseKey(name string) string {
+	f := strings.Fields(strings.ToLower(name))
+	if n := len(f); n > 1 {
+		f[n-1] = singular(f[n-1])
+	}
+	return strings.Join(f, " ")
+}
+
 // orgKey is the form of a body's name that IRIs and look-ups use: lower
 // case, the last word singular when it is a body's head or class word in
 // the plural ("Regional Water Boards", "primary care trusts") or the name is

@@ -39,6 +39,8 @@ type Lexicon struct {
 	generic     map[string]bool
 	bodies      map[string][]string // "dh" → ["Department of Health", "DoH", ...]; key is lower-cased acronym
 	bodyNames   map[string]string   // lower-cased full name or alias → canonical full name
+	bodyCaps    map[string]bool     // bodies whose key is written in capitals: "impact"
+	bodyLoose   map[string]string   // looseKey of a full name or alias → canonical full name
 	places      map[string]bool     // lower-cased place names: "ontario", "new zealand"
 	topics      []string            // topic names, one a "topics" line
 	topicsAt    [256][]topicRef     // the topics' cues by their first byte
@@ -80,7 +82,7 @@ func newLexicon() *Lexicon {
 		titles: map[string]string{}, given: map[string]string{}, common: map[string]bool{},
 		roleHeads: map[string]bool{}, roleMods: map[string]bool{}, verbs: map[string]bool{},
 		orgHeads: map[string]bool{}, orgPrefix: map[string]bool{}, orgClass: map[string]bool{}, orgTail: map[string]bool{}, orgSector: map[string]bool{}, orgDocument: map[string]bool{},
-		generic: map[string]bool{}, bodies: map[string][]string{}, bodyNames: map[string]string{}, places: map[string]bool{},
+		generic: map[string]bool{}, bodies: map[string][]string{}, bodyNames: map[string]string{}, bodyCaps: map[string]bool{}, bodyLoose: map[string]string{}, places: map[string]bool{},
 		entries: sha256.New(),
 	}
 }
@@ -248,9 +250,15 @@ func (l *Lexicon) add(section, line string) error {
 		}
 		key := strings.ToLower(parts[0])
 		l.bodies[key] = parts[1:]
-		for _, p := range parts[1:] {
+		if strings.ToUpper(parts[0]) == parts[0] && strings.ToLower(parts[0]) != parts[0] {
+			l.bodyCaps[key] = true // "IMPACT", "GMB": the name only as written in capitals
+		}
+		for _, p := range parts {
 			if _, ok := l.bodyNames[strings.ToLower(p)]; !ok {
 				l.bodyNames[strings.ToLower(p)] = parts[1]
+			}
+			if _, ok := l.bodyLoose[looseKey(p)]; !ok {
+				l.bodyLoose[looseKey(p)] = parts[1]
 			}
 		}
 	case "places":
@@ -289,6 +297,16 @@ func (l *Lexicon) add(section, line string) error {
 		return fmt.Errorf("unknown section %q", section)
 	}
 	return nil
+}
+
+// bodyName returns the canonical name of the well-known body a name names,
+// or "": case, spacing and a final plural do not matter ("Directorate for
+// Priority Crime Investigations").
+func (l *Lexicon) bodyName(name string) string {
+	if full, ok := l.bodyNames[strings.ToLower(name)]; ok {
+		return full
+	}
+	return l.bodyLoose[looseKey(name)]
 }
 
 // Topics lists the topic names the lexicon knows, sorted.

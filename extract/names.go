@@ -82,7 +82,7 @@ func (d *doc) findNames(s *sentence) {
 				break
 			}
 			conn := t[j].lower
-			if !d.joinable(t[i:j], conn, t[j+1:k]) && !(inner && (conn == "and" || conn == "&") && !d.hasHead(t[j+1:k]) && !d.lex.orgPrefix[t[j+1].text] && k-(j+1) <= 3 && !d.looksPerson(t[j+1:k])) {
+			if !d.joinable(t[i:j], conn, t[j+1:k]) && d.lex.bodyName(s.para.text[t[i].start:t[k-1].end]) == "" && !(inner && (conn == "and" || conn == "&") && !d.hasHead(t[j+1:k]) && !d.lex.orgPrefix[t[j+1].text] && k-(j+1) <= 3 && !d.looksPerson(t[j+1:k])) {
 				break
 			}
 			if conn == "of" || conn == "for" {
@@ -435,6 +435,11 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 		}
 		return
 	}
+	if known := normaliseOrgName(s.para.text[t[i].start:t[j-1].end]); j-i > 1 && d.lex.bodyName(known) != "" {
+		// A name the lexicon knows as a body's: "Fine Gael", "Te Whatu Ora".
+		d.addOrg(s, i, j, known, false)
+		return
+	}
 	for half := 2; half <= 3 && 2*half <= j-i; half++ {
 		// "Keith Holt Keith Holt's career": a caption repeating a name.
 		if sameWords(toks[:half], toks[half:2*half]) {
@@ -771,7 +776,7 @@ func normaliseOrgName(name string) string {
 // org returns the article's organisation of that name, making it if needed.
 // A well-known body's other names lead to its canonical name.
 func (d *doc) org(name string, class bool) *entity {
-	if full, ok := d.lex.bodyNames[strings.ToLower(name)]; ok {
+	if full := d.lex.bodyName(name); full != "" {
 		if full != name {
 			e := d.org(full, class || isLower(full))
 			e.addAlias(name)
@@ -779,7 +784,7 @@ func (d *doc) org(name string, class bool) *entity {
 		}
 	}
 	okey := d.lex.orgKey(name)
-	key := "o:" + okey
+	key := "o:" + looseKey(name)
 	if e, ok := d.byKey[key]; ok {
 		e.addAlias(name)
 		return e

@@ -84,6 +84,19 @@ func TestNames(t *testing.T) {
 			notOrgs:    []string{"Outgoing Commission for Rural Transport", "Royal Assent", "Royal Charter", "Water Services Amendment Act", "Union Buildings", "Fenland Republican Party Chair", "Hope Network"},
 			notPersons: []string{"Royal Charter"},
 		},
+		{
+			name:    "parties and unions the lexicon knows",
+			title:   "Budget Cuts Will Impact Services",
+			body:    "The DUP and Sinn Féin clashed over the plan while the SDLP abstained. A spokesman for Nipsa said members were angry. In Canberra, Labor and the Greens backed the bill, as did the CPSU. Fine Gael ministers met Te Whatu Ora officials.",
+			orgs:    []string{"DUP", "Sinn Féin", "SDLP", "Nipsa", "Labor", "Greens", "CPSU", "Fine Gael", "Health New Zealand"},
+			notOrgs: []string{"IMPACT", "Impact"},
+			same:    [][]string{{"Te Whatu Ora", "Health New Zealand"}},
+		},
+		{
+			name: "a known body written with a plural is one node",
+			body: "Officers of the Directorate for Priority Crime Investigations met prosecutors. The Hawks said the cases would be reopened.",
+			same: [][]string{{"Directorate for Priority Crime Investigations", "Hawks"}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
