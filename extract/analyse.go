@@ -84,8 +84,18 @@ func isByline(p string) bool {
 
 // analyse runs every step of extraction over the article.
 func (d *doc) analyse() {
+	// A title-case headline capitalises verbs and nouns alike ("Water
+	// Agency Launched"), so its capitalised runs are read after the body,
+	// as the names the body gives.
 	for _, s := range d.sents {
-		d.findNames(s)
+		if s.titleCase = d.isTitleCase(s); !s.titleCase {
+			d.findNames(s)
+		}
+	}
+	for _, s := range d.sents {
+		if s.titleCase {
+			d.findNames(s)
+		}
 	}
 	for _, s := range d.sents {
 		d.findClassNames(s)

@@ -90,7 +90,11 @@ func (d *doc) findNames(s *sentence) {
 			}
 			j = k
 		}
-		d.classifyRun(s, i, j)
+		if s.titleCase {
+			d.classifyTitleRun(s, i, j)
+		} else {
+			d.classifyRun(s, i, j)
+		}
 		i = j
 	}
 }
@@ -423,6 +427,85 @@ func (d *doc) titleBefore(s *sentence, i int) (string, int) {
 		}
 	}
 	return "", i
+}
+
+// isTitleCase reports whether a sentence capitalises the common words that
+// are not name words: "Water Agency Launched", "Minister Vows to Scrap
+// Board". A headline needs one such word, a body sentence three, and three
+// in four of them capitalised.
+func (d *doc) isTitleCase(s *sentence) bool {
+	t := s.para.toks
+	caps, all := 0, 0
+	for k := s.from + 1; k < s.to; k++ {
+		tk := t[k]
+		if !tk.word || tk.acronym || len(tk.lower) < 4 || !d.lex.common[tk.lower] || tk.quote >= 0 {
+			continue
+		}
+		if !tk.cap {
+			all++ // "head to be": a sentence's lower-case words
+			continue
+		}
+		if d.lex.orgHeads[tk.lower] || d.lex.orgHeads[singular(tk.lower)] || d.lex.orgTail[tk.lower] || d.lex.orgSector[tk.lower] || d.lex.roleHeads[tk.lower] || d.lex.roleMods[tk.lower] || isTitle(d, tk) || d.lex.places[tk.lower] {
+			continue // written capitalised in names anyway
+		}
+		if _, given := d.lex.given[tk.lower]; given {
+			continue
+		}
+		all++
+		if tk.cap {
+			caps++
+		}
+	}
+	need := 3
+	if s.para.head {
+		need = 1
+	}
+	return all >= need && caps*4 >= all*3
+}
+
+// knownName reports whether the article's body or the lexicon knows a name
+// as a person's or body's.
+func (d *doc) knownName(name string) bool {
+	name = normaliseOrgName(name)
+	if d.byKey["p:"+strings.ToLower(name)] != nil || d.byKey["o:"+looseKey(name)] != nil || d.lex.bodyName(name) != "" {
+		return true
+	}
+	for _, e := range d.ents {
+		for a := range e.aliases {
+			if strings.EqualFold(a, name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// classifyTitleRun reads a capitalised run of a title-case sentence: the
+// whole run, or failing that its longest parts, when they are names the
+// article or the lexicon knows; acronyms and single words as anywhere else.
+func (d *doc) classifyTitleRun(s *sentence, i, j int) {
+	t := s.para.toks
+	if j-i == 1 {
+		d.classifyRun(s, i, j)
+		return
+	}
+	for n := j - i; n >= 2; n-- {
+		for a := i; a+n <= j; a++ {
+			if d.knownName(s.para.text[t[a].start:t[a+n-1].end]) {
+				if a > i {
+					d.classifyTitleRun(s, i, a)
+				}
+				d.classifyRun(s, a, a+n)
+				if a+n < j {
+					d.classifyTitleRun(s, a+n, j)
+				}
+				return
+			}
+		}
+	}
+	for k := i; k < j; k++ {
+		d.classifyRun(s, k, k+1)
+	}
 }
 
 // classifyRun decides what the capitalised run [i, j) of s names.

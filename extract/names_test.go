@@ -97,6 +97,20 @@ func TestNames(t *testing.T) {
 			body: "Officers of the Directorate for Priority Crime Investigations met prosecutors. The Hawks said the cases would be reopened.",
 			same: [][]string{{"Directorate for Priority Crime Investigations", "Hawks"}},
 		},
+		{
+			name:    "a title-case headline",
+			title:   "Coastal Waters Agency Launched as Minister Vows Reform",
+			body:    "The government has launched the Coastal Waters Agency. Minister Ruth Okafor said it would start work in spring. Sentence case keeps names: the Fenmore Drainage Board met on Tuesday.",
+			orgs:    []string{"Coastal Waters Agency", "Fenmore Drainage Board"},
+			persons: []string{"Ruth Okafor"},
+			notOrgs: []string{"Coastal Waters Agency Launched"},
+		},
+		{
+			name:    "a title-case headline names no body the story does not",
+			title:   "Budget Cuts Will Impact Services, Says Report",
+			body:    "Funding will fall by a tenth, the report found.",
+			notOrgs: []string{"Budget Cuts Will Impact Services", "Impact Services", "IMPACT"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

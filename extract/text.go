@@ -48,6 +48,9 @@ type sentence struct {
 	para     *paragraph
 	from, to int // token indexes [from, to)
 	n        int // number in the article, from 1
+	// titleCase: the sentence capitalises its common words ("Water Agency
+	// Launched"), as headlines do; see doc.isTitleCase.
+	titleCase bool
 }
 
 func (s *sentence) tokens() []token { return s.para.toks[s.from:s.to] }
