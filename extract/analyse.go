@@ -426,6 +426,13 @@ func (d *doc) resolveAcronyms() {
 	}
 }
 
+// honorifics are titles that only ever stand before a person's name, so
+// that a common word after one is a surname: "President Bush", "Mr Little".
+var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "mx": true, "dr": true,
+	"sir": true, "dame": true, "lord": true, "lady": true, "baroness": true, "president": true,
+	"senator": true, "sen": true, "rep": true, "gov": true, "governor": true, "premier": true,
+	"mayor": true, "professor": true, "prof": true, "cllr": true, "councillor": true}
+
 // resolveSingles links one-word capitalised mentions to the article's
 // people by surname ("Burstow", "Mr Cozens"), choosing the person mentioned
 // most recently before, or else first after, and matching a title's gender.
@@ -473,7 +480,7 @@ func (d *doc) resolveSingles() {
 		}
 		if best == nil {
 			// A titled surname with no full name in the article is still a person.
-			if m.title != "" && !d.lex.common[t.lower] {
+			if m.title != "" && (!d.lex.common[t.lower] || honorifics[strings.ToLower(m.title)] && t.cap && !d.lex.roleHeads[t.lower] && !d.lex.roleMods[t.lower] && !nameStop[t.lower]) {
 				best = d.person(m.title + " " + word)
 				best.surname = word
 				best.gender = d.lex.titles[strings.ToLower(m.title)]

@@ -38,6 +38,12 @@ var placeWords = map[string]bool{"park": true, "street": true, "road": true, "sq
 var siteWords = map[string]bool{"buildings": true, "building": true, "tower": true, "towers": true,
 	"street": true, "road": true, "square": true, "avenue": true, "lane": true, "gardens": true}
 
+// workWords end the names of programmes, events and prizes, which may
+// begin with a person's name: "The Rowan Pike Show", "Nell Adair Lecture".
+var workWords = map[string]bool{"show": true, "podcast": true, "programme": true, "program": true,
+	"festival": true, "awards": true, "award": true, "prize": true, "cup": true, "trophy": true,
+	"lecture": true, "memorial": true, "stadium": true, "arena": true, "hour": true, "tour": true}
+
 // personStop are capitalised words that do not belong in a person's name.
 var personStop = map[string]bool{"the": true, "a": true, "an": true, "mp": true, "msp": true, "mep": true, "qc": true, "kc": true}
 
@@ -176,8 +182,9 @@ func (d *doc) nameToken(s *sentence, i int) bool {
 	}
 	if i == s.from || i > 0 && (isQuoteMarkStr(s.para.toks[i-1].text) && s.para.toks[i-1].quote < 0 || s.para.toks[i-1].text == ":") {
 		// A capitalised common word at the start of a sentence is not a name,
-		// unless it is a known given name, acronym or organisation word.
-		if d.lex.common[tk.lower] && !tk.acronym && d.lex.given[tk.lower] == "" && !d.lex.orgHeads[tk.lower] && !d.lex.orgPrefix[tk.text] {
+		// unless it is a known given name, acronym or organisation word, or
+		// the surname of a person named before who speaks ("Little says").
+		if d.lex.common[tk.lower] && !tk.acronym && d.lex.given[tk.lower] == "" && !d.lex.orgHeads[tk.lower] && !d.lex.orgPrefix[tk.text] && !(i+1 < s.to && (d.lex.verbs[s.para.toks[i+1].lower] || s.para.toks[i+1].text == ",") && d.knownSurname(tk.text)) {
 			if _, isGiven := d.lex.given[tk.lower]; !isGiven {
 				// "Health Protection Agency to be abolished": kept when a
 				// capitalised word follows; classifyRun drops it again unless
@@ -581,6 +588,11 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 		d.unknown = append(d.unknown, &mention{sent: s, from: i, to: j})
 		return
 	}
+	if workWords[t[j-1].lower] && !d.hasHead(toks) {
+		// "The Rowan Pike Show": a programme or an event named after a person.
+		d.unknown = append(d.unknown, &mention{sent: s, from: i, to: j})
+		return
+	}
 	switch {
 	case title != "" && !d.hasHead(toks):
 		d.addPerson(s, i, j, name, title)
@@ -703,6 +715,10 @@ func (d *doc) personContext(s *sentence, i, j int) bool {
 		return true
 	}
 	if i-1 >= s.from && (d.lex.verbs[t[i-1].lower] || d.lex.roleHeads[t[i-1].lower]) {
+		return true
+	}
+	// "director general Colm Brannock": a role whose last word is a modifier.
+	if i-2 >= s.from && !t[i-1].cap && d.lex.roleMods[t[i-1].lower] && d.lex.roleHeads[t[i-2].lower] {
 		return true
 	}
 	// "Labour's skills spokesperson, Morag Dalgleish," and "the Minister for

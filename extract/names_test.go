@@ -111,6 +111,14 @@ func TestNames(t *testing.T) {
 			body:    "Funding will fall by a tenth, the report found.",
 			notOrgs: []string{"Budget Cuts Will Impact Services", "Impact Services", "IMPACT"},
 		},
+		{
+			name:       "surnames that are common words, and roles before names",
+			body:       "Health Minister Andrea Little spoke first. Little says the plan is sound. President Bush signed the order. The scandal forced out former TDA director general Colm Brannock last year. She appeared on The Rowan Pike Show and told the Ohio Legislature so.",
+			persons:    []string{"Andrea Little", "President Bush", "Colm Brannock"},
+			orgs:       []string{"Ohio Legislature"},
+			notPersons: []string{"Rowan Pike Show", "Ohio Legislature"},
+			same:       [][]string{{"Andrea Little", "Little"}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
