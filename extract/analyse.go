@@ -26,6 +26,7 @@ type doc struct {
 	reformsBySent  map[*sentence][]*reform // see reformsIn
 	reformsIndexed int
 	acr            map[string]*entity // acronym key → entity, from the article's own definitions
+	defined        map[string]bool    // acronym keys the article defines in brackets; see definedAcronym
 	quotes         []*quotation
 	statements     []*statement
 	reforms        []*reform

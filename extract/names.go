@@ -19,7 +19,7 @@ var nameStop = map[string]bool{
 }
 
 // connectors may join two capitalised runs into one organisation name.
-var connectors = map[string]bool{"of": true, "for": true, "and": true, "&": true, "the": true, "with": true, "on": true, "in": true}
+var connectors = map[string]bool{"of": true, "for": true, "and": true, "&": true, "the": true, "with": true, "on": true, "in": true, "against": true}
 
 // compass words begin place names ("North East Somerset"), not people's.
 var compass = map[string]bool{"north": true, "south": true, "east": true, "west": true, "central": true, "greater": true, "upper": true, "lower": true, "new": true, "port": true, "saint": true, "st": true, "mount": true, "lake": true, "fort": true}
@@ -88,7 +88,11 @@ func (d *doc) findNames(s *sentence) {
 				break
 			}
 			conn := t[j].lower
-			if !d.joinable(t[i:j], conn, t[j+1:k]) && d.lex.bodyName(s.para.text[t[i].start:t[k-1].end]) == "" && !(inner && (conn == "and" || conn == "&") && !d.hasHead(t[j+1:k]) && !d.lex.orgPrefix[t[j+1].text] && k-(j+1) <= 3 && !d.looksPerson(t[j+1:k])) {
+			a := i
+			for a < j-1 && sentenceWords[t[a].lower] && !t[a].acronym {
+				a++ // "The NHS Track and Alert": the name begins after "The"
+			}
+			if !d.joinable(t[a:j], conn, t[j+1:k]) && d.lex.bodyName(s.para.text[t[i].start:t[k-1].end]) == "" && !(inner && (conn == "and" || conn == "&") && !d.hasHead(t[j+1:k]) && !d.lex.orgPrefix[t[j+1].text] && k-(j+1) <= 3 && !d.looksPerson(t[j+1:k])) {
 				break
 			}
 			if conn == "of" || conn == "for" {
@@ -190,6 +194,9 @@ func (d *doc) nameToken(s *sentence, i int) bool {
 				// capitalised word follows; classifyRun drops it again unless
 				// the run names a body.
 				next := i + 1
+				if next+1 < s.to && s.para.toks[next].lower == "against" && s.para.toks[next+1].cap {
+					return true // "Action against Medical Errors"
+				}
 				return next < s.to && s.para.toks[next].word && s.para.toks[next].cap && !d.lex.verbs[s.para.toks[next].lower] && s.para.toks[next].start-tk.end <= 1
 			}
 		}
@@ -297,10 +304,69 @@ func (d *doc) hasHead(toks []token) bool {
 		}
 	}
 	n := len(toks)
+	if n >= 2 && d.acronymHead(toks) {
+		return true
+	}
 	if n >= 2 && d.lex.orgTail[toks[n-1].lower] && !compass[toks[0].lower] && !toks[n-1].poss && !(d.givenFirst(toks) && d.lex.places[toks[n-1].lower]) {
 		return true // "Dawson Water", not "Colin England"
 	}
 	return d.placeBody(toks)
+}
+
+// notBodyAcronyms are acronyms written after a name that are not a body's
+// kind: honours, degrees and job titles ("Jane Roe OBE", "Tom Hale CEO").
+var notBodyAcronyms = map[string]bool{"obe": true, "mbe": true, "cbe": true, "kbe": true, "dbe": true,
+	"frs": true, "phd": true, "msc": true, "bsc": true, "ba": true, "ma": true, "jp": true, "dl": true,
+	"vc": true, "gc": true, "rn": true, "ceo": true, "cfo": true, "coo": true, "cto": true, "md": true,
+	"gp": true, "pm": true, "qc": true, "kc": true, "sc": true, "mp": true, "msp": true, "mla": true,
+	"mpp": true, "mep": true, "td": true, "am": true, "ms": true, "mha": true, "mna": true, "mhk": true,
+	"ii": true, "iii": true, "iv": true, "jr": true, "sr": true}
+
+// acronymHead reports whether a run ends with an acronym naming a kind of
+// body after the words that tell which one: "Cwm Dyffryn LHB", "Greater
+// Fenland CCG", "Kelvin and Clyde NHS".
+func (d *doc) acronymHead(toks []token) bool {
+	n := len(toks)
+	last := toks[n-1]
+	one := strings.TrimSuffix(last.lower, "s")
+	if !last.acronym || last.poss || len(last.text) > 6 || notBodyAcronyms[one] || roleAbbrev[one] || d.lex.places[last.lower] {
+		return false
+	}
+	// Only an acronym of a kind of body, which the article defines after a
+	// plural or lower-case name ("local health boards (LHBs)") or the
+	// lexicon knows ("CCG": "clinical commissioning group").
+	if !d.definedAcronym(last.text) && !d.lexiconKind(last.lower) && !d.lexiconKind(one) {
+		return false
+	}
+	words := false
+	for _, tk := range toks[:n-1] {
+		words = words || !tk.acronym && tk.word
+	}
+	return words && n <= 5 // "NHS TDA": acronyms only, read elsewhere
+}
+
+// definedAcronym reports whether the article defines an acronym of a kind
+// of body in brackets anywhere, after a plural or lower-case word: "local
+// health boards (LHBs)" defines "LHB".
+func (d *doc) definedAcronym(a string) bool {
+	if d.defined == nil {
+		d.defined = map[string]bool{}
+		for _, p := range d.paras {
+			for k := 1; k+1 < len(p.toks); k++ {
+				if p.toks[k].acronym && p.toks[k-1].text == "(" && p.toks[k+1].text == ")" && k >= 2 && (!p.toks[k-2].cap || strings.HasSuffix(p.toks[k-2].lower, "s")) {
+					d.defined[acronymKey(p.toks[k].text)] = true
+				}
+			}
+		}
+	}
+	return d.defined[acronymKey(a)]
+}
+
+// lexiconKind reports whether the lexicon knows an acronym as a kind of
+// body: its full name is written in lower case.
+func (d *doc) lexiconKind(a string) bool {
+	b := d.lex.bodies[a]
+	return b != nil && isLower(b[0])
 }
 
 // givenFirst reports whether a run begins with a given name that is not
@@ -387,7 +453,15 @@ func (d *doc) placeBody(toks []token) bool {
 func (d *doc) joinable(a []token, conn string, b []token) bool {
 	switch conn {
 	case "and", "&":
+		if len(a) >= 2 && d.lex.orgPrefix[a[0].text] && len(b) == 1 && d.listWord(b[0]) && !d.lex.orgSector[b[0].lower] {
+			// "NHS Track and Alert", "NHS England and Improvement": one
+			// word after "and" ends a prefixed body's name.
+			return true
+		}
 		return !d.hasHead(a) && d.hasHead(b) && !d.looksPerson(a)
+	case "against":
+		// "Action against Medical Accidents", "Campaign Against Arms Trade".
+		return len(a) <= 2 && len(b) >= 2 && !d.looksPerson(a) && !d.givenFirst(a) && d.placeAt(b, 0) == 0 && !d.lex.orgDocument[b[len(b)-1].lower]
 	case "with":
 		return len(a) >= 2 && d.lex.orgPrefix[a[0].text] && !d.hasHead(a)
 	case "on", "in":
@@ -555,6 +629,13 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 		d.prefixRoles = append(d.prefixRoles, prefixRole{sent: s, from: i, to: i + p})
 		d.classifyRun(s, i+p, j)
 		return
+	}
+	for k, tk := range toks {
+		if tk.lower == "against" && k > 0 {
+			// A run joined through "against" is a campaign's name.
+			d.addOrg(s, i, j, normaliseOrgName(s.para.text[t[i].start:t[j-1].end]), false)
+			return
+		}
 	}
 	if i == s.from && d.lex.common[t[i].lower] && !d.lex.orgHeads[t[i].lower] && !d.lex.orgPrefix[t[i].text] && d.lex.given[t[i].lower] == "" && !t[i].acronym {
 		if _, given := d.lex.given[t[i].lower]; !given && !d.hasHead(toks) {

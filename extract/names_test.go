@@ -119,6 +119,12 @@ func TestNames(t *testing.T) {
 			notPersons: []string{"Rowan Pike Show", "Ohio Legislature"},
 			same:       [][]string{{"Andrea Little", "Little"}},
 		},
+		{
+			name:    "prefixed names with and, campaigns against, and kinds written as acronyms",
+			body:    "The NHS Track and Alert scheme and NHS Wessex and Improvement said so. Action against Medical Errors, the charity, warned. The number of local health boards (LHBs) will fall. The Cwm Dyffryn LHB and Ardal Teaching LHB will merge. Jane Roe OBE and Tom Hale CEO, who runs Single-handed GPs, said so.",
+			orgs:    []string{"NHS Track and Alert", "NHS Wessex and Improvement", "Action against Medical Errors", "Cwm Dyffryn LHB", "Ardal Teaching LHB"},
+			notOrgs: []string{"NHS Track", "against Medical Errors", "Jane Roe OBE", "Tom Hale CEO", "Single-handed GPs"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
