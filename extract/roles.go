@@ -24,13 +24,15 @@ var titleRoles = map[string]bool{"governor": true, "mayor": true, "senator": tru
 // portfolioStop are role modifiers that say nothing of a minister's portfolio.
 var portfolioStop = map[string]bool{
 	"shadow": true, "former": true, "junior": true, "deputy": true, "acting": true, "interim": true,
-	"assistant": true, "senior": true, "chief": true, "state": true, "cabinet": true, "first": true,
+	"assistant": true, "senior": true, "chief": true, "cabinet": true, "first": true,
 	"prime": true, "permanent": true, "new": true, "then": true, "ex": true, "minister": true, "secretary": true,
 	"regional": true, "national": true, "local": true, "general": true, "executive": true, "managing": true,
 	"strategic": true, "principal": true, "associate": true, "joint": true, "co": true, "lead": true, "head": true,
 	"programme": true, "program": true, "operations": true, "finance": true, "financial": true, "press": true,
 	"communications": true, "corporate": true, "commercial": true, "technical": true, "research": true,
 	"political": true, "legal": true, "non-executive": true, "second": true, "vice": true, "policy": true,
+	"parliamentary": true, "private": true, "branch": true, "outgoing": true, "incoming": true, "newly": true,
+	"current": true, "sworn-in": true, "appointed": true, "elected": true, "designate": true, "under": true,
 }
 
 // mentionAt returns the resolved mention covering token k of s's paragraph.
@@ -90,8 +92,8 @@ func (d *doc) contextOrg(s *sentence, role string) *entity {
 		}
 	}
 	head := roleHeadWord(strings.ToLower(role))
-	if head == "minister" || head == "mp" || head == "secretary" && len(words) == 1 || head == "" {
-		return nil
+	if head == "minister" || head == "mp" || head == "secretary" && len(words) == 1 || head == "" || len(portfolioWords(role)) > 0 {
+		return nil // a minister's body is a department (see portfolio), never the one the sentence is about
 	}
 	// The body that opens this sentence or the one before: "The FBU said it
 	// would fight the plan. Regional secretary Kevin Amankwah said …".
@@ -228,29 +230,99 @@ func (d *doc) premodifierRole(s *sentence, m *mention) bool {
 	return true
 }
 
-// portfolio returns the portfolio a minister's role names ("care services
-// minister" → "care services"), as an organisation, or nil.
+// portfolio returns the department a minister's or secretary's role points
+// to: the body the article itself names whose name holds the portfolio's
+// words ("transport secretary" → "Department for Transport", "home
+// secretary" → "Home Office", "Minister of Health" → "Ministry of Health").
+// A portfolio the article names no department for stays in the role's text:
+// "education" is no organisation, and one "education" node would tie every
+// country's education ministers together.
 func (d *doc) portfolio(role string, s *sentence, start, end int) *entity {
-	head := roleHeadWord(role)
-	if head != "minister" && head != "secretary" && head != "spokesperson" && head != "spokesman" && head != "spokeswoman" {
-		return nil
-	}
-	var words []string
-	for _, w := range strings.Fields(role) {
-		if !portfolioStop[w] && w != head {
-			if !d.lex.roleMods[w] {
-				return nil // not a portfolio the lexicon knows
-			}
-			words = append(words, w)
-		}
-	}
+	words := portfolioWords(role)
 	if len(words) == 0 {
 		return nil
 	}
-	e := d.org(strings.Join(words, " "), true)
-	e.portfolio = true
-	e.sents[s.n] = true
-	return e
+	var best *entity
+	bestDist := 1 << 30
+	for _, m := range d.mentions {
+		e := m.ent
+		if e == nil || e.kind != schema.Organization || e.class || e.generic || !isDepartment(e.name) {
+			continue
+		}
+		if !holdsWords(e.name, words) {
+			continue
+		}
+		dist := s.n - m.sent.n
+		if dist < 0 {
+			dist = 1000 - dist // a department named later in the article
+		}
+		if dist < bestDist {
+			best, bestDist = e, dist
+		}
+	}
+	return best
+}
+
+// departmentWords name the bodies that carry a minister's portfolio.
+var departmentWords = map[string]bool{"department": true, "ministry": true, "office": true, "dept": true, "departments": true}
+
+// isDepartment reports whether a body's name is a government department's:
+// "Department for Transport", "Ministry of Justice", "Home Office" — but not
+// "Office for National Statistics", a body that answers to one.
+func isDepartment(name string) bool {
+	f := strings.Fields(strings.ToLower(name))
+	for i, w := range f {
+		w = strings.Trim(w, ".,")
+		if departmentWords[w] && (w != "office" || i == len(f)-1 && i > 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsWords reports whether every word of want is a word of name, plurals
+// folded ("schools minister" → "Department for Children, Schools and Families").
+func holdsWords(name string, want []string) bool {
+	have := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return r == ' ' || r == ',' || r == '-' }) {
+		have[singular(w)] = true
+	}
+	for _, w := range want {
+		if !have[singular(w)] {
+			return false
+		}
+	}
+	return true
+}
+
+// portfolioWords returns the words of a minister's or secretary's role that
+// name the portfolio: "care services minister" → care, services; "Secretary
+// of State for Transport" → transport; "Minister of Health" → health. A
+// shadow or opposition role has none: its holder runs no department.
+func portfolioWords(role string) []string {
+	f := strings.Fields(strings.ToLower(role))
+	head := roleHeadWord(strings.ToLower(role))
+	if head != "minister" && head != "secretary" {
+		return nil
+	}
+	var words []string
+	after := false
+	for i, w := range f {
+		w = strings.Trim(w, ".,")
+		switch {
+		case w == "shadow" || w == "opposition":
+			return nil
+		case w == head && !after:
+			after = true
+		case after && (w == "of" || w == "for" || w == "and" || w == "the"):
+		case after && w == "state" && i+1 < len(f) && f[i+1] == "for":
+			// "Secretary of State for Transport": the portfolio follows.
+		case portfolioStop[w] && !(w == "state" && after):
+		default:
+			words = append(words, w)
+		}
+	}
+	return words
 }
 
 func roleHeadWord(role string) string {
