@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/schema"
@@ -63,6 +64,9 @@ var roleBodies = map[string][]string{
 	"ombudsman": {"ombudsman"}, "organiser": {"union"}, "organizer": {"union"}, "steward": {"union"},
 }
 
+// staffWords are the people a body employs: "a memo to Home Office staff".
+var staffWords = map[string]bool{"staff": true, "employees": true, "workers": true, "colleagues": true, "officials": true, "officers": true, "personnel": true}
+
 // contextOrg finds the body a role with no body of its own belongs to: the
 // kind of body the role words name ("council member" → the council the
 // article spoke of), or the body the sentence or the one before it is about.
@@ -92,6 +96,16 @@ func (d *doc) contextOrg(s *sentence, role string) *entity {
 	if head == "minister" || head == "mp" || head == "secretary" && len(words) == 1 || head == "" || len(portfolioWords(role)) > 0 {
 		return nil // a minister's body is a department (see portfolio), never the one the sentence is about
 	}
+	// "In an email to Water Forum staff, chief executive Jo Roe said": the
+	// body whose staff the role holder writes to.
+	for _, m := range d.in(s) {
+		if m.sent == s && m.ent != nil && m.ent.kind == schema.Organization && !m.ent.class && !m.ent.generic && m.from-1 >= s.from && m.to < s.to {
+			t := s.para.toks
+			if t[m.from-1].lower == "to" && staffWords[t[m.to].lower] {
+				return m.ent
+			}
+		}
+	}
 	// The body that opens this sentence or the one before: "The FBU said it
 	// would fight the plan. Regional secretary Kevin Amankwah said …".
 	for _, n := range []int{s.n, s.n - 1} {
@@ -105,6 +119,39 @@ func (d *doc) contextOrg(s *sentence, role string) *entity {
 		}
 	}
 	return nil
+}
+
+// insertMention adds a mention the role rules find, in text order: the
+// rules after them (quotations, reforms, the body "spoken of last") read
+// the mentions in order.
+func (d *doc) insertMention(m *mention) {
+	at := sort.Search(len(d.mentions), func(i int) bool {
+		o := d.mentions[i]
+		return o.sent.n > m.sent.n || o.sent.n == m.sent.n && o.from > m.from
+	})
+	d.mentions = append(d.mentions, nil)
+	copy(d.mentions[at+1:], d.mentions[at:])
+	d.mentions[at] = m
+	d.bySent = nil // the index is rebuilt, in the new order
+	if m.ent != nil {
+		m.ent.sents[m.sent.n] = true
+	}
+}
+
+// roleOrg makes a body of the words [i, j) of s that a role names, as addOrg does.
+func (d *doc) roleOrg(s *sentence, i, j int, name string) *entity {
+	name = normaliseOrgName(name)
+	var e *entity
+	if t := s.para.toks; j-i == 1 && t[i].acronym && d.lex.bodyNames[strings.ToLower(name)] == "" && d.byKey["o:"+orgKey(name)] == nil {
+		// An acronym is its own body: "ANC" is not the "ANC Youth League"
+		// named before, as a first word may be short for a name.
+		e = &entity{kind: schema.Organization, name: name, sents: map[int]bool{}}
+		d.newEntity("o:"+orgKey(name), e)
+	} else {
+		e = d.org(name, false)
+	}
+	d.insertMention(&mention{sent: s, from: i, to: j, kind: mFull, ent: e})
+	return e
 }
 
 // findRoles reads the roles of the people mentioned in s.
@@ -276,8 +323,8 @@ func (d *doc) knownBody(s *sentence, i, j int) *entity {
 	}
 	if e == nil {
 		for _, c := range d.ents {
-			if c.kind == schema.Organization && !c.class && (c.aliases[name] || strings.EqualFold(c.name, name+" Party")) {
-				e = c
+			if c.kind == schema.Organization && !c.class && (c.aliases[name] || strings.EqualFold(c.name, name+" Party") || t[i].acronym && j-i == 1 && endsWithWord(c, name)) {
+				e = c // "TDA" after "NHS TDA"
 				break
 			}
 		}
@@ -293,9 +340,37 @@ func (d *doc) knownBody(s *sentence, i, j int) *entity {
 		}
 	}
 	if e != nil {
-		d.addMention(&mention{sent: s, from: i, to: j, kind: mFull, ent: e})
+		d.insertMention(&mention{sent: s, from: i, to: j, kind: mFull, ent: e})
 	}
 	return e
+}
+
+// endsWithWord reports whether a body's name or an alias ends with the word w.
+func endsWithWord(e *entity, w string) bool {
+	if strings.HasSuffix(e.name, " "+w) {
+		return true
+	}
+	for a := range e.aliases {
+		if strings.HasSuffix(a, " "+w) {
+			return true
+		}
+	}
+	return false
+}
+
+// orgAt returns the body named at token j of s, a mention or a known body
+// no mention covers, and the token after it.
+func (d *doc) orgAt(s *sentence, j int) (*entity, int) {
+	if om := d.mentionAt(s, j); om != nil {
+		if om.from == j && om.ent != nil && om.ent.kind == schema.Organization {
+			return om.ent, om.to
+		}
+		return nil, j
+	}
+	if e := d.knownBody(s, j, j+1); e != nil {
+		return e, j + 1
+	}
+	return nil, j
 }
 
 // chamberWords name a legislature's houses: "Liberal Senate leader" is the
@@ -322,7 +397,7 @@ func (d *doc) partyOf(s *sentence, k int) *entity {
 		return nil
 	}
 	e := d.org(t[k].text+" Party", false)
-	d.addMention(&mention{sent: s, from: k, to: k + 1, kind: mFull, ent: e})
+	d.insertMention(&mention{sent: s, from: k, to: k + 1, kind: mFull, ent: e})
 	return e
 }
 
@@ -427,6 +502,10 @@ func (d *doc) titleRole(s *sentence, m *mention) bool {
 			break
 		}
 		if om := d.mentionAt(s, start-1); om != nil {
+			if om.ent != nil && om.ent.kind == schema.Organization && om.to == start && d.portfolioRun(s, om.from, om.to) && at-om.from <= 3 {
+				start = om.from // "State Services Minister": a portfolio, not a body
+				continue
+			}
 			if om.ent != nil && om.ent.kind == schema.Organization && om.to == start {
 				org = om.ent
 			}
@@ -507,7 +586,7 @@ func (d *doc) premodifierRole(s *sentence, m *mention) bool {
 		} else {
 			_, known := d.lex.bodies[t[start-1].lower]
 			if _, isTitle := d.lex.titles[t[start-1].lower]; !isTitle && onlyRoleWords && (!d.lex.common[t[start-1].lower] || known) && !d.lex.orgHeads[t[start-1].lower] {
-				org, bodyFrom = d.addOrg(s, start-1, start, t[start-1].text, false), start-1
+				org, bodyFrom = d.roleOrg(s, start-1, start, t[start-1].text), start-1
 			}
 		}
 	}
@@ -518,8 +597,86 @@ func (d *doc) premodifierRole(s *sentence, m *mention) bool {
 	if org == nil {
 		org = d.portfolio(role, s, start, end)
 	}
+	if org == nil && start-1 >= s.from {
+		switch w := t[start-1].lower; {
+		case w == "its" || w == "their":
+			// "its newly elected president Jo Roe": the body spoken of last,
+			// if lately.
+			if e := d.lastOrgBefore(s); e != nil && (e.sents[s.n-1] || e.sents[s.n-2]) {
+				org = e
+			}
+		case w == "and" && start-2 >= s.from:
+			// "the chair Jo Roe and chief executive Tom Hale": the body of
+			// the role before.
+			if pm := d.personEndingAt(s, start-2); pm != nil {
+				for x := len(d.roles) - 1; x >= 0 && d.roles[x].sent == s; x-- {
+					if d.roles[x].person == pm.ent {
+						org = d.roles[x].org
+						break
+					}
+				}
+			}
+		case w == "the" && len(portfolioWords(role)) == 0:
+			// "the chair Jo Roe", a role with no body of its own: the body the
+			// story is about.
+			if org = d.contextOrg(s, role); org == nil {
+				org = d.mainOrg(s)
+			}
+		}
+	}
 	d.addRole(s, m.ent, role, org)
 	return true
+}
+
+// mainOrg returns the body the article has named most often up to s (and
+// at least twice), or nil.
+func (d *doc) mainOrg(s *sentence) *entity {
+	count := map[*entity]int{}
+	var best *entity
+	for _, m := range d.mentions {
+		if m.sent.n > s.n {
+			break
+		}
+		e := m.ent
+		if e == nil || e.kind != schema.Organization || e.class || e.generic || e.portfolio {
+			continue
+		}
+		count[e]++
+		if best == nil || count[e] > count[best] {
+			best = e
+		}
+	}
+	if best == nil || count[best] < 2 {
+		return nil
+	}
+	return best
+}
+
+// portfolioRun reports whether a capitalised run before a minister's title
+// is a portfolio that names took for a body because it ends in a word such
+// as "Services": common words ending in a role word ("State Services").
+func (d *doc) portfolioRun(s *sentence, i, j int) bool {
+	t := s.para.toks
+	if j-i < 2 || !d.lex.roleMods[t[j-1].lower] {
+		return false
+	}
+	for k := i; k < j; k++ {
+		if t[k].acronym || !d.lex.roleMods[t[k].lower] && !d.lex.common[t[k].lower] {
+			return false
+		}
+	}
+	return true
+}
+
+// onlyRoleWords reports whether tokens [i, j) of s are all role words.
+func (d *doc) onlyRoleWords(s *sentence, i, j int) bool {
+	t := s.para.toks
+	for k := i; k < j; k++ {
+		if !d.lex.roleMods[t[k].lower] && !d.lex.roleHeads[t[k].lower] {
+			return false
+		}
+	}
+	return i < j
 }
 
 // formerWords date a role: "former FAS director general", "then justice secretary".
@@ -744,6 +901,25 @@ func (d *doc) appositiveRole(s *sentence, m *mention) bool {
 			}
 		}
 	}
+	if w := t[i].lower; (w == "the" || w == "a" || w == "an") && !list {
+		// "the U.S. education secretary", "the Scottish justice secretary":
+		// a place before the role.
+		p := i + 1
+		for p < limit && (t[p].text == "." || t[p].word && t[p].cap && len(t[p].text) == 1) {
+			p++
+		}
+		if p == i+1 && p < limit && t[p].word && t[p].cap && !t[p].acronym && d.mentionAt(s, p) == nil && !d.lex.roleMods[t[p].lower] && !d.lex.roleHeads[t[p].lower] {
+			p++
+		}
+		if re := d.roleEnd(s, p); p > i+1 && re > p {
+			if ce := d.complementEnd(s, re); ce <= limit {
+				re = ce
+			}
+			role := d.roleText(s, i+1, re)
+			d.addRole(s, m.ent, role, d.portfolio(role, s, i+1, re))
+			return true
+		}
+	}
 	roleEnd := d.roleEnd(s, i)
 	if roleEnd == i && !list {
 		// "strategic adviser on children, ..." starts with words the role lexicon may lack;
@@ -787,7 +963,7 @@ func (d *doc) appositiveRole(s *sentence, m *mention) bool {
 		}
 		if e > j && t[j].cap {
 			name := s.para.text[t[j].start:t[e-1].end]
-			oe := d.addOrg(s, j, e, name, false)
+			oe := d.roleOrg(s, j, e, name)
 			org = &mention{sent: s, from: j, to: e, ent: oe}
 		}
 	}
@@ -980,8 +1156,16 @@ func (d *doc) relativeRole(s *sentence, m *mention) bool {
 			return false
 		}
 		// "who has advised the mayor for a year as head of X": the role "as"
-		// the clause gives, with its body.
+		// the clause gives, with its body; "who … when she chaired X".
 		for a := j; a < clause; a++ {
+			if w := t[a].lower; (w == "he" || w == "she") && a+2 < clause {
+				if role, ok := roleVerbs[t[a+1].lower]; ok {
+					if org := d.orgAfterRole(s, a+2, clause); org != nil {
+						d.addRole(s, m.ent, role, org)
+						return true
+					}
+				}
+			}
 			if t[a].lower != "as" {
 				continue
 			}
@@ -1079,7 +1263,7 @@ func (d *doc) precedingRole(s *sentence, m *mention) bool {
 					b--
 				}
 				name := s.para.text[t[b].start:t[start-1].start] + t[start-1].text
-				org = d.addOrg(s, b, start, name, false)
+				org = d.roleOrg(s, b, start, name)
 			} else if t[start-1].poss && !t[start-1].cap && start-2 >= s.from && t[start-2].lower == "the" {
 				// "The trust's chief executive": the body that word points back to.
 				org = d.shortForm(s, singular(t[start-1].lower))
@@ -1193,7 +1377,7 @@ func (d *doc) partyTag(s *sentence, m *mention) {
 		return
 	}
 	e := d.org(p, false)
-	d.addMention(&mention{sent: s, from: k + 1, to: k + 2, kind: mFull, ent: e})
+	d.insertMention(&mention{sent: s, from: k + 1, to: k + 2, kind: mFull, ent: e})
 	d.addRole(s, m.ent, "", e)
 }
 
@@ -1457,12 +1641,12 @@ func (d *doc) coordinatedRoles(s *sentence) {
 			if t[j].lower == "the" {
 				j++
 			}
-			om := d.mentionAt(s, j)
-			if om == nil || om.from != j || om.ent == nil || om.ent.kind != schema.Organization {
+			e, next := d.orgAt(s, j)
+			if e == nil {
 				break
 			}
-			orgs = append(orgs, om.ent)
-			j = om.to
+			orgs = append(orgs, e)
+			j = next
 			if j+1 < s.to && (t[j].lower == "and" || t[j].text == "," && t[j+1].lower != "and" && d.orgStartsAt(s, j+1)) {
 				j++
 				continue
