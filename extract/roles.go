@@ -590,9 +590,9 @@ func (d *doc) premodifierRole(s *sentence, m *mention) bool {
 			}
 		}
 	}
-	if bodyFrom > s.from && formerWords[t[bodyFrom-1].lower] && !t[bodyFrom-1].cap {
+	if bodyFrom > s.from && formerWords[t[bodyFrom-1].lower] && (!t[bodyFrom-1].cap || bodyFrom-1 == s.from) {
 		// "former Pennsylvania governor": the word that dates the role is its own.
-		role = t[bodyFrom-1].lower + " " + role
+		role = d.roleText(s, bodyFrom-1, end)
 	}
 	if org == nil {
 		org = d.portfolio(role, s, start, end)
@@ -892,7 +892,11 @@ func (d *doc) appositiveRole(s *sentence, m *mention) bool {
 			}
 		}
 	}
-	if j := k; j < limit && (t[i].lower == "a" || t[i].lower == "an" || j == i) && t[j].cap && !t[j].acronym && d.mentionAt(s, j) == nil {
+	j := k // "a Democratic senator", "the Labour leader"
+	if t[i].lower == "a" || t[i].lower == "an" {
+		j = i + 1
+	}
+	if j < limit && t[j].cap && !t[j].acronym && d.mentionAt(s, j) == nil {
 		// "a Democratic senator from Ohio": a party's member.
 		if re := d.roleEnd(s, j+1); re > j+1 && !d.lex.roleMods[t[j].lower] && !d.lex.roleHeads[t[j].lower] {
 			if p := d.partyOf(s, j); p != nil {
