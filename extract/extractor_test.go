@@ -159,12 +159,13 @@ func TestExtractFacts(t *testing.T) {
 		},
 		{
 			name: "pre-modifier role with portfolio and pronoun cue",
-			body: "Education secretary Tom Hale announced the plan.\n\n\"Schools deserve better,\" he said.",
+			body: "Education secretary Tom Hale announced the plan. The Department for Education will publish it.\n\n\"Schools deserve better,\" he said.",
 			want: []fact{
 				{"person/tom-hale", "role", "education secretary"},
-				{"person/tom-hale", "secretary_of", "org/education"},
+				{"person/tom-hale", "secretary_of", "org/department-for-education"},
 				{"person/tom-hale", "said", ""},
 			},
+			not: []fact{{"person/tom-hale", "secretary_of", "org/education"}},
 		},
 		{
 			name: "scare quotes are not quotations",

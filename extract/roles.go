@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/schema"
@@ -12,25 +13,24 @@ type roleFact struct {
 	role   string
 	org    *entity
 	sent   *sentence
+	title  bool // read from a title ("Sen.", "Governor"): takes no body from the context
 }
 
 // sentenceWords are capitalised at a sentence's start without being names.
 var sentenceWords = map[string]bool{"the": true, "but": true, "and": true, "however": true, "meanwhile": true, "a": true, "an": true, "as": true, "former": true, "new": true, "yesterday": true, "today": true, "now": true, "then": true, "also": true, "so": true, "while": true, "when": true, "after": true, "before": true, "in": true, "on": true, "at": true, "by": true, "for": true, "with": true, "of": true}
 
-// titleRoles are titles that are also offices: "Governor Linda Hayes".
-var titleRoles = map[string]bool{"governor": true, "mayor": true, "senator": true, "president": true, "chancellor": true,
-	"commissioner": true, "minister": true, "secretary": true, "superintendent": true, "judge": true, "prime minister": true, "chief constable": true}
-
 // portfolioStop are role modifiers that say nothing of a minister's portfolio.
 var portfolioStop = map[string]bool{
 	"shadow": true, "former": true, "junior": true, "deputy": true, "acting": true, "interim": true,
-	"assistant": true, "senior": true, "chief": true, "state": true, "cabinet": true, "first": true,
+	"assistant": true, "senior": true, "chief": true, "cabinet": true, "first": true,
 	"prime": true, "permanent": true, "new": true, "then": true, "ex": true, "minister": true, "secretary": true,
 	"regional": true, "national": true, "local": true, "general": true, "executive": true, "managing": true,
 	"strategic": true, "principal": true, "associate": true, "joint": true, "co": true, "lead": true, "head": true,
 	"programme": true, "program": true, "operations": true, "finance": true, "financial": true, "press": true,
 	"communications": true, "corporate": true, "commercial": true, "technical": true, "research": true,
 	"political": true, "legal": true, "non-executive": true, "second": true, "vice": true, "policy": true,
+	"parliamentary": true, "private": true, "branch": true, "outgoing": true, "incoming": true, "newly": true,
+	"current": true, "sworn-in": true, "appointed": true, "elected": true, "designate": true, "under": true,
 }
 
 // mentionAt returns the resolved mention covering token k of s's paragraph.
@@ -64,6 +64,9 @@ var roleBodies = map[string][]string{
 	"ombudsman": {"ombudsman"}, "organiser": {"union"}, "organizer": {"union"}, "steward": {"union"},
 }
 
+// staffWords are the people a body employs: "a memo to Home Office staff".
+var staffWords = map[string]bool{"staff": true, "employees": true, "workers": true, "colleagues": true, "officials": true, "officers": true, "personnel": true}
+
 // contextOrg finds the body a role with no body of its own belongs to: the
 // kind of body the role words name ("council member" → the council the
 // article spoke of), or the body the sentence or the one before it is about.
@@ -90,8 +93,18 @@ func (d *doc) contextOrg(s *sentence, role string) *entity {
 		}
 	}
 	head := roleHeadWord(strings.ToLower(role))
-	if head == "minister" || head == "mp" || head == "secretary" && len(words) == 1 || head == "" {
-		return nil
+	if head == "minister" || head == "mp" || head == "secretary" && len(words) == 1 || head == "" || len(portfolioWords(role)) > 0 {
+		return nil // a minister's body is a department (see portfolio), never the one the sentence is about
+	}
+	// "In an email to Water Forum staff, chief executive Jo Roe said": the
+	// body whose staff the role holder writes to.
+	for _, m := range d.in(s) {
+		if m.sent == s && m.ent != nil && m.ent.kind == schema.Organization && !m.ent.class && !m.ent.generic && m.from-1 >= s.from && m.to < s.to {
+			t := s.para.toks
+			if t[m.from-1].lower == "to" && staffWords[t[m.to].lower] {
+				return m.ent
+			}
+		}
 	}
 	// The body that opens this sentence or the one before: "The FBU said it
 	// would fight the plan. Regional secretary Kevin Amankwah said …".
@@ -108,12 +121,46 @@ func (d *doc) contextOrg(s *sentence, role string) *entity {
 	return nil
 }
 
+// insertMention adds a mention the role rules find, in text order: the
+// rules after them (quotations, reforms, the body "spoken of last") read
+// the mentions in order.
+func (d *doc) insertMention(m *mention) {
+	at := sort.Search(len(d.mentions), func(i int) bool {
+		o := d.mentions[i]
+		return o.sent.n > m.sent.n || o.sent.n == m.sent.n && o.from > m.from
+	})
+	d.mentions = append(d.mentions, nil)
+	copy(d.mentions[at+1:], d.mentions[at:])
+	d.mentions[at] = m
+	d.bySent = nil // the index is rebuilt, in the new order
+	if m.ent != nil {
+		m.ent.sents[m.sent.n] = true
+	}
+}
+
+// roleOrg makes a body of the words [i, j) of s that a role names, as addOrg does.
+func (d *doc) roleOrg(s *sentence, i, j int, name string) *entity {
+	name = normaliseOrgName(name)
+	var e *entity
+	if t := s.para.toks; j-i == 1 && t[i].acronym && d.lex.bodyNames[strings.ToLower(name)] == "" && d.byKey["o:"+orgKey(name)] == nil {
+		// An acronym is its own body: "ANC" is not the "ANC Youth League"
+		// named before, as a first word may be short for a name.
+		e = &entity{kind: schema.Organization, name: name, sents: map[int]bool{}}
+		d.newEntity("o:"+orgKey(name), e)
+	} else {
+		e = d.org(name, false)
+	}
+	d.insertMention(&mention{sent: s, from: i, to: j, kind: mFull, ent: e})
+	return e
+}
+
 // findRoles reads the roles of the people mentioned in s.
 func (d *doc) findRoles(s *sentence) {
+	first := len(d.roles)
 	defer func() {
-		for i := range d.roles {
+		for i := first; i < len(d.roles); i++ {
 			r := &d.roles[i]
-			if r.org == nil && r.role != "" && r.sent == s {
+			if r.org == nil && r.role != "" && !r.title {
 				r.org = d.contextOrg(s, r.role)
 			}
 		}
@@ -122,24 +169,242 @@ func (d *doc) findRoles(s *sentence) {
 		if m.sent != s || m.ent == nil || m.ent.kind != schema.Person {
 			continue
 		}
+		d.asRole(s, m)
 		if d.prefixRole(s, m) {
 			continue
 		}
-		if d.premodifierRole(s, m) {
+		// A title that is an office ("Sen.", "Governor") leaves room for an
+		// appositive: "Sen. Tom Hale (R-Ohio), chair of the Senate Banking Committee,".
+		titled := d.titleRole(s, m)
+		if !titled && d.premodifierRole(s, m) {
 			continue
 		}
-		if d.appositiveRole(s, m) {
-			continue
-		}
-		if d.relativeRole(s, m) {
+		d.partyTag(s, m)
+		if d.appositiveRole(s, m) || d.relativeRole(s, m) || titled {
 			continue
 		}
 		d.precedingRole(s, m)
 	}
+	d.copularRoles(s)
+	d.appointedRoles(s)
+	d.coordinatedRoles(s)
+	d.listRoles(s)
+}
+
+// addRole records a role.
+func (d *doc) addRole(s *sentence, p *entity, role string, org *entity) {
+	d.roles = append(d.roles, roleFact{person: p, role: strings.TrimSpace(role), org: org, sent: s})
+}
+
+// headAt returns where the role head ending at token k begins: k for one
+// word ("director"), k-1 for a two-word head ("secretary general",
+// "director general"), or -1 when no role head ends at k.
+func (d *doc) headAt(s *sentence, k int) int {
+	t := s.para.toks
+	if k < s.from || k >= s.to || !t[k].word {
+		return -1
+	}
+	if k-1 >= s.from && t[k-1].word && d.lex.roleHeads[t[k-1].lower+" "+t[k].lower] {
+		return k - 1
+	}
+	if d.lex.roleHeads[t[k].lower] {
+		return k
+	}
+	return -1
+}
+
+// pluralHead reports whether token k is a role head in the plural: "CEOs",
+// "chief executives", "board members".
+func (d *doc) pluralHead(s *sentence, k int) bool {
+	t := s.para.toks
+	if k < s.from || k >= s.to || !t[k].word {
+		return false
+	}
+	one := strings.ToLower(singular(t[k].text))
+	return one != t[k].lower && d.lex.roleHeads[one]
+}
+
+// roleEnd returns the end of the role phrase starting at token i ("deputy
+// director", "HM chief inspector", "secretary general"), skipping an
+// article, or i when none starts there.
+func (d *doc) roleEnd(s *sentence, i int) int {
+	t := s.para.toks
+	k := i
+	if k < s.to && (t[k].lower == "the" || t[k].lower == "a" || t[k].lower == "an") {
+		k++
+	}
+	end := i
+	for k < s.to && t[k].word && (d.lex.roleMods[t[k].lower] || d.lex.roleHeads[t[k].lower] || d.headAt(s, k) >= 0 || d.headAt(s, k+1) == k) {
+		if d.headAt(s, k) >= 0 {
+			end = k + 1
+		}
+		k++
+	}
+	return end
+}
+
+// complementEnd extends a role that names no body by the "of"/"for" phrase
+// that completes it, up to the comma or clause end: "HM chief inspector" +
+// "of probation", "Minister" + "of Health", "secretary" + "of tourism".
+func (d *doc) complementEnd(s *sentence, end int) int {
+	t := s.para.toks
+	if end >= s.to || t[end].lower != "of" && t[end].lower != "for" {
+		return end
+	}
+	j := end + 1
+	if j < s.to && t[j].lower == "the" {
+		j++
+	}
+	k := j
+	for k < s.to && k < j+4 && t[k].word && !d.lex.verbs[t[k].lower] && !classStop[t[k].lower] {
+		if m := d.mentionAt(s, k); m != nil && m.ent != nil {
+			return end // a named body: the caller links it
+		}
+		k++
+	}
+	if k == j {
+		return end
+	}
+	return k
+}
+
+// roleText returns the words [i, j) of s as a role: role and common words
+// in lower case, names and acronyms as written ("former FAS director
+// general", "Public Safety Minister" → "public safety minister").
+func (d *doc) roleText(s *sentence, i, j int) string {
+	t := s.para.toks
+	if i >= j {
+		return ""
+	}
+	var b strings.Builder
+	for k := i; k < j; k++ {
+		if k > i {
+			b.WriteString(s.para.text[t[k-1].end:t[k].start])
+		}
+		w := t[k].text
+		if t[k].cap && !t[k].acronym && (d.lex.roleMods[t[k].lower] || d.lex.roleHeads[t[k].lower] || d.lex.common[t[k].lower] || sentenceWords[t[k].lower]) &&
+			!(k+1 < j && t[k+1].text == ".") {
+			w = t[k].lower
+		}
+		b.WriteString(w)
+		if t[k].poss && k < j-1 {
+			b.WriteString("'s")
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// knownBody returns the body the capitalised words [i, j) of s name when no
+// mention covers them: an acronym the article defines, a body the article
+// names so or whose party this is ("Ulster Unionist" → "Ulster Unionist
+// Party"), or a well-known body of the lexicon; nil otherwise.
+func (d *doc) knownBody(s *sentence, i, j int) *entity {
+	t := s.para.toks
+	if i < s.from || i >= j || j > s.to || !t[i].cap {
+		return nil
+	}
+	for k := i; k < j; k++ {
+		if !t[k].word || t[k].poss && k < j-1 {
+			return nil
+		}
+	}
+	name := s.para.text[t[i].start:t[j-1].end]
+	if t[j-1].poss {
+		name = normaliseOrgName(name)
+	}
+	var e *entity
+	if j-i == 1 && t[i].acronym {
+		e = d.acr[acronymKey(t[i].text)]
+	}
+	if e == nil {
+		if c := d.byKey["o:"+orgKey(name)]; c != nil && c.kind == schema.Organization && !c.class {
+			e = c
+		}
+	}
+	if e == nil {
+		for _, c := range d.ents {
+			if c.kind == schema.Organization && !c.class && (c.aliases[name] || strings.EqualFold(c.name, name+" Party") || t[i].acronym && j-i == 1 && endsWithWord(c, name)) {
+				e = c // "TDA" after "NHS TDA"
+				break
+			}
+		}
+	}
+	if e == nil {
+		low := strings.ToLower(name)
+		if b, ok := d.lex.bodies[low]; ok {
+			e = d.org(b[0], isLower(b[0]))
+		} else if full, ok := d.lex.bodyNames[low]; ok {
+			e = d.org(full, false)
+		} else if full, ok := d.lex.bodyNames[low+" party"]; ok {
+			e = d.org(full, false) // "Democratic" → Democratic Party
+		}
+	}
+	if e != nil {
+		d.insertMention(&mention{sent: s, from: i, to: j, kind: mFull, ent: e})
+	}
+	return e
+}
+
+// endsWithWord reports whether a body's name or an alias ends with the word w.
+func endsWithWord(e *entity, w string) bool {
+	if strings.HasSuffix(e.name, " "+w) {
+		return true
+	}
+	for a := range e.aliases {
+		if strings.HasSuffix(a, " "+w) {
+			return true
+		}
+	}
+	return false
+}
+
+// orgAt returns the body named at token j of s, a mention or a known body
+// no mention covers, and the token after it.
+func (d *doc) orgAt(s *sentence, j int) (*entity, int) {
+	if om := d.mentionAt(s, j); om != nil {
+		if om.from == j && om.ent != nil && om.ent.kind == schema.Organization {
+			return om.ent, om.to
+		}
+		return nil, j
+	}
+	if e := d.knownBody(s, j, j+1); e != nil {
+		return e, j + 1
+	}
+	return nil, j
+}
+
+// chamberWords name a legislature's houses: "Liberal Senate leader" is the
+// Liberals' leader in the Senate, not an office of a body "Liberal Senate".
+var chamberWords = map[string]bool{"senate": true, "house": true, "assembly": true, "caucus": true, "lords": true, "commons": true}
+
+// chamberQualifiers make a chamber's own name, not a party's: "National Assembly".
+var chamberQualifiers = map[string]bool{"national": true, "federal": true, "state": true, "upper": true, "lower": true,
+	"general": true, "legislative": true, "provincial": true, "regional": true, "european": true, "the": true, "us": true, "u.s.": true}
+
+// partyOf returns the party a capitalised adjective before a role names
+// ("Liberal Senate leader", "a Democratic senator"): one the article or the
+// lexicon knows, or else "<Adjective> Party" for a common English adjective
+// that is no chamber's own qualifier. It returns nil for other words.
+func (d *doc) partyOf(s *sentence, k int) *entity {
+	t := s.para.toks
+	if k < s.from || k >= s.to || !t[k].word || !t[k].cap || t[k].acronym || chamberQualifiers[t[k].lower] {
+		return nil
+	}
+	if e := d.knownBody(s, k, k+1); e != nil {
+		return e
+	}
+	if !d.lex.common[t[k].lower] || d.lex.roleMods[t[k].lower] || d.lex.roleHeads[t[k].lower] || sentenceWords[t[k].lower] {
+		return nil
+	}
+	e := d.org(t[k].text+" Party", false)
+	d.insertMention(&mention{sent: s, from: k, to: k + 1, kind: mFull, ent: e})
+	return e
 }
 
 // prefixRole reads a capitalised role written in one run with the name:
-// "Commissioner for the Oceans Katrin Vesterlund", "Island MP Catriona MacAulay".
+// "Commissioner for the Oceans Katrin Vesterlund", "Island MP Catriona
+// MacAulay", "NDP Leader Jo Tremblay", and, across "of/for", "Secretary of
+// State for Transport Ann Blake", "Federal Member for Hume Tom Quill".
 func (d *doc) prefixRole(s *sentence, m *mention) bool {
 	t := s.para.toks
 	for _, pr := range d.prefixRoles {
@@ -147,13 +412,43 @@ func (d *doc) prefixRole(s *sentence, m *mention) bool {
 			continue
 		}
 		// The role begins at its first role word: "Island MP" → "MP".
-		from := pr.from
+		from := -1
 		for k := pr.from; k < pr.to; k++ {
 			if d.lex.roleHeads[t[k].lower] || roleAbbrev[t[k].lower] || d.lex.roleMods[t[k].lower] {
 				from = k
 				break
 			}
 		}
+		// "Secretary of State" + "Marco …": the run before "of/for" that
+		// holds the office is part of the role.
+		for b := pr.from; b-2 >= s.from && (t[b-1].lower == "of" || t[b-1].lower == "for" || t[b-1].lower == "the" && b-3 >= s.from && (t[b-2].lower == "for" || t[b-2].lower == "of")); {
+			c := b - 1
+			if t[c].lower == "the" {
+				c--
+			}
+			r := c
+			office := false
+			for r-1 >= s.from && t[r-1].word && t[r-1].cap && !sentenceWords[t[r-1].lower] && d.mentionAt(s, r-1) == nil && c-r < 4 {
+				r--
+				if _, title := d.lex.titles[t[r].lower]; title || d.lex.roleHeads[t[r].lower] {
+					office = true
+				}
+			}
+			if r == c {
+				break
+			}
+			b = r
+			if office {
+				from = r
+				for from > s.from && t[from-1].word && t[from-1].cap && d.lex.roleMods[t[from-1].lower] {
+					from--
+				}
+			}
+		}
+		if from < 0 {
+			return false // no role word: "West Virginia Legislature" is no office
+		}
+		office := from < pr.from
 		role := s.para.text[t[from].start:t[pr.to-1].end]
 		var org *entity
 		for _, om := range d.in(s) {
@@ -161,50 +456,120 @@ func (d *doc) prefixRole(s *sentence, m *mention) bool {
 				org = om.ent
 			}
 		}
-		d.roles = append(d.roles, roleFact{person: m.ent, role: role, org: org, sent: s})
+		if org == nil && from > pr.from {
+			// "NDP Leader", "UUP MLA": the words before the role name a body.
+			org = d.knownBody(s, pr.from, from)
+		}
+		if org == nil {
+			org = d.portfolio(role, s, from, pr.to)
+		}
+		// An office written out in capitals across "of/for" ("State
+		// Superintendent of Public Instruction") is no body's post the
+		// context could supply.
+		d.roles = append(d.roles, roleFact{person: m.ent, role: role, org: org, sent: s, title: office})
 		return true
 	}
 	return false
 }
 
-// premodifierRole reads "care services minister Paul Burstow" and
-// "Association of Directors of Adult Social Services president Richard Jones".
+// titleRoles are titles that are also offices: "Governor Linda Hayes".
+var titleRoles = map[string]bool{"governor": true, "mayor": true, "senator": true, "president": true, "chancellor": true,
+	"commissioner": true, "minister": true, "secretary": true, "superintendent": true, "judge": true, "prime minister": true,
+	"chief constable": true, "sen": true, "rep": true, "gov": true, "representative": true}
+
+// titleOffices are the offices abbreviated titles stand for.
+var titleOffices = map[string]string{"sen": "senator", "rep": "representative", "gov": "governor"}
+
+// titleRole reads a title that is an office: "Governor Linda Hayes", "Sen.
+// Tom Hale", "Police Minister Aaron Kellett" and "Public Safety Minister Jo
+// Kerr" with the words of the portfolio, "Labor Health Minister Ann Lee"
+// with the party written before them.
+func (d *doc) titleRole(s *sentence, m *mention) bool {
+	t := s.para.toks
+	title, at := d.titleBefore(s, m.from)
+	if at >= m.from || !titleRoles[strings.ToLower(title)] {
+		return false
+	}
+	end := at + len(strings.Fields(title))
+	if end < m.from && t[end].text == "." {
+		end++ // "Sen."
+	}
+	start := at
+	var org *entity
+	for start-1 >= s.from && at-start < 3 {
+		p := t[start-1]
+		if !p.word || p.poss {
+			break
+		}
+		if om := d.mentionAt(s, start-1); om != nil {
+			if om.ent != nil && om.ent.kind == schema.Organization && om.to == start && d.portfolioRun(s, om.from, om.to) && at-om.from <= 3 {
+				start = om.from // "State Services Minister": a portfolio, not a body
+				continue
+			}
+			if om.ent != nil && om.ent.kind == schema.Organization && om.to == start {
+				org = om.ent
+			}
+			break
+		}
+		_, given := d.lex.given[p.lower]
+		if d.lex.roleMods[p.lower] || p.cap && !p.acronym && d.lex.common[p.lower] && !sentenceWords[p.lower] && !given {
+			start--
+			continue
+		}
+		org = d.knownBody(s, start-1, start)
+		break
+	}
+	if start-1 >= s.from && d.lex.roleHeads[t[start-1].lower] {
+		return false // "chief executive Minister …": not a title run
+	}
+	role := d.roleText(s, start, end)
+	if full := titleOffices[strings.ToLower(title)]; full != "" {
+		// "Sen. Tom Hale": the office, not its abbreviation.
+		role = strings.TrimSpace(d.roleText(s, start, at) + " " + full)
+	}
+	if org == nil {
+		org = d.portfolio(role, s, start, end)
+	}
+	d.roles = append(d.roles, roleFact{person: m.ent, role: role, org: org, sent: s, title: true})
+	return true
+}
+
+// premodifierRole reads "care services minister Paul Burstow",
+// "Association of Directors of Adult Social Services president Richard
+// Jones", "Water Forum (WF) chair Jo Roe", "ANC secretary general Lulu
+// Dube", and "Liberal Senate leader Ann Roy" (the party's leader there).
 func (d *doc) premodifierRole(s *sentence, m *mention) bool {
 	t := s.para.toks
 	k := m.from - 1
-	if title, at := d.titleBefore(s, m.from); at < m.from {
-		if lt := strings.ToLower(title); titleRoles[lt] {
-			// "Governor Linda Hayes": the title is her role; "Police Minister
-			// Aaron Kellett": with the words of its portfolio.
-			start := at
-			for start-1 >= s.from && t[start-1].word && d.lex.roleMods[t[start-1].lower] && !t[start-1].poss && at-start < 3 {
-				start--
-			}
-			if !(start-1 >= s.from && d.lex.roleHeads[t[start-1].lower]) {
-				role := strings.ToLower(s.para.text[t[start].start:t[at].end])
-				if words := strings.Fields(title); len(words) > 1 {
-					role = strings.ToLower(s.para.text[t[start].start:t[at+len(words)-1].end])
-				}
-				d.roles = append(d.roles, roleFact{person: m.ent, role: role, org: d.portfolio(role, s, start, at+1), sent: s})
-				return true
-			}
-		}
+	if _, at := d.titleBefore(s, m.from); at < m.from {
 		k = at - 1
 	}
-	if k < s.from || !t[k].word || !d.lex.roleHeads[t[k].lower] || (t[k].cap && k != s.from && !d.lex.roleHeads[t[k].lower]) {
+	hs := d.headAt(s, k)
+	if hs < 0 {
 		return false
 	}
 	end := k + 1
-	start := k
+	start := hs
 	for start-1 >= s.from && len(t[start-1].text) > 0 && t[start-1].word && !t[start-1].poss && (!t[start-1].cap || start-1 == s.from && d.lex.roleMods[t[start-1].lower]) &&
-		!classStop[t[start-1].lower] && d.mentionAt(s, start-1) == nil && k-start < 4 {
+		!classStop[t[start-1].lower] && t[start-1].lower != "and" && t[start-1].lower != "or" && d.mentionAt(s, start-1) == nil && k-start < 4 {
 		start--
 	}
 	role := strings.ToLower(s.para.text[t[start].start:t[end-1].end])
 	var org *entity
-	if start-1 >= s.from {
-		if om := d.orgEndingAt(s, start-1); om != nil {
-			org = om.ent
+	bodyFrom := -1 // where the body written before the role begins
+	b := start - 1
+	if b-2 >= s.from && t[b].text == ")" && t[b-1].acronym && t[b-2].text == "(" {
+		b -= 3 // "Public Service Association (PSA) national secretary"
+	}
+	if b >= s.from {
+		if om := d.orgEndingAt(s, b); om != nil {
+			org, bodyFrom = om.ent, om.from
+			if om.to-om.from == 2 && chamberWords[t[om.to-1].lower] {
+				if p := d.partyOf(s, om.from); p != nil {
+					org = p
+					role = strings.ToLower(t[om.to-1].text) + " " + role
+				}
+			}
 		}
 	}
 	if org == nil && start-1 >= s.from && t[start-1].word && t[start-1].cap && !t[start-1].poss && !sentenceWords[t[start-1].lower] && d.mentionAt(s, start-1) == nil {
@@ -216,41 +581,200 @@ func (d *doc) premodifierRole(s *sentence, m *mention) bool {
 				onlyRoleWords = false
 			}
 		}
-		_, known := d.lex.bodies[t[start-1].lower]
-		if _, isTitle := d.lex.titles[t[start-1].lower]; !isTitle && onlyRoleWords && (!d.lex.common[t[start-1].lower] || known) && !d.lex.orgHeads[t[start-1].lower] {
-			org = d.addOrg(s, start-1, start, t[start-1].text, false)
+		if e := d.knownBody(s, start-1, start); e != nil && onlyRoleWords {
+			org, bodyFrom = e, start-1
+		} else {
+			_, known := d.lex.bodies[t[start-1].lower]
+			if _, isTitle := d.lex.titles[t[start-1].lower]; !isTitle && onlyRoleWords && (!d.lex.common[t[start-1].lower] || known) && !d.lex.orgHeads[t[start-1].lower] {
+				org, bodyFrom = d.roleOrg(s, start-1, start, t[start-1].text), start-1
+			}
 		}
+	}
+	if bodyFrom > s.from && formerWords[t[bodyFrom-1].lower] && (!t[bodyFrom-1].cap || bodyFrom-1 == s.from) {
+		// "former Pennsylvania governor": the word that dates the role is its own.
+		role = d.roleText(s, bodyFrom-1, end)
 	}
 	if org == nil {
 		org = d.portfolio(role, s, start, end)
 	}
-	d.roles = append(d.roles, roleFact{person: m.ent, role: role, org: org, sent: s})
+	if org == nil && start-1 >= s.from {
+		switch w := t[start-1].lower; {
+		case w == "its" || w == "their":
+			// "its newly elected president Jo Roe": the body spoken of last,
+			// if lately.
+			if e := d.lastOrgBefore(s); e != nil && (e.sents[s.n-1] || e.sents[s.n-2]) {
+				org = e
+			}
+		case w == "and" && start-2 >= s.from:
+			// "the chair Jo Roe and chief executive Tom Hale": the body of
+			// the role before.
+			if pm := d.personEndingAt(s, start-2); pm != nil {
+				for x := len(d.roles) - 1; x >= 0 && d.roles[x].sent == s; x-- {
+					if d.roles[x].person == pm.ent {
+						org = d.roles[x].org
+						break
+					}
+				}
+			}
+		case w == "the" && len(portfolioWords(role)) == 0:
+			// "the chair Jo Roe", a role with no body of its own: the body the
+			// story is about.
+			if org = d.contextOrg(s, role); org == nil {
+				org = d.mainOrg(s)
+			}
+		}
+	}
+	d.addRole(s, m.ent, role, org)
 	return true
 }
 
-// portfolio returns the portfolio a minister's role names ("care services
-// minister" → "care services"), as an organisation, or nil.
-func (d *doc) portfolio(role string, s *sentence, start, end int) *entity {
-	head := roleHeadWord(role)
-	if head != "minister" && head != "secretary" && head != "spokesperson" && head != "spokesman" && head != "spokeswoman" {
-		return nil
-	}
-	var words []string
-	for _, w := range strings.Fields(role) {
-		if !portfolioStop[w] && w != head {
-			if !d.lex.roleMods[w] {
-				return nil // not a portfolio the lexicon knows
-			}
-			words = append(words, w)
+// mainOrg returns the body the article has named most often up to s (and
+// at least twice), or nil.
+func (d *doc) mainOrg(s *sentence) *entity {
+	count := map[*entity]int{}
+	var best *entity
+	for _, m := range d.mentions {
+		if m.sent.n > s.n {
+			break
+		}
+		e := m.ent
+		if e == nil || e.kind != schema.Organization || e.class || e.generic || e.portfolio {
+			continue
+		}
+		count[e]++
+		if best == nil || count[e] > count[best] {
+			best = e
 		}
 	}
+	if best == nil || count[best] < 2 {
+		return nil
+	}
+	return best
+}
+
+// portfolioRun reports whether a capitalised run before a minister's title
+// is a portfolio that names took for a body because it ends in a word such
+// as "Services": common words ending in a role word ("State Services").
+func (d *doc) portfolioRun(s *sentence, i, j int) bool {
+	t := s.para.toks
+	if j-i < 2 || !d.lex.roleMods[t[j-1].lower] {
+		return false
+	}
+	for k := i; k < j; k++ {
+		if t[k].acronym || !d.lex.roleMods[t[k].lower] && !d.lex.common[t[k].lower] {
+			return false
+		}
+	}
+	return true
+}
+
+// onlyRoleWords reports whether tokens [i, j) of s are all role words.
+func (d *doc) onlyRoleWords(s *sentence, i, j int) bool {
+	t := s.para.toks
+	for k := i; k < j; k++ {
+		if !d.lex.roleMods[t[k].lower] && !d.lex.roleHeads[t[k].lower] {
+			return false
+		}
+	}
+	return i < j
+}
+
+// formerWords date a role: "former FAS director general", "then justice secretary".
+var formerWords = map[string]bool{"former": true, "then": true, "ex": true, "outgoing": true, "acting": true, "interim": true, "incoming": true}
+
+// portfolio returns the department a minister's or secretary's role points
+// to: the body the article itself names whose name holds the portfolio's
+// words ("transport secretary" → "Department for Transport", "home
+// secretary" → "Home Office", "Minister of Health" → "Ministry of Health").
+// A portfolio the article names no department for stays in the role's text:
+// "education" is no organisation, and one "education" node would tie every
+// country's education ministers together.
+func (d *doc) portfolio(role string, s *sentence, start, end int) *entity {
+	words := portfolioWords(role)
 	if len(words) == 0 {
 		return nil
 	}
-	e := d.org(strings.Join(words, " "), true)
-	e.portfolio = true
-	e.sents[s.n] = true
-	return e
+	var best *entity
+	bestDist := 1 << 30
+	for _, m := range d.mentions {
+		e := m.ent
+		if e == nil || e.kind != schema.Organization || e.class || e.generic || !isDepartment(e.name) {
+			continue
+		}
+		if !holdsWords(e.name, words) {
+			continue
+		}
+		dist := s.n - m.sent.n
+		if dist < 0 {
+			dist = 1000 - dist // a department named later in the article
+		}
+		if dist < bestDist {
+			best, bestDist = e, dist
+		}
+	}
+	return best
+}
+
+// departmentWords name the bodies that carry a minister's portfolio.
+var departmentWords = map[string]bool{"department": true, "ministry": true, "office": true, "dept": true, "departments": true}
+
+// isDepartment reports whether a body's name is a government department's:
+// "Department for Transport", "Ministry of Justice", "Home Office" — but not
+// "Office for National Statistics", a body that answers to one.
+func isDepartment(name string) bool {
+	f := strings.Fields(strings.ToLower(name))
+	for i, w := range f {
+		w = strings.Trim(w, ".,")
+		if departmentWords[w] && (w != "office" || i == len(f)-1 && i > 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsWords reports whether every word of want is a word of name, plurals
+// folded ("schools minister" → "Department for Children, Schools and Families").
+func holdsWords(name string, want []string) bool {
+	have := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return r == ' ' || r == ',' || r == '-' }) {
+		have[singular(w)] = true
+	}
+	for _, w := range want {
+		if !have[singular(w)] {
+			return false
+		}
+	}
+	return true
+}
+
+// portfolioWords returns the words of a minister's or secretary's role that
+// name the portfolio: "care services minister" → care, services; "Secretary
+// of State for Transport" → transport; "Minister of Health" → health. A
+// shadow or opposition role has none: its holder runs no department.
+func portfolioWords(role string) []string {
+	f := strings.Fields(strings.ToLower(role))
+	head := roleHeadWord(strings.ToLower(role))
+	if head != "minister" && head != "secretary" {
+		return nil
+	}
+	var words []string
+	after := false
+	for i, w := range f {
+		w = strings.Trim(w, ".,")
+		switch {
+		case w == "shadow" || w == "opposition":
+			return nil
+		case w == head && !after:
+			after = true
+		case after && (w == "of" || w == "for" || w == "and" || w == "the"):
+		case after && w == "state" && i+1 < len(f) && f[i+1] == "for":
+			// "Secretary of State for Transport": the portfolio follows.
+		case portfolioStop[w] && !(w == "state" && after):
+		default:
+			words = append(words, w)
+		}
+	}
+	return words
 }
 
 func roleHeadWord(role string) string {
@@ -267,16 +791,50 @@ func roleHeadWord(role string) string {
 	return f[len(f)-1]
 }
 
+// appositiveAdverbs may open an appositive or relative role without
+// belonging to it: "Jane Roe, currently the administrator of …".
+var appositiveAdverbs = map[string]bool{"currently": true, "now": true, "also": true, "still": true, "formerly": true,
+	"previously": true, "once": true, "later": true, "already": true, "recently": true}
+
+// skipParen returns the token after a short parenthesis at i ("(pictured)",
+// "(R-La.)"), or i when none opens there.
+func skipParen(s *sentence, i int) int {
+	t := s.para.toks
+	if i >= s.to || t[i].text != "(" {
+		return i
+	}
+	for k := i + 1; k < s.to && k <= i+6; k++ {
+		if t[k].text == ")" {
+			return k + 1
+		}
+	}
+	return i
+}
+
 // appositiveRole reads "Jo Webber, deputy director of policy at the NHS
 // Confederation," and "Andrew Cozens, the Local Government Association's
 // strategic lead for adult social care," and list items "Roy Fisher, chair of
-// NHS Blackpool;".
+// NHS Blackpool;", and also "Jo Roe, Water Forum chief operating officer,",
+// "Tom Hale, the trust's chief executive," and "Ann Diaz, a Democratic
+// senator from Ohio,".
 func (d *doc) appositiveRole(s *sentence, m *mention) bool {
 	t := s.para.toks
-	if m.to >= s.to || t[m.to].text != "," {
+	i := skipParen(s, m.to)
+	if i >= s.to || t[i].text != "," {
 		return false
 	}
-	i := m.to + 1
+	if i+2 < s.to && partyFromTag(t[i+1].text) != "" {
+		// "Sen. Tom Hale, R-Ohio, chair of …": past the party tag.
+		j := i + 2
+		if j < s.to && t[j].text == "." {
+			j++
+		}
+		if j >= s.to || t[j].text != "," {
+			return false
+		}
+		i = j
+	}
+	i++
 	list := d.inSignatories(s, m.from)
 	// The appositive ends at the first organisation that closes it, before
 	// any reporting verb, quotation or another person.
@@ -291,25 +849,82 @@ func (d *doc) appositiveRole(s *sentence, m *mention) bool {
 			break
 		}
 	}
-	// Possessive: "the Local Government Association's strategic lead for X,".
+	for i < limit && appositiveAdverbs[t[i].lower] {
+		i++
+	}
 	k := i
 	if k < limit && t[k].lower == "the" {
 		k++
 	}
-	if om := d.mentionAt(s, k); om != nil && om.ent != nil && om.ent.kind == schema.Organization && om.from == k && t[om.to-1].poss {
-		end := om.to
-		for end < limit && t[end].text != "," {
-			end++
+	if om := d.mentionAt(s, k); om != nil && om.ent != nil && om.ent.kind == schema.Organization && om.from == k {
+		if t[om.to-1].poss {
+			// Possessive: "the Local Government Association's strategic lead for X,".
+			end := om.to
+			for end < limit && t[end].text != "," {
+				end++
+			}
+			if end > om.to {
+				role := strings.TrimSpace(s.para.text[t[om.to].start:t[end-1].end])
+				if d.lex.roleHeads[roleHeadWord(strings.ToLower(role))] || d.roleEnd(s, om.to) > om.to {
+					d.addRole(s, m.ent, role, om.ent)
+					return true
+				}
+			}
+		} else if re := d.roleEnd(s, om.to); re > om.to && (re >= limit || !t[re].word) {
+			// "Water Forum chief operating officer,": the body, then the role.
+			d.addRole(s, m.ent, d.roleText(s, om.to, re), om.ent)
+			return true
 		}
-		if end > om.to {
-			role := strings.TrimSpace(s.para.text[t[om.to].start:t[end-1].end])
-			if d.lex.roleHeads[roleHeadWord(strings.ToLower(role))] || d.roleAt(s, om.to) > om.to {
-				d.roles = append(d.roles, roleFact{person: m.ent, role: role, org: om.ent, sent: s})
+	}
+	if k+1 < limit && k > i && !t[k].cap && t[k+1].poss && !t[k+1].cap && t[k].word {
+		// "the skills council's chief executive": the body the article named, by its head word.
+		if re := d.roleEnd(s, k+2); re > k+2 {
+			if owner := d.shortForm(s, singular(t[k+1].lower)); owner != nil {
+				d.addRole(s, m.ent, d.roleText(s, k+2, re), owner)
+				return true
+			}
+		}
+	} else if k < limit && t[k].poss && !t[k].cap && k > i && t[k].word {
+		if re := d.roleEnd(s, k+1); re > k+1 {
+			if owner := d.shortForm(s, singular(t[k].lower)); owner != nil {
+				d.addRole(s, m.ent, d.roleText(s, k+1, re), owner) // "the trust's chief executive"
 				return true
 			}
 		}
 	}
-	roleEnd := d.roleAt(s, i)
+	j := k // "a Democratic senator", "the Labour leader"
+	if t[i].lower == "a" || t[i].lower == "an" {
+		j = i + 1
+	}
+	if j < limit && t[j].cap && !t[j].acronym && d.mentionAt(s, j) == nil {
+		// "a Democratic senator from Ohio": a party's member.
+		if re := d.roleEnd(s, j+1); re > j+1 && !d.lex.roleMods[t[j].lower] && !d.lex.roleHeads[t[j].lower] {
+			if p := d.partyOf(s, j); p != nil {
+				d.addRole(s, m.ent, t[j].text+" "+d.roleText(s, j+1, re), p)
+				return true
+			}
+		}
+	}
+	if w := t[i].lower; (w == "the" || w == "a" || w == "an") && !list {
+		// "the U.S. education secretary", "the Scottish justice secretary":
+		// a place before the role.
+		p := i + 1
+		for p < limit && (t[p].text == "." || t[p].word && t[p].cap && len(t[p].text) == 1) {
+			p++
+		}
+		if p == i+1 && p < limit && t[p].word && t[p].cap && !t[p].acronym && d.mentionAt(s, p) == nil && !d.lex.roleMods[t[p].lower] && !d.lex.roleHeads[t[p].lower] {
+			p++
+		}
+		if re := d.roleEnd(s, p); p > i+1 && re > p {
+			if ce := d.complementEnd(s, re); ce <= limit {
+				re = ce
+			}
+			role := d.roleText(s, i+1, re)
+			d.addRole(s, m.ent, role, d.portfolio(role, s, i+1, re))
+			return true
+		}
+	}
+	roleEnd := d.roleEnd(s, i)
 	if roleEnd == i && !list {
 		// "strategic adviser on children, ..." starts with words the role lexicon may lack;
 		// accept a lower-case phrase whose head word is a role.
@@ -328,11 +943,15 @@ func (d *doc) appositiveRole(s *sentence, m *mention) bool {
 		}
 		roleEnd = j
 	}
-	// Find the organisation that ends the appositive.
+	// Find the organisation that ends the appositive. A comma before it must
+	// be one of an enumeration inside the role ("adviser on children, adult
+	// and health services at X"), not the one that closes the appositive.
 	var org *mention
 	for _, om := range d.in(s) {
 		if om.sent == s && om.from >= roleEnd && om.to <= limit && om.ent != nil && om.ent.kind == schema.Organization {
-			org = om
+			if list || !closedBefore(t, roleEnd, om.from) {
+				org = om
+			}
 			break
 		}
 	}
@@ -348,7 +967,7 @@ func (d *doc) appositiveRole(s *sentence, m *mention) bool {
 		}
 		if e > j && t[j].cap {
 			name := s.para.text[t[j].start:t[e-1].end]
-			oe := d.addOrg(s, j, e, name, false)
+			oe := d.roleOrg(s, j, e, name)
 			org = &mention{sent: s, from: j, to: e, ent: oe}
 		}
 	}
@@ -369,16 +988,51 @@ func (d *doc) appositiveRole(s *sentence, m *mention) bool {
 		if roleEnd == i && !list && !d.lex.roleHeads[roleHeadWord(strings.ToLower(role))] {
 			return false
 		}
+	} else if roleEnd > i && !list {
+		// "HM chief inspector of probation", "Minister of Health": a role
+		// that names no body keeps the words that complete it.
+		if ce := d.complementEnd(s, roleEnd); ce > roleEnd && ce <= limit {
+			role = s.para.text[t[i].start:t[ce-1].end]
+		}
 	}
 	role = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(role, "the "), "a "))
-	for _, adv := range []string{"currently ", "now ", "also ", "then "} {
-		role = strings.TrimPrefix(role, adv) // "currently chief executive of X"
+	for _, adv := range []string{"then "} {
+		role = strings.TrimPrefix(role, adv) // "then chief executive of X"
 	}
 	if role == "" && org == nil {
 		return false
 	}
-	d.roles = append(d.roles, roleFact{person: m.ent, role: role, org: entOf(org), sent: s})
+	o := entOf(org)
+	if o == nil && role != "" {
+		o = d.portfolio(role, s, i, roleEnd)
+	}
+	d.addRole(s, m.ent, role, o)
 	return true
+}
+
+// closedBefore reports whether a comma between tokens from and to closes a
+// phrase rather than separating the items of an enumeration: no "and"/"or"
+// follows it before to.
+func closedBefore(t []token, from, to int) bool {
+	for k := from; k < to; k++ {
+		if t[k].text != "," {
+			continue
+		}
+		enum := false
+		for j := k + 1; j < to; j++ {
+			if t[j].lower == "and" || t[j].lower == "or" {
+				enum = true
+				break
+			}
+			if t[j].text == "," {
+				break
+			}
+		}
+		if !enum {
+			return true
+		}
+	}
+	return false
 }
 
 func entOf(m *mention) *entity {
@@ -388,13 +1042,47 @@ func entOf(m *mention) *entity {
 	return m.ent
 }
 
+// orgAfterRole returns the body a role's words lead to within [from, to):
+// "… of the Water Forum", "heads the White House's Office of Management and
+// Budget" (the possessed body, not its owner). The body must follow closely.
+func (d *doc) orgAfterRole(s *sentence, from, to int) *entity {
+	t := s.para.toks
+	ms := d.in(s)
+	for x, om := range ms {
+		if om.sent != s || om.from < from || om.ent == nil {
+			continue
+		}
+		if om.to > to || om.from-from > 5 || om.ent.kind != schema.Organization {
+			return nil
+		}
+		for k := from; k < om.from; k++ {
+			if t[k].quote >= 0 || t[k].text == "," || d.lex.verbs[t[k].lower] {
+				return nil
+			}
+		}
+		if t[om.to-1].poss && x+1 < len(ms) {
+			if next := ms[x+1]; next.from == om.to && next.ent != nil && next.ent.kind == schema.Organization && next.to <= to {
+				return next.ent
+			}
+		}
+		return om.ent
+	}
+	return nil
+}
+
 // roleVerbs turn "who chairs X" into a role.
 var roleVerbs = map[string]string{"chairs": "chair", "chaired": "chair", "heads": "head", "headed": "head",
 	"leads": "leader", "led": "leader", "runs": "head", "directs": "director", "founded": "founder",
-	"co-founded": "co-founder", "manages": "manager", "represents": "representative"}
+	"co-founded": "co-founder", "manages": "manager", "represents": "representative", "co-chairs": "co-chair"}
+
+// branchWords name a part of a body: "who chairs the Devon branch" chairs a
+// branch of the body the story is about.
+var branchWords = map[string]bool{"branch": true, "chapter": true, "division": true, "wing": true, "arm": true, "section": true}
 
 // relativeRole reads "Sen. Mike Crapo, R-Idaho, who chairs the Senate
-// Banking Committee," and "Jane Roe, who leads the union,".
+// Banking Committee," and "Jane Roe, who leads the union,", "Tom Hale, who
+// also heads the Treasury's Budget Office,", "Ann Lee, who used to be deputy
+// head of the Water Forum,", "Jo Roe, who advised the mayor as head of X,".
 func (d *doc) relativeRole(s *sentence, m *mention) bool {
 	t := s.para.toks
 	for k := m.to; k+2 < s.to && k < m.to+8; k++ {
@@ -404,41 +1092,93 @@ func (d *doc) relativeRole(s *sentence, m *mention) bool {
 		if t[k].lower != "who" || t[k-1].text != "," {
 			continue
 		}
-		if w := t[k+1].lower; w == "is" || w == "was" || w == "has" && k+2 < s.to && t[k+2].lower == "been" {
+		j := k + 1
+		for j < s.to && appositiveAdverbs[t[j].lower] {
+			j++
+		}
+		if j+1 >= s.to {
+			return false
+		}
+		clause := j
+		for clause < s.to && t[clause].text != "," && t[clause].text != ";" && t[clause].quote < 0 {
+			clause++
+		}
+		r := -1
+		switch w := t[j].lower; {
+		case w == "is" || w == "was" || w == "became" || w == "becomes" || w == "remains" || w == "remained":
+			r = j + 1
+		case (w == "has" || w == "had") && t[j+1].lower == "been":
+			r = j + 2
+		case w == "used" && j+2 < s.to && t[j+1].lower == "to" && t[j+2].lower == "be":
+			r = j + 3
+		case (w == "serves" || w == "served" || w == "acts" || w == "acted") && t[j+1].lower == "as":
+			r = j + 2
+		}
+		if r >= 0 {
 			// "Jane Roe, who is chief executive of the Water Forum,": read the
 			// role as an appositive starting after the verb.
-			j := k + 2
-			if t[k+1].lower == "has" {
-				j++
+			for r < clause && appositiveAdverbs[t[r].lower] {
+				r++
 			}
-			if end := d.roleAt(s, j); end > j {
-				role := strings.TrimPrefix(strings.TrimPrefix(s.para.text[t[j].start:t[end-1].end], "the "), "a ")
-				var org *entity
-				for _, om := range d.in(s) {
-					if om.from >= end && om.from <= end+4 && om.ent != nil && om.ent.kind == schema.Organization {
-						org = om.ent
+			end := d.roleEnd(s, r)
+			if end == r {
+				return false
+			}
+			org := d.orgAfterRole(s, end, clause)
+			if org == nil {
+				end = d.complementEnd(s, end)
+			}
+			role := strings.TrimPrefix(strings.TrimPrefix(s.para.text[t[r].start:t[end-1].end], "the "), "a ")
+			if org == nil {
+				org = d.portfolio(role, s, r, end)
+			}
+			d.addRole(s, m.ent, role, org)
+			return true
+		}
+		if role, ok := roleVerbs[t[j].lower]; ok {
+			if org := d.orgAfterRole(s, j+1, clause); org != nil {
+				d.addRole(s, m.ent, role, org)
+				return true
+			}
+			if t[j+1].lower == "the" && j+2 < s.to {
+				// "who chairs the independent Devon branch": a branch of the
+				// body the story is about.
+				for b := j + 2; b < clause && b <= j+5; b++ {
+					if branchWords[t[b].lower] {
+						if e := d.lastOrgBefore(s); e != nil {
+							d.addRole(s, m.ent, role, e)
+							return true
+						}
 						break
 					}
 				}
-				d.roles = append(d.roles, roleFact{person: m.ent, role: role, org: org, sent: s})
-				return true
+				if e := d.shortForm(s, singular(t[j+2].lower)); e != nil {
+					d.addRole(s, m.ent, role, e)
+					return true
+				}
 			}
 			return false
 		}
-		role, ok := roleVerbs[t[k+1].lower]
-		if !ok {
-			return false
-		}
-		for _, om := range d.in(s) {
-			if om.sent == s && om.from > k+1 && om.from <= k+4 && om.ent != nil && om.ent.kind == schema.Organization {
-				d.roles = append(d.roles, roleFact{person: m.ent, role: role, org: om.ent, sent: s})
-				return true
+		// "who has advised the mayor for a year as head of X": the role "as"
+		// the clause gives, with its body; "who … when she chaired X".
+		for a := j; a < clause; a++ {
+			if w := t[a].lower; (w == "he" || w == "she") && a+2 < clause {
+				if role, ok := roleVerbs[t[a+1].lower]; ok {
+					if org := d.orgAfterRole(s, a+2, clause); org != nil {
+						d.addRole(s, m.ent, role, org)
+						return true
+					}
+				}
 			}
-		}
-		if w := t[k+2].lower; w == "the" && k+3 < s.to {
-			if e := d.shortForm(s, singular(t[k+3].lower)); e != nil {
-				d.roles = append(d.roles, roleFact{person: m.ent, role: role, org: e, sent: s})
-				return true
+			if t[a].lower != "as" {
+				continue
+			}
+			if end := d.roleEnd(s, a+1); end > a+1 {
+				if org := d.orgAfterRole(s, end, clause); org != nil {
+					role := strings.TrimPrefix(strings.TrimPrefix(s.para.text[t[a+1].start:t[end-1].end], "the "), "a ")
+					d.addRole(s, m.ent, role, org)
+					return true
+				}
 			}
 		}
 		return false
@@ -446,8 +1186,18 @@ func (d *doc) relativeRole(s *sentence, m *mention) bool {
 	return false
 }
 
+// auxWords may follow a name that a preceding role introduces: "the chief
+// executive, Jane Roe, has said".
+var auxWords = map[string]bool{"has": true, "had": true, "is": true, "was": true, "will": true, "would": true,
+	"can": true, "could": true, "may": true, "might": true, "must": true, "should": true, "did": true, "does": true}
+
+// complementWords may follow a role's head before the body it names: "chair
+// of", "director at", "adviser to".
+var complementWords = map[string]bool{"of": true, "at": true, "for": true, "to": true, "on": true, "with": true, "in": true, "since": true}
+
 // precedingRole reads "the chair of the Local Government Association's
-// improvement board, David Parsons," and "the LGA's chief executive, Jane Roe,".
+// improvement board, David Parsons," and "the LGA's chief executive, Jane
+// Roe,", and titles written in capitals: "Transport Secretary, Jo Roe, said".
 func (d *doc) precedingRole(s *sentence, m *mention) bool {
 	t := s.para.toks
 	from := m.from
@@ -457,7 +1207,7 @@ func (d *doc) precedingRole(s *sentence, m *mention) bool {
 	if from-1 < s.from || t[from-1].text != "," {
 		return false
 	}
-	if m.to < s.to && t[m.to].text != "," && t[m.to].text != "." && !d.lex.verbs[t[m.to].lower] && t[m.to].lower != "who" {
+	if m.to < s.to && t[m.to].text != "," && t[m.to].text != "." && !d.lex.verbs[t[m.to].lower] && t[m.to].lower != "who" && !auxWords[t[m.to].lower] {
 		return false
 	}
 	end := from - 1
@@ -466,12 +1216,37 @@ func (d *doc) precedingRole(s *sentence, m *mention) bool {
 		if t[k].text == "," || t[k].quote >= 0 || t[k].text == ";" {
 			return false
 		}
-		if !d.lex.roleHeads[t[k].lower] || t[k].cap && k != s.from {
+		hs := d.headAt(s, k)
+		if hs < 0 {
 			continue
 		}
-		start := k
-		for start-1 >= s.from && t[start-1].word && !t[start-1].cap && (d.lex.roleMods[t[start-1].lower] || !t[start-1].poss && !classStop[t[start-1].lower] && k-start < 2 && start-2 >= s.from && t[start-2].poss) {
-			start-- // "the BMA's council chair": "council" belongs to the role
+		start := hs
+		if t[hs].cap && hs != s.from {
+			// A title in capitals stands alone before the comma: "Prime
+			// Minister, Jo Roe", "Transport Secretary, Jo Roe".
+			for start-1 >= s.from && t[start-1].word && t[start-1].cap && !t[start-1].poss && d.mentionAt(s, start-1) == nil &&
+				(d.lex.roleMods[t[start-1].lower] || d.lex.common[t[start-1].lower]) && !sentenceWords[t[start-1].lower] && k-start < 3 {
+				start--
+			}
+			if k+1 != end || start-1 >= s.from && t[start-1].text != "," && t[start-1].text != ":" && t[start-1].lower != "the" {
+				continue
+			}
+		} else {
+			for start-1 >= s.from && t[start-1].word && (!t[start-1].cap || start-1 == s.from && d.lex.roleMods[t[start-1].lower]) &&
+				(d.lex.roleMods[t[start-1].lower] || !t[start-1].poss && !classStop[t[start-1].lower] && k-start < 2 && start-2 >= s.from && t[start-2].poss) {
+				start-- // "the BMA's council chair": "council" belongs to the role
+			}
+		}
+		// The words between the head and the comma complete the role ("of
+		// the Water Forum"), or the head is no role's: "at executive board level".
+		if k+1 < end && !complementWords[t[k+1].lower] && t[k+1].text != "(" {
+			continue
+		}
+		// "Anwa Dube, head of the unit, Tom Hale": the role is the name's before.
+		if start-2 >= s.from && t[start-1].text == "," {
+			if pm := d.mentionAt(s, start-2); pm != nil && pm.ent != nil && pm.ent.kind == schema.Person {
+				return false
+			}
 		}
 		var org *entity
 		for _, om := range d.in(s) {
@@ -492,7 +1267,7 @@ func (d *doc) precedingRole(s *sentence, m *mention) bool {
 					b--
 				}
 				name := s.para.text[t[b].start:t[start-1].start] + t[start-1].text
-				org = d.addOrg(s, b, start, name, false)
+				org = d.roleOrg(s, b, start, name)
 			} else if t[start-1].poss && !t[start-1].cap && start-2 >= s.from && t[start-2].lower == "the" {
 				// "The trust's chief executive": the body that word points back to.
 				org = d.shortForm(s, singular(t[start-1].lower))
@@ -509,8 +1284,511 @@ func (d *doc) precedingRole(s *sentence, m *mention) bool {
 			}
 		}
 		role := s.para.text[t[start].start:t[end-1].end]
-		d.roles = append(d.roles, roleFact{person: m.ent, role: role, org: org, sent: s})
+		if t[hs].cap && hs != s.from {
+			role = d.roleText(s, start, end)
+		}
+		if org == nil {
+			org = d.portfolio(role, s, start, end)
+		}
+		d.addRole(s, m.ent, role, org)
 		return true
 	}
 	return false
+}
+
+// tenureWords are what a name holds "as" a role: "Jo Roe's term as mayor".
+var tenureWords = map[string]bool{"term": true, "tenure": true, "time": true, "stint": true, "spell": true, "years": true, "days": true}
+
+// asRole reads a role given with "as" right after a name: "nominated Tom
+// Hale as its secretary", "confirmed Jane Roe as chief executive of the
+// Water Forum", "Jo Roe's term as mayor".
+func (d *doc) asRole(s *sentence, m *mention) {
+	t := s.para.toks
+	k := m.to
+	if t[m.to-1].poss {
+		if k >= s.to || !tenureWords[t[k].lower] {
+			return
+		}
+		k++
+	}
+	if k+1 >= s.to || t[k].lower != "as" {
+		return
+	}
+	j := k + 1
+	var org *entity
+	owned := false
+	if w := t[j].lower; w == "its" || w == "their" {
+		// "as its secretary": the body the sentence named before.
+		owned = true
+		for _, om := range d.in(s) {
+			if om.sent == s && om.to <= k && om.ent != nil && om.ent.kind == schema.Organization && !om.ent.class && !om.ent.generic {
+				org = om.ent
+			}
+		}
+		if org == nil {
+			org = d.lastOrgBefore(s)
+		}
+		j++
+	} else if w == "the" || w == "a" || w == "an" {
+		j++
+	}
+	end := d.roleEnd(s, j)
+	if end == j {
+		return
+	}
+	clause := end
+	for clause < s.to && t[clause].text != "," && t[clause].text != ";" && t[clause].quote < 0 {
+		clause++
+	}
+	if !owned {
+		org = d.orgAfterRole(s, end, clause)
+		if org == nil {
+			end = d.complementEnd(s, end)
+		}
+	}
+	role := s.para.text[t[j].start:t[end-1].end]
+	if org == nil && !owned {
+		org = d.portfolio(role, s, j, end)
+	}
+	d.addRole(s, m.ent, role, org)
+}
+
+// partyFromTag returns the party an American party-state tag names: "R-La."
+// → Republican Party, "D-Mass." → Democratic Party; "" for anything else.
+func partyFromTag(w string) string {
+	if len(w) < 4 || w[1] != '-' || w[2] < 'A' || w[2] > 'Z' {
+		return ""
+	}
+	switch w[0] {
+	case 'R':
+		return "Republican Party"
+	case 'D':
+		return "Democratic Party"
+	}
+	return ""
+}
+
+// partyTag reads the party and state tag American copy writes after a
+// legislator's name: "Sen. Tom Hale (R-Ohio)", "Rep. Ann Diaz, D-Calif.,".
+func (d *doc) partyTag(s *sentence, m *mention) {
+	t := s.para.toks
+	k := m.to
+	if k+2 >= s.to || t[k].text != "(" && t[k].text != "," {
+		return
+	}
+	p := partyFromTag(t[k+1].text)
+	if p == "" {
+		return
+	}
+	e := d.org(p, false)
+	d.insertMention(&mention{sent: s, from: k + 1, to: k + 2, kind: mFull, ent: e})
+	d.addRole(s, m.ent, "", e)
+}
+
+// subjectOpeners may stand before the role that is a sentence's subject.
+var subjectOpeners = map[string]bool{"the": true, "a": true, "its": true, "their": true, "new": true, "next": true,
+	"current": true, "incoming": true, "first": true}
+
+// copularRoles reads a role whose holder is named after a copula: "The new
+// chief executive of the Water Forum will be Jane Roe", "The first head of
+// the agency is to be Tom Hale", and in headlines "Water Forum chief to be
+// Jane Roe".
+func (d *doc) copularRoles(s *sentence) {
+	t := s.para.toks
+	for c := s.from + 1; c < s.to; c++ {
+		after := -1
+		switch t[c].lower {
+		case "is", "was":
+			after = c + 1
+			if after+1 < s.to && t[after].lower == "to" && t[after+1].lower == "be" {
+				after += 2
+			}
+		case "will", "would", "shall", "to":
+			if c+1 < s.to && t[c+1].lower == "be" {
+				after = c + 2
+			}
+		}
+		if after < 0 || after >= s.to {
+			continue
+		}
+		role, org, rs := d.subjectRole(s, c)
+		if role == "" {
+			return
+		}
+		for k := s.from; k < rs; k++ {
+			if !subjectOpeners[t[k].lower] {
+				return
+			}
+		}
+		// The holder: the first person named after the copula, before any
+		// verb or quotation.
+		for _, pm := range d.in(s) {
+			if pm.sent != s || pm.from < after || pm.ent == nil {
+				continue
+			}
+			if pm.from-after > 12 {
+				return
+			}
+			if pm.ent.kind == schema.Person {
+				for k := after; k < pm.from; k++ {
+					if t[k].quote >= 0 || d.lex.verbs[t[k].lower] {
+						return
+					}
+				}
+				d.addRole(s, pm.ent, role, org)
+				return
+			}
+		}
+		return
+	}
+}
+
+// subjectRole reads the role of a body that ends just before token c: "the
+// first head of the UK's new Crime Agency (NCA)" or "Crime Agency head". It
+// returns the role, its body and where the phrase begins, or "" when none.
+func (d *doc) subjectRole(s *sentence, c int) (string, *entity, int) {
+	t := s.para.toks
+	k := c - 1
+	if k-2 >= s.from && t[k].text == ")" && t[k-1].acronym && t[k-2].text == "(" {
+		k -= 3
+	}
+	if om := d.orgEndingAt(s, k); om != nil {
+		p := om.from - 1
+		for p >= s.from && om.from-p <= 5 && t[p].lower != "of" && t[p].lower != "at" && t[p].lower != "for" {
+			if !t[p].word || d.lex.verbs[t[p].lower] {
+				return "", nil, 0
+			}
+			p--
+		}
+		if p < s.from || om.from-p > 5 {
+			return "", nil, 0
+		}
+		h := p - 1
+		hs := d.headAt(s, h)
+		if hs < 0 {
+			return "", nil, 0
+		}
+		rs := hs
+		for rs-1 >= s.from && t[rs-1].word && d.lex.roleMods[t[rs-1].lower] && (!t[rs-1].cap || rs-1 == s.from) {
+			rs--
+		}
+		return d.roleText(s, rs, h+1), om.ent, rs
+	}
+	hs := d.headAt(s, k)
+	if hs < 0 {
+		return "", nil, 0
+	}
+	rs := hs
+	for rs-1 >= s.from && t[rs-1].word && !t[rs-1].cap && d.lex.roleMods[t[rs-1].lower] {
+		rs--
+	}
+	if om := d.orgEndingAt(s, rs-1); om != nil && !t[om.to-1].poss {
+		return d.roleText(s, rs, k+1), om.ent, om.from
+	}
+	return "", nil, 0
+}
+
+// appointVerbs put people into an office: "Jane Roe was appointed chief
+// executive of X", "Tom Hale is tipped to be chair of X", "A, B and C were
+// appointed to the board of X", "Ann Lee became head of X".
+var appointVerbs = map[string]bool{"appointed": true, "named": true, "elected": true, "confirmed": true, "installed": true,
+	"nominated": true, "chosen": true, "promoted": true, "reappointed": true, "re-appointed": true, "re-elected": true,
+	"hired": true, "tipped": true, "set": true, "expected": true, "poised": true, "due": true, "became": true,
+	"becomes": true, "selected": true, "picked": true, "made": true}
+
+// appointAux stand between the appointed and the verb.
+var appointAux = map[string]bool{"has": true, "have": true, "had": true, "been": true, "was": true, "were": true, "is": true,
+	"are": true, "will": true, "would": true, "be": true, "being": true, "also": true, "now": true, "formally": true,
+	"officially": true, "yesterday": true, "today": true, "since": true, "later": true, "then": true, "just": true, "recently": true}
+
+// appointedRoles reads the roles of people a sentence says were put into
+// them (see appointVerbs).
+func (d *doc) appointedRoles(s *sentence) {
+	t := s.para.toks
+	for v := s.from + 1; v+1 < s.to; v++ {
+		if !appointVerbs[t[v].lower] || t[v].cap {
+			continue
+		}
+		k := v - 1
+		for k >= s.from && appointAux[t[k].lower] {
+			k--
+		}
+		var people []*entity
+		for k >= s.from {
+			pm := d.personEndingAt(s, k)
+			if pm == nil {
+				break
+			}
+			people = append([]*entity{pm.ent}, people...)
+			k = pm.from - 1
+			if k >= s.from && t[k].lower == "and" {
+				k--
+			} else if k >= s.from && t[k].text == "," {
+				k--
+				if k >= s.from && t[k].lower == "and" {
+					k--
+				}
+			} else {
+				break
+			}
+		}
+		if len(people) == 0 {
+			continue
+		}
+		j := v + 1
+		for j+1 < s.to {
+			if t[j].lower == "as" {
+				j++
+			} else if t[j].lower == "to" && (t[j+1].lower == "be" || t[j+1].lower == "become") {
+				j += 2
+			} else {
+				break
+			}
+		}
+		role, org := "", (*entity)(nil)
+		if j+2 < s.to && t[j].lower == "to" {
+			role, org = d.boardOf(s, j+1)
+		} else if end := d.roleEnd(s, j); end > j {
+			clause := end
+			for clause < s.to && t[clause].text != "," && t[clause].text != ";" && t[clause].quote < 0 {
+				clause++
+			}
+			org = d.orgAfterRole(s, end, clause)
+			if org == nil {
+				end = d.complementEnd(s, end)
+			}
+			role = strings.TrimPrefix(strings.TrimPrefix(s.para.text[t[j].start:t[end-1].end], "the "), "a ")
+			if org == nil {
+				org = d.portfolio(role, s, j, end)
+			}
+		}
+		if role == "" {
+			continue
+		}
+		for _, p := range people {
+			d.addRole(s, p, role, org)
+		}
+	}
+}
+
+// boardOf reads "the board of X", "the X board", "its board" at token j:
+// the seat is a board member's of X.
+func (d *doc) boardOf(s *sentence, j int) (string, *entity) {
+	t := s.para.toks
+	if t[j].lower == "its" || t[j].lower == "their" {
+		if j+1 < s.to && t[j+1].lower == "board" {
+			if e := d.lastOrgBefore(s); e != nil {
+				return "board member", e
+			}
+		}
+		return "", nil
+	}
+	if t[j].lower == "the" {
+		j++
+	}
+	if j+2 < s.to && t[j].lower == "board" && t[j+1].lower == "of" {
+		if e := d.orgAfterRole(s, j+2, s.to); e != nil {
+			return "board member", e
+		}
+	}
+	if om := d.mentionAt(s, j); om != nil && om.from == j && om.ent != nil && om.ent.kind == schema.Organization && om.to < s.to && t[om.to].lower == "board" {
+		return "board member", om.ent
+	}
+	return "", nil
+}
+
+// personEndingAt returns the person mention of s whose last token is k.
+func (d *doc) personEndingAt(s *sentence, k int) *mention {
+	for _, m := range d.in(s) {
+		if m.sent == s && m.to-1 == k && m.ent != nil && m.ent.kind == schema.Person {
+			return m
+		}
+	}
+	return nil
+}
+
+// pluralRole returns the role a plural head at k names in the singular,
+// with its modifiers ("current CEOs" → "CEO", "board members" → "board
+// member"), and where it begins.
+func (d *doc) pluralRole(s *sentence, k int) (string, int) {
+	t := s.para.toks
+	rs := k
+	if k-1 >= s.from && t[k-1].word && !t[k-1].cap && d.lex.roleHeads[t[k-1].lower+" "+strings.ToLower(singular(t[k].text))] {
+		rs-- // "board members"
+	}
+	for rs-1 >= s.from && t[rs-1].word && !t[rs-1].cap && d.lex.roleMods[t[rs-1].lower] {
+		rs--
+	}
+	role := singular(t[k].text)
+	if t[k].cap && !t[k].acronym {
+		role = strings.ToLower(role)
+	}
+	if rs < k {
+		role = d.roleText(s, rs, k) + " " + role
+	}
+	return role, rs
+}
+
+// coordinatedRoles reads roles given to several people at once, in order:
+// "the chief executives of the Water Forum and the River Trust, Jane Roe
+// and Tom Hale,".
+func (d *doc) coordinatedRoles(s *sentence) {
+	t := s.para.toks
+	for k := s.from; k+3 < s.to; k++ {
+		if !d.pluralHead(s, k) || t[k+1].lower != "of" {
+			continue
+		}
+		role, _ := d.pluralRole(s, k)
+		var orgs []*entity
+		j := k + 2
+		for j < s.to {
+			if t[j].lower == "the" {
+				j++
+			}
+			e, next := d.orgAt(s, j)
+			if e == nil {
+				break
+			}
+			orgs = append(orgs, e)
+			j = next
+			if j+1 < s.to && (t[j].lower == "and" || t[j].text == "," && t[j+1].lower != "and" && d.orgStartsAt(s, j+1)) {
+				j++
+				continue
+			}
+			break
+		}
+		if len(orgs) == 0 || j >= s.to || t[j].text != "," {
+			continue
+		}
+		var people []*entity
+		j++
+		for j < s.to {
+			pm := d.mentionAt(s, j)
+			if pm == nil || pm.from != j || pm.ent == nil || pm.ent.kind != schema.Person {
+				break
+			}
+			people = append(people, pm.ent)
+			j = pm.to
+			if j < s.to && (t[j].lower == "and" || t[j].text == "," && j+1 < s.to && t[j+1].lower != "and" && d.personStartsAt(s, j+1)) {
+				j++
+				continue
+			}
+			if j+1 < s.to && t[j].text == "," && t[j+1].lower == "and" {
+				j += 2
+				continue
+			}
+			break
+		}
+		switch {
+		case len(people) >= 2 && len(people) == len(orgs):
+			for x, p := range people {
+				d.addRole(s, p, role, orgs[x])
+			}
+		case len(people) >= 2 && len(orgs) == 1:
+			for _, p := range people {
+				d.addRole(s, p, role, orgs[0])
+			}
+		}
+	}
+}
+
+func (d *doc) orgStartsAt(s *sentence, k int) bool {
+	if k < s.to && s.para.toks[k].lower == "the" {
+		k++
+	}
+	m := d.mentionAt(s, k)
+	return m != nil && m.from == k && m.ent != nil && m.ent.kind == schema.Organization
+}
+
+func (d *doc) personStartsAt(s *sentence, k int) bool {
+	m := d.mentionAt(s, k)
+	return m != nil && m.from == k && m.ent != nil && m.ent.kind == schema.Person
+}
+
+// listRoles reads a list of people given a common role: "The Water
+// Forum's new trustees are Jane Roe, Tom Hale and Ann Lee", "The new AWF
+// board members include:" followed by one name a line.
+func (d *doc) listRoles(s *sentence) {
+	t := s.para.toks
+	for k := s.from; k+1 < s.to; k++ {
+		if !d.pluralHead(s, k) || t[k].cap && k != s.from {
+			continue
+		}
+		role, rs := d.pluralRole(s, k)
+		var org *entity
+		if rs-1 >= s.from {
+			if om := d.orgEndingAt(s, rs-1); om != nil {
+				org = om.ent
+			} else if rs-2 >= s.from && t[rs-1].poss && !t[rs-1].cap && t[rs-2].lower == "the" {
+				org = d.shortForm(s, singular(t[rs-1].lower))
+			}
+		}
+		j := k + 1
+		if org == nil && j+1 < s.to && t[j].lower == "of" {
+			if om := d.mentionAt(s, j+1); om != nil && om.from == j+1 && om.ent != nil && om.ent.kind == schema.Organization {
+				org, j = om.ent, om.to
+			} else if j+2 < s.to {
+				if om := d.mentionAt(s, j+2); om != nil && om.from == j+2 && t[j+1].lower == "the" && om.ent != nil && om.ent.kind == schema.Organization {
+					org, j = om.ent, om.to
+				}
+			}
+		}
+		if org == nil || j >= s.to || t[j].lower != "include" && t[j].lower != "are" && t[j].lower != "were" && t[j].text != ":" {
+			continue
+		}
+		if t[j].text != ":" {
+			j++
+		}
+		if j < s.to && t[j].text == ":" {
+			j++
+		}
+		if j >= s.to {
+			// The names follow, one a line.
+			for p := s.para.index + 1; p < len(d.paras); p++ {
+				e, ps := d.loneName(d.paras[p])
+				if e == nil {
+					break
+				}
+				d.addRole(ps, e, role, org)
+			}
+			return
+		}
+		for _, pm := range d.in(s) {
+			if pm.sent == s && pm.from >= j && pm.ent != nil && pm.ent.kind == schema.Person {
+				d.addRole(s, pm.ent, role, org)
+			}
+		}
+		return
+	}
+}
+
+// loneName returns the person a paragraph holds and nothing else (a list
+// item: "• Dr Jane Roe"), with its sentence.
+func (d *doc) loneName(p *paragraph) (*entity, *sentence) {
+	if len(p.sents) != 1 {
+		return nil, nil
+	}
+	s := p.sents[0]
+	var who *mention
+	for _, m := range d.in(s) {
+		if m.sent == s && m.ent != nil && m.ent.kind == schema.Person {
+			if who != nil {
+				return nil, nil
+			}
+			who = m
+		}
+	}
+	if who == nil {
+		return nil, nil
+	}
+	t := p.toks
+	for k := s.from; k < s.to; k++ {
+		if k >= who.from && k < who.to || !t[k].word {
+			continue
+		}
+		if _, title := d.lex.titles[t[k].lower]; !title {
+			return nil, nil
+		}
+	}
+	return who.ent, s
 }

@@ -1,0 +1,253 @@
+package extract
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// TestRoles holds table tests of the role patterns of roles.go: who holds
+// which role in which body, with the traps each pattern must not fall into.
+// The passages are invented, in several countries' styles.
+func TestRoles(t *testing.T) {
+	ex, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type edge struct{ person, pred, org string } // pred "" = any role edge
+	type role struct{ person, text string }
+	tests := []struct {
+		name  string
+		body  string
+		edges []edge
+		roles []role
+		not   []edge
+	}{
+		{
+			name:  "portfolio links the department the article names",
+			body:  "Transport Secretary, Maya Okafor, said fares would fall. The Department for Transport will publish the plan.",
+			edges: []edge{{"maya-okafor", "secretary_of", "department-for-transport"}},
+			roles: []role{{"maya-okafor", "transport secretary"}},
+		},
+		{
+			name:  "home secretary and the Home Office",
+			body:  "The unit's work returns to the Home Office, home secretary Priya Lal told MPs.",
+			edges: []edge{{"priya-lal", "secretary_of", "home-office"}},
+		},
+		{
+			name:  "a portfolio with no department stays in the role",
+			body:  "Education minister Liam Daly said the colleges would merge.",
+			roles: []role{{"liam-daly", "education minister"}},
+			not:   []edge{{"liam-daly", "", ""}},
+		},
+		{
+			name: "a shadow minister runs no department",
+			body: "Shadow health secretary Jon Pike criticised the Department of Health.",
+			not:  []edge{{"jon-pike", "secretary_of", "department-of-health"}},
+		},
+		{
+			name:  "Minister of Health before the name",
+			body:  "Minister of Health Anita Sharma said the Ministry of Health would act.",
+			edges: []edge{{"anita-sharma", "minister_of", "ministry-of-health"}},
+			roles: []role{{"anita-sharma", "Minister of Health"}},
+		},
+		{
+			name:  "a capitalised portfolio before a minister",
+			body:  "Public Safety Minister Darren Holt said the registry would go. State Services Minister Ruth Kemp agreed.",
+			roles: []role{{"darren-holt", "public safety minister"}, {"ruth-kemp", "state services minister"}},
+			not:   []edge{{"ruth-kemp", "", "state-service"}},
+		},
+		{
+			name:  "coordinated roles, in order",
+			body:  "The chief executives of the Harbour Trust and the Canal Board, Ruth Ames and Omar Reid, will stay on.",
+			edges: []edge{{"ruth-ames", "chief_executive_of", "harbour-trust"}, {"omar-reid", "chief_executive_of", "canal-board"}},
+			not:   []edge{{"ruth-ames", "", "canal-board"}, {"omar-reid", "", "harbour-trust"}},
+		},
+		{
+			name:  "a list of board members, one a line",
+			body:  "The Riverside Health Trust will get a new board.\n\nThe new Riverside Health Trust board members are:\n\n• Dr Ana Silva\n• Peter Mohr\n\nThe board meets in May.",
+			edges: []edge{{"ana-silva", "member_of", "riverside-health-trust"}, {"peter-mohr", "member_of", "riverside-health-trust"}},
+			roles: []role{{"ana-silva", "board member"}},
+		},
+		{
+			name:  "appointed to the board",
+			body:  "Grace Tan, Hugo Berg and Nadia Khan were appointed to the board of the Coastal Water Authority on Monday.",
+			edges: []edge{{"grace-tan", "member_of", "coastal-water-authority"}, {"nadia-khan", "member_of", "coastal-water-authority"}},
+		},
+		{
+			name:  "appointed chief executive",
+			body:  "Daniel Aziz has been appointed chief executive of the Northern Ports Agency.",
+			edges: []edge{{"daniel-aziz", "chief_executive_of", "northern-ports-agency"}},
+		},
+		{
+			name:  "the role, then who will hold it",
+			body:  "The new head of the Marine Safety Directorate will be Carla Pinto, currently a deputy commissioner.",
+			edges: []edge{{"carla-pinto", "head_of", "marine-safety-directorate"}},
+		},
+		{
+			name:  "a senator's title, party tag and appositive",
+			body:  `Sen. Dana Whitlow (D-Ore.), chair of the Senate Finance Committee, said the bureau "has lost its way."`,
+			edges: []edge{{"dana-whitlow", "chair_of", "senate-finance-committee"}, {"dana-whitlow", "", "democratic-party"}},
+			roles: []role{{"dana-whitlow", "senator"}, {"dana-whitlow", "chair"}},
+		},
+		{
+			name:  "a governor's title",
+			body:  "Gov. Lyle Brandt signed the order on Tuesday.",
+			roles: []role{{"lyle-brandt", "governor"}},
+		},
+		{
+			name:  "a party's leader in a chamber",
+			body:  `"It will pass," said Conservative Senate leader Kim Barrett.`,
+			edges: []edge{{"kim-barrett", "leader_of", "conservative-party"}},
+			roles: []role{{"kim-barrett", "senate leader"}},
+		},
+		{
+			name:  "a body, its acronym, then the role",
+			body:  "The Tertiary Staff Union (TSU) national secretary Wiremu Hale said members were angry.",
+			edges: []edge{{"wiremu-hale", "secretary_of", "tertiary-staff-union"}},
+		},
+		{
+			name:  "a party before a member's role",
+			body:  "The Alliance Party opposed the cut. Alliance MLA Roisin Gallagher said it was reckless.",
+			edges: []edge{{"roisin-gallagher", "", "alliance-party"}},
+			roles: []role{{"roisin-gallagher", "MLA"}},
+		},
+		{
+			name:  "a seat's member",
+			body:  "Federal Member for Barwon Ellen Marsh said the watchdog should stay.",
+			roles: []role{{"ellen-marsh", "Federal Member for Barwon"}},
+		},
+		{
+			name:  "two-word heads",
+			body:  "ANC secretary general Lulu Dube said the unit would go. Former FAS director general Owen Nash resigned.",
+			edges: []edge{{"lulu-dube", "", "anc"}, {"owen-nash", "", "fas"}},
+			roles: []role{{"lulu-dube", "secretary general"}, {"owen-nash", "former FAS director general"}},
+		},
+		{
+			name:  "a former deputy head",
+			body:  "Ama Owusu, who used to be the deputy head of the Serious Fraud Office, said the new unit was weak.",
+			edges: []edge{{"ama-owusu", "head_of", "serious-fraud-office"}},
+			roles: []role{{"ama-owusu", "deputy head"}},
+		},
+		{
+			name:  "who also heads the possessed body",
+			body:  "Ross Whyte, who also heads the Treasury's Budget Office, said the bureau would close.",
+			edges: []edge{{"ross-whyte", "head_of", "budget-office"}},
+		},
+		{
+			name:  "who chairs a branch of the body",
+			body:  "The Patients Forum may be abolished.\n\nDr Ola Berg, who chairs the local Bergen branch, said: \"We are saddened.\"",
+			edges: []edge{{"ola-berg", "chair_of", "patients-forum"}},
+		},
+		{
+			name:  "a role before the name, with words between",
+			body:  "Despite being the interim director of the Coastal Water Authority since May, Hana Ito has no plan to stay.",
+			edges: []edge{{"hana-ito", "director_of", "coastal-water-authority"}},
+		},
+		{
+			name:  "the body's possessive, lower case",
+			body:  "The Skills Board will close next year.\n\nIan Cole, the board's chief executive, praised the work of the funding agency.",
+			edges: []edge{{"ian-cole", "chief_executive_of", "skills-board"}},
+			not:   []edge{{"ian-cole", "", "funding-agency"}},
+		},
+		{
+			name:  "the role belongs to the name before it",
+			body:  "As she handed the files to Tom Vale, head of the Fraud Unit, Rosa Lind said she was proud.",
+			edges: []edge{{"tom-vale", "head_of", "fraud-unit"}},
+			not:   []edge{{"rosa-lind", "", "fraud-unit"}},
+		},
+		{
+			name: "a role word that heads no role",
+			body: "The regulator lacked staff at executive board level, Nora Quinn said.",
+			not:  []edge{{"nora-quinn", "", ""}},
+		},
+		{
+			name:  "a memo to a body's staff",
+			body:  "In an email to Harbour Trust staff, chief executive Ines Mora said the merger would go ahead.",
+			edges: []edge{{"ines-mora", "chief_executive_of", "harbour-trust"}},
+		},
+		{
+			name:  "nominated as its secretary",
+			body:  "The president created the Department of Coastal Security and nominated former Ohio governor Tom Reese as its secretary.",
+			edges: []edge{{"tom-reese", "secretary_of", "department-of-coastal-security"}},
+			roles: []role{{"tom-reese", "former Ohio governor"}, {"tom-reese", "secretary"}},
+		},
+		{
+			name:  "a place before the role",
+			body:  `"We will keep every loan," said Linda Moran, the U.S. education secretary.`,
+			roles: []role{{"linda-moran", "U.S. education secretary"}},
+		},
+		{
+			name:  "a party adjective in an appositive",
+			body:  "Ruth Wexler, a Democratic senator from Vermont, wrote the law.",
+			edges: []edge{{"ruth-wexler", "", "democratic-party"}},
+			roles: []role{{"ruth-wexler", "Democratic senator"}},
+		},
+		{
+			name:  "a chief inspector of a service",
+			body:  `Dame Joan Ferris, HM chief inspector of prisons, said she was "alarmed".`,
+			roles: []role{{"joan-ferris", "HM chief inspector of prisons"}},
+		},
+		{
+			name:  "the chair and the chief executive of the body the story is about",
+			body:  "The Quality Board starts work today. The Quality Board replaces three regulators.\n\nShe praised the chair Maria Lund and chief executive Paul Okoye.",
+			edges: []edge{{"maria-lund", "chair_of", "quality-board"}, {"paul-okoye", "chief_executive_of", "quality-board"}},
+			roles: []role{{"paul-okoye", "chief executive"}},
+		},
+		{
+			name:  "a term as governor",
+			body:  "Jo Ruiz took office on Monday. Three days into Ruiz's term as governor she cut two departments.",
+			roles: []role{{"jo-ruiz", "governor"}},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			facts, err := ex.Extract(context.Background(), Article{ID: "t", Title: "Headline", Body: tc.body})
+			if err != nil {
+				t.Fatal(err)
+			}
+			hasEdge := func(e edge) bool {
+				for _, f := range facts {
+					s, o := string(f.Subject), strings.Trim(f.Object.String(), "<>")
+					if s != "person/"+e.person || !strings.HasPrefix(o, "org/") || f.Predicate == schema.MentionedIn {
+						continue
+					}
+					if (e.pred == "" || string(f.Predicate) == e.pred) && (e.org == "" || o == "org/"+e.org) {
+						return true
+					}
+				}
+				return false
+			}
+			for _, e := range tc.edges {
+				if !hasEdge(e) {
+					t.Errorf("missing %v", e)
+				}
+			}
+			for _, e := range tc.not {
+				if hasEdge(e) {
+					t.Errorf("unexpected %v", e)
+				}
+			}
+			for _, r := range tc.roles {
+				found := false
+				for _, f := range facts {
+					if string(f.Subject) == "person/"+r.person && f.Predicate == schema.Role && strings.Trim(f.Object.String(), `"`) == r.text {
+						found = true
+					}
+				}
+				if !found {
+					t.Errorf("missing role %v", r)
+				}
+			}
+			if t.Failed() {
+				for _, q := range schema.Quads(facts) {
+					if strings.HasPrefix(q.Subject.String(), "<person/") {
+						t.Log(q)
+					}
+				}
+			}
+		})
+	}
+}
