@@ -40,7 +40,7 @@ var prepositions = map[string]bool{"of": true, "at": true, "for": true, "from": 
 // adjoining are the words that may stand between a subject and its verb
 // without being the head of the subject themselves: "The Bench Society has
 // said", "the council yesterday said", "Unison also warned".
-var adjoining = map[string]bool{"has": true, "have": true, "had": true, "also": true, "then": true, "yesterday": true,
+var adjoining = map[string]bool{"is": true, "are": true, "was": true, "were": true, "been": true, "has": true, "have": true, "had": true, "also": true, "then": true, "yesterday": true,
 	"today": true, "tonight": true, "later": true, "earlier": true, "previously": true, "recently": true, "further": true,
 	"again": true, "too": true, "now": true, "will": true, "would": true, "last": true, "night": true,
 	"this": true, "week": true, "morning": true, "afternoon": true, "evening": true, "itself": true, "meanwhile": true}
@@ -384,6 +384,11 @@ func (sp *speech) speakerAfter(p *paragraph, close, stopAt int) []*entity {
 			if participle(t[j].lower) {
 				return nil
 			}
+			if conjunctionsOnly(t[k:j]) {
+				// "X praised it as a '…' but said …": the sentence's subject
+				// speaks both.
+				return sp.subjectOf(s, j)
+			}
 			return sp.speakerNP(s, k, j)
 		}
 		if t[j].text == "." || t[j].text == ";" {
@@ -400,6 +405,22 @@ func (sp *speech) speakerAfter(p *paragraph, close, stopAt int) []*entity {
 		}
 	}
 	return nil
+}
+
+// conjunctionsOnly reports whether toks join two verbs of one subject: "but",
+// "- and", ", yet".
+func conjunctionsOnly(toks []token) bool {
+	conj := false
+	for _, tk := range toks {
+		switch tk.lower {
+		case "but", "and", "yet":
+			conj = true
+		case ",", "-", "\u2013", "\u2014", "also", "then", "later":
+		default:
+			return false
+		}
+	}
+	return conj
 }
 
 // speakerNP resolves the noun phrase in tokens [from, to) to its speakers.
@@ -710,7 +731,10 @@ func (sp *speech) subjectOf(s *sentence, v int) []*entity {
 	// that opens the sentence.
 	for _, m := range d.in(s) {
 		if m.sent == s && m.ent != nil && m.from < v {
-			if m.from <= s.from+1 && (m.ent.kind == schema.Organization && !m.ent.class && !m.ent.portfolio || m.ent.kind == schema.Person) {
+			// Only when a comma closes its name, as before a relative clause:
+			// in "X will be merged into Y, the budget announced" X is the
+			// subject of another verb.
+			if m.from <= s.from+1 && opensClause(t[m.to:v]) && (m.ent.kind == schema.Organization && !m.ent.class && !m.ent.portfolio || m.ent.kind == schema.Person) {
 				return []*entity{m.ent}
 			}
 			break
@@ -724,6 +748,24 @@ func (sp *speech) subjectOf(s *sentence, v int) []*entity {
 	return nil
 }
 
+// opensClause reports whether the tokens between a name opening the
+// sentence and a verb leave the name its subject: the rest of its name and
+// an acronym ("Justice Managers (AYJM) also"), or a comma before a relative
+// or appositive clause ("The Bench Society, which …,"); not another verb's
+// words ("X will be merged into Y, the budget announced").
+func opensClause(toks []token) bool {
+	for _, tk := range toks {
+		switch {
+		case tk.text == ",":
+			return true
+		case tk.cap || tk.acronym || tk.text == "(" || tk.text == ")" || adjoining[tk.lower]:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // adjoins reports whether tokens [from, to) may stand between a body and
 // its verb: adverbs, auxiliaries, "spokesman" ("A DH spokesman said").
 func (sp *speech) adjoins(s *sentence, from, to int) bool {
@@ -731,6 +773,7 @@ func (sp *speech) adjoins(s *sentence, from, to int) bool {
 	for k := from; k < to; k++ {
 		w := t[k].lower
 		if !(adjoining[w] || spokesWords[w] || strings.HasSuffix(w, "ly") || sp.d.lex.roleHeads[w] || sp.d.lex.roleMods[w] ||
+			sp.d.lex.orgHeads[w] || sp.d.lex.orgClass[w] ||
 			t[k].text == "," || t[k].text == "(" || t[k].text == ")" || t[k].acronym) {
 			return false
 		}
@@ -773,6 +816,10 @@ func coordinated(s *sentence, v int) int {
 		if participle(t[v].lower) {
 			return p
 		}
+	}
+	if participle(t[v].lower) && isQuoteMarkStr(t[p].text) && t[p].quote < 0 {
+		// "…'weaponise the rules,' saying …": the comma inside the marks.
+		return p
 	}
 	return -1
 }
