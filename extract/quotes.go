@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/schema"
@@ -147,7 +148,15 @@ func (d *doc) findQuotations() {
 				last, lastPara, inPara, lastAt = contSpk, pi, contSpk, contEnd
 			}
 		}
+		if q, spk := sp.unmarked(p); spk != nil {
+			// "Richard Roe said: The plan has failed." with no marks.
+			d.quotes = append(d.quotes, q)
+			last, lastPara, inPara, lastAt = spk, pi, spk, q.span.open
+		}
 		for qi, q := range p.quotes {
+			if qi == 0 && q.open == contEnd {
+				continue // the carried-on quotation's closing mark, read as an opening one
+			}
 			text := q.content(p.text)
 			text = strings.Trim(text, " ,")
 			if utf8.RuneCountInString(text) < 2 {
@@ -188,6 +197,12 @@ func (d *doc) findQuotations() {
 					spk = sp.nextCuedSpeaker(pi)
 				}
 			}
+			if spk == nil && !standalone && words >= 3 && last != nil && pi-lastPara <= 2 && !titleCase(text) && !sp.cued(s) && !scareMarked(p, q) {
+				// "The new authority will 'have the power to …'": words
+				// of the speaker just heard, woven into a sentence with no
+				// cue of its own.
+				spk = last
+			}
 			if spk == nil {
 				continue // scare quotes, titles, or an unknown speaker
 			}
@@ -200,6 +215,84 @@ func (d *doc) findQuotations() {
 			last, lastPara = n.who, pi
 		}
 	}
+}
+
+// unmarked reads a quotation some copy gives without marks, the rest of
+// its paragraph after "X said:" when that rest opens with a capital and
+// holds no quotation marks: "…, Richard Roe, said: The plan has failed."
+func (sp *speech) unmarked(p *paragraph) (*quotation, []*entity) {
+	t := p.toks
+	for k := 0; k+2 < len(t); k++ {
+		if t[k+1].text != ":" || !t[k+2].cap || t[k+2].quote >= 0 || isQuoteMarkStr(t[k+2].text) {
+			continue
+		}
+		s := p.sentenceAt(t[k].start)
+		if s == nil || !sp.d.cueVerb(s, k) || participle(t[k].lower) {
+			continue
+		}
+		rest := p.text[t[k+2].start:]
+		if strings.ContainsAny(rest, "\"“”‘«»") || len(strings.Fields(rest)) < 4 {
+			return nil, nil
+		}
+		spk := sp.subjectOf(s, k)
+		if spk == nil {
+			return nil, nil
+		}
+		text := strings.TrimSpace(rest)
+		return &quotation{para: p, span: quoteSpan{open: t[k+1].start, close: len(p.text)}, text: text, sent: p.sentenceAt(t[k+2].start), speakers: spk}, spk
+	}
+	return nil, nil
+}
+
+// cued reports whether sentence s has a speech cue of its own, resolved or
+// not: a reporting verb with a subject ("the Premier said") or "according
+// to". An impersonal "it is expected that" is none.
+func (sp *speech) cued(s *sentence) bool {
+	t := s.para.toks
+	for v := s.from; v < s.to; v++ {
+		if t[v].quote < 0 && t[v].lower == "according" && v+1 < s.to && t[v+1].lower == "to" {
+			return true
+		}
+		if !sp.d.cueVerb(s, v) {
+			continue
+		}
+		near := v - 1
+		for near >= s.from && adjoining[t[near].lower] {
+			near--
+		}
+		if near < s.from || !impersonal[t[near].lower] {
+			return true
+		}
+	}
+	return false
+}
+
+var impersonal = map[string]bool{"it": true, "this": true, "that": true, "there": true, "which": true}
+
+// scareMarked reports whether the words before quotation q mark it as a
+// name or a scare quote rather than speech: "the so-called '…'", "known as".
+func scareMarked(p *paragraph, q quoteSpan) bool {
+	before := strings.Fields(strings.ToLower(p.text[:q.open]))
+	n := len(before)
+	if n == 0 {
+		return false
+	}
+	if before[n-1] == "so-called" || before[n-1] == "as" && n > 1 && (before[n-2] == "known" || before[n-2] == "billed") {
+		return true
+	}
+	return false
+}
+
+// titleCase reports whether every longer word of text is capitalised: a
+// title or a name ("The Charlie Kirk Show"), not speech.
+func titleCase(text string) bool {
+	for _, w := range strings.Fields(text) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if utf8.RuneCountInString(w) > 3 && !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // nextOpen returns the offset of quotation qi's opening mark in p, or the
@@ -226,7 +319,9 @@ func (d *doc) continuationEnd(prev, p *paragraph) int {
 	}
 	first := len(p.text)
 	if len(p.quotes) > 0 {
-		first = p.quotes[0].open
+		// A straight mark closing the carried-on quotation is read as an
+		// opening one when the paragraph has no other: try it too.
+		first = p.quotes[0].open + 1
 	}
 	prevR := ' '
 	for i, r := range p.text {
@@ -458,7 +553,7 @@ func (sp *speech) speakerNP(s *sentence, from, to int) []*entity {
 		if m.ent.kind == schema.Person {
 			return []*entity{m.ent}
 		}
-		if org == nil && !(m.from > from && npPrepositions[t[m.from-1].lower]) {
+		if org == nil && !(m.from > from && governed(s, m.from, npPrepositions)) {
 			org = m.ent
 		}
 	}
@@ -651,7 +746,7 @@ func (sp *speech) subjectOf(s *sentence, v int) []*entity {
 		// governs ("the handover to Anwa Dramat, head of …, Mngwenge said").
 		for _, m := range d.in(s) {
 			if m.sent == s && m.to < v-1 && m.to < len(t) && t[m.to].text == "," && m.ent != nil && m.ent.kind == schema.Person &&
-				!(m.from > s.from && npPrepositions[t[m.from-1].lower]) {
+				!governed(s, m.from, npPrepositions) {
 				return []*entity{m.ent}
 			}
 		}
@@ -693,7 +788,7 @@ func (sp *speech) subjectOf(s *sentence, v int) []*entity {
 			return sp.lastBody
 		}
 		if m := d.mentionAt(s, k); m != nil && m.ent != nil {
-			if m.ent.kind == schema.Person && m.from > s.from && npPrepositions[t[m.from-1].lower] {
+			if m.ent.kind == schema.Person && governed(s, m.from, npPrepositions) {
 				// "have written to Lansley to warn": an object, not the subject.
 				k = m.from
 				continue
@@ -705,7 +800,7 @@ func (sp *speech) subjectOf(s *sentence, v int) []*entity {
 			if v-m.to <= 2 && !m.ent.class && sp.adjoins(s, m.to, v) {
 				// "Steve Allen of the Borders Police warned": the body says
 				// where the person works.
-				if m.from > s.from && prepositions[t[m.from-1].lower] {
+				if governed(s, m.from, prepositions) {
 					if p := sp.personBefore(s, m.from-1); p != nil {
 						return []*entity{p}
 					}
@@ -764,6 +859,18 @@ func opensClause(toks []token) bool {
 		}
 	}
 	return true
+}
+
+// governed reports whether the name starting at token k follows one of
+// preps, with or without an article: "of the Public Service Commission",
+// "to Agnes Poole".
+func governed(s *sentence, k int, preps map[string]bool) bool {
+	t := s.para.toks
+	j := k - 1
+	if j > s.from && (t[j].lower == "the" || t[j].lower == "a" || t[j].lower == "an") {
+		j--
+	}
+	return j >= s.from && preps[t[j].lower]
 }
 
 // adjoins reports whether tokens [from, to) may stand between a body and
