@@ -712,8 +712,6 @@ func (d *doc) npBefore(s *sentence, k int) np {
 	return out
 }
 
-func isDash(s string) bool { return s == "-" || s == "\u2013" || s == "\u2014" }
-
 // quoteAt returns the quotation of p that holds byte offset off, if any.
 func (d *doc) quoteAt(p *paragraph, off int) *quotation {
 	// d.quotes is in text order: find p's quotation opening last before off.

@@ -293,9 +293,9 @@ func objectControl(t []token, s *sentence, k int) bool {
 	return j >= s.from && objectControlVerbs[t[j].lower]
 }
 
-// staffWords are what an organisation loses when it is cut: "its staff",
+// cutWords are what an organisation loses when it is cut: "its staff",
 // "the CEOs of X".
-var staffWords = map[string]bool{
+var cutWords = map[string]bool{
 	"staff": true, "workforce": true, "jobs": true, "posts": true, "roles": true, "positions": true,
 	"workers": true, "employees": true, "ceos": true, "executives": true, "managers": true, "budget": true,
 	"budgets": true, "headcount": true, "spending": true, "size": true, "number": true, "officials": true,
@@ -303,7 +303,7 @@ var staffWords = map[string]bool{
 
 func staffWordAfter(t []token, k, end int) bool {
 	for j := k; j < end && j < k+3; j++ {
-		if staffWords[t[j].lower] {
+		if cutWords[t[j].lower] {
 			return true
 		}
 	}

@@ -34,21 +34,23 @@ var clauseOpeners = map[string]bool{"in": true, "on": true, "at": true, "yesterd
 // findStatements reads reported speech: a reporting verb whose subject is a
 // known speaker, followed (or preceded) by the clause it reports.
 func (d *doc) findStatements() {
+	d.statements = d.statements[:0] // the same whichever times it runs
+	sp := d.newSpeech()
 	for _, s := range d.sents {
 		if s.para.head {
 			continue
 		}
 		t := s.para.toks
 		for v := s.from; v < s.to; v++ {
-			if t[v].quote >= 0 || !speechVerbs[t[v].lower] {
+			if t[v].quote >= 0 || !speechVerbs[t[v].lower] || t[v].cap && v != s.from {
 				continue
 			}
 			from, to := d.reportedClause(s, v)
 			if from < 0 {
 				continue
 			}
-			spk := d.subjectOf(s, v)
-			if spk == nil {
+			spk := sp.subjectOf(s, v)
+			if spk == nil || isUnnamed(spk) {
 				continue
 			}
 			text := strings.TrimSpace(s.para.text[t[from].start:t[to-1].end])
@@ -108,6 +110,11 @@ func (d *doc) reportedClause(s *sentence, v int) (int, int) {
 	stop := end
 	for j := k; j < end; j++ {
 		if t[j].text == "," && j+1 < end && (t[j+1].lower == "saying" || t[j+1].lower == "adding" || t[j+1].lower == "according" || t[j+1].lower == "warning") {
+			stop = j
+			break
+		}
+		// "…, and warned of …": a second reporting verb of the same subject.
+		if t[j].text == "," && j+2 < end && (t[j+1].lower == "and" || t[j+1].lower == "but") && d.cueVerb(s, j+2) {
 			stop = j
 			break
 		}

@@ -142,11 +142,11 @@ func (d *doc) insertMention(m *mention) {
 func (d *doc) roleOrg(s *sentence, i, j int, name string) *entity {
 	name = normaliseOrgName(name)
 	var e *entity
-	if t := s.para.toks; j-i == 1 && t[i].acronym && d.lex.bodyNames[strings.ToLower(name)] == "" && d.byKey["o:"+orgKey(name)] == nil {
+	if t := s.para.toks; j-i == 1 && t[i].acronym && d.lex.bodyNames[strings.ToLower(name)] == "" && d.byKey["o:"+d.lex.orgKey(name)] == nil {
 		// An acronym is its own body: "ANC" is not the "ANC Youth League"
 		// named before, as a first word may be short for a name.
-		e = &entity{kind: schema.Organization, name: name, sents: map[int]bool{}}
-		d.newEntity("o:"+orgKey(name), e)
+		e = &entity{kind: schema.Organization, name: name, key: d.lex.orgKey(name), sents: map[int]bool{}}
+		d.newEntity("o:"+e.key, e)
 	} else {
 		e = d.org(name, false)
 	}
@@ -317,7 +317,7 @@ func (d *doc) knownBody(s *sentence, i, j int) *entity {
 		e = d.acr[acronymKey(t[i].text)]
 	}
 	if e == nil {
-		if c := d.byKey["o:"+orgKey(name)]; c != nil && c.kind == schema.Organization && !c.class {
+		if c := d.byKey["o:"+d.lex.orgKey(name)]; c != nil && c.kind == schema.Organization && !c.class {
 			e = c
 		}
 	}

@@ -122,7 +122,7 @@ func TestRoles(t *testing.T) {
 		{
 			name:  "two-word heads",
 			body:  "ANC secretary general Lulu Dube said the unit would go. Former FAS director general Owen Nash resigned.",
-			edges: []edge{{"lulu-dube", "", "anc"}, {"owen-nash", "", "fas"}},
+			edges: []edge{{"lulu-dube", "", "african-national-congress"}, {"owen-nash", "", "fas"}},
 			roles: []role{{"lulu-dube", "secretary general"}, {"owen-nash", "former FAS director general"}},
 		},
 		{
