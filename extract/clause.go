@@ -220,6 +220,15 @@ var genericBody = map[string]bool{
 	"tribunal": true, "inspectorate": true, "foundation": true, "partnership": true, "executive": true,
 }
 
+// partWords name a part of a body: "the remnants of X", "the expertise of
+// X".
+var partWords = map[string]bool{
+	"expertise": true, "remnants": true, "rest": true, "parts": true, "part": true, "elements": true,
+	"arms": true, "divisions": true, "units": true, "branches": true, "sections": true, "wings": true,
+	"most": true, "some": true, "much": true, "many": true, "all": true, "each": true, "capabilities": true,
+	"offices": true, "bulk": true, "remainder": true,
+}
+
 // functionWords are what passes between bodies in a transfer: "X's
 // functions", "the powers of X".
 var functionWords = map[string]bool{
@@ -312,7 +321,7 @@ func (d *doc) npAfter(s *sentence, k int) np {
 				lead = 0
 				continue
 			}
-			if c == wPrep && tk.lower == "of" && j > k && classOf(t, j-1) == wOther && !t[j-1].cap && !out.number {
+			if c == wPrep && tk.lower == "of" && j > k && (functionWords[t[j-1].lower] || cutWords[t[j-1].lower] || partWords[t[j-1].lower]) && !t[j-1].cap && !out.number {
 				// "the expertise of X", "the functions of X": X owns what
 				// the phrase is about.
 				n := d.npAfter(s, j+1)
@@ -441,19 +450,37 @@ func (d *doc) several(s *sentence, k int) *np {
 		return nil
 	}
 	var ents []*entity
-	for i := len(d.mentions) - 1; i >= 0 && len(ents) < n; i-- {
-		m := d.mentions[i]
-		if m.sent.n > s.n || m.sent == s && m.from >= k {
-			continue
+	for _, inReform := range []bool{true, false} {
+		// The bodies the article's reforms name first: "the two
+		// departments" are the merging ones, not a party named since.
+		for i := len(d.mentions) - 1; i >= 0 && len(ents) < n; i-- {
+			m := d.mentions[i]
+			if m.sent.n > s.n || m.sent == s && m.from >= k {
+				continue
+			}
+			if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic && !m.ent.class && !m.ent.portfolio && !contains(ents, m.ent) && (!inReform || d.inReform(m.ent)) {
+				ents = append([]*entity{m.ent}, ents...)
+			}
 		}
-		if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic && !m.ent.class && !m.ent.portfolio && !contains(ents, m.ent) {
-			ents = append([]*entity{m.ent}, ents...)
+		if len(ents) == n {
+			break
 		}
+		ents = ents[:0]
 	}
 	if len(ents) < n {
 		return nil
 	}
 	return &np{ents: ents, from: k, end: j + 1}
+}
+
+// inReform reports whether e is the target of a reform, or gains by one.
+func (d *doc) inReform(e *entity) bool {
+	for _, r := range d.reforms {
+		if r.target == e || contains(r.gains, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // examples reads "such as A and B" or ", including A and B" at token k.
@@ -494,8 +521,22 @@ func (d *doc) appositive(s *sentence, k int) *mention {
 	default:
 		return nil
 	}
+	named := j > k && (t[j-1].lower == "called" || t[j-1].lower == "named" || t[j-1].lower == "dubbed" || t[j-1].lower == "as")
 	for j < s.to && (t[j].lower == "the" || isQuoteMarkStr(t[j].text)) {
 		j++
+	}
+	if m := d.mentionStartingAt(s, j); m == nil && named && j < s.to && t[j].word && t[j].cap && d.mentionAt(s, j) == nil {
+		// "a new authority called Solas": the name need not look like one.
+		e := j
+		for e < s.to && e < j+6 && t[e].word && (t[e].cap || connectors[t[e].lower] && e+1 < s.to && t[e+1].cap) {
+			e++
+		}
+		if d.lex.common[t[e-1].lower] && e-j == 1 && !t[j].acronym {
+			return nil
+		}
+		ent := d.addOrg(s, j, e, s.para.text[t[j].start:t[e-1].end], false)
+		d.sortMentions()
+		return &mention{sent: s, from: j, to: e, kind: mFull, ent: ent}
 	}
 	if m := d.mentionStartingAt(s, j); m != nil && m.ent != nil && m.ent.kind == schema.Organization {
 		if m.to < s.to && (d.lex.verbs[t[m.to].lower] || classOf(t, m.to) == wModal || classOf(t, m.to) == wHave) {
@@ -642,7 +683,11 @@ func (d *doc) npBefore(s *sentence, k int) np {
 		}
 	}
 	if m == nil && genericBody[t[j].lower] && j-1 >= s.from && t[j-1].lower == "new" {
-		if e := d.lastCreated(); e != nil { // "the new agency will take in …"
+		e := d.lastCreated() // "the new agency will take in …"
+		if e == nil {
+			e = d.shortForm(s, singular(t[j].lower))
+		}
+		if e != nil {
 			out.from = j
 			out.ents = []*entity{e}
 			return out
@@ -802,6 +847,9 @@ func (d *doc) sentenceBefore(s *sentence) *sentence {
 func clauseEnd(s *sentence, k int) int {
 	t := s.para.toks
 	for j := k; j < s.to; j++ {
+		if j > k && (classOf(t, j) == wModal || classOf(t, j) == wBe && j+1 < s.to && t[j+1].lower != "to") && t[j].quote == t[k].quote {
+			return j // "the move to merge X would result in …": the main verb
+		}
 		switch t[j].text {
 		case ";", ":", "\u2014", "\u2013":
 			return j

@@ -95,9 +95,13 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 	obj := np{end: e}
 	if !g.passive {
 		obj = d.npAfter(s, e)
-		if coordinated && e < s.to && (t[e].lower == "them" || t[e].lower == "it") && len(d.prevVerb.obj.ents) > 0 {
-			obj = d.prevVerb.obj // "abolishes X and replaces them with Y"
-			obj.end = e + 1
+		if coordinated && e < s.to && (t[e].lower == "them" || t[e].lower == "it" || t[e].lower == "its" || t[e].lower == "their") && len(d.prevVerb.obj.ents) > 0 {
+			// "abolishes X and replaces them with Y", "shrink X and merge
+			// its remnants into Y".
+			end := obj.end
+			obj = d.prevVerb.obj
+			obj.end = max(end, e+1)
+			obj.poss = t[e].lower == "its" || t[e].lower == "their"
 		}
 		if len(obj.ents) > 0 && obj.from > e && t[e].lower != "the" && classOf(t, e) == wPrep {
 			obj = np{end: e} // "merge with X": a preposition, not an object
@@ -106,9 +110,10 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 			obj.ents = nil // "cut NHS administration costs": the costs are cut
 		}
 	}
-	if form == vPast && !g.passive && len(obj.ents) == 0 && g.start == k {
+	if form == vPast && !g.passive && len(obj.ents) == 0 && g.start == k && !objectFollows(t, s, e) {
 		// "Border agency scrapped", "X, abolished in 2012,": a participle
-		// with no auxiliary and no object is a passive.
+		// with no auxiliary and no object is a passive; "It created a
+		// closed culture" has an object, though not a body.
 		g.passive = true
 	}
 	var subj np
@@ -340,6 +345,22 @@ func (d *doc) created(e *entity) bool {
 	return false
 }
 
+// objectFollows reports whether a noun phrase starts at token k: a
+// determiner, a number or a word that is not a preposition, adverb, verb or
+// the end of the clause.
+func objectFollows(t []token, s *sentence, k int) bool {
+	if k >= s.to || !t[k].word {
+		return false
+	}
+	switch classOf(t, k) {
+	case wDet, wNum:
+		return t[k].lower != "this" && t[k].lower != "last" && t[k].lower != "that"
+	case wOther:
+		return !t[k].cap || t[k].acronym
+	}
+	return false
+}
+
 // functionWordAfter reports whether a word for functions ("functions",
 // "powers") stands in tokens [k, end) right after a name: "X's functions".
 func functionWordAfter(t []token, k, end int) bool {
@@ -471,7 +492,9 @@ func (d *doc) newBody(s *sentence, k int) {
 	}
 	var target *entity
 	to := k + 1
-	if m := d.mentionStartingAt(s, j); m != nil && m.ent.kind == schema.Organization && !m.ent.generic {
+	if m := d.mentionStartingAt(s, j); m != nil && m.ent.kind == schema.Organization && !m.ent.generic &&
+		!(m.to < s.to && t[m.to].word && !t[m.to].cap && classOf(t, m.to) == wOther && !d.lex.verbs[t[m.to].lower]) {
+		// Not "the new AHS board members": there the body is not new.
 		target, to = m.ent, m.to
 		if am := d.appositive(s, m.to); m.ent.class && am != nil {
 			target, to = am.ent, am.to // "a new charitable trust, X,"
