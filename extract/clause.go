@@ -218,6 +218,7 @@ var genericBody = map[string]bool{
 	"university": true, "college": true, "charity": true, "trust": true, "utility": true, "network": true,
 	"institute": true, "centre": true, "center": true, "directorate": true, "administration": true,
 	"tribunal": true, "inspectorate": true, "foundation": true, "partnership": true, "executive": true,
+	"government": true, "party": true, "union": true, "registry": true, "programme": true, "program": true,
 }
 
 // partWords name a part of a body: "the remnants of X", "the expertise of
@@ -256,6 +257,11 @@ func (d *doc) npAfter(s *sentence, k int) np {
 			continue
 		}
 		if m := d.mentionStartingAt(s, j); m != nil && m.ent != nil {
+			if e := d.namedFor(s, m); e != nil {
+				out.from, out.end = m.from, m.to
+				out.ents = append(out.ents, e)
+				break
+			}
 			if m.ent.class {
 				// "a new super agency called X", "health agencies such as X
 				// and Y": the names say which.
@@ -371,6 +377,19 @@ func (d *doc) npAfter(s *sentence, k int) np {
 				}
 			}
 		}
+		if genericBody[tk.lower] && !strings.HasSuffix(tk.lower, "s") && j > k && t[k].lower == "the" && d.appositive(s, j+1) == nil {
+			// "the nationwide institution": a body described, not named.
+			if e := d.shortForm(s, tk.lower); e != nil {
+				out.from, out.end, out.poss = j, j+1, tk.poss
+				out.ents = append(out.ents, e)
+				return out
+			}
+			if e := d.salient(s); e != nil {
+				out.from, out.end, out.poss = j, j+1, tk.poss
+				out.ents = append(out.ents, e)
+				return out
+			}
+		}
 		if genericBody[tk.lower] && !strings.HasSuffix(tk.lower, "s") {
 			if m := d.appositive(s, j+1); m != nil {
 				out.from, out.end, out.poss = m.from, m.to, t[m.to-1].poss
@@ -428,18 +447,25 @@ func (d *doc) npAfter(s *sentence, k int) np {
 func (d *doc) several(s *sentence, k int) *np {
 	t := s.para.toks
 	j := k
-	if j < s.to && t[j].lower == "the" {
+	if j < s.to && (t[j].lower == "the" || t[j].lower == "those" || t[j].lower == "these") {
 		j++
 	}
 	n := 0
-	switch {
-	case j < s.to && t[j].lower == "both":
-		n = 2
-	case j < s.to && t[j].lower == "two":
-		n = 2
-	case j < s.to && t[j].lower == "three":
-		n = 3
-	default:
+	if j < s.to {
+		switch t[j].lower {
+		case "both", "two":
+			n = 2
+		case "three":
+			n = 3
+		case "four":
+			n = 4
+		case "five":
+			n = 5
+		case "six":
+			n = 6
+		}
+	}
+	if n == 0 {
 		return nil
 	}
 	j++
@@ -471,6 +497,59 @@ func (d *doc) several(s *sentence, k int) *np {
 		return nil
 	}
 	return &np{ents: ents, from: k, end: j + 1}
+}
+
+// namedFor resolves a definite, singular class mention ("the consumer
+// watchdog agency", "the federal agency") to the named body the article
+// is about, when one body of the same head word, or only one body at all
+// besides, has been named: such a phrase describes a body rather than
+// naming a class.
+func (d *doc) namedFor(s *sentence, m *mention) *entity {
+	t := s.para.toks
+	if !m.ent.class || m.from == s.from || t[m.from-1].lower != "the" || isPlural(t[m.to-1].lower) || t[m.to-1].acronym {
+		return nil
+	}
+	head := singular(t[m.to-1].lower)
+	if e := d.shortForm(s, head); e != nil && !e.class {
+		return e
+	}
+	var only *entity
+	for _, om := range d.mentions {
+		if om.sent.n > s.n {
+			break
+		}
+		if om.ent == nil || om.ent.kind != schema.Organization || om.ent.class || om.ent.generic || om.ent.portfolio {
+			continue
+		}
+		if only != nil && only != om.ent {
+			return nil
+		}
+		only = om.ent
+	}
+	return only
+}
+
+// salient returns the body the article has named most often up to s,
+// when one has been named at least twice: what "the institution" means in
+// a story about one body.
+func (d *doc) salient(s *sentence) *entity {
+	count := map[*entity]int{}
+	var best *entity
+	for _, m := range d.mentions {
+		if m.sent.n > s.n {
+			break
+		}
+		if e := m.ent; e != nil && e.kind == schema.Organization && !e.class && !e.generic && !e.portfolio {
+			count[e]++
+			if best == nil || count[e] > count[best] {
+				best = e
+			}
+		}
+	}
+	if best == nil || count[best] < 2 {
+		return nil
+	}
+	return best
 }
 
 // inReform reports whether e is the target of a reform, or gains by one.
@@ -923,8 +1002,8 @@ func (d *doc) counted(s *sentence, k int, number bool) *mention {
 		words = append(words, tk.lower)
 	}
 	words[len(words)-1] = singular(words[len(words)-1])
-	if len(words) == 1 && !d.lex.orgClass[t[j-1].lower] && !genericBody[t[j-1].lower] {
-		return nil // "six jobs": one plain word names no body
+	if head := t[j-1].lower; !d.lex.units[head] && !d.lex.orgClass[head] && !genericBody[singular(head)] {
+		return nil // "288 case files", "six jobs": no body
 	}
 	e := d.org(strings.Join(words, " "), true)
 	e.addAlias(s.para.text[t[from].start:t[j-1].end])
@@ -970,7 +1049,7 @@ func (d *doc) bareNP(s *sentence, k int) *entity {
 	} else {
 		words[last] = singular(words[last])
 	}
-	if !t[j-1].acronym && !t[j-1].cap && !d.lex.orgClass[t[j-1].lower] && !d.lex.orgClass[singular(t[j-1].lower)+"s"] && t[k].quote < 0 {
+	if !t[j-1].acronym && !t[j-1].cap && !d.lex.orgClass[t[j-1].lower] && !d.lex.orgClass[singular(t[j-1].lower)+"s"] && !d.lex.units[t[j-1].lower] && t[k].quote < 0 {
 		return nil
 	}
 	if t[j-1].cap && !t[j-1].acronym {

@@ -49,6 +49,7 @@ type Lexicon struct {
 	stanceAt    map[string][]stanceRef // stance verbs and nouns, by their first word
 	reformCues  []reformCue            // lexicon/reforms.txt
 	reformAt    map[string][]cueRef    // each written form of reformCues, by its first word
+	units       map[string]bool        // nouns for units a reform counts: "stations", "campuses"
 
 	entries hash.Hash // every entry added, with its section: Fingerprint's digest
 }

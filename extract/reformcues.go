@@ -55,6 +55,13 @@ var reformKinds = map[string]schema.ReformKind{
 // addReformCue reads one line of the reforms section.
 func (l *Lexicon) addReformCue(line string) error {
 	f := strings.Fields(line)
+	if len(f) == 2 && f[0] == "unit" {
+		if l.units == nil {
+			l.units = map[string]bool{}
+		}
+		l.units[strings.ToLower(f[1])] = true
+		return nil
+	}
 	if len(f) < 3 {
 		return fmt.Errorf("want \"KIND verb|noun|state WORDS [+FLAGS]\": %q", line)
 	}

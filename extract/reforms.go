@@ -12,8 +12,8 @@ type reform struct {
 	kind   schema.ReformKind
 	target *entity
 	gains  []*entity
-	agents []*entity // who carries it out: "Hancock scraps …", "… abolished by the Assembly"
-	said   []string  // how the article put it: "scrap Public Health England"
+	agents []*entity   // who carries it out: "Hancock scraps …", "… abolished by the Assembly"
+	said   []string    // how the article put it: "scrap Public Health England"
 	sent   *sentence   // where the article first reports it
 	also   []*sentence // the other sentences that report it
 }
@@ -119,16 +119,22 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 	var subj np
 	switch {
 	case g.owner >= 0:
-		// "the government's plans to scrap X": the owner acts.
+		// "the government's plans to scrap X": the owner acts; "X launched
+		// a drive to shrink Y": who launched it.
 		subj = d.npBefore(s, g.owner)
-	case form == vIng && g.start == k && k > s.from && t[k-1].text == ",":
-		// "X started work today, absorbing Y": the participle's subject is
-		// the sentence's.
-		if m := d.mentionStartingAt(s, s.from); m != nil {
-			subj = np{ents: []*entity{m.ent}, from: m.from, end: m.to}
-		} else if m := d.mentionStartingAt(s, s.from+1); m != nil && s.para.toks[s.from].lower == "the" {
-			subj = np{ents: []*entity{m.ent}, from: m.from, end: m.to}
+		if len(subj.ents) == 0 {
+			j := g.owner - 1
+			for j > s.from && (classOf(t, j) == wDet || classOf(t, j) == wOther && !t[j].cap && !strings.HasSuffix(t[j].lower, "ed")) {
+				j--
+			}
+			if j > s.from && strings.HasSuffix(t[j].lower, "ed") {
+				subj = d.npBefore(s, verbGroupAt(s, j, vPast).start)
+			}
 		}
+	case form == vIng && g.start == k && k > s.from && (t[k-1].text == "," || t[k-1].lower == "by" && k-2 >= s.from && t[k-2].text != ","):
+		// "X started work today, absorbing Y", "X cut the cabinet by
+		// merging Y": the participle's subject is the sentence's.
+		subj = d.sentenceSubject(s, k)
 	case coordinated:
 		subj = d.prevVerb.subj
 	case form == vIng && g.start == k && (k == s.from || classOf(t, k-1) == wPrep || classOf(t, k-1) == wDet || classOf(t, k-1) == wSub || d.lex.verbs[t[k-1].lower] || t[k-1].text == ":"):
@@ -138,8 +144,7 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 		// "work with X to combine Y": who acts is not X; but in "wants all
 		// PCTs to come together" the noun before "to" does, and in "the
 		// decision by X to abolish Y", X.
-		if n := d.npBefore(s, g.start); len(n.ents) > 0 && (objectControl(t, s, n.from) ||
-			n.from-2 >= s.from && t[n.from-1].lower == "by" && nominalControl[t[n.from-2].lower]) {
+		if n := d.npBefore(s, g.start); len(n.ents) > 0 && (objectControl(t, s, n.from) || d.byOwner(s, n.from)) {
 			subj = n
 		}
 	default:
@@ -343,6 +348,51 @@ func (d *doc) created(e *entity) bool {
 		}
 	}
 	return false
+}
+
+// byOwner reports whether the name starting at token k follows "the
+// decision by", "plans by", with role words between: "the decision by
+// outgoing Health Minister X to abolish Y".
+func (d *doc) byOwner(s *sentence, k int) bool {
+	t := s.para.toks
+	j := k - 1
+	for j > s.from && j >= k-5 && t[j].lower != "by" && (d.lex.roleHeads[t[j].lower] || d.lex.roleMods[t[j].lower] || t[j].cap || t[j].lower == "outgoing" || t[j].lower == "former") {
+		j--
+	}
+	return j-1 >= s.from && t[j].lower == "by" && nominalControl[t[j-1].lower]
+}
+
+// sentenceSubject returns the subject of s's main clause, read before
+// token k: the name that opens the sentence, or follows an opening phrase
+// and its comma.
+func (d *doc) sentenceSubject(s *sentence, k int) np {
+	t := s.para.toks
+	for _, m := range d.in(s) {
+		if m.from >= k {
+			break
+		}
+		if m.ent == nil {
+			continue
+		}
+		if m.from == s.from || m.from == s.from+1 && classOf(t, s.from) == wDet || m.from-1 >= s.from && t[m.from-1].text == "," && m.from <= s.from+12 {
+			if m.ent.kind == schema.Person || m.ent.kind == schema.Organization {
+				return np{ents: []*entity{m.ent}, from: m.from, end: m.to}
+			}
+		}
+		if m.from > s.from+2 && (m.ent.kind == schema.Person || m.ent.kind == schema.Organization) {
+			// "President Cyril Ramaphosa has dropped the axe": a title first.
+			allTitle := true
+			for j := s.from; j < m.from; j++ {
+				if !t[j].cap && classOf(t, j) != wDet {
+					allTitle = false
+				}
+			}
+			if allTitle {
+				return np{ents: []*entity{m.ent}, from: m.from, end: m.to}
+			}
+		}
+	}
+	return np{}
 }
 
 // objectFollows reports whether a noun phrase starts at token k: a

@@ -137,15 +137,19 @@ func (d *doc) stanceWord(cands []stance, s *sentence, k, e int, ref stanceRef) [
 	g := verbGroupAt(s, k, ref.form)
 	var holders []*entity
 	passive := g.passive || ref.form == vPast && e < s.to && t[e].lower == "by"
-	if passive {
-		// "criticised by the chair of X, Jane Roe": the person, else the body.
-		holders = d.prepObject(s, e, min(end, e+2), "by").ents
-		for _, m := range d.in(s) {
-			if m.from > e && m.from < end && m.ent != nil && m.ent.kind == schema.Person {
-				holders = []*entity{m.ent}
-				break
+	if ref.role == stAnnounceVerb && passive {
+		// "reforms announced by Premier X": X stands behind what the
+		// sentence reports.
+		for _, h := range d.personOrBody(d.prepObject(s, e, min(end, e+2), "by").ents, s, e, end) {
+			for _, r := range d.reformsIn(s) {
+				cands = append(cands, stance{holder: h, supports: true, reform: r, sent: s, weight: wAgent})
 			}
 		}
+		return cands
+	}
+	if passive {
+		// "criticised by the chair of X, Jane Roe": the person, else the body.
+		holders = d.personOrBody(d.prepObject(s, e, min(end, e+2), "by").ents, s, e, end)
 	} else if ref.form == vIng && g.start == k && (k == s.from || t[k-1].text == "\u201c" || t[k-1].text == "\"") {
 		// "Calling the move a betrayal, X said …": the main clause's subject.
 		for _, m := range d.in(s) {
@@ -200,6 +204,17 @@ func (d *doc) stanceWord(cands []stance, s *sentence, k, e int, ref stanceRef) [
 		}
 	}
 	return cands
+}
+
+// personOrBody returns the first person named in tokens [from, to) of s,
+// else bodies: in "by the chair of X, Jane Roe", the holder is Jane Roe.
+func (d *doc) personOrBody(bodies []*entity, s *sentence, from, to int) []*entity {
+	for _, m := range d.in(s) {
+		if m.from > from && m.from < to && m.ent != nil && m.ent.kind == schema.Person {
+			return []*entity{m.ent}
+		}
+	}
+	return bodies
 }
 
 // changeWords are nouns with which a sentence points back to a reform
