@@ -397,6 +397,16 @@ func (d *doc) npAfter(s *sentence, k int) np {
 				break
 			}
 		}
+		if m := d.unnamedBody(s, j); m != nil && (tk.acronym || j > k && t[j-1].lower == "the") {
+			out.from, out.end, out.poss = m.from, m.to, t[m.to-1].poss
+			out.ents = append(out.ents, m.ent)
+			break
+		}
+		if m := d.lowerBody(s, j); m != nil {
+			out.from, out.end = m.from, m.to
+			out.ents = append(out.ents, m.ent)
+			break
+		}
 		if t[j].cap && j > k && !tk.poss {
 			return out // an unknown name
 		}
@@ -604,6 +614,14 @@ func (d *doc) appositive(s *sentence, k int) *mention {
 	for j < s.to && (t[j].lower == "the" || isQuoteMarkStr(t[j].text)) {
 		j++
 	}
+	if j+1 < s.to && t[j].word && !t[j].cap && t[j-1].lower == "the" && classOf(t, j) == wOther && t[j+1].cap {
+		j++ // "their predecessors, the ousted Scorpions"
+	}
+	if m := d.mentionStartingAt(s, j); m == nil && j < s.to && t[j].cap && t[j-1].lower == "the" && d.mentionAt(s, j) == nil {
+		if e := d.unnamedBody(s, j); e != nil {
+			return e
+		}
+	}
 	if m := d.mentionStartingAt(s, j); m == nil && named && j < s.to && t[j].word && t[j].cap && d.mentionAt(s, j) == nil {
 		// "a new authority called Solas": the name need not look like one.
 		e := j
@@ -721,6 +739,9 @@ func (d *doc) npBefore(s *sentence, k int) np {
 		return out
 	}
 	m := d.mentionEndingAt(s, j)
+	if m == nil && t[j].acronym && d.mentionAt(s, j) == nil {
+		m = d.unnamedBody(s, j) // "FAS will be disbanded"
+	}
 	if m == nil && genericBody[t[j].lower] && j-1 >= s.from {
 		if pm := d.mentionEndingAt(s, j-1); pm != nil && !t[j-1].poss && pm.ent.kind == schema.Organization {
 			m = pm // "The RMT union welcomed …"
@@ -876,6 +897,31 @@ func (d *doc) mentionEndingAt(s *sentence, k int) *mention {
 // subject of the sentence before (or of this one, before k), else the body
 // named last.
 func (d *doc) antecedentOrg(s *sentence, k int) *entity {
+	if w := s.para.toks[k].lower; w == "they" || w == "them" || w == "their" {
+		// A plural pronoun points back to a class of bodies named in this
+		// sentence or the two before, if one was.
+		var prior, here *entity
+		for _, m := range d.mentions {
+			if m.sent.n > s.n || m.sent == s && m.from >= k {
+				break
+			}
+			if m.sent.n < s.n-2 || m.ent == nil || m.ent.kind != schema.Organization || !m.ent.class || m.ent.generic {
+				continue
+			}
+			if m.sent != s {
+				prior = m.ent // the latest before this sentence
+			} else if here == nil {
+				here = m.ent // this sentence's first: its subject's
+			}
+		}
+		cls := here
+		if cls == nil {
+			cls = prior
+		}
+		if cls != nil {
+			return cls
+		}
+	}
 	var near *entity
 	for _, m := range d.in(s) {
 		if m.from >= k {
@@ -1008,6 +1054,70 @@ func (d *doc) counted(s *sentence, k int, number bool) *mention {
 	e := d.org(strings.Join(words, " "), true)
 	e.addAlias(s.para.text[t[from].start:t[j-1].end])
 	m := &mention{sent: s, from: from, to: j, kind: mFull, ent: e}
+	d.addMention(m)
+	d.sortMentions()
+	return m
+}
+
+// unnamedBody makes a body of an unknown capitalised word or run at token
+// k that a reform's grammar puts where a body stands: an acronym ("FAS will
+// be disbanded"), or a name after "the" ("the Scorpions").
+func (d *doc) unnamedBody(s *sentence, k int) *mention {
+	t := s.para.toks
+	if k >= s.to || !t[k].word || !t[k].cap || d.mentionAt(s, k) != nil || t[k].quote >= 0 && s.para.toks[max(k-1, 0)].quote < 0 {
+		return nil
+	}
+	if !t[k].acronym && (k == s.from || t[k-1].lower != "the") {
+		return nil
+	}
+	if d.lex.roleHeads[strings.ToLower(strings.TrimSuffix(t[k].text, "s"))] || roleAbbrev[strings.ToLower(strings.TrimSuffix(t[k].text, "s"))] {
+		return nil // "MPs", "CEOs": people, not a body
+	}
+	e := k + 1
+	for e < s.to && e < k+5 && t[e].word && t[e].cap && d.mentionAt(s, e) == nil && !t[e-1].poss {
+		e++
+	}
+	if _, given := d.lex.given[t[k].lower]; given && !t[k].acronym {
+		return nil // a person
+	}
+	if d.lex.common[t[k].lower] && e-k == 1 && !t[k].acronym && !isPlural(t[k].lower) {
+		return nil
+	}
+	name := s.para.text[t[k].start:t[e-1].end]
+	if t[e-1].poss {
+		name = t[k].text
+		if e-k > 1 {
+			name = s.para.text[t[k].start:t[e-1].start] + t[e-1].text
+		}
+	}
+	ent := d.addOrg(s, k, e, name, false)
+	d.sortMentions()
+	return &mention{sent: s, from: k, to: e, kind: mFull, ent: ent}
+}
+
+// lowerBody makes a body of "the department of communications", "the
+// departments of telecommunications and postal services" at token k (the
+// head noun): a body named in lower case by its head and portfolio.
+func (d *doc) lowerBody(s *sentence, k int) *mention {
+	t := s.para.toks
+	if k+2 >= s.to || t[k+1].lower != "of" || t[k].cap {
+		return nil
+	}
+	switch singular(t[k].lower) {
+	case "department", "ministry", "office", "bureau", "agency", "commission", "council", "board":
+	default:
+		return nil
+	}
+	e := k + 2
+	for e < s.to && e < k+8 && t[e].word && !t[e].cap && (classOf(t, e) == wOther || t[e].lower == "and" && e+1 < s.to && !t[e+1].cap && classOf(t, e+1) == wOther) && !d.lex.verbs[t[e].lower] {
+		e++
+	}
+	if e == k+2 {
+		return nil
+	}
+	name := singular(t[k].lower) + " " + s.para.text[t[k+1].start:t[e-1].end]
+	ent := d.org(normaliseOrgName(name), false)
+	m := &mention{sent: s, from: k, to: e, kind: mFull, ent: ent}
 	d.addMention(m)
 	d.sortMentions()
 	return m

@@ -248,6 +248,11 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 			into = d.formed(s, after, end)
 		}
 		with := d.prepObject(s, after, end, "with")
+		if len(into.ents) > 0 {
+			// "X was merged into Y, and A and B into C": a gapped second
+			// clause with the verb left out.
+			d.gapped(c, s, k, into.end)
+		}
 		if len(into.ents) == 0 && !c.gains && len(subj.ents) == 1 && len(obj.ents) > 0 && !g.passive && d.created(subj.ents[0]) {
 			// "The new institute will bring together A and B": the new body gains.
 			into, agents = subj, nil
@@ -348,6 +353,27 @@ func (d *doc) created(e *entity) bool {
 		}
 	}
 	return false
+}
+
+// gapped reads ", and A and B into C" after a merger's "into" phrase that
+// ends at token k: the same verb, left out, merges A and B into C.
+func (d *doc) gapped(c *reformCue, s *sentence, cue, k int) {
+	t := s.para.toks
+	if k+2 >= s.to || t[k].text != "," || t[k+1].lower != "and" {
+		return
+	}
+	parts := d.npAfter(s, k+2)
+	if len(parts.ents) == 0 || parts.end+1 >= s.to || t[parts.end].lower != "into" {
+		return
+	}
+	into := d.npAfter(s, parts.end+1)
+	if len(into.ents) == 0 {
+		return
+	}
+	sp := span{cue: cue, from: parts.from, to: into.end}
+	for _, e := range parts.ents {
+		d.addReform(c, s, sp, e, into.ents, nil)
+	}
 }
 
 // byOwner reports whether the name starting at token k follows "the

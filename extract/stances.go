@@ -104,12 +104,7 @@ func (d *doc) findStances() {
 			k += n - 1
 		}
 	}
-	for _, q := range d.quotes {
-		cands = d.toneStance(cands, q.speakers, q.sent, q.text, q.para, q.span.open)
-	}
-	for _, st := range d.statements {
-		cands = d.toneStance(cands, st.speakers, st.sent, st.text, nil, 0)
-	}
+	cands = d.toneStances(cands)
 	d.stances = resolveStances(cands)
 }
 
@@ -182,13 +177,26 @@ func (d *doc) stanceWord(cands []stance, s *sentence, k, e int, ref stanceRef) [
 			}
 		}
 	case stAnnounceVerb:
-		// Only a reform reported after the verb, in its sentence: "X
-		// announced that Y will close", "X unveiled plans to merge …".
-		for _, h := range holders {
-			for _, m := range d.reformSaid {
-				if m.sent == s && m.at >= e && m.at < end+12 {
-					cands = append(cands, stance{holder: h, supports: true, reform: m.r, sent: s, weight: wAgent})
+		// A reform reported after the verb, in its sentence ("X announced
+		// that Y will close", "X unveiled plans to merge …"), or one the
+		// object points back to ("X outlined her reasons for the changes").
+		var rs []*reform
+		for _, m := range d.reformSaid {
+			if m.sent == s && m.at >= e && m.at < end+12 && !containsReform(rs, m.r) {
+				rs = append(rs, m.r)
+			}
+		}
+		if len(rs) == 0 {
+			for j := e; j < end && j < e+8; j++ {
+				if changeWords[t[j].lower] && t[j].lower != "it" && t[j].lower != "this" {
+					rs = d.reformsNear(s)
+					break
 				}
+			}
+		}
+		for _, h := range holders {
+			for _, r := range rs {
+				cands = append(cands, stance{holder: h, supports: true, reform: r, sent: s, weight: wAgent})
 			}
 		}
 	case stEvaluateVerb:
@@ -288,23 +296,57 @@ func containsReform(rs []*reform, r *reform) bool {
 	return false
 }
 
-// toneStance reads a holder's stance from the cue words of what they said,
-// on the reforms their words or sentence speak of, else the article's first.
-func (d *doc) toneStance(cands []stance, speakers []*entity, s *sentence, text string, p *paragraph, at int) []stance {
-	sup, opp := d.cueScore(text)
-	if sup == opp || len(speakers) == 0 {
-		return cands
+// toneStances reads each holder's stance from the cue words of all they
+// said in the article, quotations and reported speech together: one
+// remark's words mislead more often than a speaker's sum. The stance is on
+// the reforms their words or sentences speak of, else the article's first.
+func (d *doc) toneStances(cands []stance) []stance {
+	type said struct {
+		sup, opp int
+		targets  []*reform
+		sent     *sentence
 	}
-	targets := d.reformsIn(s)
-	if r := d.reformNamedBy(text); r != nil && !containsReform(targets, r) {
-		targets = append(targets, r)
+	by := map[*entity]*said{}
+	var order []*entity
+	add := func(speakers []*entity, s *sentence, text string) {
+		sup, opp := d.cueScore(text)
+		targets := d.reformsIn(s)
+		if r := d.reformNamedBy(text); r != nil && !containsReform(targets, r) {
+			targets = append(targets, r)
+		}
+		for _, h := range speakers {
+			x := by[h]
+			if x == nil {
+				x = &said{sent: s}
+				by[h] = x
+				order = append(order, h)
+			}
+			x.sup += sup
+			x.opp += opp
+			for _, r := range targets {
+				if !containsReform(x.targets, r) {
+					x.targets = append(x.targets, r)
+				}
+			}
+		}
 	}
-	if len(targets) == 0 {
-		targets = []*reform{d.reforms[0]}
+	for _, q := range d.quotes {
+		add(q.speakers, q.sent, q.text)
 	}
-	for _, h := range speakers {
+	for _, st := range d.statements {
+		add(st.speakers, st.sent, st.text)
+	}
+	for _, h := range order {
+		x := by[h]
+		if x.sup == x.opp {
+			continue
+		}
+		targets := x.targets
+		if len(targets) == 0 {
+			targets = []*reform{d.reforms[0]}
+		}
 		for _, r := range targets {
-			cands = append(cands, stance{holder: h, supports: sup > opp, reform: r, sent: s, weight: wTone})
+			cands = append(cands, stance{holder: h, supports: x.sup > x.opp, reform: r, sent: x.sent, weight: wTone})
 		}
 	}
 	return cands
