@@ -480,6 +480,13 @@ func (d *doc) resolveSingles() {
 				d.addMention(m)
 				continue
 			}
+			// A body the article names by this one word elsewhere: "the
+			// Scorpions" after "Ex-Scorpions boss".
+			if e := d.byKey["o:"+looseKey(word)]; e != nil && e.kind == schema.Organization && !e.class && !e.generic && t.cap && m.from != m.sent.from {
+				m.ent = e
+				d.addMention(m)
+				continue
+			}
 		}
 		if best == nil {
 			// A titled surname with no full name in the article is still a person.

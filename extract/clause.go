@@ -342,6 +342,11 @@ func (d *doc) npAfter(s *sentence, k int) np {
 		if d.lex.verbs[tk.lower] || tk.lower == "said" {
 			return out
 		}
+		if m := d.lowerBody(s, j); m != nil {
+			out.from, out.end = m.from, m.to
+			out.ents = append(out.ents, m.ent)
+			break
+		}
 		if genericBody[tk.lower] && j > k && t[j-1].lower == "new" && !t[j].cap {
 			// "into the new organisation": the body the article reports
 			// created last, unless one is named in apposition.
@@ -399,11 +404,6 @@ func (d *doc) npAfter(s *sentence, k int) np {
 		}
 		if m := d.unnamedBody(s, j); m != nil && (tk.acronym || j > k && t[j-1].lower == "the") {
 			out.from, out.end, out.poss = m.from, m.to, t[m.to-1].poss
-			out.ents = append(out.ents, m.ent)
-			break
-		}
-		if m := d.lowerBody(s, j); m != nil {
-			out.from, out.end = m.from, m.to
 			out.ents = append(out.ents, m.ent)
 			break
 		}
@@ -532,7 +532,7 @@ func (d *doc) namedFor(s *sentence, m *mention) *entity {
 			continue
 		}
 		if only != nil && only != om.ent {
-			return nil
+			return d.salient(s)
 		}
 		only = om.ent
 	}
@@ -739,8 +739,8 @@ func (d *doc) npBefore(s *sentence, k int) np {
 		return out
 	}
 	m := d.mentionEndingAt(s, j)
-	if m == nil && t[j].acronym && d.mentionAt(s, j) == nil {
-		m = d.unnamedBody(s, j) // "FAS will be disbanded"
+	if m == nil && t[j].acronym && d.mentionAt(s, j) == nil && (j == s.from || classOf(t, j-1) != wPrep) {
+		m = d.unnamedBody(s, j) // "FAS will be disbanded", not "the number of X in WA"
 	}
 	if m == nil && genericBody[t[j].lower] && j-1 >= s.from {
 		if pm := d.mentionEndingAt(s, j-1); pm != nil && !t[j-1].poss && pm.ent.kind == schema.Organization {
@@ -905,7 +905,7 @@ func (d *doc) antecedentOrg(s *sentence, k int) *entity {
 			if m.sent.n > s.n || m.sent == s && m.from >= k {
 				break
 			}
-			if m.sent.n < s.n-2 || m.ent == nil || m.ent.kind != schema.Organization || !m.ent.class || m.ent.generic {
+			if m.sent.n < s.n-3 || m.ent == nil || m.ent.kind != schema.Organization || !m.ent.class || m.ent.generic {
 				continue
 			}
 			if m.sent != s {
