@@ -26,6 +26,7 @@ type doc struct {
 	reformsBySent  map[*sentence][]*reform // see reformsIn
 	reformsIndexed int
 	prevVerb       prevVerb           // see reformVerb
+	shifted        int                // see findReforms: where a phrasal verb's shifted particle starts
 	reformSaid     []reformMention    // every cue that reported a reform, in text order
 	acr            map[string]*entity // acronym key → entity, from the article's own definitions
 	defined        map[string]bool    // acronym keys the article defines in brackets; see definedAcronym

@@ -106,6 +106,7 @@ var controlWords = map[string]bool{
 	"attempt": true, "attempts": true, "efforts": true, "effort": true, "intention": true, "order": true,
 	"legislation": true, "bill": true, "law": true, "measure": true, "measures": true, "review": true,
 	"approval": true, "power": true, "powers": true, "way": true, "step": true, "steps": true,
+	"first": true, "last": true, "next": true,
 }
 
 // nominalControl are the control words that are nouns: their owner
@@ -207,6 +208,13 @@ type np struct {
 	modifier bool
 }
 
+// peopleWords are members of a body: "Liberal MPs", "Labour councillors".
+var peopleWords = map[string]bool{
+	"mps": true, "msps": true, "mlas": true, "meps": true, "tds": true, "senators": true, "members": true,
+	"councillors": true, "councilors": true, "lawmakers": true, "legislators": true, "representatives": true,
+	"supporters": true, "activists": true, "ministers": true, "peers": true, "delegates": true,
+}
+
 // genericBody are nouns that stand for a body without naming it: "a new
 // body, the X Authority," and "the agency".
 var genericBody = map[string]bool{
@@ -219,6 +227,7 @@ var genericBody = map[string]bool{
 	"institute": true, "centre": true, "center": true, "directorate": true, "administration": true,
 	"tribunal": true, "inspectorate": true, "foundation": true, "partnership": true, "executive": true,
 	"government": true, "party": true, "union": true, "registry": true, "programme": true, "program": true,
+	"operator": true, "provider": true,
 }
 
 // partWords name a part of a body: "the remnants of X", "the expertise of
@@ -262,14 +271,10 @@ func (d *doc) npAfter(s *sentence, k int) np {
 				out.ents = append(out.ents, e)
 				break
 			}
-			if m.ent.class {
-				// "a new super agency called X", "health agencies such as X
-				// and Y": the names say which.
-				if am := d.appositive(s, m.to); am != nil {
-					m = am
-				} else if ex := d.examples(s, m.to); len(ex.ents) > 0 {
-					return ex
-				}
+			if am := d.appositive(s, m.to); m.ent.class && am != nil {
+				m = am // "a new super agency called X"
+			} else if ls, ok := d.refineClass(s, m); ok {
+				return ls
 			}
 			out.from = m.from
 			out.ents = append(out.ents, m.ent)
@@ -292,6 +297,9 @@ func (d *doc) npAfter(s *sentence, k int) np {
 			// "nine community care areas", "the number of satellite
 			// campuses": a counted set of bodies, named by its words.
 			if m := d.counted(s, j, out.number); m != nil {
+				if ls, ok := d.refineClass(s, m); ok {
+					return ls
+				}
 				out.from, out.end = m.from, m.to
 				out.ents = append(out.ents, m.ent)
 				break
@@ -442,6 +450,9 @@ func (d *doc) npAfter(s *sentence, k int) np {
 			j++
 		}
 		m := d.mentionStartingAt(s, j)
+		if m == nil && j > 0 && classOf(t, j-1) == wNum {
+			m = d.counted(s, j-1, false) // "14 polytechnics and eight training organisations"
+		}
 		if m == nil || m.ent == nil || m.ent.kind != out.ents[0].kind || out.poss != t[m.to-1].poss {
 			break
 		}
@@ -556,8 +567,13 @@ func (d *doc) salient(s *sentence) *entity {
 			}
 		}
 	}
-	if best == nil || count[best] < 2 {
+	if best == nil {
 		return nil
+	}
+	for e, n := range count {
+		if e != best && n == count[best] {
+			return nil // no one body stands out
+		}
 	}
 	return best
 }
@@ -570,6 +586,69 @@ func (d *doc) inReform(e *entity) bool {
 		}
 	}
 	return false
+}
+
+// refineClass returns the names that follow a class of bodies and say
+// which bodies it means: "health agencies such as X and Y", "three
+// agencies — A, B and C —".
+func (d *doc) refineClass(s *sentence, m *mention) (np, bool) {
+	if !m.ent.class {
+		return np{}, false
+	}
+	if ex := d.examples(s, m.to); len(ex.ents) > 0 {
+		return ex, true
+	}
+	if ls := d.listed(s, m.to); len(ls.ents) > 0 {
+		return ls, true
+	}
+	return np{}, false
+}
+
+// listed reads the names a class of bodies is followed by in dashes or
+// after a colon: "three regional agencies — Northlake Transit, Harbourline
+// and Valley Connect —". Each capitalised run of the list is a body.
+func (d *doc) listed(s *sentence, k int) np {
+	t := s.para.toks
+	if k >= s.to || !isDash(t[k].text) && t[k].text != ":" {
+		return np{}
+	}
+	out := np{from: k + 1}
+	j := k + 1
+	for j < s.to {
+		if t[j].lower == "and" || t[j].text == "," {
+			j++
+			continue
+		}
+		if isDash(t[j].text) || t[j].text == ";" || t[j].text == "." {
+			break
+		}
+		if !t[j].word || !t[j].cap {
+			return np{}
+		}
+		e := j
+		for e < s.to && t[e].word && (t[e].cap || connectors[t[e].lower] && t[e].lower != "and" && e+1 < s.to && t[e+1].cap) {
+			e++
+		}
+		m := d.mentionStartingAt(s, j)
+		if m != nil && m.ent.kind == schema.Person {
+			return np{} // a list of people
+		}
+		if m == nil || m.to != e {
+			ent := d.addOrg(s, j, e, s.para.text[t[j].start:t[e-1].end], false)
+			m = &mention{sent: s, from: j, to: e, ent: ent}
+			d.sortMentions()
+		}
+		out.ents = append(out.ents, m.ent)
+		out.end = e
+		j = e
+	}
+	if len(out.ents) < 2 {
+		return np{}
+	}
+	if out.end < s.to && isDash(t[out.end].text) {
+		out.end++
+	}
+	return out
 }
 
 // examples reads "such as A and B" or ", including A and B" at token k.
@@ -622,7 +701,8 @@ func (d *doc) appositive(s *sentence, k int) *mention {
 			return e
 		}
 	}
-	if m := d.mentionStartingAt(s, j); m == nil && named && j < s.to && t[j].word && t[j].cap && d.mentionAt(s, j) == nil {
+	apposed := k > s.from && t[k].text == "," && (genericBody[t[k-1].lower] || d.lex.orgClass[t[k-1].lower] || d.lex.units[t[k-1].lower+"s"])
+	if m := d.mentionStartingAt(s, j); m == nil && (named || apposed) && j < s.to && t[j].word && t[j].cap && d.mentionAt(s, j) == nil && d.lex.given[t[j].lower] == "" {
 		// "a new authority called Solas": the name need not look like one.
 		e := j
 		for e < s.to && e < j+6 && t[e].word && (t[e].cap || connectors[t[e].lower] && e+1 < s.to && t[e+1].cap) {
@@ -630,6 +710,9 @@ func (d *doc) appositive(s *sentence, k int) *mention {
 		}
 		if d.lex.common[t[e-1].lower] && e-j == 1 && !t[j].acronym {
 			return nil
+		}
+		if apposed && !named && e < s.to && (d.lex.verbs[t[e].lower] || classOf(t, e) == wModal) {
+			return nil // "the agency, Deshmukh said": a clause, not a name
 		}
 		ent := d.addOrg(s, j, e, s.para.text[t[j].start:t[e-1].end], false)
 		d.sortMentions()
@@ -742,9 +825,39 @@ func (d *doc) npBefore(s *sentence, k int) np {
 	if m == nil && t[j].acronym && d.mentionAt(s, j) == nil && (j == s.from || classOf(t, j-1) != wPrep) {
 		m = d.unnamedBody(s, j) // "FAS will be disbanded", not "the number of X in WA"
 	}
+	if m == nil && (peopleWords[t[j].lower]) && j-1 >= s.from {
+		// "All other Liberal, Bloc and Green MPs voted against it": the
+		// parties the members belong to.
+		var ents []*entity
+		from := j
+		for b := j - 1; b >= s.from && b >= j-10; b-- {
+			if t[b].text == "," || t[b].lower == "and" {
+				continue
+			}
+			pm := d.mentionEndingAt(s, b)
+			if pm == nil || pm.ent.kind != schema.Organization {
+				break
+			}
+			ents = append([]*entity{pm.ent}, ents...)
+			from = pm.from
+			b = pm.from
+		}
+		if len(ents) > 0 {
+			return np{ents: ents, from: from, end: j + 1}
+		}
+	}
 	if m == nil && genericBody[t[j].lower] && j-1 >= s.from {
 		if pm := d.mentionEndingAt(s, j-1); pm != nil && !t[j-1].poss && pm.ent.kind == schema.Organization {
 			m = pm // "The RMT union welcomed …"
+		} else if pm == nil && t[j-1].cap && !t[j-1].poss && j-2 >= s.from {
+			// "The Prospect union", "the opposition Lok Morcha party".
+			b := j - 1
+			for b-1 > s.from && t[b-1].cap && t[b-1].word {
+				b--
+			}
+			if b-1 >= s.from && (t[b-1].lower == "the" || t[b-1].lower == "opposition" || t[b-1].lower == "ruling") {
+				m = d.unnamedBodyRun(s, b, j)
+			}
 		}
 	}
 	if m == nil {
@@ -802,6 +915,25 @@ func (d *doc) npBefore(s *sentence, k int) np {
 			}
 			if w := t[r].lower; w == "which" || w == "that" || w == "who" {
 				m = d.mentionEndingAt(s, r-1)
+				break
+			}
+		}
+	}
+	if m == nil {
+		// "the role played by X in Y would be taken over": the body whose
+		// functions they are.
+		for r := j - 1; r > s.from && r >= j-10; r-- {
+			if t[r].text == "," || classOf(t, r) == wModal || classOf(t, r) == wBe {
+				break
+			}
+			if functionWords[t[r].lower] && (classOf(t, r-1) == wDet) {
+				for b := r + 1; b < j; b++ {
+					if (t[b].lower == "by" || t[b].lower == "of") && b+1 <= j {
+						if pm := d.mentionStartingAt(s, b+1); pm != nil && pm.ent.kind == schema.Organization {
+							return np{ents: []*entity{pm.ent}, from: pm.from, end: pm.to, poss: true}
+						}
+					}
+				}
 				break
 			}
 		}
@@ -1033,27 +1165,45 @@ func (d *doc) counted(s *sentence, k int, number bool) *mention {
 	} else if !number {
 		return nil
 	}
-	from := j
-	for j < s.to && j < from+3 && t[j].word && !t[j].cap && classOf(t, j) == wOther && !d.lex.verbs[t[j].lower] && !classStop[t[j].lower] {
-		j++
+	// Find the plural head within a few words: "60 French and 9 English
+	// school boards", "nine community care areas operated by …".
+	head := -1
+	for h := j; h < s.to && h < j+8; h++ {
+		if !t[h].word || classOf(t, h) == wSub || d.lex.verbs[t[h].lower] || d.mentionAt(s, h) != nil {
+			break
+		}
+		if t[h].lower == "and" || classOf(t, h) == wNum || t[h].cap && h+1 < s.to && !t[h+1].cap {
+			continue // "French and 9 English": modifiers of the head to come
+		}
+		if t[h].cap || classStop[t[h].lower] && !isPlural(t[h].lower) {
+			break
+		}
+		if isPlural(t[h].lower) && (h+1 >= s.to || !t[h+1].word || t[h+1].cap || !isPlural(t[h+1].lower) && !d.lex.units[t[h+1].lower]) {
+			head = h // not "health services staff": there the last noun heads
+			break
+		}
 	}
-	for j > from && !isPlural(t[j-1].lower) {
-		j-- // "twelve campuses operated": the noun ends the phrase
-	}
-	if j == from || t[j-1].poss {
+	if head < 0 || t[head].poss {
 		return nil
 	}
-	words := make([]string, 0, j-from)
-	for _, tk := range t[from:j] {
+	if w := t[head].lower; !d.lex.units[w] && !d.lex.orgClass[w] && !genericBody[singular(w)] {
+		return nil // "288 case files", "six jobs": no body
+	}
+	from := head
+	for from-1 >= j && from > head-3 && t[from-1].word && !t[from-1].cap && classOf(t, from-1) == wOther && !classStop[t[from-1].lower] {
+		from-- // the lower-case words that name the kind: "school boards"
+	}
+	if m := d.mentionStartingAt(s, from); m != nil && m.to == head+1 {
+		return m
+	}
+	words := make([]string, 0, head+1-from)
+	for _, tk := range t[from : head+1] {
 		words = append(words, tk.lower)
 	}
 	words[len(words)-1] = singular(words[len(words)-1])
-	if head := t[j-1].lower; !d.lex.units[head] && !d.lex.orgClass[head] && !genericBody[singular(head)] {
-		return nil // "288 case files", "six jobs": no body
-	}
 	e := d.org(strings.Join(words, " "), true)
-	e.addAlias(s.para.text[t[from].start:t[j-1].end])
-	m := &mention{sent: s, from: from, to: j, kind: mFull, ent: e}
+	e.addAlias(s.para.text[t[from].start:t[head].end])
+	m := &mention{sent: s, from: from, to: head + 1, kind: mFull, ent: e}
 	d.addMention(m)
 	d.sortMentions()
 	return m
@@ -1091,6 +1241,23 @@ func (d *doc) unnamedBody(s *sentence, k int) *mention {
 		}
 	}
 	ent := d.addOrg(s, k, e, name, false)
+	d.sortMentions()
+	return &mention{sent: s, from: k, to: e, kind: mFull, ent: ent}
+}
+
+// unnamedBodyRun makes a body of the capitalised run [k, e) of s, which
+// stands where only a body can: "the Prospect union".
+func (d *doc) unnamedBodyRun(s *sentence, k, e int) *mention {
+	t := s.para.toks
+	for i := k; i < e; i++ {
+		if d.mentionAt(s, i) != nil {
+			return nil
+		}
+	}
+	if _, given := d.lex.given[t[k].lower]; given || e-k == 1 && d.lex.common[t[k].lower] {
+		return nil
+	}
+	ent := d.addOrg(s, k, e, s.para.text[t[k].start:t[e-1].end], false)
 	d.sortMentions()
 	return &mention{sent: s, from: k, to: e, kind: mFull, ent: ent}
 }

@@ -176,6 +176,40 @@ func inflect(base string) [4][]string {
 	return out
 }
 
+// matchShiftedCue returns a phrasal reform verb whose particle stands after
+// its object: "fold A, B and C into D", "merge X into Y", "hand X over". It
+// returns the cue, where the particle starts and how many words it has; the
+// object is what lies between.
+func (d *doc) matchShiftedCue(s *sentence, k int) (ref cueRef, at, n int) {
+	t := s.para.toks
+	l := d.lex
+	for _, r := range l.reformAt[t[k].lower] {
+		ws := l.reformCues[r.cue].forms[r.form]
+		if len(ws) < 2 || l.reformCues[r.cue].form != cueVerb {
+			continue
+		}
+		obj := d.npAfter(s, k+1)
+		if len(obj.ents) == 0 || obj.from <= k {
+			continue
+		}
+		j := obj.end
+		if j+len(ws)-1 > s.to {
+			continue
+		}
+		ok := true
+		for i, w := range ws[1:] {
+			if !t[j+i].word || t[j+i].lower != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return r, j, len(ws) - 1
+		}
+	}
+	return cueRef{}, 0, 0
+}
+
 // matchReformCue returns the reform cue written at token k of s and the
 // number of tokens it spans; the longest match wins, and among equals the
 // first in the lexicon.

@@ -42,6 +42,15 @@ func (d *doc) findReforms(s *sentence) {
 			}
 			continue
 		}
+		if sref, at, pn := d.matchShiftedCue(s, k); pn > 0 && d.lex.reformCues[sref.cue].kind != d.lex.reformCues[ref.cue].kind || pn > 0 && n == 1 {
+			// "fold A and B into C": the phrasal verb, its object between.
+			c := &d.lex.reformCues[sref.cue]
+			d.shifted = at // the particle's phrase ("into C") is read after the object
+			d.reformVerb(s, k, k+1, sref.form, c)
+			d.shifted = 0
+			k = at + pn - 1
+			continue
+		}
 		c := &d.lex.reformCues[ref.cue]
 		switch c.form {
 		case cueVerb:
@@ -95,6 +104,10 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 	obj := np{end: e}
 	if !g.passive {
 		obj = d.npAfter(s, e)
+		if d.shifted > 0 {
+			e = d.shifted // the particle after the object, and what follows it
+			end = min(clauseEnd(s, e), d.nextCue(s, e+1))
+		}
 		if coordinated && e < s.to && (t[e].lower == "them" || t[e].lower == "it" || t[e].lower == "its" || t[e].lower == "their") && len(d.prevVerb.obj.ents) > 0 {
 			// "abolishes X and replaces them with Y", "shrink X and merge
 			// its remnants into Y".
@@ -580,8 +593,8 @@ func (d *doc) newBody(s *sentence, k int) {
 			target, to = m.ent, m.to
 		}
 	}
-	if target == nil {
-		return
+	if target == nil || target.class && s.para.head {
+		return // a headline's "new skills authority" names no body
 	}
 	c := d.lex.creationCue()
 	if c == nil {

@@ -116,12 +116,29 @@ func (d *doc) stanceWord(cands []stance, s *sentence, k, e int, ref stanceRef) [
 	case stSupportNoun, stOpposeNoun:
 		// "with the support of X", "opposition from X", "X's backing".
 		holders := d.prepObject(s, e, min(end, e+2), "of", "from", "by", "among").ents
+		if len(holders) == 0 && e < s.to && (t[e].lower == "of" || t[e].lower == "from") {
+			// "with the support of two Liberal MPs — A and B": the people
+			// listed in the dashes.
+			for j := e + 1; j < s.to && j < e+8; j++ {
+				if isDash(t[j].text) || t[j].text == ":" {
+					for _, m := range d.in(s) {
+						if m.from > j && m.ent.kind == schema.Person && (m.from == j+1 || t[m.from-1].lower == "and" || t[m.from-1].text == ",") {
+							holders = append(holders, m.ent)
+						}
+					}
+					break
+				}
+			}
+		}
 		if len(holders) == 0 && k > s.from {
 			if m := d.mentionEndingAt(s, k-1); m != nil && t[k-1].poss {
 				holders = []*entity{m.ent}
 			}
 		}
 		targets := d.stanceTargets(s, e, end)
+		if len(targets) == 0 {
+			targets = d.stanceTargets(s, s.from, k) // "The bill passed with the support of X"
+		}
 		for _, h := range holders {
 			for _, r := range targets {
 				cands = append(cands, stance{holder: h, supports: ref.role == stSupportNoun, reform: r, sent: s, weight: wExplicit})
@@ -184,6 +201,15 @@ func (d *doc) stanceWord(cands []stance, s *sentence, k, e int, ref stanceRef) [
 		for _, m := range d.reformSaid {
 			if m.sent == s && m.at >= e && m.at < end+12 && !containsReform(rs, m.r) {
 				rs = append(rs, m.r)
+			}
+		}
+		if len(rs) == 0 && g.start > s.from && (t[g.start-1].text == "," || isQuoteMarkStr(t[g.start-1].text)) {
+			// "X will be merged into Y, the minister announced": what
+			// the sentence reported before the cue.
+			for _, m := range d.reformSaid {
+				if m.sent == s && m.at < k && !containsReform(rs, m.r) {
+					rs = append(rs, m.r)
+				}
 			}
 		}
 		if len(rs) == 0 {
@@ -271,7 +297,7 @@ func (d *doc) stanceTargets(s *sentence, from, to int) []*reform {
 }
 
 // reformsNear returns the reforms reported in s, else in the sentence
-// before, else the article's first reform.
+// before, else the article's main reforms.
 func (d *doc) reformsNear(s *sentence) []*reform {
 	var out []*reform
 	for _, n := range []int{s.n, s.n - 1} {
@@ -284,7 +310,30 @@ func (d *doc) reformsNear(s *sentence) []*reform {
 			return out
 		}
 	}
-	return []*reform{d.reforms[0]}
+	return d.mainReforms()
+}
+
+// mainReforms returns what the story is about: the reforms of the first
+// sentence of its body that reports any, else of its headline. A headline
+// says in shorthand what the body says in full.
+func (d *doc) mainReforms() []*reform {
+	var first *sentence
+	for _, m := range d.reformSaid {
+		if !m.sent.para.head {
+			first = m.sent
+			break
+		}
+	}
+	var out []*reform
+	for _, m := range d.reformSaid {
+		if (first == nil || m.sent == first) && !containsReform(out, m.r) {
+			out = append(out, m.r)
+		}
+	}
+	if len(out) == 0 {
+		out = []*reform{d.reforms[0]}
+	}
+	return out
 }
 
 func containsReform(rs []*reform, r *reform) bool {
@@ -343,7 +392,7 @@ func (d *doc) toneStances(cands []stance) []stance {
 		}
 		targets := x.targets
 		if len(targets) == 0 {
-			targets = []*reform{d.reforms[0]}
+			targets = d.mainReforms()
 		}
 		for _, r := range targets {
 			cands = append(cands, stance{holder: h, supports: x.sup > x.opp, reform: r, sent: x.sent, weight: wTone})
