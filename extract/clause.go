@@ -82,6 +82,7 @@ var timeWords = map[string]bool{
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
 	"sunday": true, "yesterday": true, "today": true, "tonight": true, "overnight": true, "unanimously": true,
 	"week": true, "month": true, "year": true, "last": true, "earlier": true, "this": true,
+	"next": true, "later": true, "early": true, "soon": true, "months": true, "years": true, "weeks": true,
 }
 
 // controlWords stand before "to" and a verb without changing who does it:
@@ -280,8 +281,7 @@ func (d *doc) npAfter(s *sentence, k int) np {
 			out.ents = append(out.ents, m.ent)
 			out.end = m.to
 			out.poss = t[m.to-1].poss
-			out.modifier = !out.poss && m.to < s.to && t[m.to].word && !t[m.to].cap && classOf(t, m.to) == wOther &&
-				!d.lex.verbs[t[m.to].lower] && t[m.to].lower != "said" && !functionWords[t[m.to].lower]
+			out.modifier = !out.poss && d.modifies(s, m.to)
 			break
 		}
 		tk := t[j]
@@ -442,9 +442,15 @@ func (d *doc) npAfter(s *sentence, k int) np {
 		if t[j].text != "," && t[j].lower != "and" && t[j].lower != "or" && t[j].lower != "&" {
 			break
 		}
+		gap := t[j].text == ","
 		j++
 		if j < s.to && (t[j].lower == "and" || t[j].lower == "or") {
 			j++
+		} else {
+			gap = false
+		}
+		if gap && gapAhead(t, j, s.to) {
+			break // ", and A and B into C": a second clause with its verb left out
 		}
 		for j < s.to && (t[j].lower == "the" || classOf(t, j) == wNum) {
 			j++
@@ -460,6 +466,48 @@ func (d *doc) npAfter(s *sentence, k int) np {
 		out.end = m.to
 	}
 	return out
+}
+
+// gapAhead reports whether the words from k hold, before any verb or the
+// clause's end, a preposition that would follow a left-out verb: "…, and
+// the Weirs Unit and the Dam Office into the Land Agency".
+func gapAhead(t []token, k, to int) bool {
+	for j := k; j < to && j < k+12; j++ {
+		switch t[j].lower {
+		case "into", "to", "with":
+			return true
+		}
+		if c := classOf(t, j); c == wBe || c == wModal || c == wHave || t[j].text == ";" {
+			return false
+		}
+	}
+	return false
+}
+
+// modifies reports whether the lower-case words from token k make a noun
+// that the name before them modifies ("NHS administration costs", "PCT
+// mergers"): up to three words, none a verb form or a word of time, the
+// last a plural or a noun the lexicons know. "X next year" and "X angered
+// staff" are not.
+func (d *doc) modifies(s *sentence, k int) bool {
+	t := s.para.toks
+	last := -1
+	for j := k; j < s.to && j < k+3; j++ {
+		tk := t[j]
+		if !tk.word || tk.cap || classOf(t, j) != wOther || timeWords[tk.lower] || d.lex.verbs[tk.lower] ||
+			strings.HasSuffix(tk.lower, "ed") || tk.lower == "said" || functionWords[tk.lower] {
+			break
+		}
+		if _, n := d.lex.matchReformCue(s, j); n > 0 && j == k {
+			return true // "PCT mergers", "NHS reorganisation"
+		}
+		last = j
+	}
+	if last < 0 {
+		return false
+	}
+	w := t[last].lower
+	return isPlural(w) || d.lex.units[w] || d.lex.orgClass[w] || genericBody[w] || cutWords[w]
 }
 
 // several reads "the two organisations", "both bodies", "the three

@@ -175,6 +175,9 @@ func (d *doc) nameToken(s *sentence, i int) bool {
 	if !tk.word || !tk.cap {
 		return false
 	}
+	if tk.acronym && strings.HasSuffix(tk.text, "s") && i > s.from && !connectors[s.para.toks[i-1].lower] && (d.lex.roleHeads[strings.ToLower(strings.TrimSuffix(tk.text, "s"))] || roleAbbrev[strings.ToLower(strings.TrimSuffix(tk.text, "s"))]) {
+		return false // "Green Party MPs", "LHIN CEOs": members, not part of a name (but "College of GPs")
+	}
 	if nameStop[tk.lower] && !d.monthSurname(s, i) {
 		return false
 	}
@@ -453,6 +456,9 @@ func (d *doc) placeBody(toks []token) bool {
 func (d *doc) joinable(a []token, conn string, b []token) bool {
 	switch conn {
 	case "and", "&":
+		if len(a) == 1 && !a[0].acronym && d.lex.bodies[a[0].lower] != nil {
+			return false // "Labour and Green Party MPs": a body the lexicon knows by one word, then another
+		}
 		if len(a) >= 2 && d.lex.orgPrefix[a[0].text] && len(b) == 1 && d.listWord(b[0]) && !d.lex.orgSector[b[0].lower] {
 			// "NHS Track and Alert", "NHS England and Improvement": one
 			// word after "and" ends a prefixed body's name.
@@ -531,6 +537,9 @@ func (d *doc) isTitleCase(s *sentence) bool {
 		}
 		if _, given := d.lex.given[tk.lower]; given {
 			continue
+		}
+		if !s.para.head && k+1 < s.to && t[k+1].word && t[k+1].cap {
+			continue // inside a name: "The Rural Roads Agency was abolished by the Northern Assembly"
 		}
 		all++
 		if tk.cap {

@@ -94,6 +94,12 @@ func (d *doc) nextCue(s *sentence, k int) int {
 // reformVerb reads the clause of a reform verb at tokens [k, e).
 func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 	t := s.para.toks
+	if form == vBase && equalWords(c.forms[vBase], c.forms[vPast]) {
+		form = vPast // "will be cut", "was shut": the past reads as the base does
+		if g := verbGroupAt(s, k, form); !g.passive && g.start < k {
+			form = vBase // "will cut": the base after all
+		}
+	}
 	g := verbGroupAt(s, k, form)
 	end := min(clauseEnd(s, e), d.nextCue(s, e))
 	coordinated := d.prevVerb.end > 0 && g.start > s.from && g.start-1 >= d.prevVerb.end &&
@@ -258,7 +264,7 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 		// each other.
 		into := d.prepObject(s, after, end, "into", "under", "within", "as", "in")
 		if len(into.ents) == 0 {
-			into = d.formed(s, after, end)
+			into = d.formed(s, after, clauseEnd(s, after)) // "to form X": a cue of its own
 		}
 		with := d.prepObject(s, after, end, "with")
 		if len(into.ents) > 0 {
@@ -288,7 +294,7 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 		}
 	case schema.Creation:
 		if len(targets) == 0 && !c.ergative {
-			f := d.formed(s, after, end)
+			f := d.formed(s, after, clauseEnd(s, after))
 			targets = f.ents
 			sp = sp.widen(f)
 		}
@@ -536,7 +542,7 @@ func (d *doc) reformNoun(s *sentence, k, e int, c *reformCue) {
 	case schema.Merger:
 		gains = d.prepObject(s, after, end, "into", "with", "to", "under").ents
 		if len(gains) == 0 {
-			gains = d.formed(s, after, end).ents
+			gains = d.formed(s, after, clauseEnd(s, after)).ents
 		}
 		if r := d.lastOf(schema.Creation); len(gains) == 0 && r != nil && r.sent == s && k > s.from && (t[k-1].lower == "the" || classOf(t, k-1) == wPrep) {
 			// "X was created through the merger of A and B".

@@ -17,7 +17,8 @@ type roleFact struct {
 }
 
 // sentenceWords are capitalised at a sentence's start without being names.
-var sentenceWords = map[string]bool{"the": true, "but": true, "and": true, "however": true, "meanwhile": true, "a": true, "an": true, "as": true, "former": true, "new": true, "yesterday": true, "today": true, "now": true, "then": true, "also": true, "so": true, "while": true, "when": true, "after": true, "before": true, "in": true, "on": true, "at": true, "by": true, "for": true, "with": true, "of": true}
+var sentenceWords = map[string]bool{"the": true, "but": true, "and": true, "however": true, "meanwhile": true, "a": true, "an": true, "as": true, "former": true, "new": true, "yesterday": true, "today": true, "now": true, "then": true, "also": true, "so": true, "while": true, "when": true, "after": true, "before": true, "in": true, "on": true, "at": true, "by": true, "for": true, "with": true, "of": true,
+	"all": true, "every": true, "both": true, "some": true, "many": true, "most": true, "other": true, "several": true}
 
 // portfolioStop are role modifiers that say nothing of a minister's portfolio.
 var portfolioStop = map[string]bool{

@@ -82,10 +82,12 @@ func (l *Lexicon) addStanceWords(kind, list string) error {
 // longest that matches, and how many tokens it spans.
 func (l *Lexicon) matchStanceWord(s *sentence, k int) (stanceRef, int) {
 	t := s.para.toks
+	// "the support of X" is the noun, "X will support" the verb.
+	afterDet := k > s.from && (classOf(t, k-1) == wDet || t[k-1].poss)
 	var best stanceRef
 	n := 0
 	for _, r := range l.stanceAt[t[k].lower] {
-		if k+len(r.words) > s.to || len(r.words) <= n {
+		if k+len(r.words) > s.to || len(r.words) < n {
 			continue
 		}
 		ok := true
@@ -95,7 +97,11 @@ func (l *Lexicon) matchStanceWord(s *sentence, k int) (stanceRef, int) {
 				break
 			}
 		}
-		if ok {
+		if !ok {
+			continue
+		}
+		noun := r.role == stSupportNoun || r.role == stOpposeNoun
+		if len(r.words) > n || noun == afterDet {
 			best, n = r, len(r.words)
 		}
 	}

@@ -115,8 +115,8 @@ func (d *doc) stanceWord(cands []stance, s *sentence, k, e int, ref stanceRef) [
 	switch ref.role {
 	case stSupportNoun, stOpposeNoun:
 		// "with the support of X", "opposition from X", "X's backing".
-		holders := d.prepObject(s, e, min(end, e+2), "of", "from", "by", "among").ents
-		if len(holders) == 0 && e < s.to && (t[e].lower == "of" || t[e].lower == "from") {
+		var holders []*entity
+		if e < s.to && (t[e].lower == "of" || t[e].lower == "from") {
 			// "with the support of two Liberal MPs — A and B": the people
 			// listed in the dashes.
 			for j := e + 1; j < s.to && j < e+8; j++ {
@@ -129,6 +129,9 @@ func (d *doc) stanceWord(cands []stance, s *sentence, k, e int, ref stanceRef) [
 					break
 				}
 			}
+		}
+		if len(holders) == 0 {
+			holders = d.prepObject(s, e, min(end, e+2), "of", "from", "by", "among").ents
 		}
 		if len(holders) == 0 && k > s.from {
 			if m := d.mentionEndingAt(s, k-1); m != nil && t[k-1].poss {
@@ -203,7 +206,7 @@ func (d *doc) stanceWord(cands []stance, s *sentence, k, e int, ref stanceRef) [
 				rs = append(rs, m.r)
 			}
 		}
-		if len(rs) == 0 && g.start > s.from && (t[g.start-1].text == "," || isQuoteMarkStr(t[g.start-1].text)) {
+		if len(rs) == 0 && g.start > s.from && afterClause(t, s, g.start) {
 			// "X will be merged into Y, the minister announced": what
 			// the sentence reported before the cue.
 			for _, m := range d.reformSaid {
@@ -238,6 +241,17 @@ func (d *doc) stanceWord(cands []stance, s *sentence, k, e int, ref stanceRef) [
 		}
 	}
 	return cands
+}
+
+// afterClause reports whether the reporting or announcing verb group at
+// token k, with its subject and the subject's title, follows a comma or a
+// quotation: "…, Transport Minister Ann Vale announced".
+func afterClause(t []token, s *sentence, k int) bool {
+	j := k - 1
+	for j > s.from && t[j].word && (t[j].cap || t[j].lower == "the") && j >= k-6 {
+		j--
+	}
+	return j >= s.from && j < k && (t[j].text == "," || isQuoteMarkStr(t[j].text))
 }
 
 // personOrBody returns the first person named in tokens [from, to) of s,
