@@ -95,6 +95,7 @@ func (d *doc) newSpeech() *speech {
 
 // findQuotations finds the article's quotations and their speakers.
 func (d *doc) findQuotations() {
+	d.mendCarriedQuotes()
 	sp := d.newSpeech()
 	var last []*entity
 	lastPara := -10
@@ -109,7 +110,7 @@ func (d *doc) findQuotations() {
 		if pi > 0 {
 			contEnd = d.continuationEnd(d.paras[pi-1], p)
 			if contEnd >= 0 {
-				contSpk = sp.speakerAfter(p, contEnd, nextOpen(p, 0))
+				contSpk = sp.speakerAfter(p, contEnd, nextOpenAfter(p, contEnd))
 			}
 		}
 		// Each quotation's own cue, then the paragraph's: a cue serves every
@@ -125,7 +126,7 @@ func (d *doc) findQuotations() {
 			} else if qi == len(p.quotes)-1 && pi+1 < len(d.paras) {
 				// Open at the paragraph's end: the cue may follow where it closes.
 				if end := d.continuationEnd(p, d.paras[pi+1]); end >= 0 {
-					own[qi] = sp.speakerAfter(d.paras[pi+1], end, nextOpen(d.paras[pi+1], 0))
+					own[qi] = sp.speakerAfter(d.paras[pi+1], end, nextOpenAfter(d.paras[pi+1], end))
 				}
 			}
 			if own[qi] == nil {
@@ -141,7 +142,9 @@ func (d *doc) findQuotations() {
 		if contEnd >= 0 && contSpk == nil && last != nil && pi-lastPara <= 1 {
 			contSpk = last
 		}
-		if contEnd >= 0 && contSpk != nil {
+		if contEnd >= 0 && isUnnamed(contSpk) {
+			last, lastPara, inPara, lastAt = contSpk, pi, contSpk, contEnd
+		} else if contEnd >= 0 && contSpk != nil {
 			text := strings.Trim(strings.TrimSpace(p.text[:contEnd]), " ,")
 			if s := p.sentenceAt(0); s != nil && utf8.RuneCountInString(text) >= 2 {
 				d.quotes = append(d.quotes, &quotation{para: p, span: quoteSpan{open: 0, close: contEnd, closed: true}, text: text, sent: s, speakers: contSpk})
@@ -150,7 +153,9 @@ func (d *doc) findQuotations() {
 		}
 		if q, spk := sp.unmarked(p); spk != nil {
 			// "Richard Roe said: The plan has failed." with no marks.
-			d.quotes = append(d.quotes, q)
+			if !isUnnamed(spk) {
+				d.quotes = append(d.quotes, q)
+			}
 			last, lastPara, inPara, lastAt = spk, pi, spk, q.span.open
 		}
 		for qi, q := range p.quotes {
@@ -207,6 +212,9 @@ func (d *doc) findQuotations() {
 				continue // scare quotes, titles, or an unknown speaker
 			}
 			last, lastPara, inPara, lastAt = spk, pi, spk, q.open
+			if isUnnamed(spk) {
+				continue // someone's words, but no one the article names
+			}
 			d.quotes = append(d.quotes, &quotation{para: p, span: q, text: text, sent: s, speakers: spk})
 		}
 		// Whoever a reporting verb after the paragraph's last quotation
@@ -295,11 +303,69 @@ func titleCase(text string) bool {
 	return true
 }
 
+// unnamed stands for a speaker a cue names in words the name reader did not
+// take for a name ("Mrs May said", "stated Linda McMahon", "according to
+// Statistics Canada"): the words are that speaker's, so they are given
+// neither to the last speaker nor, carried on, to the next quotation. It
+// never reaches the facts.
+var unnamed = &entity{kind: schema.Person}
+
+func isUnnamed(spk []*entity) bool { return len(spk) == 1 && spk[0] == unnamed }
+
+// unnamedAt reports whether token k is a capitalised word of a name no
+// mention covers: not a common word opening the sentence ("Officials
+// said"), a day or month, or a word of a sentence's furniture.
+func (sp *speech) unnamedAt(s *sentence, k int) bool {
+	t := s.para.toks
+	if k < s.from || k >= s.to || !t[k].word || !t[k].cap || sp.d.mentionAt(s, k) != nil {
+		return false
+	}
+	w := t[k].lower
+	if nameStop[w] || sentenceWords[w] || w == "he" || w == "she" || w == "it" || w == "they" || w == "we" || w == "i" {
+		return false
+	}
+	if k == s.from && sp.d.lex.common[w] && sp.d.lex.given[w] == "" {
+		return false
+	}
+	return true
+}
+
 // nextOpen returns the offset of quotation qi's opening mark in p, or the
 // paragraph's length when there is none.
 func nextOpen(p *paragraph, qi int) int {
 	if qi < len(p.quotes) {
 		return p.quotes[qi].open
+	}
+	return len(p.text)
+}
+
+// mendCarriedQuotes drops the quotation span that a paragraph seems to
+// open with a straight mark when that mark closes a quotation carried on
+// from the paragraph before ("\"We will appeal. ¶ Parents should worry,\"
+// said Noel Byrne."): the words after it are the cue, not a quotation.
+func (d *doc) mendCarriedQuotes() {
+	for pi := 1; pi < len(d.paras); pi++ {
+		p := d.paras[pi]
+		if len(p.quotes) == 0 || d.continuationEnd(d.paras[pi-1], p) != p.quotes[0].open {
+			continue
+		}
+		p.quotes = p.quotes[1:]
+		for k := range p.toks {
+			if p.toks[k].quote >= 0 {
+				p.toks[k].quote--
+			}
+		}
+	}
+}
+
+// nextOpenAfter returns the offset of the first quotation opening after
+// offset at in p (one opening at at is the closing mark of a quotation
+// carried on), or the paragraph's length.
+func nextOpenAfter(p *paragraph, at int) int {
+	for _, q := range p.quotes {
+		if q.open > at {
+			return q.open
+		}
 	}
 	return len(p.text)
 }
@@ -432,6 +498,8 @@ func (d *doc) cueVerb(s *sentence, k int) bool {
 var subordinators = map[string]bool{"while": true, "although": true, "though": true, "as": true, "after": true,
 	"when": true, "if": true, "because": true, "since": true, "despite": true, "with": true, "in": true,
 	"before": true, "once": true, "unless": true, "whereas": true, "following": true, "during": true}
+
+func isDash(s string) bool { return s == "-" || s == "\u2013" || s == "\u2014" }
 
 // participle reports whether a verb form is a present participle: "saying",
 // "adding".
@@ -621,6 +689,9 @@ func (sp *speech) speakerNP(s *sentence, from, to int) []*entity {
 			return sig
 		}
 	}
+	if sp.unnamedAt(s, from) {
+		return []*entity{unnamed} // "stated Linda McMahon, the education secretary"
+	}
 	return nil
 }
 
@@ -713,12 +784,16 @@ func (sp *speech) speakerBefore(s *sentence, q quoteSpan) []*entity {
 // subjectOf returns who did the reporting verb at token v: the person named
 // nearest before it, a pronoun, or a body; "said X" when nothing precedes.
 func (d *doc) subjectOf(s *sentence, v int) []*entity {
-	return (&speech{d: d}).subjectOf(s, v)
+	spk := (&speech{d: d}).subjectOf(s, v)
+	if isUnnamed(spk) {
+		return nil
+	}
+	return spk
 }
 
 // subjectOf returns who did the reporting verb at token v: the person named
 // nearest before it, a pronoun, or a body; "said X" when nothing precedes.
-func (sp *speech) subjectOf(s *sentence, v int) []*entity {
+func (sp *speech) subjectOf(s *sentence, v int) (spk []*entity) {
 	d := sp.d
 	t := s.para.toks
 	if v > s.from && t[v-1].lower == "to" {
@@ -757,10 +832,34 @@ func (sp *speech) subjectOf(s *sentence, v int) []*entity {
 	for near >= s.from && (adjoining[t[near].lower] || strings.HasSuffix(t[near].lower, "ly") && !t[near].cap) {
 		near--
 	}
+	from := v - 1 // where the walk back to the subject starts
+	if near > s.from && (isDash(t[near].text) || t[near].text == ",") {
+		// "McGimpsey - who set up the board when he was minister - said",
+		// "Linda Roe, the education secretary, said": the subject stands
+		// before the parenthesis, and the parenthesis' names are not it.
+		for j := near - 1; j > s.from; j-- {
+			if t[j].quote >= 0 || t[j].text == ";" {
+				break
+			}
+			if t[j].text == t[near].text {
+				if isDash(t[j].text) {
+					from = j - 1
+				}
+				near = j - 1
+				break
+			}
+		}
+	}
 	if near >= s.from && d.mentionAt(s, near) == nil {
 		if e := sp.surname(s, near); e != nil {
 			return []*entity{e}
 		}
+		defer func() {
+			// "Mrs May said", "Bush said": a name, but not one read as one.
+			if spk == nil && sp.unnamedAt(s, near) && !d.lex.roleHeads[t[near].lower] {
+				spk = []*entity{unnamed}
+			}
+		}()
 		if d.lex.roleHeads[t[near].lower] || roleAbbrev[t[near].lower] {
 			start := near
 			for start > s.from && (d.lex.roleMods[t[start-1].lower] || d.lex.roleHeads[t[start-1].lower] || t[start-1].cap && d.mentionAt(s, start-1) == nil && !sentenceWords[t[start-1].lower]) {
@@ -773,7 +872,7 @@ func (sp *speech) subjectOf(s *sentence, v int) []*entity {
 			}
 		}
 	}
-	for k := v - 1; k >= s.from; k-- {
+	for k := from; k >= s.from; k-- {
 		if t[k].quote >= 0 {
 			break
 		}

@@ -50,7 +50,7 @@ func (d *doc) findStatements() {
 				continue
 			}
 			spk := sp.subjectOf(s, v)
-			if spk == nil {
+			if spk == nil || isUnnamed(spk) {
 				continue
 			}
 			text := strings.TrimSpace(s.para.text[t[from].start:t[to-1].end])
