@@ -700,8 +700,8 @@ func (sp *speech) speakerNP(s *sentence, from, to int) []*entity {
 // share it.
 func (sp *speech) surname(s *sentence, k int) *entity {
 	t := s.para.toks
-	if k >= s.to || !t[k].cap || !t[k].word || t[k].acronym {
-		return nil
+	if k >= s.to || !t[k].cap || !t[k].word || t[k].acronym && strings.ToUpper(t[k].text) == t[k].text {
+		return nil // an acronym, though "McGimpsey" with its two capitals is a surname
 	}
 	var best *entity
 	bestN := -1
