@@ -67,30 +67,60 @@ type speech struct {
 	// last is who spoke most recently through a writing or as a body, for
 	// "it said".
 	lastBody []*entity
+	// authors caches documentSpeakers, which reads the whole article.
+	authors     []*entity
+	authorsRead bool
+	// light skips the indexes: for callers that resolve one verb at a
+	// time (stances), where building them per call would cost the article
+	// per verb.
+	light bool
 }
 
-// newSpeech indexes the article's people and roles (build it after the
-// names and roles have been read).
-func (d *doc) newSpeech() *speech {
-	sp := &speech{d: d, bySurname: map[string][]*entity{}, byRoleWord: map[string][]roleFact{}}
-	for _, e := range d.ents {
-		if e.kind == schema.Person && e.surname != "" && len(e.sents) > 0 {
-			k := strings.ToLower(e.surname)
-			sp.bySurname[k] = append(sp.bySurname[k], e)
-		}
+// documentSpeakers returns who speaks through the article's writings (see
+// doc.documentSpeakers), read once.
+func (sp *speech) documentSpeakers() []*entity {
+	if !sp.authorsRead {
+		sp.authors, sp.authorsRead = sp.d.documentSpeakers(), true
 	}
-	roles := append([]roleFact(nil), d.roles...)
-	sort.SliceStable(roles, func(i, j int) bool { return roles[i].sent.n < roles[j].sent.n })
-	for _, r := range roles {
-		seen := map[string]bool{}
-		for _, w := range strings.Fields(strings.ToLower(r.role)) {
-			if !seen[w] {
-				seen[w] = true
-				sp.byRoleWord[w] = append(sp.byRoleWord[w], r)
+	return sp.authors
+}
+
+// newSpeech starts the article's speech state; its indexes are built the
+// first time a cue needs them (most articles never do).
+func (d *doc) newSpeech() *speech { return &speech{d: d} }
+
+// people returns the article's people by lower-case surname.
+func (sp *speech) people() map[string][]*entity {
+	if sp.bySurname == nil && !sp.light {
+		sp.bySurname = map[string][]*entity{}
+		for _, e := range sp.d.ents {
+			if e.kind == schema.Person && e.surname != "" && len(e.sents) > 0 {
+				k := strings.ToLower(e.surname)
+				sp.bySurname[k] = append(sp.bySurname[k], e)
 			}
 		}
 	}
-	return sp
+	return sp.bySurname
+}
+
+// rolesByWord returns the article's roles by each word of the role, in
+// text order.
+func (sp *speech) rolesByWord() map[string][]roleFact {
+	if sp.byRoleWord == nil && !sp.light {
+		sp.byRoleWord = map[string][]roleFact{}
+		roles := append([]roleFact(nil), sp.d.roles...)
+		sort.SliceStable(roles, func(i, j int) bool { return roles[i].sent.n < roles[j].sent.n })
+		for _, r := range roles {
+			seen := map[string]bool{}
+			for _, w := range strings.Fields(strings.ToLower(r.role)) {
+				if !seen[w] {
+					seen[w] = true
+					sp.byRoleWord[w] = append(sp.byRoleWord[w], r)
+				}
+			}
+		}
+	}
+	return sp.byRoleWord
 }
 
 // findQuotations finds the article's quotations and their speakers.
@@ -560,7 +590,7 @@ func (sp *speech) speakerAfter(p *paragraph, close, stopAt int) []*entity {
 	}
 	// "'…,' Adriana Cole, Minister of Health.": a name and its role, no verb,
 	// closing the paragraph as a caption does.
-	if t[k-1].text == "," {
+	if k > 0 && (t[k-1].text == "," || strings.HasSuffix(strings.TrimSpace(p.text[:close]), ",")) {
 		if m := sp.d.mentionAt(s, k); m != nil && m.from == k && m.ent != nil && m.ent.kind == schema.Person {
 			if m.to >= s.to || t[m.to].text == "," && s.to == len(t) || t[m.to].text == "." && m.to+1 >= len(t) {
 				return []*entity{m.ent}
@@ -684,7 +714,7 @@ func (sp *speech) speakerNP(s *sentence, from, to int) []*entity {
 		}
 	}
 	if doc {
-		if sig := d.documentSpeakers(); len(sig) > 0 {
+		if sig := sp.documentSpeakers(); len(sig) > 0 {
 			sp.lastBody = sig
 			return sig
 		}
@@ -705,7 +735,7 @@ func (sp *speech) surname(s *sentence, k int) *entity {
 	}
 	var best *entity
 	bestN := -1
-	for _, e := range sp.bySurname[t[k].lower] {
+	for _, e := range sp.people()[t[k].lower] {
 		n := 0
 		for m := range e.sents {
 			if m <= s.n && m > n {
@@ -742,7 +772,7 @@ func (sp *speech) roleHolder(s *sentence, from, to int) *entity {
 	if head < 0 || head+1 < to && t[head+1].word {
 		return nil
 	}
-	rs := sp.byRoleWord[t[head].lower]
+	rs := sp.rolesByWord()[t[head].lower]
 	// The last role given before the sentence; of those, one whose role
 	// holds the modifiers written ("health minister", not "minister").
 	i := sort.Search(len(rs), func(i int) bool { return rs[i].sent.n > s.n }) - 1
@@ -784,7 +814,7 @@ func (sp *speech) speakerBefore(s *sentence, q quoteSpan) []*entity {
 // subjectOf returns who did the reporting verb at token v: the person named
 // nearest before it, a pronoun, or a body; "said X" when nothing precedes.
 func (d *doc) subjectOf(s *sentence, v int) []*entity {
-	spk := (&speech{d: d}).subjectOf(s, v)
+	spk := (&speech{d: d, light: true}).subjectOf(s, v)
 	if isUnnamed(spk) {
 		return nil
 	}
@@ -915,7 +945,7 @@ func (sp *speech) subjectOf(s *sentence, v int) (spk []*entity) {
 			}
 		}
 		if documentWords[w] && k > s.from && t[k-1].lower == "the" && v-k <= 2 {
-			if sig := d.documentSpeakers(); len(sig) > 0 {
+			if sig := sp.documentSpeakers(); len(sig) > 0 {
 				sp.lastBody = sig
 				return sig
 			}
@@ -1097,7 +1127,9 @@ func (d *doc) pronoun(s *sentence, k int, w string) *entity {
 		m := d.mentions[i]
 		return m.sent.n > s.n || m.sent.n == s.n && m.from >= k
 	})
-	for i--; i >= 0; i-- {
+	// A referent further back than a few hundred names is no referent.
+	stop := max(0, i-300)
+	for i--; i >= stop; i-- {
 		m := d.mentions[i]
 		if m.ent != nil && m.ent.kind == schema.Person && (m.ent.gender == "" || m.ent.gender == want) && m.sent.para.toks[m.from].quote < 0 {
 			return m.ent

@@ -144,6 +144,11 @@ func TestQuoteSpeakers(t *testing.T) {
 			},
 		},
 		{
+			name: "a name and its role after the quotation, no verb",
+			body: "\"I look forward to working with the new board on shorter waits,\" Adriana Cole, Minister of Health.",
+			want: []want{{"I look forward to working with the new board", "Adriana Cole"}},
+		},
+		{
 			name: "X praised it as a '…' but said '…'",
 			body: "Mark Hollis, the council's chief executive, praised the scheme as a \"remarkable success story\" - but said that the \"world does not stand still\".",
 			want: []want{
