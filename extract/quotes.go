@@ -777,7 +777,7 @@ func (sp *speech) roleHolder(s *sentence, from, to int) *entity {
 	// holds the modifiers written ("health minister", not "minister").
 	i := sort.Search(len(rs), func(i int) bool { return rs[i].sent.n > s.n }) - 1
 	var fallback *entity
-	for ; i >= 0 && i >= len(rs)-50; i-- {
+	for stop := max(0, i-50); i >= stop; i-- {
 		r := strings.ToLower(rs[i].role)
 		all := true
 		for j := from; j < head; j++ {
@@ -793,6 +793,46 @@ func (sp *speech) roleHolder(s *sentence, from, to int) *entity {
 		}
 	}
 	return fallback
+}
+
+// roleBefore returns the token of the role head that governs the name
+// starting at token k ("chair of the X", "head at X"), or -1; a
+// spokesperson speaks for the body and is not such a role.
+func (sp *speech) roleBefore(s *sentence, k int) int {
+	t := s.para.toks
+	j := k - 1
+	if j > s.from && (t[j].lower == "the" || t[j].lower == "a" || t[j].lower == "an") {
+		j--
+	}
+	if j <= s.from || !(t[j].lower == "of" || t[j].lower == "at") {
+		return -1
+	}
+	h := j - 1
+	if !sp.d.lex.roleHeads[t[h].lower] || spokesWords[t[h].lower] {
+		return -1
+	}
+	return h
+}
+
+// bodyRoleHolder returns the person the article gives the role whose head
+// is token h of s at body: the last before s, else the first after ("The
+// chair of X says …" in a standfirst, "Orla Keane, chair of X," further on).
+func (sp *speech) bodyRoleHolder(s *sentence, h int, body *entity) *entity {
+	var before, after *entity
+	for _, r := range sp.rolesByWord()[s.para.toks[h].lower] {
+		switch {
+		case r.org == nil || r.org != body && !strings.HasSuffix(strings.ToLower(body.name), " "+strings.ToLower(r.org.name)):
+			// "the arts council" is the Westmeath Arts Council.
+		case r.sent.n <= s.n:
+			before = r.person
+		case after == nil:
+			after = r.person
+		}
+	}
+	if before != nil {
+		return before
+	}
+	return after
 }
 
 // speakerBefore finds the subject of the reporting verb before the quotation
@@ -850,7 +890,7 @@ func (sp *speech) subjectOf(s *sentence, v int) (spk []*entity) {
 		// subject stands before the appositive; not a name a preposition
 		// governs ("the handover to Anwa Dramat, head of …, Mngwenge said").
 		for _, m := range d.in(s) {
-			if m.sent == s && m.to < v-1 && m.to < len(t) && t[m.to].text == "," && m.ent != nil && m.ent.kind == schema.Person &&
+			if m.sent == s && m.to < v-1 && m.to < len(t) && (t[m.to].text == "," || t[m.to].text == "(") && m.ent != nil && m.ent.kind == schema.Person &&
 				!governed(s, m.from, npPrepositions) {
 				return []*entity{m.ent}
 			}
@@ -906,6 +946,14 @@ func (sp *speech) subjectOf(s *sentence, v int) (spk []*entity) {
 		if t[k].quote >= 0 {
 			break
 		}
+		if t[k].text == ")" {
+			// "Declan Moran (Fianna Fáil), who …, said": a party or place
+			// in brackets is not the subject.
+			for k > s.from && t[k].text != "(" {
+				k--
+			}
+			continue
+		}
 		w := t[k].lower
 		if w == "he" || w == "she" {
 			if e := d.pronoun(s, k, w); e != nil {
@@ -932,6 +980,14 @@ func (sp *speech) subjectOf(s *sentence, v int) (spk []*entity) {
 				if governed(s, m.from, prepositions) {
 					if p := sp.personBefore(s, m.from-1); p != nil {
 						return []*entity{p}
+					}
+					if h := sp.roleBefore(s, m.from); h >= 0 {
+						// "The chair of the Arts Council says": the chair
+						// speaks, named here or further on, not the council.
+						if e := sp.bodyRoleHolder(s, h, m.ent); e != nil {
+							return []*entity{e}
+						}
+						return []*entity{unnamed}
 					}
 				}
 				return []*entity{m.ent}
