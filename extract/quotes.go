@@ -308,7 +308,8 @@ func (sp *speech) cued(s *sentence) bool {
 var impersonal = map[string]bool{"it": true, "this": true, "that": true, "there": true, "which": true}
 
 // scareMarked reports whether the words before quotation q mark it as a
-// name or a scare quote rather than speech: "the so-called '…'", "known as".
+// name or a scare quote rather than speech: "the so-called '…'", "known
+// as", a determiner or possessive.
 func scareMarked(p *paragraph, q quoteSpan) bool {
 	before := strings.Fields(strings.ToLower(p.text[:q.open]))
 	n := len(before)
@@ -318,7 +319,11 @@ func scareMarked(p *paragraph, q quoteSpan) bool {
 	if before[n-1] == "so-called" || before[n-1] == "as" && n > 1 && (before[n-2] == "known" || before[n-2] == "billed") {
 		return true
 	}
-	return false
+	// "the government's 'levelling up agenda'", "a 'one-stop shop'": a
+	// noun phrase named with a determiner is a label; speech woven into a
+	// sentence follows a verb or "to" ("will 'have the power …'").
+	w := strings.TrimRight(before[n-1], ",;:")
+	return determiners[w] && w != "of" || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "s'")
 }
 
 // titleCase reports whether every longer word of text is capitalised: a

@@ -133,6 +133,12 @@ func TestQuoteSpeakers(t *testing.T) {
 			want: []want{{"Voices From The Goldfields", ""}, {"single front door", ""}},
 		},
 		{
+			name: "a noun phrase after a determiner or possessive is a label",
+			body: "\"We are proud of this library,\" said Hamish Crane.\n\n" +
+				"The minister's \"modern records strategy\" will be published in May, along with a \"plan for every branch\".",
+			want: []want{{"modern records strategy", ""}, {"plan for every branch", ""}},
+		},
+		{
 			name: "a cue naming someone the article cannot name stops the last speaker",
 			body: "\"We will fight this in court,\" said Ama Owusu.\n\n" +
 				"\"This reduction reflects our commitment to efficiency,\" stated Quibb-Vardy.\n\n" +
