@@ -32,8 +32,8 @@ var spokesWords = map[string]bool{"spokesperson": true, "spokesman": true, "spok
 var npPrepositions = map[string]bool{"to": true, "with": true, "about": true, "against": true, "on": true,
 	"in": true, "over": true, "under": true, "into": true, "than": true}
 
-// prepositions attach a name to the noun before it ("Steve Allen of the
-// Borders Police", "a spokesman for Nipsa", "the handover to Anwa Dramat"):
+// prepositions attach a name to the noun before it ("Morag Ellis of the
+// Glenmore Police", "a spokesman for Unison", "the keys to Agnes Poole"):
 // a name after one is not the subject of the verb that follows.
 var prepositions = map[string]bool{"of": true, "at": true, "for": true, "from": true, "with": true, "to": true,
 	"by": true, "in": true, "on": true, "about": true, "against": true, "over": true, "under": true}
@@ -59,7 +59,7 @@ type speech struct {
 	d *doc
 	// bySurname lists the article's people by lower-case surname: a cue
 	// names them even where the name reader passed over the word ("says
-	// Little", "Little says": a surname that is also a common word).
+	// Stone", "Stone says": a surname that is also a common word).
 	bySurname map[string][]*entity
 	// byRoleWord lists the article's roles by each word of the role, in
 	// text order: "the health minister said" is the last health minister.
@@ -134,8 +134,8 @@ func (d *doc) findQuotations() {
 			continue
 		}
 		// A quotation left open at the end of the paragraph before may close
-		// in this one without a fresh opening mark: "…ministers. ¶ That was
-		// wrong,' the home secretary said."
+		// in this one without a fresh opening mark: "…for years. ¶ That has
+		// to end,' the mayor said."
 		contEnd, contSpk := -1, []*entity(nil)
 		if pi > 0 {
 			contEnd = d.continuationEnd(d.paras[pi-1], p)
@@ -233,7 +233,7 @@ func (d *doc) findQuotations() {
 				}
 			}
 			if spk == nil && !standalone && words >= 3 && last != nil && pi-lastPara <= 2 && !titleCase(text) && !sp.cued(s) && !scareMarked(p, q) {
-				// "The new authority will 'have the power to …'": words
+				// "The new authority will 'take charge of …'": words
 				// of the speaker just heard, woven into a sentence with no
 				// cue of its own.
 				spk = last
@@ -283,7 +283,7 @@ func (sp *speech) unmarked(p *paragraph) (*quotation, []*entity) {
 }
 
 // cued reports whether sentence s has a speech cue of its own, resolved or
-// not: a reporting verb with a subject ("the Premier said") or "according
+// not: a reporting verb with a subject ("the governor said") or "according
 // to". An impersonal "it is expected that" is none.
 func (sp *speech) cued(s *sentence) bool {
 	t := s.para.toks
@@ -321,7 +321,7 @@ func scareMarked(p *paragraph, q quoteSpan) bool {
 	}
 	// "the government's 'levelling up agenda'", "a 'one-stop shop'": a
 	// noun phrase named with a determiner is a label; speech woven into a
-	// sentence follows a verb or "to" ("will 'have the power …'").
+	// sentence follows a verb or "to" ("will 'take charge of …'").
 	w := strings.TrimRight(before[n-1], ",;:")
 	return determiners[w] && w != "of" || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "s'")
 }
@@ -339,8 +339,8 @@ func titleCase(text string) bool {
 }
 
 // unnamed stands for a speaker a cue names in words the name reader did not
-// take for a name ("Mrs May said", "stated Linda McMahon", "according to
-// Statistics Canada"): the words are that speaker's, so they are given
+// take for a name ("Mrs Field said", "stated Zora Quibb-Vardy", "according
+// to Statistics Westland"): the words are that speaker's, so they are given
 // neither to the last speaker nor, carried on, to the next quotation. It
 // never reaches the facts.
 var unnamed = &entity{kind: schema.Person}
@@ -406,8 +406,8 @@ func nextOpenAfter(p *paragraph, at int) int {
 }
 
 // continuationEnd returns where a quotation left open at the end of prev
-// closes in p, when p carries it on without a fresh opening mark ("…
-// ministers. ¶ That was wrong,' the home secretary said."), or -1. The
+// closes in p, when p carries it on without a fresh opening mark ("… for
+// years. ¶ That has to end,' the mayor said."), or -1. The
 // closing mark must follow the end of a clause (",", ".", "?", "!"), as it
 // does in copy, so an apostrophe is not taken for it.
 func (d *doc) continuationEnd(prev, p *paragraph) int {
@@ -492,8 +492,8 @@ func (ns narrations) latest() *narrated {
 }
 
 // narration returns, for each sentence of p, the subject of its first
-// reporting verb outside quotation marks: "Little says the plan…", "A
-// spokesman for the institute confirmed…", "…, says Little."
+// reporting verb outside quotation marks: "Stone says the plan…", "A
+// spokesman for the institute confirmed…", "…, says Stone."
 func (sp *speech) narration(p *paragraph, from int) narrations {
 	var out narrations
 	for _, s := range p.sents {
@@ -593,7 +593,7 @@ func (sp *speech) speakerAfter(p *paragraph, close, stopAt int) []*entity {
 			break
 		}
 	}
-	// "'…,' Adriana Cole, Minister of Health.": a name and its role, no verb,
+	// "'…,' Ines Cole, Minister of Transport.": a name and its role, no verb,
 	// closing the paragraph as a caption does.
 	if k > 0 && (t[k-1].text == "," || strings.HasSuffix(strings.TrimSpace(p.text[:close]), ",")) {
 		if m := sp.d.mentionAt(s, k); m != nil && m.from == k && m.ent != nil && m.ent.kind == schema.Person {
@@ -661,7 +661,7 @@ func (sp *speech) speakerNP(s *sentence, from, to int) []*entity {
 		}
 	}
 	if org == nil {
-		// "says Little": a surname the name reader passed over.
+		// "says Stone": a surname the name reader passed over.
 		if e := sp.surname(s, from); e != nil {
 			return []*entity{e}
 		}
@@ -699,7 +699,7 @@ func (sp *speech) speakerNP(s *sentence, from, to int) []*entity {
 		return []*entity{org}
 	}
 	if t[from].lower == "the" || t[from].cap && from+1 < to {
-		// "…, the Premier said": the person last given that role.
+		// "…, the governor said": the person last given that role.
 		if e := sp.roleHolder(s, from, to); e != nil {
 			return []*entity{e}
 		}
@@ -725,7 +725,7 @@ func (sp *speech) speakerNP(s *sentence, from, to int) []*entity {
 		}
 	}
 	if sp.unnamedAt(s, from) {
-		return []*entity{unnamed} // "stated Linda McMahon, the education secretary"
+		return []*entity{unnamed} // "stated Quibb-Vardy, the education secretary"
 	}
 	return nil
 }
@@ -736,7 +736,7 @@ func (sp *speech) speakerNP(s *sentence, from, to int) []*entity {
 func (sp *speech) surname(s *sentence, k int) *entity {
 	t := s.para.toks
 	if k >= s.to || !t[k].cap || !t[k].word || t[k].acronym && strings.ToUpper(t[k].text) == t[k].text {
-		return nil // an acronym, though "McGimpsey" with its two capitals is a surname
+		return nil // an acronym, though "McAllister" with its two capitals is a surname
 	}
 	var best *entity
 	bestN := -1
@@ -755,7 +755,7 @@ func (sp *speech) surname(s *sentence, k int) *entity {
 }
 
 // roleHolder resolves a role written in place of a name, "the health
-// minister", "the Premier", "The South Belfast MLA" in tokens [from, to),
+// minister", "the Governor", "The East Antrim MLA" in tokens [from, to),
 // to the person last given that role.
 func (sp *speech) roleHolder(s *sentence, from, to int) *entity {
 	t := s.para.toks
@@ -893,7 +893,7 @@ func (sp *speech) subjectOf(s *sentence, v int) (spk []*entity) {
 	if v-1 >= s.from && t[v-1].text == "," {
 		// "Andrew Cozens, strategic adviser … for the Agency, said": the
 		// subject stands before the appositive; not a name a preposition
-		// governs ("the handover to Anwa Dramat, head of …, Mngwenge said").
+		// governs ("handing the keys to Agnes Poole, a volunteer, Crane said").
 		for _, m := range d.in(s) {
 			if m.sent == s && m.to < v-1 && m.to < len(t) && (t[m.to].text == "," || t[m.to].text == "(") && m.ent != nil && m.ent.kind == schema.Person &&
 				!governed(s, m.from, npPrepositions) {
@@ -901,7 +901,7 @@ func (sp *speech) subjectOf(s *sentence, v int) (spk []*entity) {
 			}
 		}
 	}
-	// The words right before the verb: "the health minister said", "Little
+	// The words right before the verb: "the health minister said", "Stone
 	// says".
 	near := v - 1
 	for near >= s.from && (adjoining[t[near].lower] || strings.HasSuffix(t[near].lower, "ly") && !t[near].cap) {
@@ -909,7 +909,7 @@ func (sp *speech) subjectOf(s *sentence, v int) (spk []*entity) {
 	}
 	from := v - 1 // where the walk back to the subject starts
 	if near > s.from && (isDash(t[near].text) || t[near].text == ",") {
-		// "McGimpsey - who set up the board when he was minister - said",
+		// "McAllister - a former minister - said",
 		// "Linda Roe, the education secretary, said": the subject stands
 		// before the parenthesis, and the parenthesis' names are not it.
 		for j := near - 1; j > s.from; j-- {
@@ -930,7 +930,8 @@ func (sp *speech) subjectOf(s *sentence, v int) (spk []*entity) {
 			return []*entity{e}
 		}
 		defer func() {
-			// "Mrs May said", "Bush said": a name, but not one read as one.
+			// "Mrs Field said", "Stone said" with no Stone in the article: a
+			// name, but not one read as one.
 			if spk == nil && sp.unnamedAt(s, near) && !d.lex.roleHeads[t[near].lower] {
 				spk = []*entity{unnamed}
 			}
@@ -971,7 +972,7 @@ func (sp *speech) subjectOf(s *sentence, v int) (spk []*entity) {
 		}
 		if m := d.mentionAt(s, k); m != nil && m.ent != nil {
 			if m.ent.kind == schema.Person && governed(s, m.from, npPrepositions) {
-				// "have written to Lansley to warn": an object, not the subject.
+				// "wrote to Andrew Keel to warn": an object, not the subject.
 				k = m.from
 				continue
 			}
@@ -980,7 +981,7 @@ func (sp *speech) subjectOf(s *sentence, v int) (spk []*entity) {
 			}
 			// A body is the subject only when nothing but its modifiers lies between.
 			if v-m.to <= 2 && !m.ent.class && sp.adjoins(s, m.to, v) {
-				// "Steve Allen of the Borders Police warned": the body says
+				// "Morag Ellis of the Glenmore Police warned": the body says
 				// where the person works.
 				if governed(s, m.from, prepositions) {
 					if p := sp.personBefore(s, m.from-1); p != nil {
@@ -1017,7 +1018,7 @@ func (sp *speech) subjectOf(s *sentence, v int) (spk []*entity) {
 	for _, m := range d.in(s) {
 		if m.sent == s && m.ent != nil && m.from < v {
 			// Only when a comma closes its name, as before a relative clause:
-			// in "X will be merged into Y, the budget announced" X is the
+			// in "X will be merged into Y, the ministry announced" X is the
 			// subject of another verb.
 			if m.from <= s.from+1 && opensClause(t[m.to:v]) && (m.ent.kind == schema.Organization && !m.ent.class && !m.ent.portfolio || m.ent.kind == schema.Person) {
 				return []*entity{m.ent}
@@ -1025,7 +1026,7 @@ func (sp *speech) subjectOf(s *sentence, v int) (spk []*entity) {
 			break
 		}
 	}
-	// "said a spokesperson for the department", "…, says Little": only when
+	// "said a spokesperson for the department", "…, says Stone": only when
 	// nothing of the clause stands before the verb.
 	if v == s.from || !t[v-1].word {
 		return sp.speakerNP(s, v+1, min(s.to, v+10))
@@ -1037,7 +1038,7 @@ func (sp *speech) subjectOf(s *sentence, v int) (spk []*entity) {
 // sentence and a verb leave the name its subject: the rest of its name and
 // an acronym ("Justice Managers (AYJM) also"), or a comma before a relative
 // or appositive clause ("The Bench Society, which …,"); not another verb's
-// words ("X will be merged into Y, the budget announced").
+// words ("X will be merged into Y, the ministry announced").
 func opensClause(toks []token) bool {
 	for _, tk := range toks {
 		switch {
@@ -1079,7 +1080,7 @@ func (sp *speech) adjoins(s *sentence, from, to int) bool {
 }
 
 // personBefore returns the person named in the noun phrase that ends at
-// token k ("Deputy Chief Constable Steve Allen" before "of …"), stopping at
+// token k ("Deputy Chief Constable Morag Ellis" before "of …"), stopping at
 // a clause's edge.
 func (sp *speech) personBefore(s *sentence, k int) *entity {
 	t := s.para.toks
@@ -1115,7 +1116,7 @@ func coordinated(s *sentence, v int) int {
 		}
 	}
 	if participle(t[v].lower) && isQuoteMarkStr(t[p].text) && t[p].quote < 0 {
-		// "…'weaponise the rules,' saying …": the comma inside the marks.
+		// "…'punish small lenders,' saying …": the comma inside the marks.
 		return p
 	}
 	return -1

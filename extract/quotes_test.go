@@ -51,8 +51,8 @@ func TestQuoteSpeakers(t *testing.T) {
 		{
 			name: "the subject before the verb, not a name after it",
 			body: "Paul Okafor spoke first.\n\n" +
-				"In a post that evening, the former mayor of Dunmore said Mr Okafor's plan would bring \"less respect for the city\".",
-			want: []want{{"less respect for the city", ""}},
+				"In a post that evening, the former mayor of Dunmore said Mr Okafor's plan would bring \"fewer buses and longer queues\".",
+			want: []want{{"fewer buses and longer queues", ""}},
 		},
 		{
 			name: "a participle after a quotation shares the clause's subject",
@@ -65,19 +65,19 @@ func TestQuoteSpeakers(t *testing.T) {
 		{
 			name: "but warned: the subject of the first verb, not the last name",
 			body: "She was replaced by Nadia Ferris in May.\n\n" +
-				"Dr Helen Morrow said she admired the chair Nadia Ferris, but warned that the merged body would struggle \"because every eye will be on the hospitals\".",
-			want: []want{{"because every eye will be on the hospitals", "Helen Morrow"}},
+				"Dr Helen Morrow said she admired the outgoing chair Nadia Ferris, but warned that the new board \"will spend its first year on paperwork\".",
+			want: []want{{"will spend its first year on paperwork", "Helen Morrow"}},
 		},
 		{
 			name: "a name after a preposition is no subject",
 			body: "Council leaders have written to Andrew Keel to warn that the plan is rushed.\n\n" +
-				"\"The attempt to force one arrangement on every county puts local services at risk,\" the letter added.",
-			want: []want{{"The attempt to force one arrangement", ""}},
+				"\"Three counties cannot be run from one office without losing what works,\" the letter added.",
+			want: []want{{"Three counties cannot be run from one office", ""}},
 		},
 		{
 			name: "the person before 'of BODY' speaks",
-			body: "But Deputy Chief Constable Morag Ellis of the Glenmore and Border Police warned: \"The merger will take five years to bed in, not one.\"",
-			want: []want{{"The merger will take five years to bed in", "Morag Ellis"}},
+			body: "But Deputy Chief Constable Morag Ellis of the Glenmore and Border Police warned: \"The merged force will need a decade to settle, not a year.\"",
+			want: []want{{"The merged force will need a decade to settle", "Morag Ellis"}},
 		},
 		{
 			name: "role before name with a body in it",
@@ -97,11 +97,11 @@ func TestQuoteSpeakers(t *testing.T) {
 		},
 		{
 			name: "a quotation carried into a paragraph that closes it without a fresh mark",
-			body: "\"We will meet our lawyers this week.\n\n" +
-				"Every parent should worry about the precedent this sets,\" said Noel Byrne, vice-president of the Eastern School Boards Association.",
+			body: "\"Our trustees sit on Thursday and will decide then.\n\n" +
+				"Until that meeting no school should sign anything,\" said Noel Byrne, vice-president of the Eastern School Boards Association.",
 			want: []want{
-				{"We will meet our lawyers this week", "Noel Byrne"},
-				{"Every parent should worry about the precedent", "Noel Byrne"},
+				{"Our trustees sit on Thursday and will decide then", "Noel Byrne"},
+				{"Until that meeting no school should sign anything", "Noel Byrne"},
 			},
 		},
 		{
@@ -122,9 +122,9 @@ func TestQuoteSpeakers(t *testing.T) {
 		},
 		{
 			name: "a fragment woven into an uncued sentence continues the speaker",
-			body: "\"Maori must be partners in this system,\" said Health Minister Andrew Ruatapu.\n\n" +
-				"The new authority will \"have the power to commission services directly\".",
-			want: []want{{"have the power to commission services directly", "Andrew Ruatapu"}},
+			body: "\"Island clinics must be partners in this system,\" said Health Minister Andrew Ruatapu.\n\n" +
+				"The new authority will \"take charge of every clinic's budget from July\".",
+			want: []want{{"take charge of every clinic's budget from July", "Andrew Ruatapu"}},
 		},
 		{
 			name: "titles and so-called phrases are no fragments of speech",
@@ -141,25 +141,25 @@ func TestQuoteSpeakers(t *testing.T) {
 		{
 			name: "a cue naming someone the article cannot name stops the last speaker",
 			body: "\"We will fight this in court,\" said Ama Owusu.\n\n" +
-				"\"This reduction reflects our commitment to efficiency,\" stated Quibb-Vardy.\n\n" +
-				"\"I thank every public servant for their work.\"",
+				"\"Half the depots will close before the winter,\" stated Quibb-Vardy.\n\n" +
+				"\"Drivers will be offered places at the other half.\"",
 			want: []want{
 				{"We will fight this in court", "Ama Owusu"},
-				{"This reduction reflects our commitment", ""},
-				{"I thank every public servant", ""},
+				{"Half the depots will close before the winter", ""},
+				{"Drivers will be offered places at the other half", ""},
 			},
 		},
 		{
 			name: "a name and its role after the quotation, no verb",
-			body: "\"I look forward to working with the new board on shorter waits,\" Adriana Cole, Minister of Health.",
-			want: []want{{"I look forward to working with the new board", "Adriana Cole"}},
+			body: "\"Every bus will carry the same ticket by spring,\" Ines Cole, Minister of Transport.",
+			want: []want{{"Every bus will carry the same ticket by spring", "Ines Cole"}},
 		},
 		{
 			name: "X praised it as a '…' but said '…'",
-			body: "Mark Hollis, the council's chief executive, praised the scheme as a \"remarkable success story\" - but said that the \"world does not stand still\".",
+			body: "Mark Hollis, the council's chief executive, praised the scheme as a \"model for every county\" - but said that \"models wear out\".",
 			want: []want{
-				{"remarkable success story", "Mark Hollis"},
-				{"world does not stand still", "Mark Hollis"},
+				{"model for every county", "Mark Hollis"},
+				{"models wear out", "Mark Hollis"},
 			},
 		},
 	}
