@@ -502,7 +502,7 @@ func (sp *speech) narration(p *paragraph, from int) narrations {
 			continue // the end of a quotation carried on from the paragraph before
 		}
 		for v := s.from; v < s.to; v++ {
-			if !sp.d.cueVerb(s, v) || v > s.from && determiners[t[v-1].lower] {
+			if !sp.d.cueVerb(s, v) {
 				continue
 			}
 			if who := sp.subjectOf(s, v); who != nil {
@@ -515,8 +515,9 @@ func (sp *speech) narration(p *paragraph, from int) narrations {
 }
 
 // cueVerb reports whether token k of s is a reporting verb used as one:
-// outside quotation marks, and not a capitalised word inside the sentence,
-// which belongs to a name ("State Department", "Secretary of State").
+// outside quotation marks, not a capitalised word inside the sentence,
+// which belongs to a name ("State Department", "Secretary of State"), nor
+// a noun after a determiner ("the report said").
 func (d *doc) cueVerb(s *sentence, k int) bool {
 	t := s.para.toks
 	tk := t[k]
@@ -526,7 +527,8 @@ func (d *doc) cueVerb(s *sentence, k int) bool {
 	if tk.cap && (k != s.from || k+1 < s.to && t[k+1].cap) {
 		return false
 	}
-	return true
+	// "the report", "his claims", "a call": a noun.
+	return k == s.from || !determiners[t[k-1].lower]
 }
 
 // subordinators open a clause that comes before the sentence's subject.
@@ -1267,7 +1269,7 @@ func (d *doc) documentSpeakers() []*entity {
 }
 
 // signatories returns the people a writing is signed by: "The letter was
-// signed by A, chair of X; B, leader of Y".
+// signed by A, chair of X; B, leader of Y", "Its signatories are A and B".
 func (d *doc) signatories() []*entity {
 	var out []*entity
 	seen := map[*entity]bool{}
@@ -1276,6 +1278,10 @@ func (d *doc) signatories() []*entity {
 		signed := false
 		for k := 0; k+1 < len(t); k++ {
 			if (t[k].lower == "signed" || t[k].lower == "written" || t[k].lower == "co-signed") && t[k+1].lower == "by" {
+				signed = true
+			}
+			// "The letter's lead signatories are A, B and C".
+			if (t[k].lower == "signatories" || t[k].lower == "signatory") && t[k].quote < 0 {
 				signed = true
 			}
 		}
