@@ -155,6 +155,18 @@ func TestQuoteSpeakers(t *testing.T) {
 			want: []want{{"Every bus will carry the same ticket by spring", "Ines Cole"}},
 		},
 		{
+			name: "the report said: the writing's author speaks",
+			body: "Rivers should be run by five regional bodies, according to a report by the Public Audit Office.\n\n" +
+				"The trusts were \"too small to hire the engineers they need\", the report said.",
+			want: []want{{"too small to hire the engineers they need", "Public Audit Office"}},
+		},
+		{
+			name: "a letter speaks for its signatories",
+			body: "The letter's lead signatories are Professor Ingrid Hallam and Dr Kofi Mensah.\n\n" +
+				"\"Long datasets cannot be traded for quick wins,\" the letter says.",
+			want: []want{{"Long datasets cannot be traded for quick wins", "Ingrid Hallam, Kofi Mensah"}},
+		},
+		{
 			name: "X praised it as a '…' but said '…'",
 			body: "Mark Hollis, the council's chief executive, praised the scheme as a \"model for every county\" - but said that \"models wear out\".",
 			want: []want{
@@ -193,6 +205,70 @@ func TestQuoteSpeakers(t *testing.T) {
 			// The same through the public API: no panic, no error.
 			if _, err := ex.Extract(context.Background(), a); err != nil {
 				t.Fatal(err)
+			}
+		})
+	}
+}
+
+// TestReportedSpeech holds table tests of reported (indirect) speech: the
+// clause each speaker is given.
+func TestReportedSpeech(t *testing.T) {
+	type want struct{ clause, speaker string }
+	tests := []struct {
+		name, body string
+		want       []want
+	}{
+		{
+			name: "according to X, clause",
+			body: "According to Mayor Janelle Okoro, the new office will open in the spring.",
+			want: []want{{"the new office will open in the spring", "Janelle Okoro"}},
+		},
+		{
+			name: "clause, according to X",
+			body: "The grant cut will leave hundreds of pensioners without a bus, according to the Westland Pensioners Trust.",
+			want: []want{{"will leave hundreds of pensioners without a bus", "Westland Pensioners Trust"}},
+		},
+		{
+			name: "a participle with the sentence's subject",
+			body: "Andrea Kell, chief officer of the Hartmoor Fire Service, backed the cut, saying her service already shared a control room.",
+			want: []want{{"her service already shared a control room", "Andrea Kell"}},
+		},
+		{
+			name: "the clause stops at a colon opening a quotation",
+			body: "Ian Petrie, director of services at Tamesbury Council, said the deal was about trust: \"For too long we worked apart.\"",
+			want: []want{{"the deal was about trust", "Ian Petrie"}},
+		},
+		{
+			name: "an object after a preposition is not the subject",
+			body: "Council leaders have written to Andrew Keel to warn that the timetable is far too short for anyone.",
+			want: []want{{"the timetable is far too short", ""}},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r, _ := New()
+			d := newDoc(Article{ID: "t", Title: "Test", Body: tc.body}, r.lex)
+			d.analyse()
+			for _, w := range tc.want {
+				var got []string
+				found := false
+				for _, st := range d.statements {
+					if !strings.Contains(st.text, w.clause) {
+						continue
+					}
+					found = true
+					for _, e := range st.speakers {
+						got = append(got, e.name)
+					}
+				}
+				switch {
+				case w.speaker == "" && found:
+					t.Errorf("%q: want no speaker, got %v", w.clause, got)
+				case w.speaker != "" && !found:
+					t.Errorf("%q: no reported speech found, want %s", w.clause, w.speaker)
+				case w.speaker != "" && strings.Join(got, ", ") != w.speaker:
+					t.Errorf("%q: speaker %v, want %s", w.clause, got, w.speaker)
+				}
 			}
 		})
 	}
