@@ -658,7 +658,7 @@ func (sp *speech) speakerNP(s *sentence, from, to int) []*entity {
 		if m.ent.kind == schema.Person {
 			return []*entity{m.ent}
 		}
-		if org == nil && !(m.from > from && governed(s, m.from, npPrepositions)) {
+		if org == nil && !governedWithin(s, m.from, from, npPrepositions) {
 			org = m.ent
 		}
 	}
@@ -1064,6 +1064,18 @@ func governed(s *sentence, k int, preps map[string]bool) bool {
 		j--
 	}
 	return j >= s.from && preps[t[j].lower]
+}
+
+// governedWithin is governed for a name inside a noun phrase starting at
+// token from: the preposition must lie inside it too ("according to the
+// Trust" does not govern "the Trust" of the phrase after "to").
+func governedWithin(s *sentence, k, from int, preps map[string]bool) bool {
+	t := s.para.toks
+	j := k - 1
+	if j > from && (t[j].lower == "the" || t[j].lower == "a" || t[j].lower == "an") {
+		j--
+	}
+	return j >= from && j >= s.from && preps[t[j].lower]
 }
 
 // adjoins reports whether tokens [from, to) may stand between a body and
