@@ -70,6 +70,14 @@ type speech struct {
 	// authors caches documentSpeakers, which reads the whole article.
 	authors     []*entity
 	authorsRead bool
+	// byToken holds, for each sentence looked at, the mention covering
+	// each of its tokens: a cue's words are looked up in constant time
+	// however many names a long sentence holds.
+	byToken map[*sentence][]*mention
+	// cuedSents and firstCue cache per sentence and per paragraph what
+	// several quotations may ask.
+	cuedSents map[*sentence]bool
+	firstCue  map[*paragraph][]*entity
 	// light skips the indexes: for callers that resolve one verb at a
 	// time (stances), where building them per call would cost the article
 	// per verb.
@@ -88,6 +96,32 @@ func (sp *speech) documentSpeakers() []*entity {
 // newSpeech starts the article's speech state; its indexes are built the
 // first time a cue needs them (most articles never do).
 func (d *doc) newSpeech() *speech { return &speech{d: d} }
+
+// mention returns the mention of s covering token k, or nil.
+func (sp *speech) mention(s *sentence, k int) *mention {
+	if k < s.from || k >= s.to {
+		return nil
+	}
+	idx, ok := sp.byToken[s]
+	if !ok {
+		idx = make([]*mention, s.to-s.from)
+		ms := sp.d.in(s)
+		for i := len(ms) - 1; i >= 0; i-- { // the first mention wins, as in mentionAt
+			m := ms[i]
+			if m.sent != s {
+				continue
+			}
+			for j := max(m.from, s.from); j < m.to && j < s.to; j++ {
+				idx[j-s.from] = m
+			}
+		}
+		if sp.byToken == nil {
+			sp.byToken = map[*sentence][]*mention{}
+		}
+		sp.byToken[s] = idx
+	}
+	return idx[k-s.from]
+}
 
 // people returns the article's people by lower-case surname.
 func (sp *speech) people() map[string][]*entity {
@@ -147,7 +181,7 @@ func (d *doc) findQuotations() {
 		// quotation of its paragraph.
 		own := make([][]*entity, len(p.quotes))
 		for qi, q := range p.quotes {
-			s := p.sentenceAt(q.open + markLen(p.text, q.open))
+			s := sentenceOf(p, q.open+markLen(p.text, q.open))
 			if s == nil {
 				continue
 			}
@@ -176,7 +210,7 @@ func (d *doc) findQuotations() {
 			last, lastPara, inPara, lastAt = contSpk, pi, contSpk, contEnd
 		} else if contEnd >= 0 && contSpk != nil {
 			text := strings.Trim(strings.TrimSpace(p.text[:contEnd]), " ,")
-			if s := p.sentenceAt(0); s != nil && utf8.RuneCountInString(text) >= 2 {
+			if s := sentenceOf(p, 0); s != nil && utf8.RuneCountInString(text) >= 2 {
 				d.quotes = append(d.quotes, &quotation{para: p, span: quoteSpan{open: 0, close: contEnd, closed: true}, text: text, sent: s, speakers: contSpk})
 				last, lastPara, inPara, lastAt = contSpk, pi, contSpk, contEnd
 			}
@@ -197,7 +231,7 @@ func (d *doc) findQuotations() {
 			if utf8.RuneCountInString(text) < 2 {
 				continue
 			}
-			s := p.sentenceAt(q.open + markLen(p.text, q.open))
+			s := sentenceOf(p, q.open+markLen(p.text, q.open))
 			if s == nil {
 				continue
 			}
@@ -264,7 +298,7 @@ func (sp *speech) unmarked(p *paragraph) (*quotation, []*entity) {
 		if t[k+1].text != ":" || !t[k+2].cap || t[k+2].quote >= 0 || isQuoteMarkStr(t[k+2].text) {
 			continue
 		}
-		s := p.sentenceAt(t[k].start)
+		s := sentenceOf(p, t[k].start)
 		if s == nil || !sp.d.cueVerb(s, k) || participle(t[k].lower) {
 			continue
 		}
@@ -277,7 +311,7 @@ func (sp *speech) unmarked(p *paragraph) (*quotation, []*entity) {
 			return nil, nil
 		}
 		text := strings.TrimSpace(rest)
-		return &quotation{para: p, span: quoteSpan{open: t[k+1].start, close: len(p.text)}, text: text, sent: p.sentenceAt(t[k+2].start), speakers: spk}, spk
+		return &quotation{para: p, span: quoteSpan{open: t[k+1].start, close: len(p.text)}, text: text, sent: sentenceOf(p, t[k+2].start), speakers: spk}, spk
 	}
 	return nil, nil
 }
@@ -286,6 +320,18 @@ func (sp *speech) unmarked(p *paragraph) (*quotation, []*entity) {
 // not: a reporting verb with a subject ("the governor said") or "according
 // to". An impersonal "it is expected that" is none.
 func (sp *speech) cued(s *sentence) bool {
+	if c, ok := sp.cuedSents[s]; ok {
+		return c
+	}
+	c := sp.hasCue(s)
+	if sp.cuedSents == nil {
+		sp.cuedSents = map[*sentence]bool{}
+	}
+	sp.cuedSents[s] = c
+	return c
+}
+
+func (sp *speech) hasCue(s *sentence) bool {
 	t := s.para.toks
 	for v := s.from; v < s.to; v++ {
 		if t[v].quote < 0 && t[v].lower == "according" && v+1 < s.to && t[v+1].lower == "to" {
@@ -352,7 +398,7 @@ func isUnnamed(spk []*entity) bool { return len(spk) == 1 && spk[0] == unnamed }
 // said"), a day or month, or a word of a sentence's furniture.
 func (sp *speech) unnamedAt(s *sentence, k int) bool {
 	t := s.para.toks
-	if k < s.from || k >= s.to || !t[k].word || !t[k].cap || sp.d.mentionAt(s, k) != nil {
+	if k < s.from || k >= s.to || !t[k].word || !t[k].cap || sp.mention(s, k) != nil {
 		return false
 	}
 	w := t[k].lower
@@ -391,6 +437,33 @@ func (d *doc) mendCarriedQuotes() {
 			}
 		}
 	}
+}
+
+// sentenceOf returns the sentence of p holding byte offset off, as
+// paragraph.sentenceAt does, by binary search: a paragraph of many
+// quotations costs no more per quotation than one of few.
+func sentenceOf(p *paragraph, off int) *sentence {
+	if len(p.sents) == 0 {
+		return nil
+	}
+	return p.sents[sentenceIndex(p, off)]
+}
+
+// sentenceIndex returns the index in p.sents of the sentence holding byte
+// offset off, the last when none does; p must have a sentence.
+func sentenceIndex(p *paragraph, off int) int {
+	n := len(p.sents)
+	i := sort.Search(n, func(i int) bool {
+		s := p.sents[i]
+		return s.to > s.from && off < p.toks[s.to-1].end
+	})
+	return min(i, n-1)
+}
+
+// tokenAfter returns the index of the first token of p starting after
+// offset off.
+func tokenAfter(p *paragraph, off int) int {
+	return sort.Search(len(p.toks), func(k int) bool { return p.toks[k].start > off })
 }
 
 // nextOpenAfter returns the offset of the first quotation opening after
@@ -452,16 +525,32 @@ func (d *doc) continuationEnd(prev, p *paragraph) int {
 func (sp *speech) nextCuedSpeaker(pi int) []*entity {
 	d := sp.d
 	for _, p := range d.paras[pi+1 : min(len(d.paras), pi+3)] {
-		for qi, q := range p.quotes {
-			if !q.closed {
-				continue
-			}
-			if spk := sp.speakerAfter(p, q.close, nextOpen(p, qi+1)); spk != nil {
-				return spk
-			}
+		if spk := sp.firstCueAfter(p); spk != nil {
+			return spk
 		}
 	}
 	return nil
+}
+
+// firstCueAfter returns the speaker of the first cue that follows a
+// quotation of p, read once a paragraph.
+func (sp *speech) firstCueAfter(p *paragraph) []*entity {
+	if spk, ok := sp.firstCue[p]; ok {
+		return spk
+	}
+	var spk []*entity
+	for qi, q := range p.quotes {
+		if q.closed {
+			if spk = sp.speakerAfter(p, q.close, nextOpen(p, qi+1)); spk != nil {
+				break
+			}
+		}
+	}
+	if sp.firstCue == nil {
+		sp.firstCue = map[*paragraph][]*entity{}
+	}
+	sp.firstCue[p] = spk
+	return spk
 }
 
 // A narrated is a speaker a reporting verb outside quotation marks names,
@@ -501,10 +590,12 @@ func (sp *speech) narration(p *paragraph, from int) narrations {
 		if s.to > s.from && t[s.from].start <= from {
 			continue // the end of a quotation carried on from the paragraph before
 		}
-		for v := s.from; v < s.to; v++ {
+		tried := 0
+		for v := s.from; v < s.to && tried < 4; v++ {
 			if !sp.d.cueVerb(s, v) {
 				continue
 			}
+			tried++
 			if who := sp.subjectOf(s, v); who != nil {
 				out = append(out, narrated{who: who, at: t[v].start})
 				break
@@ -549,24 +640,15 @@ func participle(w string) bool { return strings.HasSuffix(w, "ing") }
 func (sp *speech) speakerAfter(p *paragraph, close, stopAt int) []*entity {
 	d := sp.d
 	t := p.toks
-	k := 0
-	for k < len(t) && t[k].start <= close {
-		k++
-	}
-	stop := len(t)
-	for j := k; j < len(t); j++ {
-		if t[j].start >= stopAt {
-			stop = j
-			break
-		}
-	}
+	k := tokenAfter(p, close)
+	stop := max(k, tokenAfter(p, stopAt-1))
 	for k < stop && (t[k].text == "," || isQuoteMarkStr(t[k].text)) {
 		k++
 	}
 	if k >= stop {
 		return nil
 	}
-	s := p.sentenceAt(t[k].start)
+	s := sentenceOf(p, t[k].start)
 	if s == nil {
 		return nil
 	}
@@ -598,7 +680,7 @@ func (sp *speech) speakerAfter(p *paragraph, close, stopAt int) []*entity {
 	// "'…,' Ines Cole, Minister of Transport.": a name and its role, no verb,
 	// closing the paragraph as a caption does.
 	if k > 0 && (t[k-1].text == "," || strings.HasSuffix(strings.TrimSpace(p.text[:close]), ",")) {
-		if m := sp.d.mentionAt(s, k); m != nil && m.from == k && m.ent != nil && m.ent.kind == schema.Person {
+		if m := sp.mention(s, k); m != nil && m.from == k && m.ent != nil && m.ent.kind == schema.Person {
 			if m.to >= s.to || t[m.to].text == "," && s.to == len(t) || t[m.to].text == "." && m.to+1 >= len(t) {
 				return []*entity{m.ent}
 			}
@@ -647,12 +729,11 @@ func (sp *speech) speakerNP(s *sentence, from, to int) []*entity {
 	}
 	// A named person or body.
 	var org *entity
-	var inPara []*mention
-	for _, ps := range s.para.sents {
-		inPara = append(inPara, d.in(ps)...)
-	}
-	for _, m := range inPara {
-		if m.from < from || m.from >= to || m.ent == nil {
+	// The mentions of the sentences the phrase spans (a cue after "?" may
+	// begin the next sentence), not of the whole paragraph.
+	for k := from; k < to; k++ {
+		m := sp.mention(sentenceOf(s.para, t[k].start), k)
+		if m == nil || m.from != k || m.ent == nil {
 			continue
 		}
 		if m.ent.kind == schema.Person {
@@ -771,7 +852,7 @@ func (sp *speech) roleHolder(s *sentence, from, to int) *entity {
 		switch {
 		case sp.d.lex.roleHeads[w] || roleAbbrev[w]:
 			head = k
-		case sp.d.lex.roleMods[w] || t[k].cap && sp.d.mentionAt(s, k) == nil || t[k].text == "-":
+		case sp.d.lex.roleMods[w] || t[k].cap && sp.mention(s, k) == nil || t[k].text == "-":
 		default:
 			k = to
 		}
@@ -845,18 +926,21 @@ func (sp *speech) bodyRoleHolder(s *sentence, h int, body *entity) *entity {
 // speakerBefore finds the subject of the reporting verb before the quotation
 // in its sentence: "Burstow said most had not '…'", "He said: '…'".
 func (sp *speech) speakerBefore(s *sentence, q quoteSpan) []*entity {
-	t := s.para.toks
-	verb := -1
-	for k := s.from; k < s.to && t[k].start < q.open; k++ {
+	// The last cue verb before the opening mark, looking back no further
+	// than a cue can stand from its quotation (so a sentence of many
+	// quotations costs no more per quotation than one of few).
+	open := tokenAfter(s.para, q.open-1)
+	for k := min(open, s.to) - 1; k >= s.from && k >= open-maxReach; k-- {
 		if sp.d.cueVerb(s, k) {
-			verb = k
+			return sp.subjectOf(s, k)
 		}
 	}
-	if verb < 0 {
-		return nil
-	}
-	return sp.subjectOf(s, verb)
+	return nil
 }
+
+// maxReach bounds, in tokens, how far a cue is looked for from its
+// quotation and a subject from its verb.
+const maxReach = 80
 
 // subjectOf returns who did the reporting verb at token v: the person named
 // nearest before it, a pronoun, or a body; "said X" when nothing precedes.
@@ -896,11 +980,16 @@ func (sp *speech) subjectOf(s *sentence, v int) (spk []*entity) {
 		// "Andrew Cozens, strategic adviser … for the Agency, said": the
 		// subject stands before the appositive; not a name a preposition
 		// governs ("handing the keys to Agnes Poole, a volunteer, Crane said").
-		for _, m := range d.in(s) {
-			if m.sent == s && m.to < v-1 && m.to < len(t) && (t[m.to].text == "," || t[m.to].text == "(") && m.ent != nil && m.ent.kind == schema.Person &&
+		for k := max(s.from, v-maxReach); k < v-1; k++ {
+			m := sp.mention(s, k)
+			if m == nil {
+				continue
+			}
+			if m.from == k && m.to < v-1 && (t[m.to].text == "," || t[m.to].text == "(") && m.ent != nil && m.ent.kind == schema.Person &&
 				!governed(s, m.from, npPrepositions) {
 				return []*entity{m.ent}
 			}
+			k = max(k, m.to-1)
 		}
 	}
 	// The words right before the verb: "the health minister said", "Stone
@@ -927,7 +1016,7 @@ func (sp *speech) subjectOf(s *sentence, v int) (spk []*entity) {
 			}
 		}
 	}
-	if near >= s.from && d.mentionAt(s, near) == nil {
+	if near >= s.from && sp.mention(s, near) == nil {
 		if e := sp.surname(s, near); e != nil {
 			return []*entity{e}
 		}
@@ -940,7 +1029,7 @@ func (sp *speech) subjectOf(s *sentence, v int) (spk []*entity) {
 		}()
 		if d.lex.roleHeads[t[near].lower] || roleAbbrev[t[near].lower] {
 			start := near
-			for start > s.from && (d.lex.roleMods[t[start-1].lower] || d.lex.roleHeads[t[start-1].lower] || t[start-1].cap && d.mentionAt(s, start-1) == nil && !sentenceWords[t[start-1].lower]) {
+			for start > s.from && (d.lex.roleMods[t[start-1].lower] || d.lex.roleHeads[t[start-1].lower] || t[start-1].cap && sp.mention(s, start-1) == nil && !sentenceWords[t[start-1].lower]) {
 				start--
 			}
 			if start > s.from && t[start-1].lower == "the" {
@@ -950,7 +1039,7 @@ func (sp *speech) subjectOf(s *sentence, v int) (spk []*entity) {
 			}
 		}
 	}
-	for k := from; k >= s.from; k-- {
+	for k := from; k >= s.from && k >= v-maxReach; k-- {
 		if t[k].quote >= 0 {
 			break
 		}
@@ -972,7 +1061,7 @@ func (sp *speech) subjectOf(s *sentence, v int) (spk []*entity) {
 		if w == "it" && k == v-1 && sp.lastBody != nil {
 			return sp.lastBody
 		}
-		if m := d.mentionAt(s, k); m != nil && m.ent != nil {
+		if m := sp.mention(s, k); m != nil && m.ent != nil {
 			if m.ent.kind == schema.Person && governed(s, m.from, npPrepositions) {
 				// "wrote to Andrew Keel to warn": an object, not the subject.
 				k = m.from
@@ -1102,7 +1191,7 @@ func (sp *speech) personBefore(s *sentence, k int) *entity {
 		if t[j].quote >= 0 || t[j].text == "," || t[j].text == ";" || sp.d.cueVerb(s, j) {
 			return nil
 		}
-		if m := sp.d.mentionAt(s, j); m != nil && m.ent != nil && m.ent.kind == schema.Person {
+		if m := sp.mention(s, j); m != nil && m.ent != nil && m.ent.kind == schema.Person {
 			return m.ent
 		}
 	}
@@ -1157,7 +1246,7 @@ func (sp *speech) sentenceSubject(s *sentence, limit int) []*entity {
 			}
 			return nil
 		}
-		if m := d.mentionAt(s, k); m != nil && m.ent != nil {
+		if m := sp.mention(s, k); m != nil && m.ent != nil {
 			if m.ent.kind == schema.Person {
 				return []*entity{m.ent}
 			}
