@@ -618,8 +618,14 @@ func (d *doc) cueVerb(s *sentence, k int) bool {
 	if tk.cap && (k != s.from || k+1 < s.to && t[k+1].cap) {
 		return false
 	}
-	// "the report", "his claims", "a call": a noun.
-	return k == s.from || !determiners[t[k-1].lower]
+	// "the report", "his claims", "a call": a noun; so is a form right
+	// after another reporting verb ("says reports it will close").
+	if k == s.from || determiners[t[k-1].lower] {
+		return k == s.from
+	}
+	p := k - 1
+	verbBefore := d.lex.verbs[t[p].lower] && t[p].quote < 0 && !t[p].cap && (p == s.from || !determiners[t[p-1].lower])
+	return !verbBefore
 }
 
 // subordinators open a clause that comes before the sentence's subject.
@@ -888,10 +894,7 @@ func (sp *speech) roleHolder(s *sentence, from, to int) *entity {
 // spokesperson speaks for the body and is not such a role.
 func (sp *speech) roleBefore(s *sentence, k int) int {
 	t := s.para.toks
-	j := k - 1
-	if j > s.from && (t[j].lower == "the" || t[j].lower == "a" || t[j].lower == "an") {
-		j--
-	}
+	j := articleBefore(s, k)
 	if j <= s.from || !(t[j].lower == "of" || t[j].lower == "at") {
 		return -1
 	}
@@ -1147,12 +1150,23 @@ func opensClause(toks []token) bool {
 // preps, with or without an article: "of the Public Service Commission",
 // "to Agnes Poole".
 func governed(s *sentence, k int, preps map[string]bool) bool {
+	j := articleBefore(s, k)
+	return j >= s.from && preps[s.para.toks[j].lower]
+}
+
+// articleBefore returns the token before the name starting at token k,
+// passing over an article or a possessive ("of the Trust", "of Devon's
+// Healthwatch").
+func articleBefore(s *sentence, k int) int {
 	t := s.para.toks
 	j := k - 1
+	if j > s.from && t[j].poss && t[j].cap {
+		j--
+	}
 	if j > s.from && (t[j].lower == "the" || t[j].lower == "a" || t[j].lower == "an") {
 		j--
 	}
-	return j >= s.from && preps[t[j].lower]
+	return j
 }
 
 // governedWithin is governed for a name inside a noun phrase starting at
