@@ -1155,8 +1155,8 @@ func governed(s *sentence, k int, preps map[string]bool) bool {
 }
 
 // articleBefore returns the token before the name starting at token k,
-// passing over an article or a possessive ("of the Trust", "of Devon's
-// Healthwatch").
+// passing over an article or a possessive ("of the Trust", "of Westland's
+// Arts Forum").
 func articleBefore(s *sentence, k int) int {
 	t := s.para.toks
 	j := k - 1
