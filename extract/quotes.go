@@ -723,7 +723,7 @@ func (sp *speech) speakerNP(s *sentence, from, to int) []*entity {
 	}
 	for k := from; k < to; k++ {
 		if t[k].text == "." && k > from && (abbreviations[t[k-1].lower] || len(t[k-1].text) == 1 && t[k-1].cap) {
-			continue // "said Sen. Elizabeth Warren"
+			continue // "said Sen. Maria Delgado"
 		}
 		if t[k].text == "." || t[k].text == ";" || t[k].quote >= 0 && k > from {
 			to = k
