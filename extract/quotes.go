@@ -1074,7 +1074,7 @@ func (sp *speech) subjectOf(s *sentence, v int) (spk []*entity) {
 				return []*entity{m.ent}
 			}
 			// A body is the subject only when nothing but its modifiers lies between.
-			if v-m.to <= 2 && !m.ent.class && sp.adjoins(s, m.to, v) {
+			if gapOutsideBrackets(t, m.to, v) <= 2 && !m.ent.class && sp.adjoins(s, m.to, v) {
 				// "Morag Ellis of the Glenmore Police warned": the body says
 				// where the person works.
 				if governed(s, m.from, prepositions) {
@@ -1179,6 +1179,24 @@ func governedWithin(s *sentence, k, from int, preps map[string]bool) bool {
 		j--
 	}
 	return j >= from && j >= s.from && preps[t[j].lower]
+}
+
+// gapOutsideBrackets counts the tokens of [from, to) outside brackets: "the
+// Utility Workers' Union (UWU) warned" has none between the name and its
+// verb.
+func gapOutsideBrackets(t []token, from, to int) int {
+	n, depth := 0, 0
+	for k := from; k < to; k++ {
+		switch {
+		case t[k].text == "(":
+			depth++
+		case t[k].text == ")":
+			depth = max(0, depth-1)
+		case depth == 0:
+			n++
+		}
+	}
+	return n
 }
 
 // adjoins reports whether tokens [from, to) may stand between a body and

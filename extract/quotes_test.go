@@ -239,6 +239,11 @@ func TestReportedSpeech(t *testing.T) {
 			want: []want{{"the deal was about trust", "Ian Petrie"}},
 		},
 		{
+			name: "a body with its acronym in brackets before the verb",
+			body: "But the Harbour Workers' Union (HWU) warned that three hundred jobs could go by the spring.",
+			want: []want{{"three hundred jobs could go", "Harbour Workers' Union"}},
+		},
+		{
 			name: "an object after a preposition is not the subject",
 			body: "Council leaders have written to Andrew Keel to warn that the timetable is far too short for anyone.",
 			want: []want{{"the timetable is far too short", ""}},
