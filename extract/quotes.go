@@ -32,8 +32,8 @@ var spokesWords = map[string]bool{"spokesperson": true, "spokesman": true, "spok
 var npPrepositions = map[string]bool{"to": true, "with": true, "about": true, "against": true, "on": true,
 	"in": true, "over": true, "under": true, "into": true, "than": true}
 
-// prepositions attach a name to the noun before it ("Steve Allen of the
-// Borders Police", "a spokesman for Nipsa", "the handover to Anwa Dramat"):
+// prepositions attach a name to the noun before it ("Morag Ellis of the
+// Glenmore Police", "a spokesman for Unison", "the keys to Agnes Poole"):
 // a name after one is not the subject of the verb that follows.
 var prepositions = map[string]bool{"of": true, "at": true, "for": true, "from": true, "with": true, "to": true,
 	"by": true, "in": true, "on": true, "about": true, "against": true, "over": true, "under": true}
@@ -59,7 +59,7 @@ type speech struct {
 	d *doc
 	// bySurname lists the article's people by lower-case surname: a cue
 	// names them even where the name reader passed over the word ("says
-	// Little", "Little says": a surname that is also a common word).
+	// Stone", "Stone says": a surname that is also a common word).
 	bySurname map[string][]*entity
 	// byRoleWord lists the article's roles by each word of the role, in
 	// text order: "the health minister said" is the last health minister.
@@ -67,30 +67,94 @@ type speech struct {
 	// last is who spoke most recently through a writing or as a body, for
 	// "it said".
 	lastBody []*entity
+	// authors caches documentSpeakers, which reads the whole article.
+	authors     []*entity
+	authorsRead bool
+	// byToken holds, for each sentence looked at, the mention covering
+	// each of its tokens: a cue's words are looked up in constant time
+	// however many names a long sentence holds.
+	byToken map[*sentence][]*mention
+	// cuedSents and firstCue cache per sentence and per paragraph what
+	// several quotations may ask.
+	cuedSents map[*sentence]bool
+	firstCue  map[*paragraph][]*entity
+	// light skips the indexes: for callers that resolve one verb at a
+	// time (stances), where building them per call would cost the article
+	// per verb.
+	light bool
 }
 
-// newSpeech indexes the article's people and roles (build it after the
-// names and roles have been read).
-func (d *doc) newSpeech() *speech {
-	sp := &speech{d: d, bySurname: map[string][]*entity{}, byRoleWord: map[string][]roleFact{}}
-	for _, e := range d.ents {
-		if e.kind == schema.Person && e.surname != "" && len(e.sents) > 0 {
-			k := strings.ToLower(e.surname)
-			sp.bySurname[k] = append(sp.bySurname[k], e)
-		}
+// documentSpeakers returns who speaks through the article's writings (see
+// doc.documentSpeakers), read once.
+func (sp *speech) documentSpeakers() []*entity {
+	if !sp.authorsRead {
+		sp.authors, sp.authorsRead = sp.d.documentSpeakers(), true
 	}
-	roles := append([]roleFact(nil), d.roles...)
-	sort.SliceStable(roles, func(i, j int) bool { return roles[i].sent.n < roles[j].sent.n })
-	for _, r := range roles {
-		seen := map[string]bool{}
-		for _, w := range strings.Fields(strings.ToLower(r.role)) {
-			if !seen[w] {
-				seen[w] = true
-				sp.byRoleWord[w] = append(sp.byRoleWord[w], r)
+	return sp.authors
+}
+
+// newSpeech starts the article's speech state; its indexes are built the
+// first time a cue needs them (most articles never do).
+func (d *doc) newSpeech() *speech { return &speech{d: d} }
+
+// mention returns the mention of s covering token k, or nil.
+func (sp *speech) mention(s *sentence, k int) *mention {
+	if k < s.from || k >= s.to {
+		return nil
+	}
+	idx, ok := sp.byToken[s]
+	if !ok {
+		idx = make([]*mention, s.to-s.from)
+		ms := sp.d.in(s)
+		for i := len(ms) - 1; i >= 0; i-- { // the first mention wins, as in mentionAt
+			m := ms[i]
+			if m.sent != s {
+				continue
+			}
+			for j := max(m.from, s.from); j < m.to && j < s.to; j++ {
+				idx[j-s.from] = m
+			}
+		}
+		if sp.byToken == nil {
+			sp.byToken = map[*sentence][]*mention{}
+		}
+		sp.byToken[s] = idx
+	}
+	return idx[k-s.from]
+}
+
+// people returns the article's people by lower-case surname.
+func (sp *speech) people() map[string][]*entity {
+	if sp.bySurname == nil && !sp.light {
+		sp.bySurname = map[string][]*entity{}
+		for _, e := range sp.d.ents {
+			if e.kind == schema.Person && e.surname != "" && len(e.sents) > 0 {
+				k := strings.ToLower(e.surname)
+				sp.bySurname[k] = append(sp.bySurname[k], e)
 			}
 		}
 	}
-	return sp
+	return sp.bySurname
+}
+
+// rolesByWord returns the article's roles by each word of the role, in
+// text order.
+func (sp *speech) rolesByWord() map[string][]roleFact {
+	if sp.byRoleWord == nil && !sp.light {
+		sp.byRoleWord = map[string][]roleFact{}
+		roles := append([]roleFact(nil), sp.d.roles...)
+		sort.SliceStable(roles, func(i, j int) bool { return roles[i].sent.n < roles[j].sent.n })
+		for _, r := range roles {
+			seen := map[string]bool{}
+			for _, w := range strings.Fields(strings.ToLower(r.role)) {
+				if !seen[w] {
+					seen[w] = true
+					sp.byRoleWord[w] = append(sp.byRoleWord[w], r)
+				}
+			}
+		}
+	}
+	return sp.byRoleWord
 }
 
 // findQuotations finds the article's quotations and their speakers.
@@ -104,8 +168,8 @@ func (d *doc) findQuotations() {
 			continue
 		}
 		// A quotation left open at the end of the paragraph before may close
-		// in this one without a fresh opening mark: "…ministers. ¶ That was
-		// wrong,' the home secretary said."
+		// in this one without a fresh opening mark: "…for years. ¶ That has
+		// to end,' the mayor said."
 		contEnd, contSpk := -1, []*entity(nil)
 		if pi > 0 {
 			contEnd = d.continuationEnd(d.paras[pi-1], p)
@@ -117,7 +181,7 @@ func (d *doc) findQuotations() {
 		// quotation of its paragraph.
 		own := make([][]*entity, len(p.quotes))
 		for qi, q := range p.quotes {
-			s := p.sentenceAt(q.open + markLen(p.text, q.open))
+			s := sentenceOf(p, q.open+markLen(p.text, q.open))
 			if s == nil {
 				continue
 			}
@@ -146,7 +210,7 @@ func (d *doc) findQuotations() {
 			last, lastPara, inPara, lastAt = contSpk, pi, contSpk, contEnd
 		} else if contEnd >= 0 && contSpk != nil {
 			text := strings.Trim(strings.TrimSpace(p.text[:contEnd]), " ,")
-			if s := p.sentenceAt(0); s != nil && utf8.RuneCountInString(text) >= 2 {
+			if s := sentenceOf(p, 0); s != nil && utf8.RuneCountInString(text) >= 2 {
 				d.quotes = append(d.quotes, &quotation{para: p, span: quoteSpan{open: 0, close: contEnd, closed: true}, text: text, sent: s, speakers: contSpk})
 				last, lastPara, inPara, lastAt = contSpk, pi, contSpk, contEnd
 			}
@@ -167,7 +231,7 @@ func (d *doc) findQuotations() {
 			if utf8.RuneCountInString(text) < 2 {
 				continue
 			}
-			s := p.sentenceAt(q.open + markLen(p.text, q.open))
+			s := sentenceOf(p, q.open+markLen(p.text, q.open))
 			if s == nil {
 				continue
 			}
@@ -203,7 +267,7 @@ func (d *doc) findQuotations() {
 				}
 			}
 			if spk == nil && !standalone && words >= 3 && last != nil && pi-lastPara <= 2 && !titleCase(text) && !sp.cued(s) && !scareMarked(p, q) {
-				// "The new authority will 'have the power to …'": words
+				// "The new authority will 'take charge of …'": words
 				// of the speaker just heard, woven into a sentence with no
 				// cue of its own.
 				spk = last
@@ -234,7 +298,7 @@ func (sp *speech) unmarked(p *paragraph) (*quotation, []*entity) {
 		if t[k+1].text != ":" || !t[k+2].cap || t[k+2].quote >= 0 || isQuoteMarkStr(t[k+2].text) {
 			continue
 		}
-		s := p.sentenceAt(t[k].start)
+		s := sentenceOf(p, t[k].start)
 		if s == nil || !sp.d.cueVerb(s, k) || participle(t[k].lower) {
 			continue
 		}
@@ -247,15 +311,27 @@ func (sp *speech) unmarked(p *paragraph) (*quotation, []*entity) {
 			return nil, nil
 		}
 		text := strings.TrimSpace(rest)
-		return &quotation{para: p, span: quoteSpan{open: t[k+1].start, close: len(p.text)}, text: text, sent: p.sentenceAt(t[k+2].start), speakers: spk}, spk
+		return &quotation{para: p, span: quoteSpan{open: t[k+1].start, close: len(p.text)}, text: text, sent: sentenceOf(p, t[k+2].start), speakers: spk}, spk
 	}
 	return nil, nil
 }
 
 // cued reports whether sentence s has a speech cue of its own, resolved or
-// not: a reporting verb with a subject ("the Premier said") or "according
+// not: a reporting verb with a subject ("the governor said") or "according
 // to". An impersonal "it is expected that" is none.
 func (sp *speech) cued(s *sentence) bool {
+	if c, ok := sp.cuedSents[s]; ok {
+		return c
+	}
+	c := sp.hasCue(s)
+	if sp.cuedSents == nil {
+		sp.cuedSents = map[*sentence]bool{}
+	}
+	sp.cuedSents[s] = c
+	return c
+}
+
+func (sp *speech) hasCue(s *sentence) bool {
 	t := s.para.toks
 	for v := s.from; v < s.to; v++ {
 		if t[v].quote < 0 && t[v].lower == "according" && v+1 < s.to && t[v+1].lower == "to" {
@@ -278,7 +354,8 @@ func (sp *speech) cued(s *sentence) bool {
 var impersonal = map[string]bool{"it": true, "this": true, "that": true, "there": true, "which": true}
 
 // scareMarked reports whether the words before quotation q mark it as a
-// name or a scare quote rather than speech: "the so-called '…'", "known as".
+// name or a scare quote rather than speech: "the so-called '…'", "known
+// as", a determiner or possessive.
 func scareMarked(p *paragraph, q quoteSpan) bool {
 	before := strings.Fields(strings.ToLower(p.text[:q.open]))
 	n := len(before)
@@ -288,7 +365,11 @@ func scareMarked(p *paragraph, q quoteSpan) bool {
 	if before[n-1] == "so-called" || before[n-1] == "as" && n > 1 && (before[n-2] == "known" || before[n-2] == "billed") {
 		return true
 	}
-	return false
+	// "the government's 'levelling up agenda'", "a 'one-stop shop'": a
+	// noun phrase named with a determiner is a label; speech woven into a
+	// sentence follows a verb or "to" ("will 'take charge of …'").
+	w := strings.TrimRight(before[n-1], ",;:")
+	return determiners[w] && w != "of" || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "s'")
 }
 
 // titleCase reports whether every longer word of text is capitalised: a
@@ -304,8 +385,8 @@ func titleCase(text string) bool {
 }
 
 // unnamed stands for a speaker a cue names in words the name reader did not
-// take for a name ("Mrs May said", "stated Linda McMahon", "according to
-// Statistics Canada"): the words are that speaker's, so they are given
+// take for a name ("Mrs Field said", "stated Zora Quibb-Vardy", "according
+// to Statistics Westland"): the words are that speaker's, so they are given
 // neither to the last speaker nor, carried on, to the next quotation. It
 // never reaches the facts.
 var unnamed = &entity{kind: schema.Person}
@@ -317,7 +398,7 @@ func isUnnamed(spk []*entity) bool { return len(spk) == 1 && spk[0] == unnamed }
 // said"), a day or month, or a word of a sentence's furniture.
 func (sp *speech) unnamedAt(s *sentence, k int) bool {
 	t := s.para.toks
-	if k < s.from || k >= s.to || !t[k].word || !t[k].cap || sp.d.mentionAt(s, k) != nil {
+	if k < s.from || k >= s.to || !t[k].word || !t[k].cap || sp.mention(s, k) != nil {
 		return false
 	}
 	w := t[k].lower
@@ -358,6 +439,33 @@ func (d *doc) mendCarriedQuotes() {
 	}
 }
 
+// sentenceOf returns the sentence of p holding byte offset off, as
+// paragraph.sentenceAt does, by binary search: a paragraph of many
+// quotations costs no more per quotation than one of few.
+func sentenceOf(p *paragraph, off int) *sentence {
+	if len(p.sents) == 0 {
+		return nil
+	}
+	return p.sents[sentenceIndex(p, off)]
+}
+
+// sentenceIndex returns the index in p.sents of the sentence holding byte
+// offset off, the last when none does; p must have a sentence.
+func sentenceIndex(p *paragraph, off int) int {
+	n := len(p.sents)
+	i := sort.Search(n, func(i int) bool {
+		s := p.sents[i]
+		return s.to > s.from && off < p.toks[s.to-1].end
+	})
+	return min(i, n-1)
+}
+
+// tokenAfter returns the index of the first token of p starting after
+// offset off.
+func tokenAfter(p *paragraph, off int) int {
+	return sort.Search(len(p.toks), func(k int) bool { return p.toks[k].start > off })
+}
+
 // nextOpenAfter returns the offset of the first quotation opening after
 // offset at in p (one opening at at is the closing mark of a quotation
 // carried on), or the paragraph's length.
@@ -371,8 +479,8 @@ func nextOpenAfter(p *paragraph, at int) int {
 }
 
 // continuationEnd returns where a quotation left open at the end of prev
-// closes in p, when p carries it on without a fresh opening mark ("…
-// ministers. ¶ That was wrong,' the home secretary said."), or -1. The
+// closes in p, when p carries it on without a fresh opening mark ("… for
+// years. ¶ That has to end,' the mayor said."), or -1. The
 // closing mark must follow the end of a clause (",", ".", "?", "!"), as it
 // does in copy, so an apostrophe is not taken for it.
 func (d *doc) continuationEnd(prev, p *paragraph) int {
@@ -417,16 +525,32 @@ func (d *doc) continuationEnd(prev, p *paragraph) int {
 func (sp *speech) nextCuedSpeaker(pi int) []*entity {
 	d := sp.d
 	for _, p := range d.paras[pi+1 : min(len(d.paras), pi+3)] {
-		for qi, q := range p.quotes {
-			if !q.closed {
-				continue
-			}
-			if spk := sp.speakerAfter(p, q.close, nextOpen(p, qi+1)); spk != nil {
-				return spk
-			}
+		if spk := sp.firstCueAfter(p); spk != nil {
+			return spk
 		}
 	}
 	return nil
+}
+
+// firstCueAfter returns the speaker of the first cue that follows a
+// quotation of p, read once a paragraph.
+func (sp *speech) firstCueAfter(p *paragraph) []*entity {
+	if spk, ok := sp.firstCue[p]; ok {
+		return spk
+	}
+	var spk []*entity
+	for qi, q := range p.quotes {
+		if q.closed {
+			if spk = sp.speakerAfter(p, q.close, nextOpen(p, qi+1)); spk != nil {
+				break
+			}
+		}
+	}
+	if sp.firstCue == nil {
+		sp.firstCue = map[*paragraph][]*entity{}
+	}
+	sp.firstCue[p] = spk
+	return spk
 }
 
 // A narrated is a speaker a reporting verb outside quotation marks names,
@@ -457,8 +581,8 @@ func (ns narrations) latest() *narrated {
 }
 
 // narration returns, for each sentence of p, the subject of its first
-// reporting verb outside quotation marks: "Little says the plan…", "A
-// spokesman for the institute confirmed…", "…, says Little."
+// reporting verb outside quotation marks: "Stone says the plan…", "A
+// spokesman for the institute confirmed…", "…, says Stone."
 func (sp *speech) narration(p *paragraph, from int) narrations {
 	var out narrations
 	for _, s := range p.sents {
@@ -466,10 +590,12 @@ func (sp *speech) narration(p *paragraph, from int) narrations {
 		if s.to > s.from && t[s.from].start <= from {
 			continue // the end of a quotation carried on from the paragraph before
 		}
-		for v := s.from; v < s.to; v++ {
-			if !sp.d.cueVerb(s, v) || v > s.from && determiners[t[v-1].lower] {
+		tried := 0
+		for v := s.from; v < s.to && tried < 4; v++ {
+			if !sp.d.cueVerb(s, v) {
 				continue
 			}
+			tried++
 			if who := sp.subjectOf(s, v); who != nil {
 				out = append(out, narrated{who: who, at: t[v].start})
 				break
@@ -480,8 +606,9 @@ func (sp *speech) narration(p *paragraph, from int) narrations {
 }
 
 // cueVerb reports whether token k of s is a reporting verb used as one:
-// outside quotation marks, and not a capitalised word inside the sentence,
-// which belongs to a name ("State Department", "Secretary of State").
+// outside quotation marks, not a capitalised word inside the sentence,
+// which belongs to a name ("State Department", "Secretary of State"), nor
+// a noun after a determiner ("the report said").
 func (d *doc) cueVerb(s *sentence, k int) bool {
 	t := s.para.toks
 	tk := t[k]
@@ -491,7 +618,14 @@ func (d *doc) cueVerb(s *sentence, k int) bool {
 	if tk.cap && (k != s.from || k+1 < s.to && t[k+1].cap) {
 		return false
 	}
-	return true
+	// "the report", "his claims", "a call": a noun; so is a form right
+	// after another reporting verb ("says reports it will close").
+	if k == s.from || determiners[t[k-1].lower] {
+		return k == s.from
+	}
+	p := k - 1
+	verbBefore := d.lex.verbs[t[p].lower] && t[p].quote < 0 && !t[p].cap && (p == s.from || !determiners[t[p-1].lower])
+	return !verbBefore
 }
 
 // subordinators open a clause that comes before the sentence's subject.
@@ -512,24 +646,15 @@ func participle(w string) bool { return strings.HasSuffix(w, "ing") }
 func (sp *speech) speakerAfter(p *paragraph, close, stopAt int) []*entity {
 	d := sp.d
 	t := p.toks
-	k := 0
-	for k < len(t) && t[k].start <= close {
-		k++
-	}
-	stop := len(t)
-	for j := k; j < len(t); j++ {
-		if t[j].start >= stopAt {
-			stop = j
-			break
-		}
-	}
+	k := tokenAfter(p, close)
+	stop := max(k, tokenAfter(p, stopAt-1))
 	for k < stop && (t[k].text == "," || isQuoteMarkStr(t[k].text)) {
 		k++
 	}
 	if k >= stop {
 		return nil
 	}
-	s := p.sentenceAt(t[k].start)
+	s := sentenceOf(p, t[k].start)
 	if s == nil {
 		return nil
 	}
@@ -558,10 +683,10 @@ func (sp *speech) speakerAfter(p *paragraph, close, stopAt int) []*entity {
 			break
 		}
 	}
-	// "'…,' Adriana Cole, Minister of Health.": a name and its role, no verb,
+	// "'…,' Ines Cole, Minister of Transport.": a name and its role, no verb,
 	// closing the paragraph as a caption does.
-	if t[k-1].text == "," {
-		if m := sp.d.mentionAt(s, k); m != nil && m.from == k && m.ent != nil && m.ent.kind == schema.Person {
+	if k > 0 && (t[k-1].text == "," || strings.HasSuffix(strings.TrimSpace(p.text[:close]), ",")) {
+		if m := sp.mention(s, k); m != nil && m.from == k && m.ent != nil && m.ent.kind == schema.Person {
 			if m.to >= s.to || t[m.to].text == "," && s.to == len(t) || t[m.to].text == "." && m.to+1 >= len(t) {
 				return []*entity{m.ent}
 			}
@@ -598,7 +723,7 @@ func (sp *speech) speakerNP(s *sentence, from, to int) []*entity {
 	}
 	for k := from; k < to; k++ {
 		if t[k].text == "." && k > from && (abbreviations[t[k-1].lower] || len(t[k-1].text) == 1 && t[k-1].cap) {
-			continue // "said Sen. Elizabeth Warren"
+			continue // "said Sen. Maria Delgado"
 		}
 		if t[k].text == "." || t[k].text == ";" || t[k].quote >= 0 && k > from {
 			to = k
@@ -610,23 +735,22 @@ func (sp *speech) speakerNP(s *sentence, from, to int) []*entity {
 	}
 	// A named person or body.
 	var org *entity
-	var inPara []*mention
-	for _, ps := range s.para.sents {
-		inPara = append(inPara, d.in(ps)...)
-	}
-	for _, m := range inPara {
-		if m.from < from || m.from >= to || m.ent == nil {
+	// The mentions of the sentences the phrase spans (a cue after "?" may
+	// begin the next sentence), not of the whole paragraph.
+	for k := from; k < to; k++ {
+		m := sp.mention(sentenceOf(s.para, t[k].start), k)
+		if m == nil || m.from != k || m.ent == nil {
 			continue
 		}
 		if m.ent.kind == schema.Person {
 			return []*entity{m.ent}
 		}
-		if org == nil && !(m.from > from && governed(s, m.from, npPrepositions)) {
+		if org == nil && !governedWithin(s, m.from, from, npPrepositions) {
 			org = m.ent
 		}
 	}
 	if org == nil {
-		// "says Little": a surname the name reader passed over.
+		// "says Stone": a surname the name reader passed over.
 		if e := sp.surname(s, from); e != nil {
 			return []*entity{e}
 		}
@@ -664,7 +788,7 @@ func (sp *speech) speakerNP(s *sentence, from, to int) []*entity {
 		return []*entity{org}
 	}
 	if t[from].lower == "the" || t[from].cap && from+1 < to {
-		// "…, the Premier said": the person last given that role.
+		// "…, the governor said": the person last given that role.
 		if e := sp.roleHolder(s, from, to); e != nil {
 			return []*entity{e}
 		}
@@ -684,13 +808,13 @@ func (sp *speech) speakerNP(s *sentence, from, to int) []*entity {
 		}
 	}
 	if doc {
-		if sig := d.documentSpeakers(); len(sig) > 0 {
+		if sig := sp.documentSpeakers(); len(sig) > 0 {
 			sp.lastBody = sig
 			return sig
 		}
 	}
 	if sp.unnamedAt(s, from) {
-		return []*entity{unnamed} // "stated Linda McMahon, the education secretary"
+		return []*entity{unnamed} // "stated Quibb-Vardy, the education secretary"
 	}
 	return nil
 }
@@ -701,11 +825,11 @@ func (sp *speech) speakerNP(s *sentence, from, to int) []*entity {
 func (sp *speech) surname(s *sentence, k int) *entity {
 	t := s.para.toks
 	if k >= s.to || !t[k].cap || !t[k].word || t[k].acronym && strings.ToUpper(t[k].text) == t[k].text {
-		return nil // an acronym, though "McGimpsey" with its two capitals is a surname
+		return nil // an acronym, though "McAllister" with its two capitals is a surname
 	}
 	var best *entity
 	bestN := -1
-	for _, e := range sp.bySurname[t[k].lower] {
+	for _, e := range sp.people()[t[k].lower] {
 		n := 0
 		for m := range e.sents {
 			if m <= s.n && m > n {
@@ -720,7 +844,7 @@ func (sp *speech) surname(s *sentence, k int) *entity {
 }
 
 // roleHolder resolves a role written in place of a name, "the health
-// minister", "the Premier", "The South Belfast MLA" in tokens [from, to),
+// minister", "the Governor", "The East Antrim MLA" in tokens [from, to),
 // to the person last given that role.
 func (sp *speech) roleHolder(s *sentence, from, to int) *entity {
 	t := s.para.toks
@@ -734,7 +858,7 @@ func (sp *speech) roleHolder(s *sentence, from, to int) *entity {
 		switch {
 		case sp.d.lex.roleHeads[w] || roleAbbrev[w]:
 			head = k
-		case sp.d.lex.roleMods[w] || t[k].cap && sp.d.mentionAt(s, k) == nil || t[k].text == "-":
+		case sp.d.lex.roleMods[w] || t[k].cap && sp.mention(s, k) == nil || t[k].text == "-":
 		default:
 			k = to
 		}
@@ -742,12 +866,12 @@ func (sp *speech) roleHolder(s *sentence, from, to int) *entity {
 	if head < 0 || head+1 < to && t[head+1].word {
 		return nil
 	}
-	rs := sp.byRoleWord[t[head].lower]
+	rs := sp.rolesByWord()[t[head].lower]
 	// The last role given before the sentence; of those, one whose role
 	// holds the modifiers written ("health minister", not "minister").
 	i := sort.Search(len(rs), func(i int) bool { return rs[i].sent.n > s.n }) - 1
 	var fallback *entity
-	for ; i >= 0 && i >= len(rs)-50; i-- {
+	for stop := max(0, i-50); i >= stop; i-- {
 		r := strings.ToLower(rs[i].role)
 		all := true
 		for j := from; j < head; j++ {
@@ -765,26 +889,66 @@ func (sp *speech) roleHolder(s *sentence, from, to int) *entity {
 	return fallback
 }
 
+// roleBefore returns the token of the role head that governs the name
+// starting at token k ("chair of the X", "head at X"), or -1; a
+// spokesperson speaks for the body and is not such a role.
+func (sp *speech) roleBefore(s *sentence, k int) int {
+	t := s.para.toks
+	j := articleBefore(s, k)
+	if j <= s.from || !(t[j].lower == "of" || t[j].lower == "at") {
+		return -1
+	}
+	h := j - 1
+	if !sp.d.lex.roleHeads[t[h].lower] || spokesWords[t[h].lower] {
+		return -1
+	}
+	return h
+}
+
+// bodyRoleHolder returns the person the article gives the role whose head
+// is token h of s at body: the last before s, else the first after ("The
+// chair of X says …" in a standfirst, "Orla Keane, chair of X," further on).
+func (sp *speech) bodyRoleHolder(s *sentence, h int, body *entity) *entity {
+	var before, after *entity
+	for _, r := range sp.rolesByWord()[s.para.toks[h].lower] {
+		switch {
+		case r.org == nil || r.org != body && !strings.HasSuffix(strings.ToLower(body.name), " "+strings.ToLower(r.org.name)):
+			// "the arts council" is the Westmeath Arts Council.
+		case r.sent.n <= s.n:
+			before = r.person
+		case after == nil:
+			after = r.person
+		}
+	}
+	if before != nil {
+		return before
+	}
+	return after
+}
+
 // speakerBefore finds the subject of the reporting verb before the quotation
 // in its sentence: "Burstow said most had not '…'", "He said: '…'".
 func (sp *speech) speakerBefore(s *sentence, q quoteSpan) []*entity {
-	t := s.para.toks
-	verb := -1
-	for k := s.from; k < s.to && t[k].start < q.open; k++ {
+	// The last cue verb before the opening mark, looking back no further
+	// than a cue can stand from its quotation (so a sentence of many
+	// quotations costs no more per quotation than one of few).
+	open := tokenAfter(s.para, q.open-1)
+	for k := min(open, s.to) - 1; k >= s.from && k >= open-maxReach; k-- {
 		if sp.d.cueVerb(s, k) {
-			verb = k
+			return sp.subjectOf(s, k)
 		}
 	}
-	if verb < 0 {
-		return nil
-	}
-	return sp.subjectOf(s, verb)
+	return nil
 }
+
+// maxReach bounds, in tokens, how far a cue is looked for from its
+// quotation and a subject from its verb.
+const maxReach = 80
 
 // subjectOf returns who did the reporting verb at token v: the person named
 // nearest before it, a pronoun, or a body; "said X" when nothing precedes.
 func (d *doc) subjectOf(s *sentence, v int) []*entity {
-	spk := (&speech{d: d}).subjectOf(s, v)
+	spk := (&speech{d: d, light: true}).subjectOf(s, v)
 	if isUnnamed(spk) {
 		return nil
 	}
@@ -818,15 +982,20 @@ func (sp *speech) subjectOf(s *sentence, v int) (spk []*entity) {
 	if v-1 >= s.from && t[v-1].text == "," {
 		// "Andrew Cozens, strategic adviser … for the Agency, said": the
 		// subject stands before the appositive; not a name a preposition
-		// governs ("the handover to Anwa Dramat, head of …, Mngwenge said").
-		for _, m := range d.in(s) {
-			if m.sent == s && m.to < v-1 && m.to < len(t) && t[m.to].text == "," && m.ent != nil && m.ent.kind == schema.Person &&
+		// governs ("handing the keys to Agnes Poole, a volunteer, Crane said").
+		for k := max(s.from, v-maxReach); k < v-1; k++ {
+			m := sp.mention(s, k)
+			if m == nil {
+				continue
+			}
+			if m.from == k && m.to < v-1 && (t[m.to].text == "," || t[m.to].text == "(") && m.ent != nil && m.ent.kind == schema.Person &&
 				!governed(s, m.from, npPrepositions) {
 				return []*entity{m.ent}
 			}
+			k = max(k, m.to-1)
 		}
 	}
-	// The words right before the verb: "the health minister said", "Little
+	// The words right before the verb: "the health minister said", "Stone
 	// says".
 	near := v - 1
 	for near >= s.from && (adjoining[t[near].lower] || strings.HasSuffix(t[near].lower, "ly") && !t[near].cap) {
@@ -834,7 +1003,7 @@ func (sp *speech) subjectOf(s *sentence, v int) (spk []*entity) {
 	}
 	from := v - 1 // where the walk back to the subject starts
 	if near > s.from && (isDash(t[near].text) || t[near].text == ",") {
-		// "McGimpsey - who set up the board when he was minister - said",
+		// "McAllister - a former minister - said",
 		// "Linda Roe, the education secretary, said": the subject stands
 		// before the parenthesis, and the parenthesis' names are not it.
 		for j := near - 1; j > s.from; j-- {
@@ -850,19 +1019,20 @@ func (sp *speech) subjectOf(s *sentence, v int) (spk []*entity) {
 			}
 		}
 	}
-	if near >= s.from && d.mentionAt(s, near) == nil {
+	if near >= s.from && sp.mention(s, near) == nil {
 		if e := sp.surname(s, near); e != nil {
 			return []*entity{e}
 		}
 		defer func() {
-			// "Mrs May said", "Bush said": a name, but not one read as one.
+			// "Mrs Field said", "Stone said" with no Stone in the article: a
+			// name, but not one read as one.
 			if spk == nil && sp.unnamedAt(s, near) && !d.lex.roleHeads[t[near].lower] {
 				spk = []*entity{unnamed}
 			}
 		}()
 		if d.lex.roleHeads[t[near].lower] || roleAbbrev[t[near].lower] {
 			start := near
-			for start > s.from && (d.lex.roleMods[t[start-1].lower] || d.lex.roleHeads[t[start-1].lower] || t[start-1].cap && d.mentionAt(s, start-1) == nil && !sentenceWords[t[start-1].lower]) {
+			for start > s.from && (d.lex.roleMods[t[start-1].lower] || d.lex.roleHeads[t[start-1].lower] || t[start-1].cap && sp.mention(s, start-1) == nil && !sentenceWords[t[start-1].lower]) {
 				start--
 			}
 			if start > s.from && t[start-1].lower == "the" {
@@ -872,9 +1042,17 @@ func (sp *speech) subjectOf(s *sentence, v int) (spk []*entity) {
 			}
 		}
 	}
-	for k := from; k >= s.from; k-- {
+	for k := from; k >= s.from && k >= v-maxReach; k-- {
 		if t[k].quote >= 0 {
 			break
+		}
+		if t[k].text == ")" {
+			// "Declan Moran (Fianna Fáil), who …, said": a party or place
+			// in brackets is not the subject.
+			for k > s.from && t[k].text != "(" {
+				k--
+			}
+			continue
 		}
 		w := t[k].lower
 		if w == "he" || w == "she" {
@@ -886,9 +1064,9 @@ func (sp *speech) subjectOf(s *sentence, v int) (spk []*entity) {
 		if w == "it" && k == v-1 && sp.lastBody != nil {
 			return sp.lastBody
 		}
-		if m := d.mentionAt(s, k); m != nil && m.ent != nil {
+		if m := sp.mention(s, k); m != nil && m.ent != nil {
 			if m.ent.kind == schema.Person && governed(s, m.from, npPrepositions) {
-				// "have written to Lansley to warn": an object, not the subject.
+				// "wrote to Andrew Keel to warn": an object, not the subject.
 				k = m.from
 				continue
 			}
@@ -896,12 +1074,20 @@ func (sp *speech) subjectOf(s *sentence, v int) (spk []*entity) {
 				return []*entity{m.ent}
 			}
 			// A body is the subject only when nothing but its modifiers lies between.
-			if v-m.to <= 2 && !m.ent.class && sp.adjoins(s, m.to, v) {
-				// "Steve Allen of the Borders Police warned": the body says
+			if gapOutsideBrackets(t, m.to, v) <= 2 && !m.ent.class && sp.adjoins(s, m.to, v) {
+				// "Morag Ellis of the Glenmore Police warned": the body says
 				// where the person works.
 				if governed(s, m.from, prepositions) {
 					if p := sp.personBefore(s, m.from-1); p != nil {
 						return []*entity{p}
+					}
+					if h := sp.roleBefore(s, m.from); h >= 0 {
+						// "The chair of the Arts Council says": the chair
+						// speaks, named here or further on, not the council.
+						if e := sp.bodyRoleHolder(s, h, m.ent); e != nil {
+							return []*entity{e}
+						}
+						return []*entity{unnamed}
 					}
 				}
 				return []*entity{m.ent}
@@ -915,7 +1101,7 @@ func (sp *speech) subjectOf(s *sentence, v int) (spk []*entity) {
 			}
 		}
 		if documentWords[w] && k > s.from && t[k-1].lower == "the" && v-k <= 2 {
-			if sig := d.documentSpeakers(); len(sig) > 0 {
+			if sig := sp.documentSpeakers(); len(sig) > 0 {
 				sp.lastBody = sig
 				return sig
 			}
@@ -926,7 +1112,7 @@ func (sp *speech) subjectOf(s *sentence, v int) (spk []*entity) {
 	for _, m := range d.in(s) {
 		if m.sent == s && m.ent != nil && m.from < v {
 			// Only when a comma closes its name, as before a relative clause:
-			// in "X will be merged into Y, the budget announced" X is the
+			// in "X will be merged into Y, the ministry announced" X is the
 			// subject of another verb.
 			if m.from <= s.from+1 && opensClause(t[m.to:v]) && (m.ent.kind == schema.Organization && !m.ent.class && !m.ent.portfolio || m.ent.kind == schema.Person) {
 				return []*entity{m.ent}
@@ -934,7 +1120,7 @@ func (sp *speech) subjectOf(s *sentence, v int) (spk []*entity) {
 			break
 		}
 	}
-	// "said a spokesperson for the department", "…, says Little": only when
+	// "said a spokesperson for the department", "…, says Stone": only when
 	// nothing of the clause stands before the verb.
 	if v == s.from || !t[v-1].word {
 		return sp.speakerNP(s, v+1, min(s.to, v+10))
@@ -946,7 +1132,7 @@ func (sp *speech) subjectOf(s *sentence, v int) (spk []*entity) {
 // sentence and a verb leave the name its subject: the rest of its name and
 // an acronym ("Justice Managers (AYJM) also"), or a comma before a relative
 // or appositive clause ("The Bench Society, which …,"); not another verb's
-// words ("X will be merged into Y, the budget announced").
+// words ("X will be merged into Y, the ministry announced").
 func opensClause(toks []token) bool {
 	for _, tk := range toks {
 		switch {
@@ -964,12 +1150,53 @@ func opensClause(toks []token) bool {
 // preps, with or without an article: "of the Public Service Commission",
 // "to Agnes Poole".
 func governed(s *sentence, k int, preps map[string]bool) bool {
+	j := articleBefore(s, k)
+	return j >= s.from && preps[s.para.toks[j].lower]
+}
+
+// articleBefore returns the token before the name starting at token k,
+// passing over an article or a possessive ("of the Trust", "of Westland's
+// Arts Forum").
+func articleBefore(s *sentence, k int) int {
 	t := s.para.toks
 	j := k - 1
+	if j > s.from && t[j].poss && t[j].cap {
+		j--
+	}
 	if j > s.from && (t[j].lower == "the" || t[j].lower == "a" || t[j].lower == "an") {
 		j--
 	}
-	return j >= s.from && preps[t[j].lower]
+	return j
+}
+
+// governedWithin is governed for a name inside a noun phrase starting at
+// token from: the preposition must lie inside it too ("according to the
+// Trust" does not govern "the Trust" of the phrase after "to").
+func governedWithin(s *sentence, k, from int, preps map[string]bool) bool {
+	t := s.para.toks
+	j := k - 1
+	if j > from && (t[j].lower == "the" || t[j].lower == "a" || t[j].lower == "an") {
+		j--
+	}
+	return j >= from && j >= s.from && preps[t[j].lower]
+}
+
+// gapOutsideBrackets counts the tokens of [from, to) outside brackets: "the
+// Utility Workers' Union (UWU) warned" has none between the name and its
+// verb.
+func gapOutsideBrackets(t []token, from, to int) int {
+	n, depth := 0, 0
+	for k := from; k < to; k++ {
+		switch {
+		case t[k].text == "(":
+			depth++
+		case t[k].text == ")":
+			depth = max(0, depth-1)
+		case depth == 0:
+			n++
+		}
+	}
+	return n
 }
 
 // adjoins reports whether tokens [from, to) may stand between a body and
@@ -988,7 +1215,7 @@ func (sp *speech) adjoins(s *sentence, from, to int) bool {
 }
 
 // personBefore returns the person named in the noun phrase that ends at
-// token k ("Deputy Chief Constable Steve Allen" before "of …"), stopping at
+// token k ("Deputy Chief Constable Morag Ellis" before "of …"), stopping at
 // a clause's edge.
 func (sp *speech) personBefore(s *sentence, k int) *entity {
 	t := s.para.toks
@@ -996,7 +1223,7 @@ func (sp *speech) personBefore(s *sentence, k int) *entity {
 		if t[j].quote >= 0 || t[j].text == "," || t[j].text == ";" || sp.d.cueVerb(s, j) {
 			return nil
 		}
-		if m := sp.d.mentionAt(s, j); m != nil && m.ent != nil && m.ent.kind == schema.Person {
+		if m := sp.mention(s, j); m != nil && m.ent != nil && m.ent.kind == schema.Person {
 			return m.ent
 		}
 	}
@@ -1024,7 +1251,7 @@ func coordinated(s *sentence, v int) int {
 		}
 	}
 	if participle(t[v].lower) && isQuoteMarkStr(t[p].text) && t[p].quote < 0 {
-		// "…'weaponise the rules,' saying …": the comma inside the marks.
+		// "…'punish small lenders,' saying …": the comma inside the marks.
 		return p
 	}
 	return -1
@@ -1051,7 +1278,7 @@ func (sp *speech) sentenceSubject(s *sentence, limit int) []*entity {
 			}
 			return nil
 		}
-		if m := d.mentionAt(s, k); m != nil && m.ent != nil {
+		if m := sp.mention(s, k); m != nil && m.ent != nil {
 			if m.ent.kind == schema.Person {
 				return []*entity{m.ent}
 			}
@@ -1097,7 +1324,9 @@ func (d *doc) pronoun(s *sentence, k int, w string) *entity {
 		m := d.mentions[i]
 		return m.sent.n > s.n || m.sent.n == s.n && m.from >= k
 	})
-	for i--; i >= 0; i-- {
+	// A referent further back than a few hundred names is no referent.
+	stop := max(0, i-300)
+	for i--; i >= stop; i-- {
 		m := d.mentions[i]
 		if m.ent != nil && m.ent.kind == schema.Person && (m.ent.gender == "" || m.ent.gender == want) && m.sent.para.toks[m.from].quote < 0 {
 			return m.ent
@@ -1173,7 +1402,7 @@ func (d *doc) documentSpeakers() []*entity {
 }
 
 // signatories returns the people a writing is signed by: "The letter was
-// signed by A, chair of X; B, leader of Y".
+// signed by A, chair of X; B, leader of Y", "Its signatories are A and B".
 func (d *doc) signatories() []*entity {
 	var out []*entity
 	seen := map[*entity]bool{}
@@ -1182,6 +1411,10 @@ func (d *doc) signatories() []*entity {
 		signed := false
 		for k := 0; k+1 < len(t); k++ {
 			if (t[k].lower == "signed" || t[k].lower == "written" || t[k].lower == "co-signed") && t[k+1].lower == "by" {
+				signed = true
+			}
+			// "The letter's lead signatories are A, B and C".
+			if (t[k].lower == "signatories" || t[k].lower == "signatory") && t[k].quote < 0 {
 				signed = true
 			}
 		}
