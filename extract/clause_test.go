@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"os"
 	"sort"
 	"strings"
 	"testing"
@@ -162,5 +163,37 @@ func TestStanceClauses(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestUserReformCues checks that a user's lexicon file extends the reform
+// and stance cues: a verb the embedded lexicon lacks, with its own forms.
+func TestUserReformCues(t *testing.T) {
+	path := t.TempDir() + "/extra.txt"
+	body := "The Coastal Ports Board will be sunsetted next year. The Harbour Users Group panned the decision."
+	if err := os.WriteFile(path, []byte("[reforms]\nabolition verb sunset / sunsets / sunsetted / sunsetting\n[stance]\nopposes verb: pan / pans / panned / panning\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, user := range []bool{false, true} {
+		var opts []Option
+		if user {
+			opts = append(opts, WithLexiconFile(path))
+		}
+		ex, err := New(opts...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		facts, err := ex.Extract(context.Background(), Article{ID: "u", Title: "Headline", Body: body})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var reform, stance bool
+		for _, f := range facts {
+			reform = reform || f.Subject == "reform/abolition-of-coastal-ports-board"
+			stance = stance || f.Predicate == "opposes" && f.Subject == "org/harbour-users-group"
+		}
+		if reform != user || stance != user {
+			t.Errorf("user lexicon %v: reform %v, stance %v; want both %v", user, reform, stance, user)
+		}
 	}
 }
