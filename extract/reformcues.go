@@ -18,6 +18,7 @@ type reformCue struct {
 	ergative  bool // with no object, the subject is what changes
 	new       bool // the target is a new body
 	becomes   bool // the subject changes into the object: "X will become Y"
+	alone     bool // a transfer with no receiving body: "X will be privatised"
 	base      string
 	forms     [4][]string // base, -s, past (and participle), -ing; nouns and states use [0]
 	lexOrder  int
@@ -91,6 +92,8 @@ func (l *Lexicon) addReformCue(line string) error {
 			c.new = true
 		case "+becomes":
 			c.becomes = true
+		case "+alone":
+			c.alone = true
 		default:
 			if strings.HasPrefix(w, "+") {
 				return fmt.Errorf("unknown flag %q", w)
@@ -185,8 +188,8 @@ func (d *doc) matchShiftedCue(s *sentence, k int) (ref cueRef, at, n int) {
 	l := d.lex
 	for _, r := range l.reformAt[t[k].lower] {
 		ws := l.reformCues[r.cue].forms[r.form]
-		if len(ws) < 2 || l.reformCues[r.cue].form != cueVerb {
-			continue
+		if len(ws) < 2 || l.reformCues[r.cue].form != cueVerb || !wordAhead(t, k+2, min(s.to, k+20), ws[1]) {
+			continue // reading the object costs; the particle must be ahead first
 		}
 		obj := d.npAfter(s, k+1)
 		if len(obj.ents) == 0 || obj.from <= k {
@@ -208,6 +211,16 @@ func (d *doc) matchShiftedCue(s *sentence, k int) (ref cueRef, at, n int) {
 		}
 	}
 	return cueRef{}, 0, 0
+}
+
+// wordAhead reports whether word w is one of tokens [from, to).
+func wordAhead(t []token, from, to int, w string) bool {
+	for j := from; j < to; j++ {
+		if t[j].lower == w {
+			return true
+		}
+	}
+	return false
 }
 
 // matchReformCue returns the reform cue written at token k of s and the

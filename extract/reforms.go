@@ -36,19 +36,19 @@ func (d *doc) findReforms(s *sentence) {
 			continue
 		}
 		ref, n := d.lex.matchReformCue(s, k)
-		if n == 0 {
-			if t[k].lower == "new" || t[k].lower == "single" {
-				d.newBody(s, k)
-			}
-			continue
-		}
-		if sref, at, pn := d.matchShiftedCue(s, k); pn > 0 && d.lex.reformCues[sref.cue].kind != d.lex.reformCues[ref.cue].kind || pn > 0 && n == 1 {
+		if sref, at, pn := d.matchShiftedCue(s, k); pn > 0 && (n <= 1 || d.lex.reformCues[sref.cue].kind != d.lex.reformCues[ref.cue].kind) {
 			// "fold A and B into C": the phrasal verb, its object between.
 			c := &d.lex.reformCues[sref.cue]
 			d.shifted = at // the particle's phrase ("into C") is read after the object
 			d.reformVerb(s, k, k+1, sref.form, c)
 			d.shifted = 0
 			k = at + pn - 1
+			continue
+		}
+		if n == 0 {
+			if t[k].lower == "new" || t[k].lower == "single" {
+				d.newBody(s, k)
+			}
 			continue
 		}
 		c := &d.lex.reformCues[ref.cue]
@@ -249,8 +249,8 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 				gains = r.gains
 			}
 		}
-		if len(targets) == 0 || len(gains) == 0 {
-			return // a transfer says where the work goes
+		if len(targets) == 0 || len(gains) == 0 && !c.alone {
+			return // a transfer says where the work goes, unless it goes to no body
 		}
 	case schema.Replacement:
 		if with := d.prepObject(s, after, end, "with", "by"); len(with.ents) > 0 && len(gains) == 0 {
@@ -291,6 +291,19 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 			d.addReform(c, s, sp, targets[0], targets[1:], agents)
 			d.addReform(c, s, sp, targets[1], targets[:1], agents)
 			return
+		}
+	case schema.Reduction:
+		if len(targets) == 0 {
+			// "cut from 41 to 25 departments": the counted units after "to".
+			for j := after; j+1 < end; j++ {
+				if (t[j].lower == "to" || t[j].lower == "from") && classOf(t, j+1) == wNum {
+					if m := d.counted(s, j+1, false); m != nil {
+						targets = []*entity{m.ent}
+						sp = sp.widen(np{ents: targets, from: m.from, end: m.to})
+						break
+					}
+				}
+			}
 		}
 	case schema.Creation:
 		if len(targets) == 0 && !c.ergative {
