@@ -148,11 +148,7 @@ func (d *doc) emit() []schema.Fact {
 		if st.supports {
 			p = schema.Supports
 		}
-		if st.reform != nil {
-			add(node(st.holder), p, schema.EntityIRI(schema.Reform, st.reform.name()), st.sent.n)
-		} else if st.topic != "" {
-			add(node(st.holder), p, topicNode(st.topic), st.sent.n)
-		}
+		add(node(st.holder), p, schema.EntityIRI(schema.Reform, st.reform.name()), st.sent.n)
 	}
 	// Declare every sentence that labels a fact, with its words.
 	ns := make([]int, 0, len(used))

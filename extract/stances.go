@@ -13,7 +13,6 @@ type stance struct {
 	holder   *entity
 	supports bool
 	reform   *reform
-	topic    string
 	sent     *sentence
 	weight   int // how explicit: see stance weights
 }
