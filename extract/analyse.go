@@ -10,32 +10,30 @@ import (
 
 // doc is the working state of one article's analysis.
 type doc struct {
-	a              Article
-	lex            *Lexicon
-	paras          []*paragraph
-	sents          []*sentence
-	ents           []*entity
-	byKey          map[string]*entity
-	mentions       []*mention // resolved mentions, in text order once sorted
-	singles        []*mention // one capitalised word: surnames, mostly
-	acronyms       []*mention
-	unknown        []*mention
-	prefixRoles    []prefixRole
-	bySent         map[*sentence][]*mention // see in
-	indexed        int
-	reformsBySent  map[*sentence][]*reform // see reformsIn
-	reformsIndexed int
-	prevVerb       prevVerb           // see reformVerb
-	shifted        int                // see findReforms: where a phrasal verb's shifted particle starts
-	reformSaid     []reformMention    // every cue that reported a reform, in text order
-	acr            map[string]*entity // acronym key → entity, from the article's own definitions
-	defined        map[string]bool    // acronym keys the article defines in brackets; see definedAcronym
-	quotes         []*quotation
-	statements     []*statement
-	reforms        []*reform
-	stances        []stance
-	roles          []roleFact
-	facts          []schema.Fact
+	a           Article
+	lex         *Lexicon
+	paras       []*paragraph
+	sents       []*sentence
+	ents        []*entity
+	byKey       map[string]*entity
+	mentions    []*mention // resolved mentions, in text order once sorted
+	singles     []*mention // one capitalised word: surnames, mostly
+	acronyms    []*mention
+	unknown     []*mention
+	prefixRoles []prefixRole
+	bySent      map[*sentence][]*mention // see in
+	indexed     int
+	prevVerb    prevVerb           // see reformVerb
+	shifted     int                // see findReforms: where a phrasal verb's shifted particle starts
+	reformSaid  []reformMention    // every cue that reported a reform, in text order
+	acr         map[string]*entity // acronym key → entity, from the article's own definitions
+	defined     map[string]bool    // acronym keys the article defines in brackets; see definedAcronym
+	quotes      []*quotation
+	statements  []*statement
+	reforms     []*reform
+	stances     []stance
+	roles       []roleFact
+	facts       []schema.Fact
 }
 
 func newDoc(a Article, lex *Lexicon) *doc {

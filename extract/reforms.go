@@ -469,17 +469,6 @@ func objectFollows(t []token, s *sentence, k int) bool {
 	return false
 }
 
-// functionWordAfter reports whether a word for functions ("functions",
-// "powers") stands in tokens [k, end) right after a name: "X's functions".
-func functionWordAfter(t []token, k, end int) bool {
-	for j := k; j < end && j < k+3; j++ {
-		if functionWords[t[j].lower] {
-			return true
-		}
-	}
-	return false
-}
-
 // formed returns the body an infinitive of purpose names: "to form X", "to
 // create X", "to become X", "into a new body, X".
 func (d *doc) formed(s *sentence, from, end int) np {
