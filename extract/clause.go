@@ -207,6 +207,8 @@ type np struct {
 	// modifier: the name modifies a noun after it ("NHS administration
 	// costs"), which is the phrase's head.
 	modifier bool
+	// partitive: "eight of its 12 offices", some of a counted set.
+	partitive bool
 }
 
 // peopleWords are members of a body: "Liberal MPs", "Labour councillors".
@@ -293,6 +295,20 @@ func (d *doc) npAfter(s *sentence, k int) np {
 			return out
 		}
 		c := classOf(t, j)
+		if c == wNum && j+2 < s.to && t[j+1].lower == "of" {
+			// "eight of its 12 area offices": part of a counted set.
+			p := j + 2
+			for p < s.to && (classOf(t, p) == wDet || t[p].lower == "its" || t[p].lower == "their") {
+				p++
+			}
+			if p < s.to && classOf(t, p) == wNum {
+				if m := d.counted(s, p, false); m != nil {
+					out.from, out.end, out.partitive = m.from, m.to, true
+					out.ents = append(out.ents, m.ent)
+					break
+				}
+			}
+		}
 		if c == wNum || out.number && c == wOther && !tk.cap {
 			// "nine community care areas", "the number of satellite
 			// campuses": a counted set of bodies, named by its words.
@@ -461,6 +477,9 @@ func (d *doc) npAfter(s *sentence, k int) np {
 		}
 		if m == nil || m.ent == nil || m.ent.kind != out.ents[0].kind || out.poss != t[m.to-1].poss {
 			break
+		}
+		if m.to < s.to && (d.lex.verbs[t[m.to].lower] || classOf(t, m.to) == wModal || classOf(t, m.to) == wHave) {
+			break // "…, the union said": the next clause's subject
 		}
 		out.ents = append(out.ents, m.ent)
 		out.end = m.to
@@ -994,6 +1013,9 @@ func (d *doc) npBefore(s *sentence, k int) np {
 					n.number = true
 					return n
 				}
+				if cm := d.counted(s, r+2, true); cm != nil {
+					return np{ents: []*entity{cm.ent}, from: cm.from, end: cm.to, number: true}
+				}
 				if e := d.bareNP(s, r+2); e != nil {
 					return np{ents: []*entity{e}, from: r + 2, end: r + 3, number: true}
 				}
@@ -1234,8 +1256,8 @@ func (d *doc) counted(s *sentence, k int, number bool) *mention {
 	if head < 0 || t[head].poss {
 		return nil
 	}
-	if w := t[head].lower; !d.lex.units[w] && !d.lex.orgClass[w] && !genericBody[singular(w)] {
-		return nil // "288 case files", "six jobs": no body
+	if w := t[head].lower; !number && !d.lex.units[w] && !d.lex.orgClass[w] && !genericBody[singular(w)] {
+		return nil // "288 case files", "six jobs": no body ("the number of X" counts any X)
 	}
 	from := head
 	for from-1 >= j && from > head-3 && t[from-1].word && !t[from-1].cap && classOf(t, from-1) == wOther && !classStop[t[from-1].lower] {

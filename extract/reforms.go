@@ -183,6 +183,12 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 			obj.end = head.end
 		}
 	}
+	var prepNP np
+	if last := c.forms[form]; len(last) > 1 && (last[len(last)-1] == "into" || last[len(last)-1] == "with" || last[len(last)-1] == "to") && (g.passive || len(obj.ents) == 0) {
+		// "will be folded into a single agency, X": the cue's own
+		// preposition has the counterpart.
+		prepNP = d.npAfter(s, e)
+	}
 	by := d.prepObject(s, max(e, obj.end), end, "by")
 	var targets, gains, agents []*entity
 	sp := span{cue: k, from: k, to: e}
@@ -202,6 +208,9 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 	case len(obj.ents) > 0:
 		targets = obj.ents
 		sp = sp.widen(obj)
+		if rc := d.lex.firstCue(schema.Reduction); obj.partitive && c.kind == schema.Abolition && rc != nil {
+			c = rc // "close eight of its 12 offices" cuts them
+		}
 		if c.gains {
 			gains = subj.ents
 		} else {
@@ -230,6 +239,9 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 		// "Y takes over X's work", "X transferred its duties to Y".
 		from := d.prepObject(s, after, end, "from")
 		to := d.prepObject(s, after, end, "to", "into")
+		if len(to.ents) == 0 {
+			to = prepNP
+		}
 		if len(from.ents) > 0 && (!c.gains || len(targets) == 0 || !obj.poss) {
 			targets = from.ents
 			sp = sp.widen(from)
@@ -263,6 +275,10 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 		// every party goes into it; without one, partners merge with
 		// each other.
 		into := d.prepObject(s, after, end, "into", "under", "within", "as", "in")
+		if len(into.ents) == 0 && len(prepNP.ents) > 0 {
+			into = prepNP
+			sp = sp.widen(prepNP)
+		}
 		if len(into.ents) == 0 {
 			into = d.formed(s, after, clauseEnd(s, after)) // "to form X": a cue of its own
 		}
@@ -571,6 +587,12 @@ func (d *doc) reformNoun(s *sentence, k, e int, c *reformCue) {
 	if c.kind != schema.Replacement {
 		agents = d.prepObject(s, after, end, "by").ents
 	}
+	if c.kind == schema.Merger && len(gains) == 0 && len(targets) == 2 {
+		// "the merger of A and B": partners.
+		d.addReform(c, s, sp, targets[0], targets[1:], agents)
+		d.addReform(c, s, sp, targets[1], targets[:1], agents)
+		return
+	}
 	for _, target := range targets {
 		d.addReform(c, s, sp, target, gains, agents)
 	}
@@ -613,9 +635,12 @@ func (d *doc) newBody(s *sentence, k int) {
 
 // creationCue returns the lexicon's first creation cue, which "a new X"
 // stands for.
-func (l *Lexicon) creationCue() *reformCue {
+func (l *Lexicon) creationCue() *reformCue { return l.firstCue(schema.Creation) }
+
+// firstCue returns the lexicon's first cue of a kind.
+func (l *Lexicon) firstCue(kind schema.ReformKind) *reformCue {
 	for i := range l.reformCues {
-		if l.reformCues[i].kind == schema.Creation {
+		if l.reformCues[i].kind == kind {
 			return &l.reformCues[i]
 		}
 	}
