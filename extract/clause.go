@@ -156,7 +156,7 @@ func verbGroupAt(s *sentence, k, form int) verbGroup {
 				p--
 			}
 			if p > s.from && p < j-1 && controlWords[t[p].lower] {
-				j = p + 1
+				g.start, j, nearest = p, p, false // the control word is part of the group
 				continue
 			}
 			if j-1 < s.from || !(controlWords[t[j-1].lower] || classOf(t, j-1) == wBe || classOf(t, j-1) == wAdv) {

@@ -32,8 +32,8 @@ func (d *doc) findReforms(s *sentence) {
 	t := s.para.toks
 	d.prevVerb = prevVerb{}
 	for k := s.from; k < s.to; k++ {
-		if !t[k].word {
-			continue
+		if !t[k].word || t[k].cap && d.mentionAt(s, k) != nil {
+			continue // "Lakemont Unified School District": a name, not a cue
 		}
 		ref, n := d.lex.matchReformCue(s, k)
 		if sref, at, pn := d.matchShiftedCue(s, k); pn > 0 && (n <= 1 || d.lex.reformCues[sref.cue].kind != d.lex.reformCues[ref.cue].kind) {

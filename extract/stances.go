@@ -190,6 +190,9 @@ func (d *doc) stanceWord(cands []stance, s *sentence, k, e int, ref stanceRef) [
 	}
 	switch ref.role {
 	case stSupportVerb, stOpposeVerb:
+		if hypothetical(t, s, g.start, k) {
+			return cands // "the regulator must approve the merger": not a stance yet
+		}
 		for _, h := range holders {
 			for _, r := range targets {
 				cands = append(cands, stance{holder: h, supports: ref.role == stSupportVerb, reform: r, sent: s, weight: wExplicit})
@@ -229,17 +232,40 @@ func (d *doc) stanceWord(cands []stance, s *sentence, k, e int, ref stanceRef) [
 		}
 	case stEvaluateVerb:
 		// "X called it a betrayal": the words after the object judge it.
+		// Judging the body a reform removes ("called the old board a panel
+		// with no teeth") is judging its removal the other way.
 		sup, opp := d.cueScore(s.para.text[t[e-1].end:t[end-1].end])
+		old := d.judgesTarget(s, e, end)
+		if old != nil {
+			targets = d.reformsOf(old)
+		}
 		if sup == opp || len(targets) == 0 {
 			return cands
 		}
 		for _, h := range holders {
 			for _, r := range targets {
-				cands = append(cands, stance{holder: h, supports: sup > opp, reform: r, sent: s, weight: wExplicit})
+				supports := sup > opp
+				if old != nil && r.target == old && (r.kind == schema.Abolition || r.kind == schema.Replacement) {
+					supports = !supports
+				}
+				cands = append(cands, stance{holder: h, supports: supports, reform: r, sent: s, weight: wExplicit})
 			}
 		}
 	}
 	return cands
+}
+
+// hypothetical reports whether the verb group [start, k) says what must,
+// should or might be done rather than what is: "must approve", "could
+// back", "needs to endorse".
+func hypothetical(t []token, s *sentence, start, k int) bool {
+	for j := start; j < k; j++ {
+		switch t[j].lower {
+		case "must", "should", "could", "might", "may", "need", "needs", "ought":
+			return true
+		}
+	}
+	return false
 }
 
 // afterClause reports whether the reporting or announcing verb group at
@@ -262,6 +288,30 @@ func (d *doc) personOrBody(bodies []*entity, s *sentence, from, to int) []*entit
 		}
 	}
 	return bodies
+}
+
+// judgesTarget returns the body named as the object at tokens [from, to)
+// of s when a reform of the article targets it: "called the old board …".
+func (d *doc) judgesTarget(s *sentence, from, to int) *entity {
+	n := d.npAfter(s, from)
+	if len(n.ents) != 1 || n.end > to {
+		return nil
+	}
+	if len(d.reformsOf(n.ents[0])) == 0 {
+		return nil
+	}
+	return n.ents[0]
+}
+
+// reformsOf returns the reforms that target e.
+func (d *doc) reformsOf(e *entity) []*reform {
+	var out []*reform
+	for _, r := range d.reforms {
+		if r.target == e {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // changeWords are nouns with which a sentence points back to a reform
