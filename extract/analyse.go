@@ -480,7 +480,7 @@ func (d *doc) resolveSingles() {
 				continue
 			}
 			// A body the article names by this one word elsewhere: "the
-			// Scorpions" after "Ex-Scorpions boss".
+			// Vipers" after "Ex-Vipers chief".
 			if e := d.byKey["o:"+looseKey(word)]; e != nil && e.kind == schema.Organization && !e.class && !e.generic && t.cap && m.from != m.sent.from {
 				m.ent = e
 				d.addMention(m)

@@ -166,7 +166,7 @@ func verbGroupAt(s *sentence, k, form int) verbGroup {
 			}
 		case controlWords[t[j].lower] && j+1 < k && t[j+1].lower == "to":
 			// "the government's plans to": a noun, whose owner acts;
-			// "Hancock plans to": a verb, whose subject acts.
+			// "Vale plans to": a verb, whose subject acts.
 			if nominalControl[t[j].lower] && j-1 >= s.from && (t[j-1].poss || classOf(t, j-1) == wDet) {
 				g.owner = j
 				g.start = j
@@ -407,7 +407,7 @@ func (d *doc) npAfter(s *sentence, k int) np {
 			}
 		}
 		if genericBody[tk.lower] && !strings.HasSuffix(tk.lower, "s") && j > k && t[k].lower == "the" && d.appositive(s, j+1) == nil {
-			// "the nationwide institution": a body described, not named.
+			// "the national institution": a body described, not named.
 			if e := d.shortForm(s, tk.lower); e != nil {
 				out.from, out.end, out.poss = j, j+1, tk.poss
 				out.ents = append(out.ents, e)
@@ -742,7 +742,7 @@ func (d *doc) appositive(s *sentence, k int) *mention {
 	}
 	j := k
 	if t[j].text == "," && j+1 < s.to && (t[j+1].lower == "called" || t[j+1].lower == "named" || t[j+1].lower == "dubbed" || classOf(t, j+1) == wAdv) {
-		j++ // ", called Solas", ", provisionally named X"
+		j++ // ", called Scileanna", ", provisionally named X"
 	}
 	switch {
 	case t[j].text == ",":
@@ -761,7 +761,7 @@ func (d *doc) appositive(s *sentence, k int) *mention {
 		j++
 	}
 	if j+1 < s.to && t[j].word && !t[j].cap && t[j-1].lower == "the" && classOf(t, j) == wOther && t[j+1].cap {
-		j++ // "their predecessors, the ousted Scorpions"
+		j++ // "their predecessors, the disbanded Vipers"
 	}
 	if m := d.mentionStartingAt(s, j); m == nil && j < s.to && t[j].cap && t[j-1].lower == "the" && d.mentionAt(s, j) == nil {
 		if e := d.unnamedBody(s, j); e != nil {
@@ -770,7 +770,7 @@ func (d *doc) appositive(s *sentence, k int) *mention {
 	}
 	apposed := k > s.from && t[k].text == "," && (genericBody[t[k-1].lower] || d.lex.orgClass[t[k-1].lower] || d.lex.units[t[k-1].lower+"s"])
 	if m := d.mentionStartingAt(s, j); m == nil && (named || apposed) && j < s.to && t[j].word && t[j].cap && d.mentionAt(s, j) == nil && d.lex.given[t[j].lower] == "" {
-		// "a new authority called Solas": the name need not look like one.
+		// "a new authority called Scileanna": the name need not look like one.
 		e := j
 		for e < s.to && e < j+6 && t[e].word && (t[e].cap || connectors[t[e].lower] && e+1 < s.to && t[e+1].cap) {
 			e++
@@ -828,7 +828,7 @@ func (d *doc) npBefore(s *sentence, k int) np {
 	}
 	if j >= s.from && isDash(t[j].text) {
 		// "Three utilities — A, B and C — will be merged": the names in
-		// the dashes; "The 30 X - large networks of Y - will be ditched":
+		// the dashes; "The 30 X - networks of Y - will be ditched":
 		// the phrase before them.
 		for open := j - 1; open > s.from && open >= j-20; open-- {
 			if isDash(t[open].text) {
@@ -851,9 +851,9 @@ func (d *doc) npBefore(s *sentence, k int) np {
 		}
 	}
 	if j >= s.from && t[j].text == "," && !relative && d.mentionEndingAt(s, j-1) != nil {
-		j-- // "The BBC's own body, the BBC Trust, should be scrapped"
+		j-- // "The council's own body, the Parks Trust, should be scrapped"
 	} else if j >= s.from && t[j].text == "," {
-		// "X, responsible for Y since 2003, will be …": the subject stands
+		// "X, set up in 1990, will be …": the subject stands
 		// before the parenthesis.
 		open := j - 1
 		for open >= s.from && t[open].text != "," && t[open].quote < 0 {
@@ -950,7 +950,7 @@ func (d *doc) npBefore(s *sentence, k int) np {
 		}
 	}
 	for back := j - 1; m == nil && back >= s.from && back >= j-3 && t[back+1].word && !t[back+1].cap && classOf(t, back+1) == wOther; back-- {
-		// "X's pandemic response will merge": the owner stands for its part.
+		// "X's licensing arm will merge": the owner stands for its part.
 		if pm := d.mentionEndingAt(s, back); pm != nil && t[back].poss {
 			m = pm
 		} else if w := t[back].lower; w == "its" || w == "their" {
@@ -974,7 +974,7 @@ func (d *doc) npBefore(s *sentence, k int) np {
 		}
 	}
 	if m == nil {
-		// "The 20 X which run services … will be replaced": the subject
+		// "The 20 X which run Y … will be replaced": the subject
 		// before a relative clause without commas.
 		for r := j - 1; r > s.from && r >= j-15; r-- {
 			if t[r].quote != t[j].quote || t[r].text == "," || t[r].text == ";" {
@@ -1281,7 +1281,7 @@ func (d *doc) counted(s *sentence, k int, number bool) *mention {
 
 // unnamedBody makes a body of an unknown capitalised word or run at token
 // k that a reform's grammar puts where a body stands: an acronym ("FAS will
-// be disbanded"), or a name after "the" ("the Scorpions").
+// be disbanded"), or a name after "the" ("the Vipers").
 func (d *doc) unnamedBody(s *sentence, k int) *mention {
 	t := s.para.toks
 	if k >= s.to || !t[k].word || !t[k].cap || d.mentionAt(s, k) != nil || t[k].quote >= 0 && s.para.toks[max(k-1, 0)].quote < 0 {

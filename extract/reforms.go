@@ -12,8 +12,8 @@ type reform struct {
 	kind   schema.ReformKind
 	target *entity
 	gains  []*entity
-	agents []*entity   // who carries it out: "Hancock scraps …", "… abolished by the Assembly"
-	said   []string    // how the article put it: "scrap Public Health England"
+	agents []*entity   // who carries it out: "Vale scraps …", "… abolished by the Assembly"
+	said   []string    // how the article put it: "scrap the Rural Roads Agency"
 	sent   *sentence   // where the article first reports it
 	also   []*sentence // the other sentences that report it
 }
@@ -151,7 +151,7 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 			}
 		}
 	case form == vIng && g.start == k && k > s.from && (t[k-1].text == "," || t[k-1].lower == "by" && k-2 >= s.from && t[k-2].text != ","):
-		// "X started work today, absorbing Y", "X cut the cabinet by
+		// "X began work, absorbing Y", "X cut the cabinet by
 		// merging Y": the participle's subject is the sentence's.
 		subj = d.sentenceSubject(s, k)
 	case coordinated:
@@ -454,7 +454,7 @@ func (d *doc) sentenceSubject(s *sentence, k int) np {
 			}
 		}
 		if m.from > s.from+2 && (m.ent.kind == schema.Person || m.ent.kind == schema.Organization) {
-			// "President Cyril Ramaphosa has dropped the axe": a title first.
+			// "Premier Ann Vale has dropped the axe": a title first.
 			allTitle := true
 			for j := s.from; j < m.from; j++ {
 				if !t[j].cap && classOf(t, j) != wDet {
@@ -526,7 +526,7 @@ func (d *doc) reformNoun(s *sentence, k, e int, c *reformCue) {
 	t := s.para.toks
 	if k > s.from && (t[k-1].lower == "since" || t[k-1].lower == "until") ||
 		k > s.from+1 && t[k-1].lower == "the" && (t[k-2].lower == "since" || t[k-2].lower == "until" || t[k-2].lower == "before") {
-		return // "since the creation of the NHS": history, not news
+		return // "since the creation of the National Parks Board": history, not news
 	}
 	end := clauseEnd(s, e)
 	var targets []*entity
@@ -613,7 +613,7 @@ func (d *doc) newBody(s *sentence, k int) {
 	to := k + 1
 	if m := d.mentionStartingAt(s, j); m != nil && m.ent.kind == schema.Organization && !m.ent.generic &&
 		!(m.to < s.to && t[m.to].word && !t[m.to].cap && classOf(t, m.to) == wOther && !d.lex.verbs[t[m.to].lower]) {
-		// Not "the new AHS board members": there the body is not new.
+		// Not "the new XYZ board members": there the body is not new.
 		target, to = m.ent, m.to
 		if am := d.appositive(s, m.to); m.ent.class && am != nil {
 			target, to = am.ent, am.to // "a new charitable trust, X,"

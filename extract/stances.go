@@ -201,7 +201,7 @@ func (d *doc) stanceWord(cands []stance, s *sentence, k, e int, ref stanceRef) [
 	case stAnnounceVerb:
 		// A reform reported after the verb, in its sentence ("X announced
 		// that Y will close", "X unveiled plans to merge …"), or one the
-		// object points back to ("X outlined her reasons for the changes").
+		// object points back to ("X set out the case for the changes").
 		var rs []*reform
 		for _, m := range d.reformSaid {
 			if m.sent == s && m.at >= e && m.at < end+12 && !containsReform(rs, m.r) {
