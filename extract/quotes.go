@@ -373,7 +373,7 @@ func scareMarked(p *paragraph, q quoteSpan) bool {
 }
 
 // titleCase reports whether every longer word of text is capitalised: a
-// title or a name ("The Charlie Kirk Show"), not speech.
+// title or a name ("The Morning Hour Show"), not speech.
 func titleCase(text string) bool {
 	for _, w := range strings.Fields(text) {
 		r, _ := utf8.DecodeRuneInString(w)
@@ -1258,8 +1258,8 @@ func coordinated(s *sentence, v int) int {
 }
 
 // sentenceSubject returns who opens the sentence as its subject before
-// token limit: "Mark Haysom, the council's chief executive, praised …",
-// "NDP Leader Thomas Mulcair included …", "She …".
+// token limit: "Ann Vale, the council's chief executive, praised …",
+// "Party Leader Tom Reyes included …", "She …".
 func (sp *speech) sentenceSubject(s *sentence, limit int) []*entity {
 	d := sp.d
 	t := s.para.toks
