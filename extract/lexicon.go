@@ -12,6 +12,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/newsgraph/newsgraph/schema"
 )
 
 //go:embed lexicon/*.txt
@@ -37,19 +39,20 @@ type Lexicon struct {
 	orgSector   map[string]bool // lower-cased: "health", "transport"
 	orgDocument map[string]bool // lower-cased: "act", "charter"
 	generic     map[string]bool
-	bodies      map[string][]string // "dh" → ["Department of Health", "DoH", ...]; key is lower-cased acronym
-	bodyNames   map[string]string   // lower-cased full name or alias → canonical full name
-	bodyCaps    map[string]bool     // bodies whose key is written in capitals: "impact"
-	bodyLoose   map[string]string   // looseKey of a full name or alias → canonical full name
-	places      map[string]bool     // lower-cased place names: "ontario", "new zealand"
-	topics      []string            // topic names, one a "topics" line
-	topicsAt    [256][]topicRef     // the topics' cues by their first byte
-	supportCue  []string
-	opposeCue   []string
-	stanceAt    map[string][]stanceRef // stance verbs and nouns, by their first word
-	reformCues  []reformCue            // lexicon/reforms.txt
-	reformAt    map[string][]cueRef    // each written form of reformCues, by its first word
-	units       map[string]bool        // nouns for units a reform counts: "stations", "campuses"
+	bodies      map[string][]string            // "dh" → ["Department of Health", "DoH", ...]; key is lower-cased acronym
+	bodyNames   map[string]string              // lower-cased full name or alias → canonical full name
+	bodyCaps    map[string]bool                // bodies whose key is written in capitals: "impact"
+	bodyLoose   map[string]string              // looseKey of a full name or alias → canonical full name
+	places      map[string]bool                // lower-cased place names: "ontario", "new zealand"
+	topics      []string                       // topic names, one a "topics" line
+	topicsAt    [256][]topicRef                // the topics' cues by their first byte
+	supportAt   [256][]string                  // support cues of a holder's words, by their first byte
+	opposeAt    [256][]string                  // opposition cues, likewise
+	stanceAt    map[string][]stanceRef         // stance verbs and nouns, by their first word
+	reformCues  []reformCue                    // lexicon/reforms.txt
+	reformAt    map[string][]cueRef            // each written form of reformCues, by its first word
+	units       map[string]bool                // nouns for units a reform counts: "stations", "campuses"
+	reformNouns map[schema.ReformKind][]string // the reform nouns of five letters or more, by kind
 
 	entries hash.Hash // every entry added, with its section: Fingerprint's digest
 }
@@ -291,9 +294,13 @@ func (l *Lexicon) add(section, line string) error {
 		}
 		switch kind = strings.TrimSpace(kind); kind {
 		case "supports":
-			l.supportCue = append(l.supportCue, list...)
+			for _, c := range list {
+				l.supportAt[c[0]] = append(l.supportAt[c[0]], c)
+			}
 		case "opposes":
-			l.opposeCue = append(l.opposeCue, list...)
+			for _, c := range list {
+				l.opposeAt[c[0]] = append(l.opposeAt[c[0]], c)
+			}
 		case "supports verb", "opposes verb", "announces verb", "evaluates verb", "supports noun", "opposes noun":
 			return l.addStanceWords(kind, cues)
 		default:

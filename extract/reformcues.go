@@ -122,6 +122,12 @@ func (l *Lexicon) addReformCue(line string) error {
 		return fmt.Errorf("want one form, or four (base / -s / past / -ing): %q", line)
 	}
 	c.wordCount = len(c.forms[vBase])
+	if c.form == cueNoun && len(c.base) >= 5 {
+		if l.reformNouns == nil {
+			l.reformNouns = map[schema.ReformKind][]string{}
+		}
+		l.reformNouns[c.kind] = append(l.reformNouns[c.kind], c.base)
+	}
 	idx := len(l.reformCues)
 	l.reformCues = append(l.reformCues, c)
 	if l.reformAt == nil {

@@ -776,10 +776,13 @@ func (d *doc) lastOrgBefore(s *sentence) *entity {
 // reformKindWords maps each kind to words that name it in a sentence that
 // refers back to a reform ("the merger", "the closure").
 func (d *doc) reformNamedBy(text string) *reform {
+	if len(d.reforms) == 0 {
+		return nil
+	}
 	lt := strings.ToLower(text)
 	for _, r := range d.reforms {
-		for _, c := range d.lex.reformCues {
-			if c.kind == r.kind && c.form == cueNoun && len(c.base) >= 5 && strings.Contains(lt, c.base) {
+		for _, noun := range d.lex.reformNouns[r.kind] {
+			if strings.Contains(lt, noun) {
 				return r
 			}
 		}

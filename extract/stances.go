@@ -35,12 +35,12 @@ func (d *doc) cueScore(text string) (sup, opp int) {
 		at[i+1] = at[i] + len(w) + 1
 	}
 	// A cue after a negation counts for the other side: "we do not support".
-	count := func(cues []string) (plain, negated int) {
+	// Only the cues that start with a word's first byte are tried there.
+	count := func(cues *[256][]string) (plain, negated int) {
 		for i := range words {
 			rest := joined[at[i] : at[min(len(words), i+6)]-1]
-			for _, c := range cues {
-				// Cues are never empty (Lexicon.add).
-				if rest[0] != c[0] || !strings.HasPrefix(rest, c) {
+			for _, c := range cues[rest[0]] {
+				if !strings.HasPrefix(rest, c) {
 					continue
 				}
 				neg := false
@@ -58,11 +58,9 @@ func (d *doc) cueScore(text string) (sup, opp int) {
 		}
 		return plain, negated
 	}
-	s1, s2 := count(d.lex.supportCue)
-	o1, o2 := count(d.lex.opposeCue)
-	sup, opp = s1+o2, o1+s2
-	// "not fit for purpose" speaks for the change that removes the body.
-	return sup, opp
+	s1, s2 := count(&d.lex.supportAt)
+	o1, o2 := count(&d.lex.opposeAt)
+	return s1 + o2, o1 + s2
 }
 
 func foldQuotes(s string) string {
