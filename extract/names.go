@@ -100,6 +100,7 @@ func (d *doc) findNames(s *sentence) {
 			}
 			j = k
 		}
+		j = d.lowerHead(s, i, j)
 		if s.titleCase {
 			d.classifyTitleRun(s, i, j)
 		} else {
@@ -508,6 +509,37 @@ func (d *doc) titleBefore(s *sentence, i int) (string, int) {
 		}
 	}
 	return "", i
+}
+
+// lowerHeads are head words that some writers put in lower case after a
+// body's capitalised words: "the Conservative party", "the National
+// Guardian's office", "the National Criminal Intelligence service".
+var lowerHeads = map[string]bool{"party": true, "office": true, "service": true, "agency": true,
+	"commission": true, "authority": true, "union": true}
+
+// lowerHead returns the end of the capitalised run [i, j) with a lower-case
+// head word after it when the two are a body's name: one the lexicon knows
+// ("Labour party"), or a run of two or more words or a possessive that
+// names no person, place or body by itself ("National Guardian's office").
+func (d *doc) lowerHead(s *sentence, i, j int) int {
+	t := s.para.toks
+	if j >= s.to || j == i || !t[j].word || t[j].cap || !lowerHeads[t[j].lower] || t[j].start-t[j-1].end > 1 || t[j].quote != t[j-1].quote {
+		return j
+	}
+	for i < j-1 && sentenceWords[t[i].lower] && !t[i].acronym {
+		i++ // "The Conservative party"
+	}
+	if d.lex.bodyName(s.para.text[t[i].start:t[j].end]) != "" {
+		return j + 1
+	}
+	run := t[i:j]
+	if t[j].lower == "party" || t[j].lower == "union" || d.hasHead(run) || anyAcronym(run) || d.placeAt(run, 0) == len(run) || d.looksPerson(run) || d.givenFirst(run) {
+		return j
+	}
+	if len(run) >= 2 && (!t[j-1].poss || !t[j-1].plural && !d.possBreak(run, t[j])) {
+		return j + 1
+	}
+	return j
 }
 
 // isTitleCase reports whether a sentence capitalises the common words that

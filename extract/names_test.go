@@ -125,6 +125,13 @@ func TestNames(t *testing.T) {
 			orgs:    []string{"NHS Track and Alert", "NHS Wessex and Improvement", "Action against Medical Errors", "Cwm Dyffryn LHB", "Ardal Teaching LHB"},
 			notOrgs: []string{"NHS Track", "against Medical Errors", "Jane Roe OBE", "Tom Hale CEO", "Single-handed GPs"},
 		},
+		{
+			name:    "a body's head word in lower case",
+			body:    "The Conservative party and the Tory party are one. Officials from the National Guardian's office and the Regional Fraud Intelligence service spoke. Smith's office and the Leeds office said no.",
+			orgs:    []string{"National Guardian's office", "Regional Fraud Intelligence service"},
+			notOrgs: []string{"Smith's office", "Leeds office", "Regional Fraud Intelligence"},
+			same:    [][]string{{"Conservative party", "Tory party", "Conservative Party"}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
