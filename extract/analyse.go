@@ -103,6 +103,7 @@ func (d *doc) analyse() {
 	}
 	d.mergeClasses()
 	d.mergeShortNames()
+	d.mergeVariants()
 	d.resolveAcronyms()
 	d.resolveSingles()
 	d.sortMentions()
@@ -359,6 +360,77 @@ func (d *doc) mergeShortNames() {
 		}
 	}
 	d.fold(into)
+}
+
+// mergeVariants folds other ways of writing a body's name into the name
+// the article gives in full: "Education Department" is "Department of
+// Education", "NHS TDA" is "NHS Trust Development Authority", and "the
+// border agency", written in the singular, is the one "UK Border Agency"
+// the article names.
+func (d *doc) mergeVariants() {
+	named := map[string]*entity{}  // lower-cased name → body
+	byInit := map[string]*entity{} // initials → body, when only one has them
+	ends := map[string][]*entity{} // lower-cased last two words → bodies
+	for _, e := range d.ents {
+		if e.kind != schema.Organization || e.class {
+			continue
+		}
+		named[strings.ToLower(e.name)] = e
+		if f := strings.Fields(e.name); len(f) > 1 && !allCapsWords(f) {
+			in := initials(e.name)
+			if _, dup := byInit[in]; dup {
+				byInit[in] = nil
+			} else {
+				byInit[in] = e
+			}
+			if len(f) >= 3 {
+				k := strings.ToLower(f[len(f)-2] + " " + f[len(f)-1])
+				ends[k] = append(ends[k], e)
+			}
+		}
+	}
+	into := map[*entity]*entity{}
+	for _, e := range d.ents {
+		if e.kind != schema.Organization {
+			continue
+		}
+		f := strings.Fields(e.name)
+		var to *entity
+		switch {
+		case e.class && len(f) == 2 && d.writtenSingular(e):
+			if c := ends[strings.ToLower(e.name)]; len(c) == 1 {
+				to = c[0]
+			}
+		case e.class || len(f) < 2:
+		case allCapsWords(f):
+			to = byInit[strings.Join(f, "")]
+		case d.lex.orgHeads[strings.ToLower(f[len(f)-1])]:
+			head, rest := strings.ToLower(f[len(f)-1]), strings.ToLower(strings.Join(f[:len(f)-1], " "))
+			if to = named[head+" of "+rest]; to == nil {
+				to = named[head+" for "+rest]
+			}
+		}
+		if to != nil && to != e && into[to] == nil {
+			into[e] = to
+			to.addAlias(e.name)
+			for a := range e.aliases {
+				to.addAlias(a)
+			}
+		}
+	}
+	d.fold(into)
+}
+
+// writtenSingular reports whether every way the article wrote a class of
+// bodies ends in its singular head: "the border agency", not "agencies".
+func (d *doc) writtenSingular(e *entity) bool {
+	head := e.name[strings.LastIndexByte(e.name, ' ')+1:]
+	for a := range e.aliases {
+		if !strings.HasSuffix(strings.ToLower(a), head) {
+			return false
+		}
+	}
+	return true
 }
 
 func allCapsWords(ws []string) bool {

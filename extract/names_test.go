@@ -18,10 +18,11 @@ func TestNames(t *testing.T) {
 	}
 	tests := []struct {
 		name, title, body string
-		persons, orgs     []string   // each must be a name of some node of the kind
-		notPersons        []string   // no Person node has this name
-		notOrgs           []string   // no Organization node has this name
-		same              [][]string // names of one node, and no second node of them
+		persons, orgs     []string    // each must be a name of some node of the kind
+		notPersons        []string    // no Person node has this name
+		notOrgs           []string    // no Organization node has this name
+		same              [][]string  // names of one node, and no second node of them
+		apart             [][2]string // names of two different nodes
 	}{
 		{
 			name:    "particle surnames are not acronyms",
@@ -132,6 +133,17 @@ func TestNames(t *testing.T) {
 			notOrgs: []string{"Smith's office", "Leeds office", "Regional Fraud Intelligence"},
 			same:    [][]string{{"Conservative party", "Tory party", "Conservative Party"}},
 		},
+		{
+			name: "other ways of writing one body",
+			body: "The Department of Fisheries and the UK Harbour Agency met. The Fisheries Department said the harbour agency would close. The NHS Trust Quality Authority said the NHS TQA would merge. Officials at the Foreign Office and the Foreign and Commonwealth Office agreed.",
+			same: [][]string{{"Department of Fisheries", "Fisheries Department"}, {"UK Harbour Agency", "harbour agency"}, {"NHS Trust Quality Authority", "NHS TQA"}, {"Foreign Office", "Foreign and Commonwealth Office"}},
+		},
+		{
+			name:  "a plural class is not one of the bodies",
+			body:  "Three harbour agencies will merge into the new Coastal Harbour Agency, officials said. The harbour agencies opposed it.",
+			orgs:  []string{"Coastal Harbour Agency", "harbour agencies"},
+			apart: [][2]string{{"Coastal Harbour Agency", "harbour agencies"}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -183,6 +195,15 @@ func TestNames(t *testing.T) {
 				}
 				if len(found) != 1 {
 					t.Errorf("%q: %d nodes %v, want one", group, len(found), found)
+				}
+			}
+			for _, pair := range tc.apart {
+				for _, a := range nodes("organization", pair[0]) {
+					for _, b := range nodes("organization", pair[1]) {
+						if a == b {
+							t.Errorf("%q and %q are one node %s", pair[0], pair[1], a)
+						}
+					}
 				}
 			}
 			if t.Failed() {
