@@ -27,6 +27,9 @@ type doc struct {
 	reformsIndexed int
 	acr            map[string]*entity // acronym key → entity, from the article's own definitions
 	defined        map[string]bool    // acronym keys the article defines in brackets; see definedAcronym
+	surnames       map[string]bool    // lower-cased surnames of the article's people so far
+	aliasIndex     map[string]bool    // lower-cased aliases of d.ents; see knownName
+	aliasCount     int                // len(d.ents) when aliasIndex was built
 	quotes         []*quotation
 	statements     []*statement
 	reforms        []*reform

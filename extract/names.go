@@ -141,12 +141,7 @@ func (d *doc) uncommonName(tk token) bool {
 
 // knownSurname reports whether a person the article has named has this surname.
 func (d *doc) knownSurname(w string) bool {
-	for _, e := range d.ents {
-		if e.kind == schema.Person && strings.EqualFold(e.surname, w) {
-			return true
-		}
-	}
-	return false
+	return d.surnames[strings.ToLower(w)]
 }
 
 // monthSurnames are months that are also surnames: "Theresa May", "Mrs May".
@@ -583,14 +578,17 @@ func (d *doc) knownName(name string) bool {
 	if d.byKey["p:"+strings.ToLower(name)] != nil || d.byKey["o:"+looseKey(name)] != nil || d.lex.bodyName(name) != "" {
 		return true
 	}
-	for _, e := range d.ents {
-		for a := range e.aliases {
-			if strings.EqualFold(a, name) {
-				return true
+	if d.aliasIndex == nil || d.aliasCount != len(d.ents) {
+		// Built once the body has been read, again only if a name is added.
+		d.aliasIndex = map[string]bool{}
+		for _, e := range d.ents {
+			for a := range e.aliases {
+				d.aliasIndex[strings.ToLower(a)] = true
 			}
 		}
+		d.aliasCount = len(d.ents)
 	}
-	return false
+	return d.aliasIndex[strings.ToLower(name)]
 }
 
 // classifyTitleRun reads a capitalised run of a title-case sentence: the
@@ -602,7 +600,7 @@ func (d *doc) classifyTitleRun(s *sentence, i, j int) {
 		d.classifyRun(s, i, j)
 		return
 	}
-	for n := j - i; n >= 2; n-- {
+	for n := min(j-i, 8); n >= 2; n-- {
 		for a := i; a+n <= j; a++ {
 			if d.knownName(s.para.text[t[a].start:t[a+n-1].end]) {
 				if a > i {
@@ -967,6 +965,10 @@ func (d *doc) person(name string) *entity {
 	}
 	f := strings.Fields(name)
 	e := &entity{kind: schema.Person, name: name, surname: f[len(f)-1], sents: map[int]bool{}}
+	if d.surnames == nil {
+		d.surnames = map[string]bool{}
+	}
+	d.surnames[strings.ToLower(e.surname)] = true
 	d.newEntity(key, e)
 	return e
 }
