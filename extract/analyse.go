@@ -539,6 +539,17 @@ func (d *doc) resolveSingles() {
 				best, bestDist = e, dist
 			}
 		}
+		if best == nil && m.title == "" && m.from > m.sent.from {
+			// "Kent's Healthwatch" is the "Healthwatch Kent" the article names.
+			if p := m.sent.para.toks[m.from-1]; p.poss && !p.plural && d.lex.places[p.lower] {
+				if e := d.byKey["o:"+looseKey(word+" "+p.text)]; e != nil {
+					e.addAlias(p.text + "'s " + word)
+					m.ent = e
+					d.addMention(m)
+					continue
+				}
+			}
+		}
 		if best == nil && m.title == "" {
 			// A body the lexicon knows by one word: "Labour".
 			next := ""

@@ -775,8 +775,8 @@ func (d *doc) personSplit(toks []token) int {
 	for p := n - 2; p >= 1 && p >= n-3; p-- {
 		prev := toks[p-1]
 		name := toks[p:]
-		if anyAcronym(name) || d.hasHead(name) {
-			continue
+		if anyAcronym(name) || d.hasHead(name) || !name[0].cap || !name[len(name)-1].cap {
+			continue // "… of Agriculture and Forestry": no name begins with "and"
 		}
 		_, given := d.lex.given[toks[p].lower]
 		roleBefore := d.lex.roleHeads[prev.lower] || roleAbbrev[prev.lower] || d.lex.roleMods[prev.lower] && prev.cap
@@ -1003,7 +1003,7 @@ func (d *doc) org(name string, class bool) *entity {
 		e.addAlias(name)
 		return e
 	}
-	if !class && !strings.Contains(name, " ") {
+	if !class && !strings.Contains(name, " ") && d.lex.bodyName(name) == "" {
 		// "Lakeside's owner" after "the Lakeside Bus Company": the body's first word.
 		for _, e := range d.ents {
 			if e.kind == schema.Organization && !e.class && strings.HasPrefix(e.name, name+" ") {

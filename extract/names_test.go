@@ -144,6 +144,13 @@ func TestNames(t *testing.T) {
 			orgs:  []string{"Coastal Harbour Agency", "harbour agencies"},
 			apart: [][2]string{{"Coastal Harbour Agency", "harbour agencies"}},
 		},
+		{
+			name:  "a known body's word is not another body's first word",
+			body:  "Ministers will abolish Healthwatch England and the local Healthwatch network. Healthwatch Kent says it is worried; the chair of Kent's Healthwatch said so. The authority was merged into the Ministry of Agriculture and Forestry, officials said.",
+			orgs:  []string{"Healthwatch England", "Healthwatch", "Healthwatch Kent", "Ministry of Agriculture and Forestry"},
+			apart: [][2]string{{"Healthwatch England", "Healthwatch"}},
+			same:  [][]string{{"Healthwatch Kent", "Kent's Healthwatch"}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
