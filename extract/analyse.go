@@ -105,6 +105,7 @@ func (d *doc) analyse() {
 		d.findClassNames(s)
 	}
 	d.mergeClasses()
+	d.mergeCalled()
 	d.mergeShortNames()
 	d.mergeVariants()
 	d.resolveAcronyms()
@@ -418,6 +419,63 @@ func (d *doc) mergeVariants() {
 			to.addAlias(e.name)
 			for a := range e.aliases {
 				to.addAlias(a)
+			}
+		}
+	}
+	d.fold(into)
+}
+
+// mergeCalled folds a description into the name it is given: "a new
+// super agency called Ontario Health", "a further education authority, to
+// be known as Solas" describe one body, not a class of bodies.
+func (d *doc) mergeCalled() {
+	type at struct {
+		s    *sentence
+		from int
+	}
+	named := map[at]*entity{}
+	for _, m := range d.mentions {
+		if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.class {
+			named[at{m.sent, m.from}] = m.ent
+		}
+	}
+	into := map[*entity]*entity{}
+	for _, m := range d.mentions {
+		if m.ent == nil || !m.ent.class || into[m.ent] != nil {
+			continue
+		}
+		t := m.sent.para.toks
+		k := m.to
+		if k < m.sent.to && t[k].text == "," {
+			k++
+		}
+		if k+1 < m.sent.to && t[k].lower == "to" && t[k+1].lower == "be" {
+			k += 2
+		}
+		switch {
+		case k < m.sent.to && (t[k].lower == "called" || t[k].lower == "named" || t[k].lower == "dubbed"):
+			k++
+		case k+1 < m.sent.to && t[k].lower == "known" && t[k+1].lower == "as":
+			k += 2
+		default:
+			continue
+		}
+		e := named[at{m.sent, k}]
+		if e == nil && k < m.sent.to && t[k].word && t[k].cap && (k+1 >= m.sent.to || !t[k+1].cap) && d.lex.given[t[k].lower] == "" {
+			// "… to be known as Kura": a one-word name no rule reads alone.
+			name := t[k].text
+			if t[k].acronym && d.lex.bodies[t[k].lower] != nil {
+				name = d.lex.bodies[t[k].lower][0]
+			}
+			e = d.org(name, false)
+			e.addAlias(t[k].text)
+			d.addMention(&mention{sent: m.sent, from: k, to: k + 1, kind: mFull, ent: e})
+		}
+		if e != nil {
+			into[m.ent] = e
+			e.addAlias(m.ent.name)
+			for a := range m.ent.aliases {
+				e.addAlias(a)
 			}
 		}
 	}

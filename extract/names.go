@@ -439,8 +439,8 @@ func (d *doc) placeBody(toks []token) bool {
 		}
 	}
 	for _, tk := range toks[:n-p] {
-		if tk.acronym || d.lex.common[tk.lower] || d.lex.orgSector[tk.lower] || d.lex.bodies[tk.lower] != nil {
-			return true
+		if tk.acronym || d.lex.common[tk.lower] || d.lex.orgSector[tk.lower] || d.lex.bodies[tk.lower] != nil || tk.text[0] >= 'a' && tk.text[0] <= 'z' {
+			return true // "eHealth Northland": no person's name starts small
 		}
 	}
 	return false

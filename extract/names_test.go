@@ -151,6 +151,12 @@ func TestNames(t *testing.T) {
 			apart: [][2]string{{"Healthwatch England", "Healthwatch"}},
 			same:  [][]string{{"Healthwatch Kent", "Kent's Healthwatch"}},
 		},
+		{
+			name: "a description given a name is that body",
+			body: "The agencies will be folded into a new super agency called Water Standards Scotland, and the colleges into a tertiary education authority, to be known as Kura. Kura will open in May. eHealth Northland and the Otago Polytechnic will move into the National Library.",
+			orgs: []string{"Water Standards Scotland", "Kura", "eHealth Northland", "Otago Polytechnic", "National Library"},
+			same: [][]string{{"Kura", "tertiary education authority"}, {"Water Standards Scotland", "super agency"}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

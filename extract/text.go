@@ -265,8 +265,11 @@ func makeWord(text string, i, j int) token {
 	}
 	t.text = w
 	t.lower = strings.ToLower(w)
-	r, _ := utf8.DecodeRuneInString(w)
+	r, n := utf8.DecodeRuneInString(w)
 	t.cap = unicode.IsUpper(r)
+	if r2, _ := utf8.DecodeRuneInString(w[n:]); !t.cap && (r == 'e' || r == 'i') && unicode.IsUpper(r2) {
+		t.cap = true // "eHealth", "iNaturalist": a name whose first letter stays small
+	}
 	up := 0
 	for _, c := range w {
 		if unicode.IsUpper(c) {
