@@ -402,7 +402,9 @@ func (d *doc) mergeVariants() {
 		var to *entity
 		switch {
 		case e.class && len(f) == 2 && d.writtenSingular(e):
-			if c := ends[strings.ToLower(e.name)]; len(c) == 1 {
+			// Only when the name adds no more than a place or an acronym:
+			// "UK Harbour Agency", not "Skills Funding Agency".
+			if c := ends[strings.ToLower(e.name)]; len(c) == 1 && d.onlyPlaceOrAcronym(c[0].name, 2) {
 				to = c[0]
 			}
 		case e.class || len(f) < 2:
@@ -480,6 +482,22 @@ func (d *doc) mergeCalled() {
 		}
 	}
 	d.fold(into)
+}
+
+// onlyPlaceOrAcronym reports whether the words of name before its last n
+// are acronyms or a place.
+func (d *doc) onlyPlaceOrAcronym(name string, n int) bool {
+	f := strings.Fields(name)
+	rest := f[:len(f)-n]
+	if d.lex.places[strings.ToLower(strings.Join(rest, " "))] {
+		return true
+	}
+	for _, w := range rest {
+		if !isAllCaps(w) {
+			return false
+		}
+	}
+	return len(rest) > 0
 }
 
 // writtenSingular reports whether every way the article wrote a class of

@@ -35,10 +35,11 @@ func (e *entity) iri() quad.IRI {
 }
 
 // looseKey is the form of a body's name that look-ups within an article
-// use: lower case, single spaces, the last word singular whatever it is.
+// use: lower case, single spaces, the last word singular whatever it is
+// ("Solas" and "Sola" are one body).
 func looseKey(name string) string {
 	f := strings.Fields(strings.ToLower(name))
-	if n := len(f); n > 1 {
+	if n := len(f); n > 0 {
 		f[n-1] = singular(f[n-1])
 	}
 	return strings.Join(f, " ")
