@@ -210,8 +210,14 @@ func (d *doc) findClassNames(s *sentence) {
 				break
 			}
 			if tk.lower == "and" {
-				// Only inside a name: "health and well-being boards", not "PCTs and local authorities".
+				// Only inside a name: "health and well-being boards", not
+				// "PCTs and local authorities" or "public health and local
+				// authorities", where what follows "and" is a kind of body
+				// by itself.
 				if len(mods) == 0 || m-1 < s.from || !t[m-1].word || classStop[t[m-1].lower] || t[m-1].acronym || strings.HasSuffix(t[m-1].lower, "s") {
+					break
+				}
+				if after := strings.Join(mods, " ") + " " + t[k].lower; d.lex.generic[after] || d.lex.bodyName(after) != "" {
 					break
 				}
 			}
@@ -228,7 +234,7 @@ func (d *doc) findClassNames(s *sentence) {
 		}
 		head := singular(t[k].lower)
 		switch {
-		case len(mods) == 0 && !weak && k+2 < s.to && t[k+1].lower == "of" && (t[k+2].acronym || t[k+2].word && !t[k+2].cap && !classStop[t[k+2].lower]):
+		case len(mods) == 0 && !weak && k+2 < s.to && t[k+1].lower == "of" && (t[k+2].acronym || t[k+2].word && !t[k+2].cap && !classStop[t[k+2].lower]) && !memberNouns[t[k+2].lower]:
 			// "consortia of GP practices" → "GP consortium".
 			mod := t[k+2].lower
 			if t[k+2].acronym {
@@ -260,6 +266,14 @@ func (d *doc) findClassNames(s *sentence) {
 		}
 	}
 }
+
+// memberNouns are the people a body is made of: "a board of directors" is
+// no kind of board, as "consortia of GP practices" is a kind of consortium.
+var memberNouns = map[string]bool{"directors": true, "governors": true, "trustees": true, "members": true,
+	"management": true, "commissioners": true, "advisers": true, "advisors": true, "experts": true,
+	"officials": true, "executives": true, "ministers": true, "inquiry": true, "enquiry": true,
+	"representatives": true, "delegates": true, "officers": true, "judges": true, "peers": true,
+	"mps": true, "councillors": true, "volunteers": true, "staff": true, "employees": true, "workers": true}
 
 var numberWords = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
 	"seven": true, "eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true, "dozen": true,

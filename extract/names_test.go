@@ -157,6 +157,12 @@ func TestNames(t *testing.T) {
 			orgs: []string{"Water Standards Scotland", "Kura", "eHealth Northland", "Otago Polytechnic", "National Library"},
 			same: [][]string{{"Kura", "tertiary education authority"}, {"Water Standards Scotland", "super agency"}},
 		},
+		{
+			name:    "kinds of body that are not",
+			body:    "The Harbour Trust board of directors will move across. The institute will support directors of public health and local authorities on the frontline. Health and wellbeing boards will help. Health and wellbeing boards will lead.",
+			orgs:    []string{"health and wellbeing boards", "Harbour Trust"},
+			notOrgs: []string{"board of directors", "directors board", "public health and local authorities"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
