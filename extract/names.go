@@ -38,6 +38,11 @@ var placeWords = map[string]bool{"park": true, "street": true, "road": true, "sq
 var siteWords = map[string]bool{"buildings": true, "building": true, "tower": true, "towers": true,
 	"street": true, "road": true, "square": true, "avenue": true, "lane": true, "gardens": true}
 
+// legislatures are chambers a party's members sit in: "Liberal Senate
+// leader", "Labour Assembly members".
+var legislatures = map[string]bool{"senate": true, "house": true, "assembly": true, "parliament": true,
+	"caucus": true, "congress": true, "lords": true, "commons": true}
+
 // workWords end the names of programmes, events and prizes, which may
 // begin with a person's name: "The Rowan Pike Show", "Nell Adair Lecture".
 var workWords = map[string]bool{"show": true, "podcast": true, "programme": true, "program": true,
@@ -632,6 +637,14 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 	if known := normaliseOrgName(s.para.text[t[i].start:t[j-1].end]); j-i > 1 && d.lex.bodyName(known) != "" {
 		// A name the lexicon knows as a body's: "Fine Gael", "Te Whatu Ora".
 		d.addOrg(s, i, j, known, false)
+		return
+	}
+	if j-i == 2 && legislatures[t[j-1].lower] && !t[i].acronym && strings.Contains(d.lex.bodyName(t[i].text+" Party"), "Party") {
+		// "Liberal Senate leader …", "Labour Assembly members": the party,
+		// and a chamber that is no body of its own here.
+		e := d.org(d.lex.bodyName(t[i].text+" Party"), false)
+		e.addAlias(t[i].text)
+		d.addMention(&mention{sent: s, from: i, to: i + 1, kind: mFull, ent: e})
 		return
 	}
 	for half := 2; half <= 3 && 2*half <= j-i; half++ {

@@ -163,6 +163,13 @@ func TestNames(t *testing.T) {
 			orgs:    []string{"health and wellbeing boards", "Harbour Trust"},
 			notOrgs: []string{"board of directors", "directors board", "public health and local authorities"},
 		},
+		{
+			name:    "a party's chamber before a role",
+			body:    "The bill will pass, said Liberal Senate leader Moira Kent. Labour Assembly members and the Scottish Parliament disagreed.",
+			orgs:    []string{"Liberal Party", "Labour", "Scottish Parliament"},
+			persons: []string{"Moira Kent"},
+			notOrgs: []string{"Liberal Senate", "Labour Assembly"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
