@@ -103,6 +103,7 @@ func (d *doc) analyse() {
 	}
 	for _, s := range d.sents {
 		d.findClassNames(s)
+		d.findLowerDepartments(s)
 	}
 	d.mergeClasses()
 	d.mergeCalled()
@@ -274,6 +275,42 @@ var memberNouns = map[string]bool{"directors": true, "governors": true, "trustee
 	"officials": true, "executives": true, "ministers": true, "inquiry": true, "enquiry": true,
 	"representatives": true, "delegates": true, "officers": true, "judges": true, "peers": true,
 	"mps": true, "councillors": true, "volunteers": true, "staff": true, "employees": true, "workers": true}
+
+// findLowerDepartments finds government departments written in lower case
+// after "the": "the department of communications", "the departments of
+// water and sanitation". The name keeps the writer's case; a department
+// the lexicon knows takes its own name.
+func (d *doc) findLowerDepartments(s *sentence) {
+	t := s.para.toks
+	for k := s.from + 1; k+2 < s.to; k++ {
+		w := t[k].lower
+		if t[k].cap || t[k-1].lower != "the" || w != "department" && w != "departments" && w != "ministry" && w != "ministries" || t[k+1].lower != "of" && t[k+1].lower != "for" {
+			continue
+		}
+		end := k + 2
+		for end < s.to && end-(k+2) < 5 && t[end].word && !t[end].cap && !classStop[t[end].lower] && !d.lex.verbs[t[end].lower] && !verbLike[t[end].lower] {
+			if t[end].lower == "and" && (end+1 >= s.to || !t[end+1].word || t[end+1].cap || classStop[t[end+1].lower]) {
+				break
+			}
+			if classFollow[t[end].lower] && t[end].lower != "and" {
+				break
+			}
+			end++
+		}
+		if end > k+2 && t[end-1].lower == "and" {
+			end--
+		}
+		if end == k+2 {
+			continue
+		}
+		head := singular(w)
+		name := head + " " + t[k+1].lower + " " + s.para.text[t[k+2].start:t[end-1].end]
+		e := d.org(name, false)
+		e.addAlias(s.para.text[t[k].start:t[end-1].end])
+		d.addMention(&mention{sent: s, from: k, to: end, kind: mFull, ent: e})
+		k = end - 1
+	}
+}
 
 var numberWords = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
 	"seven": true, "eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true, "dozen": true,

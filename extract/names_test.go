@@ -170,6 +170,12 @@ func TestNames(t *testing.T) {
 			persons: []string{"Moira Kent"},
 			notOrgs: []string{"Liberal Senate", "Labour Assembly"},
 		},
+		{
+			name:    "departments written in lower case",
+			body:    "The president merged the departments of water and sanitation with the department of human settlements under a new minister. Staff at the department of health were told. A department of state said so.",
+			orgs:    []string{"department of water and sanitation", "department of human settlements", "Department of Health"},
+			notOrgs: []string{"department of state", "department of human settlements under"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
