@@ -257,7 +257,7 @@ func (l *Lexicon) add(section, line string) error {
 			if _, ok := l.bodyNames[strings.ToLower(p)]; !ok {
 				l.bodyNames[strings.ToLower(p)] = parts[1]
 			}
-			if _, ok := l.bodyLoose[looseKey(p)]; !ok {
+			if _, ok := l.bodyLoose[looseKey(p)]; !ok && strings.Contains(p, " ") {
 				l.bodyLoose[looseKey(p)] = parts[1]
 			}
 		}
@@ -300,11 +300,14 @@ func (l *Lexicon) add(section, line string) error {
 }
 
 // bodyName returns the canonical name of the well-known body a name names,
-// or "": case, spacing and a final plural do not matter ("Directorate for
-// Priority Crime Investigations").
+// or "": case, spacing and, in names of two or more words, a final plural do
+// not matter ("Directorate for Priority Crime Investigations").
 func (l *Lexicon) bodyName(name string) string {
 	if full, ok := l.bodyNames[strings.ToLower(name)]; ok {
 		return full
+	}
+	if !strings.Contains(strings.TrimSpace(name), " ") {
+		return "" // "National" is not "Nationals"
 	}
 	return l.bodyLoose[looseKey(name)]
 }

@@ -21,6 +21,10 @@ var nameStop = map[string]bool{
 // connectors may join two capitalised runs into one organisation name.
 var connectors = map[string]bool{"of": true, "for": true, "and": true, "&": true, "the": true, "with": true, "on": true, "in": true, "against": true}
 
+// fieldHeads are head words that also name a body's field after "and"
+// inside its name: "Department of Health and Social Services".
+var fieldHeads = map[string]bool{"services": true, "service": true}
+
 // compass words begin place names ("North East Somerset"), not people's.
 var compass = map[string]bool{"north": true, "south": true, "east": true, "west": true, "central": true, "greater": true, "upper": true, "lower": true, "new": true, "port": true, "saint": true, "st": true, "mount": true, "lake": true, "fort": true}
 
@@ -97,7 +101,7 @@ func (d *doc) findNames(s *sentence) {
 			for a < j-1 && sentenceWords[t[a].lower] && !t[a].acronym {
 				a++ // "The NHS Track and Alert": the name begins after "The"
 			}
-			if !d.joinable(t[a:j], conn, t[j+1:k]) && d.lex.bodyName(s.para.text[t[i].start:t[k-1].end]) == "" && !(inner && (conn == "and" || conn == "&") && !d.hasHead(t[j+1:k]) && !d.lex.orgPrefix[t[j+1].text] && k-(j+1) <= 3 && !d.looksPerson(t[j+1:k])) {
+			if !d.joinable(t[a:j], conn, t[j+1:k]) && d.lex.bodyName(s.para.text[t[i].start:t[k-1].end]) == "" && !(inner && (conn == "and" || conn == "&") && (!d.hasHead(t[j+1:k]) || fieldHeads[t[k-1].lower]) && !d.lex.orgPrefix[t[j+1].text] && k-(j+1) <= 3 && !d.looksPerson(t[j+1:k])) {
 				break
 			}
 			if conn == "of" || conn == "for" {
@@ -149,6 +153,49 @@ func (d *doc) knownSurname(w string) bool {
 	return d.surnames[strings.ToLower(w)]
 }
 
+// headAhead reports whether the capitalised words right after token i
+// (a title's word) hold an organisation's head word, and no given name
+// comes first: "General Medical Council", not "General Ada Marsh".
+func (d *doc) headAhead(s *sentence, i int) bool {
+	t := s.para.toks
+	for k := i + 1; k < s.to && k <= i+5 && t[k].word && t[k].cap; k++ {
+		if d.lex.orgHeads[t[k].lower] {
+			return true
+		}
+		if _, given := d.lex.given[t[k].lower]; given && !d.lex.common[t[k].lower] {
+			return false
+		}
+		if _, title := d.lex.titles[t[k].lower]; title && k > i+1 {
+			return false
+		}
+	}
+	return false
+}
+
+// titleInName reports whether a title's word inside a run of a body's
+// name is part of it, "Association of Youth Justice Managers": a word of
+// the run comes before it and no given name after it ("Home Secretary Ada
+// Marsh" keeps its title).
+func (d *doc) titleInName(s *sentence, i int) bool {
+	t := s.para.toks
+	if i-1 <= s.from || i+1 >= s.to || !t[i-1].word || !t[i-1].cap || t[i-1].poss || t[i].start-t[i-1].end > 1 {
+		return false
+	}
+	if _, given := d.lex.given[t[i+1].lower]; given || !t[i+1].word || t[i+1].acronym {
+		return false
+	}
+	// Only in a name joined through "of" or "for" before it.
+	for k := i - 1; k > s.from && k >= i-4; k-- {
+		if t[k].lower == "of" || t[k].lower == "for" {
+			return true
+		}
+		if !t[k].cap {
+			return false
+		}
+	}
+	return false
+}
+
 // monthSurnames are months that are also surnames: "Theresa May", "Mrs May".
 var monthSurnames = map[string]bool{"may": true, "june": true, "april": true, "august": true}
 
@@ -180,8 +227,10 @@ func (d *doc) nameToken(s *sentence, i int) bool {
 		return false
 	}
 	if _, ok := d.lex.titles[tk.lower]; ok && !tk.acronym {
-		// Titles are read by classifyRun from the token before the name.
-		if i+1 < s.to && s.para.toks[i+1].cap || i+2 < s.to && s.para.toks[i+1].text == "." {
+		// Titles are read by classifyRun from the token before the name,
+		// unless the title's word is part of a body's name: "General
+		// Regulatory Tribunal", "Tullagh General Hospital".
+		if (i+1 < s.to && s.para.toks[i+1].cap || i+2 < s.to && s.para.toks[i+1].text == ".") && !d.headAhead(s, i) && !d.titleInName(s, i) {
 			return false
 		}
 	}
@@ -308,7 +357,7 @@ func (d *doc) hasHead(toks []token) bool {
 	if n >= 2 && d.acronymHead(toks) {
 		return true
 	}
-	if n >= 2 && d.lex.orgTail[toks[n-1].lower] && !compass[toks[0].lower] && !toks[n-1].poss && !(d.givenFirst(toks) && d.lex.places[toks[n-1].lower]) {
+	if n >= 2 && d.lex.orgTail[toks[n-1].lower] && !(compass[toks[0].lower] && d.lex.places[toks[n-1].lower]) && !toks[n-1].poss && !(d.givenFirst(toks) && d.lex.places[toks[n-1].lower]) {
 		return true // "Dawson Water", not "Colin England"
 	}
 	return d.placeBody(toks)
@@ -670,6 +719,12 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 		// Catriona MacAulay", "Regent Dolores Whitfield": a role or body
 		// written before the person's name in one capitalised run.
 		d.prefixRoles = append(d.prefixRoles, prefixRole{sent: s, from: i, to: i + p})
+		if known := d.lex.bodyName(s.para.text[t[i].start:t[i+p-1].end]); known != "" && !t[i+p-1].poss {
+			// "Liberal Democrat Sarah Quint": a party the lexicon knows.
+			e := d.org(known, false)
+			e.addAlias(s.para.text[t[i].start:t[i+p-1].end])
+			d.addMention(&mention{sent: s, from: i, to: i + p, kind: mFull, ent: e})
+		}
 		d.classifyRun(s, i+p, j)
 		return
 	}

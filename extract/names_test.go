@@ -176,6 +176,14 @@ func TestNames(t *testing.T) {
 			orgs:    []string{"department of water and sanitation", "department of human settlements", "Department of Health"},
 			notOrgs: []string{"department of state", "department of human settlements under"},
 		},
+		{
+			name:       "title words inside bodies' names",
+			body:       "The General Regulatory Tribunal and Tullagh General Hospital met the Association of Youth Justice Managers. General Ada Marsh spoke, and Home Secretary Ida Quail left. Central Fenland Water and the Department of Health and Social Services agreed with the Kestrel Metropolitan Municipality and the Friendly Societies Registry. His rival, Liberal Democrat Sarah Quint, said the National Policing Conference would decide.",
+			orgs:       []string{"General Regulatory Tribunal", "Tullagh General Hospital", "Association of Youth Justice Managers", "Central Fenland Water", "Department of Health and Social Services", "Kestrel Metropolitan Municipality", "Friendly Societies Registry", "Liberal Democrats"},
+			persons:    []string{"Ada Marsh", "Ida Quail", "Sarah Quint"},
+			notOrgs:    []string{"Regulatory Tribunal", "Association of Youth", "Social Services", "National", "National Party"},
+			notPersons: []string{"Secretary Ida"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
