@@ -544,12 +544,17 @@ func (d *doc) onlyPlaceOrAcronym(name string, n int) bool {
 		return true
 	}
 	for _, w := range rest {
-		if !isAllCaps(w) {
+		if !isAllCaps(w) && !scopeWords[strings.ToLower(w)] {
 			return false
 		}
 	}
 	return len(rest) > 0
 }
+
+// scopeWords say how far a body reaches, not which it is: "National
+// Apprenticeship Board" is the one "apprenticeship board" of its story.
+var scopeWords = map[string]bool{"national": true, "federal": true, "state": true, "provincial": true,
+	"regional": true, "central": true, "new": true}
 
 // writtenSingular reports whether every way the article wrote a class of
 // bodies ends in its singular head: "the border agency", not "agencies".
@@ -683,7 +688,7 @@ func (d *doc) resolveSingles() {
 			if m.to < m.sent.to {
 				next = m.sent.para.toks[m.to].lower
 			}
-			spoken := next == "," || next == "said" || next == "says" || d.lex.verbs[next] || next == "chief" || next == "chair"
+			spoken := next == "," || next == "said" || next == "says" || d.lex.verbs[next] || next == "chief" || next == "chair" || next == "and" || t.poss
 			if b, ok := d.lex.bodies[t.lower]; ok && (!d.lex.bodyCaps[t.lower] || slices.Contains(b, word)) && (!d.lex.common[t.lower] || t.cap && m.from != m.sent.from || t.cap && spoken) {
 				e := d.org(b[0], false)
 				e.addAlias(word)

@@ -196,6 +196,18 @@ func (d *doc) titleInName(s *sentence, i int) bool {
 	return false
 }
 
+// startBody reports whether a common word that begins a sentence is a body
+// the lexicon knows by that word, as what follows shows: "Labour and the
+// Greens …", "Labor's spokesman", "Labour said".
+func (d *doc) startBody(s *sentence, i int) bool {
+	t := s.para.toks
+	tk := t[i]
+	if d.lex.bodies[tk.lower] == nil || d.lex.bodyCaps[tk.lower] || tk.acronym {
+		return false
+	}
+	return tk.poss || i+1 < s.to && (t[i+1].lower == "and" || t[i+1].text == "," || d.lex.verbs[t[i+1].lower])
+}
+
 // monthSurnames are months that are also surnames: "Theresa May", "Mrs May".
 var monthSurnames = map[string]bool{"may": true, "june": true, "april": true, "august": true}
 
@@ -246,6 +258,9 @@ func (d *doc) nameToken(s *sentence, i int) bool {
 				next := i + 1
 				if next+1 < s.to && s.para.toks[next].lower == "against" && s.para.toks[next+1].cap {
 					return true // "Action against Medical Errors"
+				}
+				if d.startBody(s, i) {
+					return true // "Labour and the Greens …", "Labor's spokesman"
 				}
 				return next < s.to && s.para.toks[next].word && s.para.toks[next].cap && !d.lex.verbs[s.para.toks[next].lower] && s.para.toks[next].start-tk.end <= 1
 			}
@@ -508,7 +523,9 @@ func (d *doc) joinable(a []token, conn string, b []token) bool {
 			// word after "and" ends a prefixed body's name.
 			return true
 		}
-		return !d.hasHead(a) && d.hasHead(b) && !d.looksPerson(a)
+		// "Foreign and Commonwealth Office", not "Monitor and NHS Trust
+		// Development Authority", two bodies.
+		return !d.hasHead(a) && d.hasHead(b) && !d.looksPerson(a) && d.lex.bodyName(tokensText(a)) == ""
 	case "against":
 		// "Action against Medical Accidents", "Campaign Against Arms Trade".
 		return len(a) <= 2 && len(b) >= 2 && !d.looksPerson(a) && !d.givenFirst(a) && d.placeAt(b, 0) == 0 && !d.lex.orgDocument[b[len(b)-1].lower]
@@ -683,6 +700,10 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 		}
 		return
 	}
+	if d.inCredit(s, i, j) {
+		// "(ABC News: Jane Roe)": a photographer's credit, no one in the story.
+		return
+	}
 	if known := normaliseOrgName(s.para.text[t[i].start:t[j-1].end]); j-i > 1 && d.lex.bodyName(known) != "" {
 		// A name the lexicon knows as a body's: "Fine Gael", "Te Whatu Ora".
 		d.addOrg(s, i, j, known, false)
@@ -719,7 +740,7 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 		// Catriona MacAulay", "Regent Dolores Whitfield": a role or body
 		// written before the person's name in one capitalised run.
 		d.prefixRoles = append(d.prefixRoles, prefixRole{sent: s, from: i, to: i + p})
-		if known := d.lex.bodyName(s.para.text[t[i].start:t[i+p-1].end]); known != "" && !t[i+p-1].poss {
+		if known := d.prefixBody(s, i, i+p); known != "" && d.looksPerson(toks[p:]) {
 			// "Liberal Democrat Sarah Quint": a party the lexicon knows.
 			e := d.org(known, false)
 			e.addAlias(s.para.text[t[i].start:t[i+p-1].end])
@@ -735,7 +756,7 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 			return
 		}
 	}
-	if i == s.from && d.lex.common[t[i].lower] && !d.lex.orgHeads[t[i].lower] && !d.lex.orgPrefix[t[i].text] && d.lex.given[t[i].lower] == "" && !t[i].acronym {
+	if i == s.from && d.lex.common[t[i].lower] && !d.lex.orgHeads[t[i].lower] && !d.lex.orgPrefix[t[i].text] && d.lex.given[t[i].lower] == "" && !t[i].acronym && !(j-i == 1 && d.startBody(s, i)) {
 		if _, given := d.lex.given[t[i].lower]; !given && !d.hasHead(toks) {
 			// A common word that only begins the sentence.
 			if j-i > 1 {
@@ -786,7 +807,7 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 		d.singles = append(d.singles, &mention{sent: s, from: i, to: j, kind: mSurname})
 	case d.looksPerson(toks) && len(toks) <= 4 && !anyAcronym(toks):
 		d.addPerson(s, i, j, name, "")
-	case len(toks) <= 4 && !anyAcronym(toks) && !compass[toks[0].lower] && !d.allCommon(toks) && d.personContext(s, i, j):
+	case len(toks) <= 4 && !anyAcronym(toks) && !compass[toks[0].lower] && !d.allCommon(toks) && !d.constituency(s, i) && d.personContext(s, i, j):
 		d.addPerson(s, i, j, name, "")
 	default:
 		d.unknown = append(d.unknown, &mention{sent: s, from: i, to: j})
@@ -805,6 +826,18 @@ func isTitle(d *doc, tk token) bool {
 	return ok
 }
 
+// tokensText joins the words of a run with single spaces.
+func tokensText(toks []token) string {
+	var b strings.Builder
+	for k, tk := range toks {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(tk.text)
+	}
+	return b.String()
+}
+
 func sameWords(a, b []token) bool {
 	if len(a) != len(b) {
 		return false
@@ -815,6 +848,27 @@ func sameWords(a, b []token) bool {
 		}
 	}
 	return true
+}
+
+// prefixBody returns the known body a capitalised prefix before a person's
+// name names, if any: "Liberal Democrat Sarah Quint", "Liberal MP Fiona
+// Wardle" (the party's name, with a role abbreviation after it).
+func (d *doc) prefixBody(s *sentence, i, j int) string {
+	t := s.para.toks
+	for j > i+1 && (roleAbbrev[t[j-1].lower] || d.lex.roleHeads[t[j-1].lower]) {
+		j--
+	}
+	if t[j-1].poss {
+		return ""
+	}
+	text := s.para.text[t[i].start:t[j-1].end]
+	if known := d.lex.bodyName(text); known != "" {
+		return known
+	}
+	if known := d.lex.bodyName(text + " Party"); strings.HasSuffix(known, "Party") {
+		return known
+	}
+	return ""
 }
 
 // A prefixRole is a capitalised role or body written before a name in the
@@ -931,6 +985,31 @@ func (d *doc) personContext(s *sentence, i, j int) bool {
 		return true
 	}
 	return false
+}
+
+// inCredit reports whether the run [i, j) is the name after the colon of a
+// bracketed picture credit: "(ABC News: Jane Roe)", "(Photo: Tom Hale/AAP)".
+func (d *doc) inCredit(s *sentence, i, j int) bool {
+	t := s.para.toks
+	if i-1 < 0 || t[i-1].text != ":" || j >= len(t) || t[j].text != ")" && t[j].text != "/" {
+		return false
+	}
+	for k := i - 2; k >= 0 && k >= i-5; k-- {
+		if t[k].text == "(" {
+			return true
+		}
+		if !t[k].word {
+			return false
+		}
+	}
+	return false
+}
+
+// constituency reports whether the run at token i follows "Member for" or
+// "MP for": a seat, not a person ("the Member for Sunbury Coast").
+func (d *doc) constituency(s *sentence, i int) bool {
+	t := s.para.toks
+	return i-2 >= s.from && t[i-1].lower == "for" && (t[i-2].lower == "member" || roleAbbrev[t[i-2].lower])
 }
 
 // roleAt returns the end of a role phrase starting at token i ("deputy

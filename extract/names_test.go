@@ -184,6 +184,13 @@ func TestNames(t *testing.T) {
 			notOrgs:    []string{"Regulatory Tribunal", "Association of Youth", "Social Services", "National", "National Party"},
 			notPersons: []string{"Secretary Ida"},
 		},
+		{
+			name:       "parties at a sentence's start, seats and picture credits",
+			body:       "Labour and the Greens opposed the new authority. Labor's workplace relations spokesman, Declan Foyle, said no. The plan was criticised by Liberal MP Fiona Wardle. Ms Wardle, the Member for Sunbury Coast, said the Senate would decide.\n\nThe premier says the cuts are \"just the start\".(Metro News: Tobias Quade)\n\nThe department's secretary general, Colm O'Dwyer, declined to comment.",
+			orgs:       []string{"Labour", "Greens", "Labor", "Liberal Party"},
+			persons:    []string{"Declan Foyle", "Fiona Wardle", "Colm O'Dwyer"},
+			notPersons: []string{"Sunbury Coast", "Tobias Quade"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -276,7 +276,8 @@ func makeWord(text string, i, j int) token {
 			up++
 		}
 	}
-	t.acronym = up >= 2 && t.cap && !strings.Contains(w, "-") && !isPrefixedName(w)
+	// "O'Dwyer", "D'Arcy": capitals around an apostrophe make a surname.
+	t.acronym = up >= 2 && t.cap && !strings.ContainsAny(w, "-'’") && !isPrefixedName(w)
 	return t
 }
 
