@@ -426,22 +426,30 @@ func (d *doc) mergeVariants() {
 	named := map[string]*entity{}  // lower-cased name → body
 	byInit := map[string]*entity{} // initials → body, when only one has them
 	ends := map[string][]*entity{} // lower-cased last two words → bodies
+	short := false                 // some body is named by acronyms only: "NHS TDA"
+	for _, e := range d.ents {
+		if e.kind == schema.Organization && !e.class && strings.Contains(e.name, " ") && allCapsWords(strings.Fields(e.name)) {
+			short = true
+			break
+		}
+	}
 	for _, e := range d.ents {
 		if e.kind != schema.Organization || e.class {
 			continue
 		}
 		named[strings.ToLower(e.name)] = e
-		if f := strings.Fields(e.name); len(f) > 1 && !allCapsWords(f) {
+		f := strings.Fields(e.name)
+		if len(f) > 1 && short && !allCapsWords(f) {
 			in := initials(e.name)
 			if _, dup := byInit[in]; dup {
 				byInit[in] = nil
 			} else {
 				byInit[in] = e
 			}
-			if len(f) >= 3 {
-				k := strings.ToLower(f[len(f)-2] + " " + f[len(f)-1])
-				ends[k] = append(ends[k], e)
-			}
+		}
+		if len(f) >= 3 {
+			k := strings.ToLower(f[len(f)-2] + " " + f[len(f)-1])
+			ends[k] = append(ends[k], e)
 		}
 	}
 	into := map[*entity]*entity{}

@@ -71,7 +71,7 @@ func (d *doc) findNames(s *sentence) {
 		}
 		// "Overseas, Trade and Development Office": words listed before a
 		// head word name one body.
-		if t[j-1].quote == t[i].quote && j-i <= 2 && !t[j-1].poss && !d.hasHead(t[i:j]) && d.listWords(t[i:j]) {
+		if j+1 < s.to && t[j].text == "," && t[j-1].quote == t[i].quote && j-i <= 2 && !t[j-1].poss && d.listWords(t[i:j]) && !d.hasHead(t[i:j]) {
 			if k := d.listEnd(s, j, true); k > 0 {
 				j = k
 			}
@@ -704,7 +704,8 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 		// "(ABC News: Jane Roe)": a photographer's credit, no one in the story.
 		return
 	}
-	if known := normaliseOrgName(s.para.text[t[i].start:t[j-1].end]); j-i > 1 && d.lex.bodyName(known) != "" {
+	if j-i > 1 && d.lex.bodyName(normaliseOrgName(s.para.text[t[i].start:t[j-1].end])) != "" {
+		known := normaliseOrgName(s.para.text[t[i].start:t[j-1].end])
 		// A name the lexicon knows as a body's: "Fine Gael", "Te Whatu Ora".
 		d.addOrg(s, i, j, known, false)
 		return
