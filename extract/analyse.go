@@ -28,6 +28,7 @@ type doc struct {
 	acr            map[string]*entity // acronym key → entity, from the article's own definitions
 	defined        map[string]bool    // acronym keys the article defines in brackets; see definedAcronym
 	surnames       map[string]bool    // lower-cased surnames of the article's people so far
+	acronymsSeen   map[string]bool    // acronym keys written anywhere in the article; see hasAcronym
 	aliasIndex     map[string]bool    // lower-cased aliases of d.ents; see knownName
 	aliasCount     int                // len(d.ents) when aliasIndex was built
 	quotes         []*quotation
@@ -251,6 +252,10 @@ func (d *doc) findClassNames(s *sentence) {
 		case len(mods) > 0 && weak && d.lex.bodyNames[strings.Join(mods, " ")+" "+head] == "":
 			// "patient groups": a weak class word names a body only when the
 			// lexicon knows the whole name ("clinical commissioning groups").
+		case len(mods) > 0 && mediumClass[t[k].lower] && genericMods[mods[0]] && !d.hasAcronym(strings.Join(mods, " ")+" "+head):
+			// "voluntary organisations", "private companies", "energy companies":
+			// kinds of organisation, not of public body, unless the article
+			// gives them an acronym.
 		case len(mods) > 0:
 			name := strings.Join(mods, " ") + " " + head
 			e := d.org(name, true)
@@ -329,6 +334,39 @@ func hasDigit(s string) bool {
 		}
 	}
 	return false
+}
+
+// mediumClass are nouns that end the names of kinds of public body
+// ("primary health organisations", "community rehabilitation companies")
+// and of many kinds of private one; see findClassNames. ("Centres" are
+// mostly places: "training centres".)
+var mediumClass = map[string]bool{"organisations": true, "organisation": true, "organizations": true,
+	"organization": true, "companies": true, "company": true}
+
+// genericMods begin names of kinds of organisation in general.
+var genericMods = map[string]bool{"voluntary": true, "private": true, "charitable": true, "commercial": true,
+	"independent": true, "non-profit": true, "not-for-profit": true, "third-sector": true, "partner": true,
+	"member": true, "international": true, "global": true, "foreign": true, "big": true, "small": true,
+	"large": true, "major": true, "leading": true, "umbrella": true, "grassroots": true,
+	"city": true, "town": true,
+	"research": true, "media": true, "tech": true, "technology": true, "energy": true, "insurance": true,
+	"pharmaceutical": true, "drug": true, "oil": true, "mining": true, "construction": true, "security": true,
+	"news": true, "sector": true, "consultancy": true, "accountancy": true, "law": true}
+
+// hasAcronym reports whether the article writes the initials of a class's
+// name as an acronym: "CRC" for "community rehabilitation company".
+func (d *doc) hasAcronym(name string) bool {
+	if d.acronymsSeen == nil {
+		d.acronymsSeen = map[string]bool{}
+		for _, p := range d.paras {
+			for _, tk := range p.toks {
+				if tk.acronym {
+					d.acronymsSeen[acronymKey(tk.text)] = true
+				}
+			}
+		}
+	}
+	return d.acronymsSeen[initials(name)]
 }
 
 // weakClass are nouns that end the names of some kinds of body but of many

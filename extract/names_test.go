@@ -191,6 +191,13 @@ func TestNames(t *testing.T) {
 			persons:    []string{"Declan Foyle", "Fiona Wardle", "Colm O'Dwyer"},
 			notPersons: []string{"Sunbury Coast", "Tobias Quade"},
 		},
+		{
+			name:    "kinds of public body ending in organisations or companies",
+			body:    "Probation was split between the state service and 19 community justice companies. One such CJC collapsed in May, and the CJCs will be wound up. Voluntary organisations warned of gaps. Voluntary organisations said they would help.",
+			orgs:    []string{"community justice companies"},
+			notOrgs: []string{"voluntary organisations"},
+			same:    [][]string{{"community justice companies", "CJCs"}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
