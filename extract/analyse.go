@@ -105,6 +105,7 @@ func (d *doc) analyse() {
 	for _, s := range d.sents {
 		d.findClassNames(s)
 		d.findLowerDepartments(s)
+		d.findLowerCommittees(s)
 	}
 	d.mergeClasses()
 	d.mergeCalled()
@@ -280,6 +281,33 @@ var memberNouns = map[string]bool{"directors": true, "governors": true, "trustee
 	"officials": true, "executives": true, "ministers": true, "inquiry": true, "enquiry": true,
 	"representatives": true, "delegates": true, "officers": true, "judges": true, "peers": true,
 	"mps": true, "councillors": true, "volunteers": true, "staff": true, "employees": true, "workers": true}
+
+// chambers are legislatures whose committees are written in lower case
+// after them: "the Commons transport select committee".
+var chambers = map[string]bool{"commons": true, "lords": true, "senate": true, "house": true,
+	"assembly": true, "parliament": true, "dáil": true, "dail": true, "seanad": true, "congress": true}
+
+// findLowerCommittees finds a chamber's committees written in lower case:
+// "the Commons transport select committee", "a Senate banking committee".
+func (d *doc) findLowerCommittees(s *sentence) {
+	t := s.para.toks
+	for k := s.from; k+2 < s.to; k++ {
+		if !t[k].cap || !chambers[t[k].lower] || t[k].poss {
+			continue
+		}
+		end := k + 1
+		for end < s.to && end-k <= 4 && t[end].word && !t[end].cap && !classStop[t[end].lower] && t[end].lower != "committee" && !d.lex.verbs[t[end].lower] {
+			end++
+		}
+		if end == k+1 || end >= s.to || t[end].lower != "committee" {
+			continue
+		}
+		name := s.para.text[t[k].start:t[end].end]
+		e := d.org(name, false)
+		d.addMention(&mention{sent: s, from: k, to: end + 1, kind: mFull, ent: e})
+		k = end
+	}
+}
 
 // findLowerDepartments finds government departments written in lower case
 // after "the": "the department of communications", "the departments of

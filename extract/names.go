@@ -19,7 +19,7 @@ var nameStop = map[string]bool{
 }
 
 // connectors may join two capitalised runs into one organisation name.
-var connectors = map[string]bool{"of": true, "for": true, "and": true, "&": true, "the": true, "with": true, "on": true, "in": true, "against": true}
+var connectors = map[string]bool{"of": true, "for": true, "and": true, "&": true, "the": true, "with": true, "on": true, "in": true, "against": true, "upon": true}
 
 // fieldHeads are head words that also name a body's field after "and"
 // inside its name: "Department of Health and Social Services".
@@ -526,6 +526,9 @@ func (d *doc) joinable(a []token, conn string, b []token) bool {
 		// "Foreign and Commonwealth Office", not "Monitor and NHS Trust
 		// Development Authority", two bodies.
 		return !d.hasHead(a) && d.hasHead(b) && !d.looksPerson(a) && d.lex.bodyName(tokensText(a)) == ""
+	case "upon":
+		// "Newcastle upon Tyne Hospitals NHS Foundation Trust": a place's name.
+		return true
 	case "against":
 		// "Action against Medical Accidents", "Campaign Against Arms Trade".
 		return len(a) <= 2 && len(b) >= 2 && !d.looksPerson(a) && !d.givenFirst(a) && d.placeAt(b, 0) == 0 && !d.lex.orgDocument[b[len(b)-1].lower]

@@ -198,6 +198,12 @@ func TestNames(t *testing.T) {
 			notOrgs: []string{"voluntary organisations"},
 			same:    [][]string{{"community justice companies", "CJCs"}},
 		},
+		{
+			name:    "place names with upon, and committees in lower case",
+			body:    "The Women's Institute backed the Northby upon Avon Hospitals NHS Foundation Trust. Bills will rise, the Commons transport select committee said. A Senate banking committee and the House of Commons met. The Lords voted.",
+			orgs:    []string{"Women's Institute", "Northby upon Avon Hospitals NHS Foundation Trust", "Commons transport select committee", "Senate banking committee", "House of Commons", "House of Lords"},
+			notOrgs: []string{"Avon Hospitals NHS Foundation Trust"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
