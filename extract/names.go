@@ -205,7 +205,11 @@ func (d *doc) startBody(s *sentence, i int) bool {
 	if d.lex.bodies[tk.lower] == nil || d.lex.bodyCaps[tk.lower] || tk.acronym {
 		return false
 	}
-	return tk.poss || i+1 < s.to && (t[i+1].lower == "and" || t[i+1].text == "," || d.lex.verbs[t[i+1].lower])
+	if tk.poss || i+1 < s.to && d.lex.verbs[t[i+1].lower] {
+		return true
+	}
+	// "Labour and the Greens", not "Mind you,".
+	return i+2 < s.to && t[i+1].lower == "and" && (t[i+2].cap || t[i+2].lower == "the" && i+3 < s.to && t[i+3].cap)
 }
 
 // monthSurnames are months that are also surnames: "Theresa May", "Mrs May".
@@ -372,8 +376,8 @@ func (d *doc) hasHead(toks []token) bool {
 	if n >= 2 && d.acronymHead(toks) {
 		return true
 	}
-	if n >= 2 && d.lex.orgTail[toks[n-1].lower] && !(compass[toks[0].lower] && d.lex.places[toks[n-1].lower]) && !toks[n-1].poss && !(d.givenFirst(toks) && d.lex.places[toks[n-1].lower]) {
-		return true // "Dawson Water", not "Colin England"
+	if n >= 2 && d.lex.orgTail[toks[n-1].lower] && !(compass[toks[0].lower] && d.lex.places[toks[n-1].lower]) && !toks[n-1].poss && !(d.givenFirst(toks) && d.placeAt(toks, 0) == 0 && !governTails[toks[n-1].lower]) {
+		return true // "Dawson Water", "Washington Post", not "Colin England" or "Samantha Power"
 	}
 	return d.placeBody(toks)
 }
@@ -433,6 +437,10 @@ func (d *doc) lexiconKind(a string) bool {
 	b := d.lex.bodies[a]
 	return b != nil && isLower(b[0])
 }
+
+// governTails end a body's name whatever comes before: "Welsh Government"
+// ("Welsh" is a given name too).
+var governTails = map[string]bool{"government": true, "administration": true}
 
 // givenFirst reports whether a run begins with a given name that is not
 // also a common word: "Colin England" is a person, "Sport England" a body.
@@ -911,7 +919,7 @@ func (d *doc) personSplit(toks []token) int {
 		}
 		if given && !d.lex.common[toks[p].lower] || roleBefore && !d.allCommon(name) {
 			// Not when the whole run is a body ending in a head word.
-			if d.hasHead(toks) && d.lex.orgHeads[toks[n-1].lower] {
+			if d.hasHead(toks) && (d.lex.orgHeads[toks[n-1].lower] || d.lex.orgTail[toks[n-1].lower]) {
 				return 0
 			}
 			return p

@@ -204,6 +204,14 @@ func TestNames(t *testing.T) {
 			orgs:    []string{"Women's Institute", "Northby upon Avon Hospitals NHS Foundation Trust", "Commons transport select committee", "Senate banking committee", "House of Commons", "House of Lords"},
 			notOrgs: []string{"Avon Hospitals NHS Foundation Trust"},
 		},
+		{
+			name:       "newspapers and surnames that end bodies' names",
+			body:       "Georgia Smith said the Fenport Post was wrong. West Marlow Public Broadcasting said so. Samantha Power and Jane Post spoke to the Irish Times. The Welsh Government and Sydney Water agreed. Mind you, Monitor said the plan was fine.",
+			orgs:       []string{"Fenport Post", "West Marlow Public Broadcasting", "Irish Times", "Welsh Government", "Sydney Water", "Monitor"},
+			persons:    []string{"Georgia Smith", "Samantha Power", "Jane Post"},
+			notOrgs:    []string{"Samantha Power", "Jane Post", "Mind"},
+			notPersons: []string{"Fenport Post", "Welsh Government"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
