@@ -28,6 +28,7 @@ type doc struct {
 	acr            map[string]*entity // acronym key → entity, from the article's own definitions
 	defined        map[string]bool    // acronym keys the article defines in brackets; see definedAcronym
 	surnames       map[string]bool    // lower-cased surnames of the article's people so far
+	tails          map[string]*entity // lower-cased last words of people's names; see knownTail
 	acronymsSeen   map[string]bool    // acronym keys written anywhere in the article; see hasAcronym
 	aliasIndex     map[string]bool    // lower-cased aliases of d.ents; see knownName
 	aliasCount     int                // len(d.ents) when aliasIndex was built
@@ -773,7 +774,7 @@ func (d *doc) resolveSingles() {
 		}
 		if best == nil {
 			// A titled surname with no full name in the article is still a person.
-			if m.title != "" && (!d.lex.common[t.lower] || honorifics[strings.ToLower(m.title)] && t.cap && !d.lex.roleHeads[t.lower] && !d.lex.roleMods[t.lower] && !nameStop[t.lower]) {
+			if m.title != "" && !d.lex.roleHeads[singular(t.lower)] && !d.lex.roleHeads[t.lower] && (!d.lex.common[t.lower] || honorifics[strings.ToLower(m.title)] && t.cap && !d.lex.roleMods[t.lower] && !nameStop[t.lower]) {
 				best = d.person(m.title + " " + word)
 				best.surname = word
 				best.gender = d.lex.titles[strings.ToLower(m.title)]

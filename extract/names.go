@@ -1070,7 +1070,7 @@ func (d *doc) addPerson(s *sentence, i, j int, name, title string) {
 		fields = fields[:len(fields)-1]
 	}
 	// "Oceans Katrin Vesterlund": a common word before the name is not part of it.
-	for len(fields) > 2 && d.lex.common[strings.ToLower(fields[0])] && d.lex.given[strings.ToLower(fields[0])] == "" {
+	for len(fields) > 2 && (d.lex.common[strings.ToLower(fields[0])] || d.lex.common[singular(strings.ToLower(fields[0]))]) && d.lex.given[strings.ToLower(fields[0])] == "" {
 		if _, given := d.lex.given[strings.ToLower(fields[0])]; given {
 			break
 		}
@@ -1089,7 +1089,13 @@ func (d *doc) addPerson(s *sentence, i, j int, name, title string) {
 		d.singles = append(d.singles, m)
 		return
 	}
-	e := d.person(name)
+	e := d.knownTail(fields, title)
+	if e == nil {
+		e = d.person(name)
+	}
+	if title != "" {
+		e.addAlias(title + " " + name)
+	}
 	if e.gender == "" {
 		e.gender = d.lex.titles[strings.ToLower(title)]
 		if e.gender == "" {
@@ -1098,6 +1104,41 @@ func (d *doc) addPerson(s *sentence, i, j int, name, title string) {
 	}
 	m.ent = e
 	d.addMention(m)
+}
+
+// particles begin surnames of more than one word: "Nic Giolla", "Van der
+// Berg", "Delgado" is not one, "Ní Bhriain" is.
+var particles = map[string]bool{"nic": true, "ní": true, "ni": true, "mac": true, "mc": true, "ó": true,
+	"o": true, "van": true, "von": true, "de": true, "del": true, "della": true, "da": true, "di": true,
+	"du": true, "le": true, "la": true, "bin": true, "binti": true, "al": true, "el": true, "ter": true,
+	"ten": true, "dos": true, "das": true, "st": true}
+
+// knownTail returns the article's person whose full name ends with a
+// titled or particle-led name of two or more words: "Ms Nic Giolla" is
+// "Orla Nic Giolla" named before.
+func (d *doc) knownTail(fields []string, title string) *entity {
+	if len(fields) < 2 || title == "" && !particles[strings.ToLower(fields[0])] {
+		return nil
+	}
+	// nil when no one or two people have it: leave it alone then.
+	return d.tails[strings.ToLower(strings.Join(fields, " "))]
+}
+
+// indexTails records the last two and three words of a person's name of
+// more words, for knownTail; a tail two people share maps to nil.
+func (d *doc) indexTails(e *entity) {
+	f := strings.Fields(strings.ToLower(e.name))
+	if d.tails == nil {
+		d.tails = map[string]*entity{}
+	}
+	for n := 2; n <= 3 && n < len(f); n++ {
+		k := strings.Join(f[len(f)-n:], " ")
+		if old, ok := d.tails[k]; ok && old != e {
+			d.tails[k] = nil
+		} else {
+			d.tails[k] = e
+		}
+	}
 }
 
 func (d *doc) person(name string) *entity {
@@ -1128,6 +1169,7 @@ func (d *doc) person(name string) *entity {
 		d.surnames = map[string]bool{}
 	}
 	d.surnames[strings.ToLower(e.surname)] = true
+	d.indexTails(e)
 	d.newEntity(key, e)
 	return e
 }

@@ -212,6 +212,14 @@ func TestNames(t *testing.T) {
 			notOrgs:    []string{"Samantha Power", "Jane Post", "Mind"},
 			notPersons: []string{"Fenport Post", "Welsh Government"},
 		},
+		{
+			name:       "ranks, particles and titled full names",
+			body:       "Brigadier Sipho Mthembu met Advocate Naledi Khumalo. The Minister for Health, Orla Nic Giolla, has confirmed it. Ms Nic Giolla said so. Commissioner for the Oceans Katrin Vesterlund told reporters it would work. The council will have all mayors and Lt. Governors on its board, Premier Mark Ruddock said, and the Premier League agreed.",
+			persons:    []string{"Sipho Mthembu", "Naledi Khumalo", "Orla Nic Giolla", "Katrin Vesterlund", "Mark Ruddock"},
+			orgs:       []string{"Premier League"},
+			notPersons: []string{"Oceans Katrin Vesterlund", "Lt Governors", "Governors"},
+			same:       [][]string{{"Orla Nic Giolla", "Ms Nic Giolla"}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
