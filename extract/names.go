@@ -21,6 +21,10 @@ var nameStop = map[string]bool{
 // connectors may join two capitalised runs into one organisation name.
 var connectors = map[string]bool{"of": true, "for": true, "and": true, "&": true, "the": true, "with": true, "on": true, "in": true, "against": true, "upon": true}
 
+// ofHeads begin a body's name before "of" though they head no name alone:
+// "Port of Kelmouth", "Friends of the Earth".
+var ofHeads = map[string]bool{"port": true, "friends": true}
+
 // fieldHeads are head words that also name a body's field after "and"
 // inside its name: "Department of Health and Social Services".
 var fieldHeads = map[string]bool{"services": true, "service": true}
@@ -78,30 +82,41 @@ func (d *doc) findNames(s *sentence) {
 		}
 		// Join runs through connectors when the whole is an organisation's name.
 		inner := false // the name already holds "of"/"for": "Department of Labor and Industry"
-		for j+1 < s.to && connectors[t[j].lower] && !t[j-1].poss && d.nameToken(s, j+1) && t[j].quote == t[i].quote {
+		for j+1 < s.to && connectors[t[j].lower] && !t[j-1].poss && t[j].quote == t[i].quote {
+			// "the" only after "of"/"for", and only after a head word:
+			// "Council of the EU", "Department for the Economy", "Port of
+			// the North".
+			b := j + 1
+			if c := t[j].lower; (c == "of" || c == "for") && t[b].lower == "the" && b+1 < s.to {
+				if !(d.hasHead(t[i:j]) || d.lex.orgHeads[t[j-1].lower] || ofHeads[t[j-1].lower]) {
+					break
+				}
+				b++
+			}
+			if !d.nameToken(s, b) || t[j].lower == "the" {
+				break
+			}
 			// "Department of Rivers, Forests and Coastal Affairs", "Committee
 			// on Fisheries, Ports and Rural Affairs": a list of the body's fields.
-			if c := t[j].lower; (c == "of" || c == "for" || c == "on") && (d.hasHead(t[i:j]) || j-i == 1 && d.lex.orgHeads[t[i].lower]) {
+			if c := t[j].lower; b == j+1 && (c == "of" || c == "for" || c == "on") && (d.hasHead(t[i:j]) || j-i == 1 && d.lex.orgHeads[t[i].lower]) {
 				if k := d.listEnd(s, j+1, false); k > 0 {
 					j = k
 					inner = true
 					continue
 				}
 			}
-			k := j + 1
-			for k < s.to && d.nameToken(s, k) && !(k > j+1 && t[k-1].poss) {
+			k := b
+			for k < s.to && d.nameToken(s, k) && !(k > b && t[k-1].poss) {
 				k++
-			}
-			// "the" only after "of"/"for": "Department for the Economy".
-			if t[j].lower == "the" {
-				break
 			}
 			conn := t[j].lower
 			a := i
 			for a < j-1 && sentenceWords[t[a].lower] && !t[a].acronym {
 				a++ // "The NHS Track and Alert": the name begins after "The"
 			}
-			if !d.joinable(t[a:j], conn, t[j+1:k]) && d.lex.bodyName(s.para.text[t[i].start:t[k-1].end]) == "" && !(inner && (conn == "and" || conn == "&") && (!d.hasHead(t[j+1:k]) || fieldHeads[t[k-1].lower]) && !d.lex.orgPrefix[t[j+1].text] && k-(j+1) <= 3 && !d.looksPerson(t[j+1:k])) {
+			if b > j+1 || ofHeads[t[j-1].lower] && j-a == 1 && conn == "of" {
+				// Checked above: "Council of the EU", "Port of Kelmouth".
+			} else if !d.joinable(t[a:j], conn, t[j+1:k]) && d.lex.bodyName(s.para.text[t[i].start:t[k-1].end]) == "" && !(inner && (conn == "and" || conn == "&") && (!d.hasHead(t[j+1:k]) || fieldHeads[t[k-1].lower]) && !d.lex.orgPrefix[t[j+1].text] && k-(j+1) <= 3 && !d.looksPerson(t[j+1:k])) {
 				break
 			}
 			if conn == "of" || conn == "for" {
@@ -531,6 +546,9 @@ func (d *doc) joinable(a []token, conn string, b []token) bool {
 			// word after "and" ends a prefixed body's name.
 			return true
 		}
+		if len(b) >= 2 && b[len(b)-1].lower == "commissioner" && len(a) <= 3 && !d.looksPerson(a) && !anyAcronym(a) {
+			return true // "Police Investigations and Review Commissioner"
+		}
 		// "Foreign and Commonwealth Office", not "Monitor and NHS Trust
 		// Development Authority", two bodies.
 		return !d.hasHead(a) && d.hasHead(b) && !d.looksPerson(a) && d.lex.bodyName(tokensText(a)) == ""
@@ -761,6 +779,18 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 		d.classifyRun(s, i+p, j)
 		return
 	}
+	if j-i >= 3 && t[j-1].lower == "commissioner" && (j >= s.to || !t[j].cap) && !d.givenFirst(toks) && !anyAcronym(toks[:j-i-1]) {
+		// "Consumer Utilities Commissioner", "the Children's Services
+		// Commissioner": an office named by two or more words, with no
+		// person's name after it ("Police Commissioner Jane Roe").
+		d.addOrg(s, i, j, normaliseOrgName(s.para.text[t[i].start:t[j-1].end]), false)
+		return
+	}
+	if j-i >= 3 && ofHeads[t[i].lower] && t[i+1].lower == "of" {
+		// "Port of Kelmouth", "Friends of the Earth".
+		d.addOrg(s, i, j, normaliseOrgName(s.para.text[t[i].start:t[j-1].end]), false)
+		return
+	}
 	for k, tk := range toks {
 		if tk.lower == "against" && k > 0 {
 			// A run joined through "against" is a campaign's name.
@@ -909,8 +939,8 @@ func (d *doc) personSplit(toks []token) int {
 	for p := n - 2; p >= 1 && p >= n-3; p-- {
 		prev := toks[p-1]
 		name := toks[p:]
-		if anyAcronym(name) || d.hasHead(name) || !name[0].cap || !name[len(name)-1].cap {
-			continue // "… of Agriculture and Forestry": no name begins with "and"
+		if anyAcronym(name) || d.hasHead(name) || !name[0].cap || !name[len(name)-1].cap || isTitle(d, name[len(name)-1]) || d.lex.roleHeads[name[len(name)-1].lower] {
+			continue // "… of Agriculture and Forestry": no name begins with "and" or ends with a role
 		}
 		_, given := d.lex.given[toks[p].lower]
 		roleBefore := d.lex.roleHeads[prev.lower] || roleAbbrev[prev.lower] || d.lex.roleMods[prev.lower] && prev.cap

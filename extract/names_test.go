@@ -220,6 +220,14 @@ func TestNames(t *testing.T) {
 			notPersons: []string{"Oceans Katrin Vesterlund", "Lt Governors", "Governors"},
 			same:       [][]string{{"Orla Nic Giolla", "Ms Nic Giolla"}},
 		},
+		{
+			name:       "names with 'of the', ports, and commissioners as offices",
+			body:       "The Council of the EU and the Department for the Economy agreed with Friends of the Earth. The Port of Kelmouth and the Carrickmore Harbour Commissioners met the Consumer Utilities Commissioner. The bill creates a Police Inquiries and Review Commissioner. Police Commissioner Jane Doe and the Minister for the Environment, Tom Hale, spoke.",
+			orgs:       []string{"Council of the EU", "Department for the Economy", "Friends of the Earth", "Port of Kelmouth", "Carrickmore Harbour Commissioners", "Consumer Utilities Commissioner", "Police Inquiries and Review Commissioner"},
+			persons:    []string{"Jane Doe", "Tom Hale"},
+			notOrgs:    []string{"Police Commissioner", "Minister for the Environment", "Police Inquiries"},
+			notPersons: []string{"Utilities Commissioner"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
