@@ -95,8 +95,9 @@ func TestNames(t *testing.T) {
 		},
 		{
 			name: "a known body written with a plural is one node",
-			body: "Officers of the Directorate for Priority Crime Investigations met prosecutors. The Hawks said the cases would be reopened.",
-			same: [][]string{{"Directorate for Priority Crime Investigations", "Hawks"}},
+			body: "Officers of the Directorate for Priority Crime Investigations met prosecutors. The DPCI said the cases would be reopened.",
+			orgs: []string{"Directorate for Priority Crime Investigations", "DPCI"},
+			same: [][]string{{"Directorate for Priority Crime Investigations", "DPCI"}},
 		},
 		{
 			name:    "a title-case headline",
