@@ -680,22 +680,39 @@ func (d *doc) resolveAcronyms() {
 			d.acr[acronymKey(t[m.to+1].text)] = m.ent
 		}
 	}
+	// The initials of the bodies named so far, first named first.
+	byInit := map[string]*entity{}
+	for _, c := range d.ents {
+		if c.kind == schema.Organization && strings.Contains(c.name, " ") {
+			if _, ok := byInit[initials(c.name)]; !ok {
+				byInit[initials(c.name)] = c
+			}
+		}
+	}
+	kindOf := map[string]*entity{} // a kind's lower-case name → the one body of that kind named
 	for _, m := range d.acronyms {
 		t := m.sent.para.toks[m.from]
 		key := acronymKey(t.text)
 		e := d.acr[key]
 		if e == nil {
-			for _, c := range d.ents {
-				if c.kind == schema.Organization && len(strings.Fields(c.name)) > 1 && initials(c.name) == key {
-					e = c
-					break
-				}
-			}
+			e = byInit[key]
 		}
 		if e == nil {
-			if b, ok := d.lex.bodies[strings.ToLower(t.text)]; ok {
-				e = d.org(b[0], isLower(b[0]))
-			} else if b, ok := d.lex.bodies[strings.ToLower(strings.TrimSuffix(t.text, "s"))]; ok {
+			b, ok := d.lex.bodies[strings.ToLower(t.text)]
+			if !ok {
+				b, ok = d.lex.bodies[strings.ToLower(strings.TrimSuffix(t.text, "s"))]
+			}
+			if ok && isLower(b[0]) && !strings.HasSuffix(t.text, "s") {
+				// "the CCG's budget" after "NHS Ashvale Clinical
+				// Commissioning Group": the one body of that kind named.
+				if named, seen := kindOf[b[0]]; seen {
+					e = named
+				} else {
+					e = d.namedOfKind(b[0])
+					kindOf[b[0]] = e
+				}
+			}
+			if e == nil && ok {
 				e = d.org(b[0], isLower(b[0]))
 			}
 		}
@@ -715,6 +732,23 @@ var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": tr
 	"sir": true, "dame": true, "lord": true, "lady": true, "baroness": true, "president": true,
 	"senator": true, "sen": true, "rep": true, "gov": true, "governor": true, "premier": true,
 	"mayor": true, "professor": true, "prof": true, "cllr": true, "councillor": true}
+
+// namedOfKind returns the one body the article names whose name ends with
+// a kind's name ("… Clinical Commissioning Group" for "clinical
+// commissioning group"), or nil when none or several do.
+func (d *doc) namedOfKind(kind string) *entity {
+	var found *entity
+	for _, c := range d.ents {
+		if c.kind != schema.Organization || c.class || !strings.HasSuffix(strings.ToLower(c.name), " "+kind) {
+			continue
+		}
+		if found != nil {
+			return nil
+		}
+		found = c
+	}
+	return found
+}
 
 // resolveSingles links one-word capitalised mentions to the article's
 // people by surname ("Burstow", "Mr Cozens"), choosing the person mentioned

@@ -125,6 +125,12 @@ func (d *doc) findNames(s *sentence) {
 			j = k
 		}
 		j = d.lowerHead(s, i, j)
+		if d.portfolioTail(s, i) {
+			// "Secretary of State for Housing, Communities and Local
+			// Government": the rest of a minister's portfolio, no body.
+			i = j
+			continue
+		}
 		if s.titleCase {
 			d.classifyTitleRun(s, i, j)
 		} else {
@@ -1045,6 +1051,29 @@ func (d *doc) inCredit(s *sentence, i, j int) bool {
 		}
 	}
 	return false
+}
+
+// portfolioTail reports whether the run at token i continues, after a
+// comma, the list of fields of a role written with its portfolio:
+// "Minister for Housing, Communities …", "Secretary of State for Health,
+// Education …".
+func (d *doc) portfolioTail(s *sentence, i int) bool {
+	t := s.para.toks
+	if i-2 < s.from || t[i-1].text != "," || !d.listWord(t[i]) || !d.lex.common[t[i].lower] && !d.lex.common[singular(t[i].lower)] {
+		return false // "the Minister for Health, Orla Nic Giolla,": a name
+	}
+	k := i - 2
+	for k > s.from && (t[k].text == "," || d.listWord(t[k]) && t[k].start-t[k-1].end <= 1) {
+		k--
+	}
+	if k <= s.from || t[k].lower != "for" && t[k].lower != "of" || !d.listWord(t[k+1]) {
+		return false
+	}
+	r := t[k-1]
+	if r.lower == "state" && k-3 >= s.from && t[k-2].lower == "of" {
+		r = t[k-3] // "Secretary of State for …"
+	}
+	return r.cap && (isTitle(d, r) || d.lex.roleHeads[r.lower])
 }
 
 // constituency reports whether the run at token i follows "Member for" or

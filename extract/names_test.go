@@ -229,6 +229,13 @@ func TestNames(t *testing.T) {
 			notOrgs:    []string{"Police Commissioner", "Minister for the Environment", "Police Inquiries"},
 			notPersons: []string{"Utilities Commissioner"},
 		},
+		{
+			name:    "a kind's acronym after the one body of that kind, and a minister's portfolio",
+			body:    "NHS Ashvale and Brookmere Clinical Commissioning Group said services would not change. Its chair said the CCG's budget was safe. The MP wrote to the Secretary of State for Housing, Communities and Local Government.",
+			orgs:    []string{"NHS Ashvale and Brookmere Clinical Commissioning Group"},
+			same:    [][]string{{"NHS Ashvale and Brookmere Clinical Commissioning Group", "CCG"}},
+			notOrgs: []string{"Communities and Local Government", "clinical commissioning group"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
