@@ -116,7 +116,7 @@ func (d *doc) findNames(s *sentence) {
 			}
 			if b > j+1 || ofHeads[t[j-1].lower] && j-a == 1 && conn == "of" {
 				// Checked above: "Council of the EU", "Port of Kelmouth".
-			} else if !d.joinable(t[a:j], conn, t[j+1:k]) && d.lex.bodyName(s.para.text[t[i].start:t[k-1].end]) == "" && !(inner && (conn == "and" || conn == "&") && (!d.hasHead(t[j+1:k]) || fieldHeads[t[k-1].lower]) && !d.lex.orgPrefix[t[j+1].text] && k-(j+1) <= 3 && !d.looksPerson(t[j+1:k])) {
+			} else if !d.joinable(t[a:j], conn, t[j+1:k]) && d.lex.bodyName(s.para.text[t[i].start:t[k-1].end]) == "" && !(inner && (conn == "and" || conn == "&") && (!d.hasHead(t[j+1:k]) || fieldHeads[t[k-1].lower]) && !d.lex.orgPrefix[t[j+1].text] && k-(j+1) <= 3 && !d.looksPerson(t[j+1:k]) && !anyAcronym(t[j+1:k]) && d.lex.bodyName(tokensText(t[j+1:k])) == "" && d.lex.bodies[t[j+1].lower] == nil) {
 				break
 			}
 			if conn == "of" || conn == "for" {
@@ -557,7 +557,7 @@ func (d *doc) joinable(a []token, conn string, b []token) bool {
 		}
 		// "Foreign and Commonwealth Office", not "Monitor and NHS Trust
 		// Development Authority", two bodies.
-		return !d.hasHead(a) && d.hasHead(b) && !d.looksPerson(a) && d.lex.bodyName(tokensText(a)) == ""
+		return !d.hasHead(a) && d.hasHead(b) && !d.endsWithPerson(a) && d.lex.bodyName(tokensText(a)) == ""
 	case "upon":
 		// "Newcastle upon Tyne Hospitals NHS Foundation Trust": a place's name.
 		return true
@@ -855,7 +855,7 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 		d.singles = append(d.singles, &mention{sent: s, from: i, to: j, kind: mSurname})
 	case d.looksPerson(toks) && len(toks) <= 4 && !anyAcronym(toks):
 		d.addPerson(s, i, j, name, "")
-	case len(toks) <= 4 && !anyAcronym(toks) && !compass[toks[0].lower] && !d.allCommon(toks) && !d.constituency(s, i) && d.personContext(s, i, j):
+	case len(toks) <= 4 && !anyAcronym(toks) && !compass[toks[0].lower] && !d.allCommon(toks) && !d.constituency(s, i) && !d.namedThing(s, i) && d.personContext(s, i, j):
 		d.addPerson(s, i, j, name, "")
 	default:
 		d.unknown = append(d.unknown, &mention{sent: s, from: i, to: j})
@@ -872,6 +872,18 @@ var premods = map[string]bool{"outgoing": true, "incoming": true, "former": true
 func isTitle(d *doc, tk token) bool {
 	_, ok := d.lex.titles[tk.lower]
 	return ok
+}
+
+// endsWithPerson reports whether a run ends with what looks like a
+// person's name: "House Speaker Mike Johnson" is not the first half of a
+// body's name joined through "and".
+func (d *doc) endsWithPerson(toks []token) bool {
+	for p := 0; p+1 < len(toks); p++ {
+		if d.looksPerson(toks[p:]) {
+			return true
+		}
+	}
+	return false
 }
 
 // tokensText joins the words of a run with single spaces.
@@ -1076,6 +1088,18 @@ func (d *doc) portfolioTail(s *sentence, i int) bool {
 	return r.cap && (isTitle(d, r) || d.lex.roleHeads[r.lower])
 }
 
+// namedThing reports whether the run at token i is what something new is
+// "to be called" or "to be known as": a body's or a scheme's name, not a
+// person's.
+func (d *doc) namedThing(s *sentence, i int) bool {
+	t := s.para.toks
+	k := i - 1
+	if k-1 >= s.from && t[k].lower == "as" && t[k-1].lower == "known" {
+		k--
+	}
+	return k-2 >= s.from && (t[k].lower == "called" || t[k].lower == "named" || t[k].lower == "known") && t[k-1].lower == "be" && t[k-2].lower == "to"
+}
+
 // constituency reports whether the run at token i follows "Member for" or
 // "MP for": a seat, not a person ("the Member for Sunbury Coast").
 func (d *doc) constituency(s *sentence, i int) bool {
@@ -1152,8 +1176,8 @@ func (d *doc) addPerson(s *sentence, i, j int, name, title string) {
 	if e == nil {
 		e = d.person(name)
 	}
-	if title != "" {
-		e.addAlias(title + " " + name)
+	if title != "" && !officeTitles[strings.ToLower(title)] {
+		e.addAlias(title + " " + name) // "Dr Jane Roe", "Brigadier Sipho Mthembu"
 	}
 	if e.gender == "" {
 		e.gender = d.lex.titles[strings.ToLower(title)]
@@ -1164,6 +1188,12 @@ func (d *doc) addPerson(s *sentence, i, j int, name, title string) {
 	m.ent = e
 	d.addMention(m)
 }
+
+// officeTitles are titles of offices, not of address: "Finance Minister
+// Jo Roe" is not called "Minister Jo Roe".
+var officeTitles = map[string]bool{"minister": true, "prime minister": true, "secretary": true,
+	"chancellor": true, "commissioner": true, "president": true, "premier": true, "governor": true,
+	"mayor": true, "gov": true}
 
 // particles begin surnames of more than one word: "Nic Giolla", "Van der
 // Berg", "Delgado" is not one, "Ní Bhriain" is.

@@ -236,6 +236,14 @@ func TestNames(t *testing.T) {
 			same:    [][]string{{"NHS Ashvale and Brookmere Clinical Commissioning Group", "CCG"}},
 			notOrgs: []string{"Communities and Local Government", "clinical commissioning group"},
 		},
+		{
+			name:       "names joined through and, and things to be called",
+			body:       "Prime Minister Arvind Menon said the National Development Council will be replaced by a new policy institute, to be called Pragati Kendra. Finance Minister Sushma Iyer said the Reserve Bank of India and SEBI had been consulted. House Speaker Mike Johnson and Senate Majority Leader John Thune met on Tuesday.",
+			persons:    []string{"Arvind Menon", "Sushma Iyer", "Mike Johnson", "John Thune"},
+			orgs:       []string{"National Development Council", "Reserve Bank of India", "SEBI"},
+			notOrgs:    []string{"Reserve Bank of India and SEBI"},
+			notPersons: []string{"Pragati Kendra", "Minister Sushma Iyer"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
