@@ -284,12 +284,12 @@ var memberNouns = map[string]bool{"directors": true, "governors": true, "trustee
 	"mps": true, "councillors": true, "volunteers": true, "staff": true, "employees": true, "workers": true}
 
 // chambers are legislatures whose committees are written in lower case
-// after them: "the Commons transport select committee".
+// after them: "the Commons fisheries select committee".
 var chambers = map[string]bool{"commons": true, "lords": true, "senate": true, "house": true,
 	"assembly": true, "parliament": true, "dáil": true, "dail": true, "seanad": true, "congress": true}
 
 // findLowerCommittees finds a chamber's committees written in lower case:
-// "the Commons transport select committee", "a Senate banking committee".
+// "the Commons fisheries select committee", "a Senate banking committee".
 func (d *doc) findLowerCommittees(s *sentence) {
 	t := s.para.toks
 	for k := s.from; k+2 < s.to; k++ {
@@ -311,7 +311,7 @@ func (d *doc) findLowerCommittees(s *sentence) {
 }
 
 // findLowerDepartments finds government departments written in lower case
-// after "the": "the department of communications", "the departments of
+// after "the": "the department of human settlements", "the departments of
 // water and sanitation". The name keeps the writer's case; a department
 // the lexicon knows takes its own name.
 func (d *doc) findLowerDepartments(s *sentence) {
@@ -486,14 +486,14 @@ func (d *doc) mergeShortNames() {
 
 // mergeVariants folds other ways of writing a body's name into the name
 // the article gives in full: "Education Department" is "Department of
-// Education", "NHS TDA" is "NHS Trust Development Authority", and "the
-// border agency", written in the singular, is the one "UK Border Agency"
+// Education", "NHS TQA" is "NHS Trust Quality Authority", and "the
+// harbour agency", written in the singular, is the one "UK Harbour Agency"
 // the article names.
 func (d *doc) mergeVariants() {
 	named := map[string]*entity{}  // lower-cased name → body
 	byInit := map[string]*entity{} // initials → body, when only one has them
 	ends := map[string][]*entity{} // lower-cased last two words → bodies
-	short := false                 // some body is named by acronyms only: "NHS TDA"
+	short := false                 // some body is named by acronyms only: "NHS TQA"
 	for _, e := range d.ents {
 		if e.kind == schema.Organization && !e.class && strings.Contains(e.name, " ") && allCapsWords(strings.Fields(e.name)) {
 			short = true
@@ -529,7 +529,7 @@ func (d *doc) mergeVariants() {
 		switch {
 		case e.class && len(f) == 2 && d.writtenSingular(e):
 			// Only when the name adds no more than a place or an acronym:
-			// "UK Harbour Agency", not "Skills Funding Agency".
+			// "UK Harbour Agency", not "Rivers Funding Agency".
 			if c := ends[strings.ToLower(e.name)]; len(c) == 1 && d.onlyPlaceOrAcronym(c[0].name, 2) {
 				to = c[0]
 			}
@@ -554,8 +554,9 @@ func (d *doc) mergeVariants() {
 }
 
 // mergeCalled folds a description into the name it is given: "a new
-// super agency called Ontario Health", "a further education authority, to
-// be known as Solas" describe one body, not a class of bodies.
+// regulatory agency called Water Standards Scotland", "a tertiary
+// education authority, to be known as Kura" describe one body, not a class
+// of bodies.
 func (d *doc) mergeCalled() {
 	type at struct {
 		s    *sentence
@@ -632,7 +633,7 @@ var scopeWords = map[string]bool{"national": true, "federal": true, "state": tru
 	"regional": true, "central": true, "new": true}
 
 // writtenSingular reports whether every way the article wrote a class of
-// bodies ends in its singular head: "the border agency", not "agencies".
+// bodies ends in its singular head: "the harbour agency", not "agencies".
 func (d *doc) writtenSingular(e *entity) bool {
 	head := e.name[strings.LastIndexByte(e.name, ' ')+1:]
 	for a := range e.aliases {
@@ -727,7 +728,7 @@ func (d *doc) resolveAcronyms() {
 }
 
 // honorifics are titles that only ever stand before a person's name, so
-// that a common word after one is a surname: "President Bush", "Mr Little".
+// that a common word after one is a surname: "President Reed", "Mr Baker".
 var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "mx": true, "dr": true,
 	"sir": true, "dame": true, "lord": true, "lady": true, "baroness": true, "president": true,
 	"senator": true, "sen": true, "rep": true, "gov": true, "governor": true, "premier": true,

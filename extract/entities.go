@@ -36,7 +36,7 @@ func (e *entity) iri() quad.IRI {
 
 // looseKey is the form of a body's name that look-ups within an article
 // use: lower case, single spaces, the last word singular whatever it is
-// ("Solas" and "Sola" are one body).
+// ("Arcas" and "Arca" are one body).
 func looseKey(name string) string {
 	f := strings.Fields(strings.ToLower(name))
 	if n := len(f); n > 0 {
@@ -48,7 +48,7 @@ func looseKey(name string) string {
 // orgKey is the form of a body's name that IRIs and look-ups use: lower
 // case, the last word singular when it is a body's head or class word in
 // the plural ("Regional Water Boards", "primary care trusts") or the name is
-// a lower-case class. Other plurals are part of the name: "ABC News",
+// a lower-case class. Other plurals are part of the name: "Sky News",
 // "Department for Work and Pensions".
 func (l *Lexicon) orgKey(name string) string {
 	f := strings.Fields(strings.ToLower(name))

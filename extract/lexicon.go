@@ -39,7 +39,7 @@ type Lexicon struct {
 	generic     map[string]bool
 	bodies      map[string][]string // "dh" → ["Department of Health", "DoH", ...]; key is lower-cased acronym
 	bodyNames   map[string]string   // lower-cased full name or alias → canonical full name
-	bodyCaps    map[string]bool     // bodies whose key is written in capitals: "impact"
+	bodyCaps    map[string]bool     // bodies whose key is written in capitals: "gmb"
 	bodyLoose   map[string]string   // looseKey of a full name or alias → canonical full name
 	places      map[string]bool     // lower-cased place names: "ontario", "new zealand"
 	topics      []string            // topic names, one a "topics" line
@@ -251,7 +251,7 @@ func (l *Lexicon) add(section, line string) error {
 		key := strings.ToLower(parts[0])
 		l.bodies[key] = parts[1:]
 		if strings.ToUpper(parts[0]) == parts[0] && strings.ToLower(parts[0]) != parts[0] {
-			l.bodyCaps[key] = true // "IMPACT", "GMB": the name only as written in capitals
+			l.bodyCaps[key] = true // "GMB", "SIPTU": the name only as written in capitals
 		}
 		for _, p := range parts {
 			if _, ok := l.bodyNames[strings.ToLower(p)]; !ok {
@@ -301,7 +301,7 @@ func (l *Lexicon) add(section, line string) error {
 
 // bodyName returns the canonical name of the well-known body a name names,
 // or "": case, spacing and, in names of two or more words, a final plural do
-// not matter ("Directorate for Priority Crime Investigations").
+// not matter ("Public Service Associations").
 func (l *Lexicon) bodyName(name string) string {
 	if full, ok := l.bodyNames[strings.ToLower(name)]; ok {
 		return full

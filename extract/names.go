@@ -41,12 +41,12 @@ var placeWords = map[string]bool{"park": true, "street": true, "road": true, "sq
 	"europe": true, "britain": true, "england": true, "scotland": true, "wales": true, "ireland": true,
 	"america": true, "africa": true, "asia": true, "australia": true, "canada": true, "india": true}
 
-// siteWords end the names of buildings and streets: "Union Buildings",
+// siteWords end the names of buildings and streets: "Harbour Buildings",
 // "Council Street".
 var siteWords = map[string]bool{"buildings": true, "building": true, "tower": true, "towers": true,
 	"street": true, "road": true, "square": true, "avenue": true, "lane": true, "gardens": true}
 
-// legislatures are chambers a party's members sit in: "Liberal Senate
+// legislatures are chambers a party's members sit in: "Green Senate
 // leader", "Labour Assembly members".
 var legislatures = map[string]bool{"senate": true, "house": true, "assembly": true, "parliament": true,
 	"caucus": true, "congress": true, "lords": true, "commons": true}
@@ -141,8 +141,8 @@ func (d *doc) findNames(s *sentence) {
 }
 
 // possBreak reports whether a capitalised run ends at its possessive last
-// word, before next: "the Mayor's Office" and "the National Guardian's
-// Office" are one name, "Aurelio Vance's Office of Civic Renewal" and
+// word, before next: "the Mayor's Office" and "the National Tenant
+// Advocate's Office" are one name, "Aurelio Vance's Office of Civic Renewal" and
 // "Vance's Office" are a person and a body.
 func (d *doc) possBreak(run []token, next token) bool {
 	last := run[len(run)-1]
@@ -219,7 +219,7 @@ func (d *doc) titleInName(s *sentence, i int) bool {
 
 // startBody reports whether a common word that begins a sentence is a body
 // the lexicon knows by that word, as what follows shows: "Labour and the
-// Greens …", "Labor's spokesman", "Labour said".
+// Greens …", "Labour's spokesman", "Labour said".
 func (d *doc) startBody(s *sentence, i int) bool {
 	t := s.para.toks
 	tk := t[i]
@@ -233,11 +233,11 @@ func (d *doc) startBody(s *sentence, i int) bool {
 	return i+2 < s.to && t[i+1].lower == "and" && (t[i+2].cap || t[i+2].lower == "the" && i+3 < s.to && t[i+3].cap)
 }
 
-// monthSurnames are months that are also surnames: "Theresa May", "Mrs May".
+// monthSurnames are months that are also surnames: "Rosalind May", "Mrs June".
 var monthSurnames = map[string]bool{"may": true, "june": true, "april": true, "august": true}
 
 // monthSurname reports whether token i, a month's name, is a surname: it
-// follows a given name ("Theresa May") or a title ("Mrs May") directly.
+// follows a given name ("Rosalind May") or a title ("Mrs June") directly.
 func (d *doc) monthSurname(s *sentence, i int) bool {
 	t := s.para.toks
 	if !monthSurnames[t[i].lower] || t[i].acronym || i == s.from {
@@ -274,7 +274,7 @@ func (d *doc) nameToken(s *sentence, i int) bool {
 	if i == s.from || i > 0 && (isQuoteMarkStr(s.para.toks[i-1].text) && s.para.toks[i-1].quote < 0 || s.para.toks[i-1].text == ":") {
 		// A capitalised common word at the start of a sentence is not a name,
 		// unless it is a known given name, acronym or organisation word, or
-		// the surname of a person named before who speaks ("Little says").
+		// the surname of a person named before who speaks ("Baker says").
 		if d.lex.common[tk.lower] && !tk.acronym && d.lex.given[tk.lower] == "" && !d.lex.orgHeads[tk.lower] && !d.lex.orgPrefix[tk.text] && !(i+1 < s.to && (d.lex.verbs[s.para.toks[i+1].lower] || s.para.toks[i+1].text == ",") && d.knownSurname(tk.text)) {
 			if _, isGiven := d.lex.given[tk.lower]; !isGiven {
 				// "Health Protection Agency to be abolished": kept when a
@@ -285,7 +285,7 @@ func (d *doc) nameToken(s *sentence, i int) bool {
 					return true // "Action against Medical Errors"
 				}
 				if d.startBody(s, i) {
-					return true // "Labour and the Greens …", "Labor's spokesman"
+					return true // "Labour and the Greens …", "Labour's spokesman"
 				}
 				return next < s.to && s.para.toks[next].word && s.para.toks[next].cap && !d.lex.verbs[s.para.toks[next].lower] && s.para.toks[next].start-tk.end <= 1
 			}
@@ -320,7 +320,7 @@ func (d *doc) listWords(toks []token) bool {
 // listEnd reads a list of a body's fields from token at: ", Culture and
 // History" (comma first) or "Arts, Culture and History". Items are one or
 // two field words; the last follows "and". With head, the last item must end
-// in a head word ("…, Commonwealth and Development Office"); without, it must
+// in a head word ("…, Trade and Development Office"); without, it must
 // not hold one. It returns the end of the list, or 0 when none is there.
 func (d *doc) listEnd(s *sentence, at int, head bool) int {
 	t := s.para.toks
@@ -432,7 +432,7 @@ func (d *doc) acronymHead(toks []token) bool {
 	for _, tk := range toks[:n-1] {
 		words = words || !tk.acronym && tk.word
 	}
-	return words && n <= 5 // "NHS TDA": acronyms only, read elsewhere
+	return words && n <= 5 // "NHS TQA": acronyms only, read elsewhere
 }
 
 // definedAcronym reports whether the article defines an acronym of a kind
@@ -512,8 +512,8 @@ var placeMods = map[string]bool{"outside": true, "inside": true, "across": true,
 
 // placeBody reports whether a run names a body after its place: a known
 // body's word, a common word or an acronym before a place ("Healthwatch
-// Kent", "Age UK", "Cancer Care Manitoba", "BBC Scotland"), or a place and
-// a sector word ("Ontario Health"). A run of unknown words before a place
+// Kernow", "Age Scotland", "Cancer Care Manitoba", "BBC Scotland"), or a
+// place and a sector word ("Saskatchewan Health"). A run of unknown words before a place
 // may be a person whose given name the lexicon lacks ("Denzel Washington").
 func (d *doc) placeBody(toks []token) bool {
 	n := len(toks)
@@ -553,13 +553,13 @@ func (d *doc) joinable(a []token, conn string, b []token) bool {
 			return true
 		}
 		if len(b) >= 2 && b[len(b)-1].lower == "commissioner" && len(a) <= 3 && !d.looksPerson(a) && !anyAcronym(a) {
-			return true // "Police Investigations and Review Commissioner"
+			return true // "Police Complaints and Standards Commissioner"
 		}
-		// "Foreign and Commonwealth Office", not "Monitor and NHS Trust
-		// Development Authority", two bodies.
+		// "Overseas and Trade Office", not "Ofsted and NHS Trust Quality
+		// Authority", two bodies.
 		return !d.hasHead(a) && d.hasHead(b) && !d.endsWithPerson(a) && d.lex.bodyName(tokensText(a)) == ""
 	case "upon":
-		// "Newcastle upon Tyne Hospitals NHS Foundation Trust": a place's name.
+		// "Northby upon Avon Hospitals NHS Foundation Trust": a place's name.
 		return true
 	case "against":
 		// "Action against Medical Accidents", "Campaign Against Arms Trade".
@@ -613,15 +613,15 @@ func (d *doc) titleBefore(s *sentence, i int) (string, int) {
 }
 
 // lowerHeads are head words that some writers put in lower case after a
-// body's capitalised words: "the Conservative party", "the National
-// Guardian's office", "the National Criminal Intelligence service".
+// body's capitalised words: "the Labour party", "the National Tenant
+// Advocate's office", "the Regional Fraud Intelligence service".
 var lowerHeads = map[string]bool{"party": true, "office": true, "service": true, "agency": true,
 	"commission": true, "authority": true, "union": true}
 
 // lowerHead returns the end of the capitalised run [i, j) with a lower-case
 // head word after it when the two are a body's name: one the lexicon knows
 // ("Labour party"), or a run of two or more words or a possessive that
-// names no person, place or body by itself ("National Guardian's office").
+// names no person, place or body by itself ("National Tenant Advocate's office").
 func (d *doc) lowerHead(s *sentence, i, j int) int {
 	t := s.para.toks
 	if j >= s.to || j == i || !t[j].word || t[j].cap || !lowerHeads[t[j].lower] || t[j].start-t[j-1].end > 1 || t[j].quote != t[j-1].quote {
@@ -736,17 +736,17 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 		return
 	}
 	if d.inCredit(s, i, j) {
-		// "(ABC News: Jane Roe)": a photographer's credit, no one in the story.
+		// "(Metro News: Jane Roe)": a photographer's credit, no one in the story.
 		return
 	}
 	if j-i > 1 && d.lex.bodyName(normaliseOrgName(s.para.text[t[i].start:t[j-1].end])) != "" {
 		known := normaliseOrgName(s.para.text[t[i].start:t[j-1].end])
-		// A name the lexicon knows as a body's: "Fine Gael", "Te Whatu Ora".
+		// A name the lexicon knows as a body's: "Fianna Fáil", "Kāinga Ora".
 		d.addOrg(s, i, j, known, false)
 		return
 	}
 	if j-i == 2 && legislatures[t[j-1].lower] && !t[i].acronym && strings.Contains(d.lex.bodyName(t[i].text+" Party"), "Party") {
-		// "Liberal Senate leader …", "Labour Assembly members": the party,
+		// "Green Senate leader …", "Labour Assembly members": the party,
 		// and a chamber that is no body of its own here.
 		e := d.org(d.lex.bodyName(t[i].text+" Party"), false)
 		e.addAlias(t[i].text)
@@ -754,7 +754,7 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 		return
 	}
 	for half := 2; half <= 3 && 2*half <= j-i; half++ {
-		// "Keith Holt Keith Holt's career": a caption repeating a name.
+		// "Jo Roe Jo Roe's career": a caption repeating a name.
 		if sameWords(toks[:half], toks[half:2*half]) {
 			d.classifyRun(s, i, i+half)
 			d.classifyRun(s, i+half, j)
@@ -762,7 +762,7 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 		}
 	}
 	if j-i > 1 && premods[t[i].lower] && !t[i].acronym && d.hasHead(toks[1:]) {
-		// "Outgoing Commission for Rural Transport chair …": the adjective is not the name's.
+		// "Departing Commission for Rural Transport chair …": the adjective is not the name's.
 		d.classifyRun(s, i+1, j)
 		return
 	}
@@ -831,7 +831,7 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 	}
 	name = strings.TrimSpace(name)
 	if d.lex.orgDocument[t[j-1].lower] || siteWords[t[j-1].lower] && d.hasHead(toks) {
-		// "Royal Charter", "Water Services Amendment Act", "Union
+		// "Royal Warrant", "Water Services Amendment Act", "Harbour
 		// Buildings": a document, a law or a place, not a body.
 		d.unknown = append(d.unknown, &mention{sent: s, from: i, to: j})
 		return
@@ -863,7 +863,7 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 }
 
 // premods are adjectives written before a body's name that are not part
-// of it: "Outgoing Commission for …", "the embattled Housing Agency".
+// of it: "Departing Commission for …", "the embattled Housing Agency".
 var premods = map[string]bool{"outgoing": true, "incoming": true, "former": true, "embattled": true,
 	"beleaguered": true, "troubled": true, "departing": true, "retiring": true, "defunct": true,
 	"scrapped": true, "axed": true, "disgraced": true, "now-defunct": true, "under-fire": true,
@@ -1048,7 +1048,7 @@ func (d *doc) personContext(s *sentence, i, j int) bool {
 }
 
 // inCredit reports whether the run [i, j) is the name after the colon of a
-// bracketed picture credit: "(ABC News: Jane Roe)", "(Photo: Tom Hale/AAP)".
+// bracketed picture credit: "(Metro News: Jane Roe)", "(Photo: Tom Hale/AAP)".
 func (d *doc) inCredit(s *sentence, i, j int) bool {
 	t := s.para.toks
 	if i-1 < 0 || t[i-1].text != ":" || j >= len(t) || t[j].text != ")" && t[j].text != "/" {

@@ -282,7 +282,7 @@ func makeWord(text string, i, j int) token {
 }
 
 // isPrefixedName reports whether a word with two capitals is a surname with
-// a particle ("McKinney", "MacAskill", "LaGrange", "DeSantis") rather than an
+// a particle ("McArdle", "MacInnes", "LaFontaine", "DeSouza") rather than an
 // acronym ("DfE", "MoD", "IDeA"): one to three letters, a capital, then at
 // least two lower-case letters and nothing else.
 func isPrefixedName(w string) bool {
