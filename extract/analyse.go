@@ -331,7 +331,8 @@ func (d *doc) findLowerDepartments(s *sentence) {
 			}
 			end++
 		}
-		if end > k+2 && t[end-1].lower == "and" {
+		// "… and liaison briefed staff": a verb in the past ends the name.
+		for end > k+2 && (t[end-1].lower == "and" || strings.HasSuffix(t[end-1].lower, "ed") && !d.lex.orgClass[t[end-1].lower]) {
 			end--
 		}
 		if end == k+2 {
@@ -590,15 +591,21 @@ func (d *doc) mergeCalled() {
 			continue
 		}
 		e := named[at{m.sent, k}]
-		if e == nil && k < m.sent.to && t[k].word && t[k].cap && (k+1 >= m.sent.to || !t[k+1].cap) && d.lex.given[t[k].lower] == "" {
-			// "… to be known as Kura": a one-word name no rule reads alone.
-			name := t[k].text
-			if t[k].acronym && d.lex.bodies[t[k].lower] != nil {
+		end := k
+		for end < m.sent.to && end-k < 3 && t[end].word && t[end].cap && (end == k || t[end].start-t[end-1].end <= 1) {
+			end++
+		}
+		if e == nil && end > k && end-k <= 2 && (end >= m.sent.to || !t[end].cap) && !d.givenFirst(t[k:end]) {
+			// "… to be known as Kura", "… to be called Dúchas Nua": a name
+			// of one or two words no rule reads alone.
+			written := m.sent.para.text[t[k].start:t[end-1].end]
+			name := written
+			if end-k == 1 && t[k].acronym && d.lex.bodies[t[k].lower] != nil {
 				name = d.lex.bodies[t[k].lower][0]
 			}
-			e = d.org(name, false)
-			e.addAlias(t[k].text)
-			d.addMention(&mention{sent: m.sent, from: k, to: k + 1, kind: mFull, ent: e})
+			e = d.org(normaliseOrgName(name), false)
+			e.addAlias(normaliseOrgName(written))
+			d.addMention(&mention{sent: m.sent, from: k, to: end, kind: mFull, ent: e})
 		}
 		if e != nil {
 			into[m.ent] = e

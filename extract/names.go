@@ -75,9 +75,23 @@ func (d *doc) findNames(s *sentence) {
 		}
 		// "Overseas, Trade and Development Office": words listed before a
 		// head word name one body.
-		if j+1 < s.to && t[j].text == "," && t[j-1].quote == t[i].quote && j-i <= 2 && !t[j-1].poss && d.listWords(t[i:j]) && !d.hasHead(t[i:j]) {
+		if a := d.skipSentenceWords(s, i, j); j+1 < s.to && t[j].text == "," && t[j-1].quote == t[i].quote && j-a <= 2 && !t[j-1].poss && d.listWords(t[a:j]) && !d.hasHead(t[a:j]) {
 			if k := d.listEnd(s, j, true); k > 0 {
 				j = k
+			}
+		}
+		// "Pieter van Wyk", "Ana de la Cruz": a given name, lower-case
+		// particles, and the rest of the surname.
+		if j-i <= 2 && j+1 < s.to && particles[t[j].lower] && !t[j].cap && d.givenFirst(t[i:j]) && !d.hasHead(t[i:j]) {
+			k := j
+			for k < s.to && k-j < 2 && particles[t[k].lower] && !t[k].cap {
+				k++
+			}
+			if k < s.to && t[k].word && t[k].cap && !t[k].acronym && d.nameToken(s, k) {
+				j = k + 1
+				if j < s.to && t[j].word && t[j].cap && d.nameToken(s, j) && !d.lex.orgHeads[t[j].lower] {
+					j++ // "Maria de Souza Lima"
+				}
 			}
 		}
 		// Join runs through connectors when the whole is an organisation's name.
@@ -886,6 +900,16 @@ func (d *doc) endsWithPerson(toks []token) bool {
 	return false
 }
 
+// skipSentenceWords returns where a run [i, j) begins after the words that
+// only begin a sentence ("The Rail, Tram and Bus Union").
+func (d *doc) skipSentenceWords(s *sentence, i, j int) int {
+	t := s.para.toks
+	for i < j-1 && sentenceWords[t[i].lower] && !t[i].acronym {
+		i++
+	}
+	return i
+}
+
 // tokensText joins the words of a run with single spaces.
 func tokensText(toks []token) string {
 	var b strings.Builder
@@ -939,7 +963,8 @@ type prefixRole struct {
 }
 
 // roleAbbrev are role abbreviations written before a name: "Island MP Catriona MacAulay".
-var roleAbbrev = map[string]bool{"mp": true, "msp": true, "mep": true, "td": true, "am": true, "ms": false, "mla": true, "mpp": true, "senator": true, "rep": true}
+var roleAbbrev = map[string]bool{"mp": true, "msp": true, "mep": true, "td": true, "am": true, "ms": false, "mla": true, "mpp": true, "senator": true, "rep": true,
+	"mec": true, "mha": true, "mna": true, "mhk": true, "mlc": true}
 
 // personSplit returns where a person's name begins inside a run that starts
 // with a role or body, or 0 when the run does not split so.

@@ -244,6 +244,13 @@ func TestNames(t *testing.T) {
 			notOrgs:    []string{"Reserve Bank of India and SEBI"},
 			notPersons: []string{"Pragati Kendra", "Minister Sushma Iyer"},
 		},
+		{
+			name:    "particles in surnames, MECs, and lists at a sentence's start",
+			body:    "Community safety MEC Thandeka Mokoena confirmed it. DA spokesperson Pieter van Wyk said it was wrong, and Ana de la Cruz agreed. The Rail, Tram and Bus Union said members had not been consulted. Officials from the department of community safety and liaison briefed staff.",
+			persons: []string{"Thandeka Mokoena", "Pieter van Wyk", "Ana de la Cruz"},
+			orgs:    []string{"Rail, Tram and Bus Union", "department of community safety and liaison"},
+			notOrgs: []string{"Tram and Bus Union", "department of community safety and liaison briefed"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
