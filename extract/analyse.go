@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -491,21 +492,37 @@ func (d *doc) mergeShortNames() {
 // harbour agency", written in the singular, is the one "UK Harbour Agency"
 // the article names.
 func (d *doc) mergeVariants() {
+	// What to look for, found without allocating: most articles need none.
+	short, pairs, ofNames := false, false, false
+	for _, e := range d.ents {
+		if e.kind != schema.Organization {
+			continue
+		}
+		switch {
+		case e.class:
+			pairs = pairs || strings.Count(e.name, " ") == 1
+		case strings.Contains(e.name, " of ") || strings.Contains(e.name, " for "):
+			ofNames = true
+		case d.acronymName(e.name):
+			short = true // "NHS TQA": acronyms only
+		}
+	}
+	if !short && !pairs && !ofNames {
+		return
+	}
 	named := map[string]*entity{}  // lower-cased name → body
 	byInit := map[string]*entity{} // initials → body, when only one has them
 	ends := map[string][]*entity{} // lower-cased last two words → bodies
-	short := false                 // some body is named by acronyms only: "NHS TQA"
-	for _, e := range d.ents {
-		if e.kind == schema.Organization && !e.class && strings.Contains(e.name, " ") && allCapsWords(strings.Fields(e.name)) {
-			short = true
-			break
-		}
-	}
 	for _, e := range d.ents {
 		if e.kind != schema.Organization || e.class {
 			continue
 		}
-		named[strings.ToLower(e.name)] = e
+		if ofNames {
+			named[strings.ToLower(e.name)] = e
+		}
+		if !short && !pairs {
+			continue
+		}
 		f := strings.Fields(e.name)
 		if len(f) > 1 && short && !allCapsWords(f) {
 			in := initials(e.name)
@@ -515,7 +532,7 @@ func (d *doc) mergeVariants() {
 				byInit[in] = e
 			}
 		}
-		if len(f) >= 3 {
+		if len(f) >= 3 && pairs {
 			k := strings.ToLower(f[len(f)-2] + " " + f[len(f)-1])
 			ends[k] = append(ends[k], e)
 		}
@@ -525,20 +542,22 @@ func (d *doc) mergeVariants() {
 		if e.kind != schema.Organization {
 			continue
 		}
-		f := strings.Fields(e.name)
+		sp := strings.LastIndexByte(e.name, ' ')
 		var to *entity
 		switch {
-		case e.class && len(f) == 2 && d.writtenSingular(e):
+		case e.class:
 			// Only when the name adds no more than a place or an acronym:
 			// "UK Harbour Agency", not "Rivers Funding Agency".
-			if c := ends[strings.ToLower(e.name)]; len(c) == 1 && d.onlyPlaceOrAcronym(c[0].name, 2) {
-				to = c[0]
+			if pairs && strings.Count(e.name, " ") == 1 && d.writtenSingular(e) {
+				if c := ends[strings.ToLower(e.name)]; len(c) == 1 && d.onlyPlaceOrAcronym(c[0].name, 2) {
+					to = c[0]
+				}
 			}
-		case e.class || len(f) < 2:
-		case allCapsWords(f):
-			to = byInit[strings.Join(f, "")]
-		case d.lex.orgHeads[strings.ToLower(f[len(f)-1])]:
-			head, rest := strings.ToLower(f[len(f)-1]), strings.ToLower(strings.Join(f[:len(f)-1], " "))
+		case sp < 0:
+		case short && d.acronymName(e.name):
+			to = byInit[strings.Join(strings.Fields(e.name), "")]
+		case ofNames && d.lex.orgHeads[strings.ToLower(e.name[sp+1:])]:
+			head, rest := strings.ToLower(e.name[sp+1:]), strings.ToLower(strings.TrimSpace(e.name[:sp]))
 			if to = named[head+" of "+rest]; to == nil {
 				to = named[head+" for "+rest]
 			}
@@ -639,6 +658,20 @@ func (d *doc) onlyPlaceOrAcronym(name string, n int) bool {
 var scopeWords = map[string]bool{"national": true, "federal": true, "state": true, "provincial": true,
 	"regional": true, "central": true, "new": true}
 
+// acronymName reports whether a name of two or more words is written in
+// acronyms only ("NHS TQA", "UK PCTs"); it allocates only when it may be.
+func (d *doc) acronymName(name string) bool {
+	if strings.IndexByte(name, ' ') < 0 {
+		return false
+	}
+	for _, r := range name {
+		if unicode.IsLower(r) && r != 's' {
+			return false
+		}
+	}
+	return allCapsWords(strings.Fields(name))
+}
+
 // writtenSingular reports whether every way the article wrote a class of
 // bodies ends in its singular head: "the harbour agency", not "agencies".
 func (d *doc) writtenSingular(e *entity) bool {
@@ -687,6 +720,9 @@ func (d *doc) resolveAcronyms() {
 			m.ent.addAlias(t[m.to+1].text)
 			d.acr[acronymKey(t[m.to+1].text)] = m.ent
 		}
+	}
+	if len(d.acronyms) == 0 {
+		return
 	}
 	// The initials of the bodies named so far, first named first.
 	byInit := map[string]*entity{}

@@ -130,7 +130,7 @@ func (d *doc) findNames(s *sentence) {
 			}
 			if b > j+1 || ofHeads[t[j-1].lower] && j-a == 1 && conn == "of" {
 				// Checked above: "Council of the EU", "Port of Kelmouth".
-			} else if !d.joinable(t[a:j], conn, t[j+1:k]) && d.lex.bodyName(s.para.text[t[i].start:t[k-1].end]) == "" && !(inner && (conn == "and" || conn == "&") && (!d.hasHead(t[j+1:k]) || fieldHeads[t[k-1].lower]) && !d.lex.orgPrefix[t[j+1].text] && k-(j+1) <= 3 && !d.looksPerson(t[j+1:k]) && !anyAcronym(t[j+1:k]) && d.lex.bodyName(tokensText(t[j+1:k])) == "" && d.lex.bodies[t[j+1].lower] == nil) {
+			} else if !d.joinable(t[a:j], conn, t[j+1:k]) && !d.knownRun(s, i, k) && !(inner && (conn == "and" || conn == "&") && (!d.hasHead(t[j+1:k]) || fieldHeads[t[k-1].lower]) && !d.lex.orgPrefix[t[j+1].text] && k-(j+1) <= 3 && !d.looksPerson(t[j+1:k]) && !anyAcronym(t[j+1:k]) && !d.knownRun(s, j+1, k) && d.lex.bodies[t[j+1].lower] == nil) {
 				break
 			}
 			if conn == "of" || conn == "for" {
@@ -487,8 +487,17 @@ func (d *doc) givenFirst(toks []token) bool {
 // placeAt returns how many tokens from toks[k] name a place ("New
 // Zealand", "Kent"), or 0.
 func (d *doc) placeAt(toks []token, k int) int {
+	if k >= len(toks) || !d.lex.placeFirst[toks[k].lower] {
+		return 0 // no place's name begins with this word
+	}
 	for n := 3; n >= 1; n-- {
 		if k+n > len(toks) {
+			continue
+		}
+		if n == 1 {
+			if d.lex.places[toks[k].lower] {
+				return 1
+			}
 			continue
 		}
 		var b strings.Builder
@@ -571,7 +580,7 @@ func (d *doc) joinable(a []token, conn string, b []token) bool {
 		}
 		// "Overseas and Trade Office", not "Ofsted and NHS Trust Quality
 		// Authority", two bodies.
-		return !d.hasHead(a) && d.hasHead(b) && !d.endsWithPerson(a) && d.lex.bodyName(tokensText(a)) == ""
+		return !d.hasHead(a) && d.hasHead(b) && !d.endsWithPerson(a) && !(d.lex.bodyFirst[a[0].lower] && d.lex.bodyName(tokensText(a)) != "")
 	case "upon":
 		// "Northby upon Avon Hospitals NHS Foundation Trust": a place's name.
 		return true
@@ -644,7 +653,7 @@ func (d *doc) lowerHead(s *sentence, i, j int) int {
 	for i < j-1 && sentenceWords[t[i].lower] && !t[i].acronym {
 		i++ // "The Conservative party"
 	}
-	if d.lex.bodyName(s.para.text[t[i].start:t[j].end]) != "" {
+	if d.knownRun(s, i, j+1) {
 		return j + 1
 	}
 	run := t[i:j]
@@ -659,10 +668,33 @@ func (d *doc) lowerHead(s *sentence, i, j int) int {
 
 // isTitleCase reports whether a sentence capitalises the common words that
 // are not name words: "Water Agency Launched", "Minister Vows to Scrap
-// Board". A headline needs one such word, a body sentence three, and three
-// in four of them capitalised.
+// Board". A headline needs one such word, a subheading (a paragraph of one
+// short sentence) three, and three in four of them capitalised.
 func (d *doc) isTitleCase(s *sentence) bool {
 	t := s.para.toks
+	if !s.para.head && (len(s.para.sents) > 1 || s.to-s.from > 25) {
+		return false // a headline, or a paragraph of one short sentence: a subheading
+	}
+	need := 3
+	if s.para.head {
+		need = 1
+	}
+	// Most sentences have too few capitalised words to be title case:
+	// count them before looking anything up.
+	capWords, lowWords := 0, 0
+	for k := s.from + 1; k < s.to; k++ {
+		if !t[k].word || len(t[k].lower) < 4 {
+			continue
+		}
+		if !t[k].cap {
+			lowWords++
+		} else if !t[k].acronym {
+			capWords++
+		}
+	}
+	if capWords < need || lowWords > capWords {
+		return false
+	}
 	caps, all := 0, 0
 	for k := s.from + 1; k < s.to; k++ {
 		tk := t[k]
@@ -683,10 +715,6 @@ func (d *doc) isTitleCase(s *sentence) bool {
 		if tk.cap {
 			caps++
 		}
-	}
-	need := 3
-	if s.para.head {
-		need = 1
 	}
 	return all >= need && caps*4 >= all*3
 }
@@ -753,7 +781,7 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 		// "(Metro News: Jane Roe)": a photographer's credit, no one in the story.
 		return
 	}
-	if j-i > 1 && d.lex.bodyName(normaliseOrgName(s.para.text[t[i].start:t[j-1].end])) != "" {
+	if j-i > 1 && d.lex.bodyFirst[t[i].lower] && d.lex.bodyName(normaliseOrgName(s.para.text[t[i].start:t[j-1].end])) != "" {
 		known := normaliseOrgName(s.para.text[t[i].start:t[j-1].end])
 		// A name the lexicon knows as a body's: "Fianna Fáil", "Kāinga Ora".
 		d.addOrg(s, i, j, known, false)
@@ -908,6 +936,13 @@ func (d *doc) skipSentenceWords(s *sentence, i, j int) int {
 		i++
 	}
 	return i
+}
+
+// knownRun reports whether the tokens [i, j) are a name the lexicon knows as
+// a body's; the first word is tested first, which is cheap.
+func (d *doc) knownRun(s *sentence, i, j int) bool {
+	t := s.para.toks
+	return i < j && d.lex.bodyFirst[t[i].lower] && d.lex.bodyName(s.para.text[t[i].start:t[j-1].end]) != ""
 }
 
 // tokensText joins the words of a run with single spaces.
@@ -1312,7 +1347,6 @@ func (d *doc) org(name string, class bool) *entity {
 			return e
 		}
 	}
-	okey := d.lex.orgKey(name)
 	key := "o:" + looseKey(name)
 	if e, ok := d.byKey[key]; ok {
 		e.addAlias(name)
@@ -1327,7 +1361,7 @@ func (d *doc) org(name string, class bool) *entity {
 			}
 		}
 	}
-	e := &entity{kind: schema.Organization, name: name, key: okey, class: class, sents: map[int]bool{}}
+	e := &entity{kind: schema.Organization, name: name, key: d.lex.orgKey(name), class: class, sents: map[int]bool{}}
 	if d.lex.generic[strings.ToLower(name)] {
 		e.generic = true
 	}
