@@ -4,36 +4,42 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/newsgraph/newsgraph/schema"
 )
 
 // doc is the working state of one article's analysis.
 type doc struct {
-	a           Article
-	lex         *Lexicon
-	paras       []*paragraph
-	sents       []*sentence
-	ents        []*entity
-	byKey       map[string]*entity
-	mentions    []*mention // resolved mentions, in text order once sorted
-	singles     []*mention // one capitalised word: surnames, mostly
-	acronyms    []*mention
-	unknown     []*mention
-	prefixRoles []prefixRole
-	bySent      map[*sentence][]*mention // see in
-	indexed     int
-	prevVerb    prevVerb           // see reformVerb
-	shifted     int                // see findReforms: where a phrasal verb's shifted particle starts
-	reformSaid  []reformMention    // every cue that reported a reform, in text order
-	acr         map[string]*entity // acronym key → entity, from the article's own definitions
-	defined     map[string]bool    // acronym keys the article defines in brackets; see definedAcronym
-	quotes      []*quotation
-	statements  []*statement
-	reforms     []*reform
-	stances     []stance
-	roles       []roleFact
-	facts       []schema.Fact
+	a            Article
+	lex          *Lexicon
+	paras        []*paragraph
+	sents        []*sentence
+	ents         []*entity
+	byKey        map[string]*entity
+	mentions     []*mention // resolved mentions, in text order once sorted
+	singles      []*mention // one capitalised word: surnames, mostly
+	acronyms     []*mention
+	unknown      []*mention
+	prefixRoles  []prefixRole
+	bySent       map[*sentence][]*mention // see in
+	indexed      int
+	prevVerb     prevVerb           // see reformVerb
+	shifted      int                // see findReforms: where a phrasal verb's shifted particle starts
+	reformSaid   []reformMention    // every cue that reported a reform, in text order
+	acr          map[string]*entity // acronym key → entity, from the article's own definitions
+	defined      map[string]bool    // acronym keys the article defines in brackets; see definedAcronym
+	surnames     map[string]bool    // lower-cased surnames of the article's people so far
+	tails        map[string]*entity // lower-cased last words of people's names; see knownTail
+	acronymsSeen map[string]bool    // acronym keys written anywhere in the article; see hasAcronym
+	aliasIndex   map[string]bool    // lower-cased aliases of d.ents; see knownName
+	aliasCount   int                // len(d.ents) when aliasIndex was built
+	quotes       []*quotation
+	statements   []*statement
+	reforms      []*reform
+	stances      []stance
+	roles        []roleFact
+	facts        []schema.Fact
 }
 
 func newDoc(a Article, lex *Lexicon) *doc {
@@ -101,9 +107,13 @@ func (d *doc) analyse() {
 	}
 	for _, s := range d.sents {
 		d.findClassNames(s)
+		d.findLowerDepartments(s)
+		d.findLowerCommittees(s)
 	}
 	d.mergeClasses()
+	d.mergeCalled()
 	d.mergeShortNames()
+	d.mergeVariants()
 	d.resolveAcronyms()
 	d.resolveSingles()
 	d.sortMentions()
@@ -206,8 +216,14 @@ func (d *doc) findClassNames(s *sentence) {
 				break
 			}
 			if tk.lower == "and" {
-				// Only inside a name: "health and well-being boards", not "PCTs and local authorities".
+				// Only inside a name: "health and well-being boards", not
+				// "PCTs and local authorities" or "public health and local
+				// authorities", where what follows "and" is a kind of body
+				// by itself.
 				if len(mods) == 0 || m-1 < s.from || !t[m-1].word || classStop[t[m-1].lower] || t[m-1].acronym || strings.HasSuffix(t[m-1].lower, "s") {
+					break
+				}
+				if after := strings.Join(mods, " ") + " " + t[k].lower; d.lex.generic[after] || d.lex.bodyName(after) != "" {
 					break
 				}
 			}
@@ -224,7 +240,7 @@ func (d *doc) findClassNames(s *sentence) {
 		}
 		head := singular(t[k].lower)
 		switch {
-		case len(mods) == 0 && !weak && k+2 < s.to && t[k+1].lower == "of" && (t[k+2].acronym || t[k+2].word && !t[k+2].cap && !classStop[t[k+2].lower]):
+		case len(mods) == 0 && !weak && k+2 < s.to && t[k+1].lower == "of" && (t[k+2].acronym || t[k+2].word && !t[k+2].cap && !classStop[t[k+2].lower]) && !memberNouns[t[k+2].lower]:
 			// "consortia of GP practices" → "GP consortium".
 			mod := t[k+2].lower
 			if t[k+2].acronym {
@@ -240,6 +256,10 @@ func (d *doc) findClassNames(s *sentence) {
 		case len(mods) > 0 && weak && d.lex.bodyNames[strings.Join(mods, " ")+" "+head] == "":
 			// "patient groups": a weak class word names a body only when the
 			// lexicon knows the whole name ("clinical commissioning groups").
+		case len(mods) > 0 && mediumClass[t[k].lower] && genericMods[mods[0]] && !d.hasAcronym(strings.Join(mods, " ")+" "+head):
+			// "voluntary organisations", "private companies", "energy companies":
+			// kinds of organisation, not of public body, unless the article
+			// gives them an acronym.
 		case len(mods) > 0:
 			name := strings.Join(mods, " ") + " " + head
 			e := d.org(name, true)
@@ -254,6 +274,78 @@ func (d *doc) findClassNames(s *sentence) {
 			e.addAlias(strings.ToLower(written[:1]) + written[1:])
 			d.addMention(&mention{sent: s, from: first, to: k + 1, kind: mFull, ent: e})
 		}
+	}
+}
+
+// memberNouns are the people a body is made of: "a board of directors" is
+// no kind of board, as "consortia of GP practices" is a kind of consortium.
+var memberNouns = map[string]bool{"directors": true, "governors": true, "trustees": true, "members": true,
+	"management": true, "commissioners": true, "advisers": true, "advisors": true, "experts": true,
+	"officials": true, "executives": true, "ministers": true, "inquiry": true, "enquiry": true,
+	"representatives": true, "delegates": true, "officers": true, "judges": true, "peers": true,
+	"mps": true, "councillors": true, "volunteers": true, "staff": true, "employees": true, "workers": true}
+
+// chambers are legislatures whose committees are written in lower case
+// after them: "the Commons fisheries select committee".
+var chambers = map[string]bool{"commons": true, "lords": true, "senate": true, "house": true,
+	"assembly": true, "parliament": true, "dáil": true, "dail": true, "seanad": true, "congress": true}
+
+// findLowerCommittees finds a chamber's committees written in lower case:
+// "the Commons fisheries select committee", "a Senate banking committee".
+func (d *doc) findLowerCommittees(s *sentence) {
+	t := s.para.toks
+	for k := s.from; k+2 < s.to; k++ {
+		if !t[k].cap || !chambers[t[k].lower] || t[k].poss {
+			continue
+		}
+		end := k + 1
+		for end < s.to && end-k <= 4 && t[end].word && !t[end].cap && !classStop[t[end].lower] && t[end].lower != "committee" && !d.lex.verbs[t[end].lower] {
+			end++
+		}
+		if end == k+1 || end >= s.to || t[end].lower != "committee" {
+			continue
+		}
+		name := s.para.text[t[k].start:t[end].end]
+		e := d.org(name, false)
+		d.addMention(&mention{sent: s, from: k, to: end + 1, kind: mFull, ent: e})
+		k = end
+	}
+}
+
+// findLowerDepartments finds government departments written in lower case
+// after "the": "the department of human settlements", "the departments of
+// water and sanitation". The name keeps the writer's case; a department
+// the lexicon knows takes its own name.
+func (d *doc) findLowerDepartments(s *sentence) {
+	t := s.para.toks
+	for k := s.from + 1; k+2 < s.to; k++ {
+		w := t[k].lower
+		if t[k].cap || t[k-1].lower != "the" || w != "department" && w != "departments" && w != "ministry" && w != "ministries" || t[k+1].lower != "of" && t[k+1].lower != "for" {
+			continue
+		}
+		end := k + 2
+		for end < s.to && end-(k+2) < 5 && t[end].word && !t[end].cap && !classStop[t[end].lower] && !d.lex.verbs[t[end].lower] && !verbLike[t[end].lower] {
+			if t[end].lower == "and" && (end+1 >= s.to || !t[end+1].word || t[end+1].cap || classStop[t[end+1].lower]) {
+				break
+			}
+			if classFollow[t[end].lower] && t[end].lower != "and" {
+				break
+			}
+			end++
+		}
+		// "… and liaison briefed staff": a verb in the past ends the name.
+		for end > k+2 && (t[end-1].lower == "and" || strings.HasSuffix(t[end-1].lower, "ed") && !d.lex.orgClass[t[end-1].lower]) {
+			end--
+		}
+		if end == k+2 {
+			continue
+		}
+		head := singular(w)
+		name := head + " " + t[k+1].lower + " " + s.para.text[t[k+2].start:t[end-1].end]
+		e := d.org(name, false)
+		e.addAlias(s.para.text[t[k].start:t[end-1].end])
+		d.addMention(&mention{sent: s, from: k, to: end, kind: mFull, ent: e})
+		k = end - 1
 	}
 }
 
@@ -274,6 +366,39 @@ func hasDigit(s string) bool {
 		}
 	}
 	return false
+}
+
+// mediumClass are nouns that end the names of kinds of public body
+// ("primary health organisations", "community rehabilitation companies")
+// and of many kinds of private one; see findClassNames. ("Centres" are
+// mostly places: "training centres".)
+var mediumClass = map[string]bool{"organisations": true, "organisation": true, "organizations": true,
+	"organization": true, "companies": true, "company": true}
+
+// genericMods begin names of kinds of organisation in general.
+var genericMods = map[string]bool{"voluntary": true, "private": true, "charitable": true, "commercial": true,
+	"independent": true, "non-profit": true, "not-for-profit": true, "third-sector": true, "partner": true,
+	"member": true, "international": true, "global": true, "foreign": true, "big": true, "small": true,
+	"large": true, "major": true, "leading": true, "umbrella": true, "grassroots": true,
+	"city": true, "town": true,
+	"research": true, "media": true, "tech": true, "technology": true, "energy": true, "insurance": true,
+	"pharmaceutical": true, "drug": true, "oil": true, "mining": true, "construction": true, "security": true,
+	"news": true, "sector": true, "consultancy": true, "accountancy": true, "law": true}
+
+// hasAcronym reports whether the article writes the initials of a class's
+// name as an acronym: "CRC" for "community rehabilitation company".
+func (d *doc) hasAcronym(name string) bool {
+	if d.acronymsSeen == nil {
+		d.acronymsSeen = map[string]bool{}
+		for _, p := range d.paras {
+			for _, tk := range p.toks {
+				if tk.acronym {
+					d.acronymsSeen[acronymKey(tk.text)] = true
+				}
+			}
+		}
+	}
+	return d.acronymsSeen[initials(name)]
 }
 
 // weakClass are nouns that end the names of some kinds of body but of many
@@ -362,6 +487,204 @@ func (d *doc) mergeShortNames() {
 	d.fold(into)
 }
 
+// mergeVariants folds other ways of writing a body's name into the name
+// the article gives in full: "Education Department" is "Department of
+// Education", "NHS TQA" is "NHS Trust Quality Authority", and "the
+// harbour agency", written in the singular, is the one "UK Harbour Agency"
+// the article names.
+func (d *doc) mergeVariants() {
+	// What to look for, found without allocating: most articles need none.
+	short, pairs, ofNames := false, false, false
+	for _, e := range d.ents {
+		if e.kind != schema.Organization {
+			continue
+		}
+		switch {
+		case e.class:
+			pairs = pairs || strings.Count(e.name, " ") == 1
+		case strings.Contains(e.name, " of ") || strings.Contains(e.name, " for "):
+			ofNames = true
+		case d.acronymName(e.name):
+			short = true // "NHS TQA": acronyms only
+		}
+	}
+	if !short && !pairs && !ofNames {
+		return
+	}
+	named := map[string]*entity{}  // lower-cased name → body
+	byInit := map[string]*entity{} // initials → body, when only one has them
+	ends := map[string][]*entity{} // lower-cased last two words → bodies
+	for _, e := range d.ents {
+		if e.kind != schema.Organization || e.class {
+			continue
+		}
+		if ofNames {
+			named[strings.ToLower(e.name)] = e
+		}
+		if !short && !pairs {
+			continue
+		}
+		f := strings.Fields(e.name)
+		if len(f) > 1 && short && !allCapsWords(f) {
+			in := initials(e.name)
+			if _, dup := byInit[in]; dup {
+				byInit[in] = nil
+			} else {
+				byInit[in] = e
+			}
+		}
+		if len(f) >= 3 && pairs {
+			k := strings.ToLower(f[len(f)-2] + " " + f[len(f)-1])
+			ends[k] = append(ends[k], e)
+		}
+	}
+	into := map[*entity]*entity{}
+	for _, e := range d.ents {
+		if e.kind != schema.Organization {
+			continue
+		}
+		sp := strings.LastIndexByte(e.name, ' ')
+		var to *entity
+		switch {
+		case e.class:
+			// Only when the name adds no more than a place or an acronym:
+			// "UK Harbour Agency", not "Rivers Funding Agency".
+			if pairs && strings.Count(e.name, " ") == 1 && d.writtenSingular(e) {
+				if c := ends[strings.ToLower(e.name)]; len(c) == 1 && d.onlyPlaceOrAcronym(c[0].name, 2) {
+					to = c[0]
+				}
+			}
+		case sp < 0:
+		case short && d.acronymName(e.name):
+			to = byInit[strings.Join(strings.Fields(e.name), "")]
+		case ofNames && d.lex.orgHeads[strings.ToLower(e.name[sp+1:])]:
+			head, rest := strings.ToLower(e.name[sp+1:]), strings.ToLower(strings.TrimSpace(e.name[:sp]))
+			if to = named[head+" of "+rest]; to == nil {
+				to = named[head+" for "+rest]
+			}
+		}
+		if to != nil && to != e && into[to] == nil {
+			into[e] = to
+			to.addAlias(e.name)
+			for a := range e.aliases {
+				to.addAlias(a)
+			}
+		}
+	}
+	d.fold(into)
+}
+
+// mergeCalled folds a description into the name it is given: "a new
+// regulatory agency called Water Standards Scotland", "a tertiary
+// education authority, to be known as Kura" describe one body, not a class
+// of bodies.
+func (d *doc) mergeCalled() {
+	type at struct {
+		s    *sentence
+		from int
+	}
+	named := map[at]*entity{}
+	for _, m := range d.mentions {
+		if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.class {
+			named[at{m.sent, m.from}] = m.ent
+		}
+	}
+	into := map[*entity]*entity{}
+	for _, m := range d.mentions {
+		if m.ent == nil || !m.ent.class || into[m.ent] != nil {
+			continue
+		}
+		t := m.sent.para.toks
+		k := m.to
+		if k < m.sent.to && t[k].text == "," {
+			k++
+		}
+		if k+1 < m.sent.to && t[k].lower == "to" && t[k+1].lower == "be" {
+			k += 2
+		}
+		switch {
+		case k < m.sent.to && (t[k].lower == "called" || t[k].lower == "named" || t[k].lower == "dubbed"):
+			k++
+		case k+1 < m.sent.to && t[k].lower == "known" && t[k+1].lower == "as":
+			k += 2
+		default:
+			continue
+		}
+		e := named[at{m.sent, k}]
+		end := k
+		for end < m.sent.to && end-k < 3 && t[end].word && t[end].cap && (end == k || t[end].start-t[end-1].end <= 1) {
+			end++
+		}
+		if e == nil && end > k && end-k <= 2 && (end >= m.sent.to || !t[end].cap) && !d.givenFirst(t[k:end]) {
+			// "… to be known as Kura", "… to be called Dúchas Nua": a name
+			// of one or two words no rule reads alone.
+			written := m.sent.para.text[t[k].start:t[end-1].end]
+			name := written
+			if end-k == 1 && t[k].acronym && d.lex.bodies[t[k].lower] != nil {
+				name = d.lex.bodies[t[k].lower][0]
+			}
+			e = d.org(normaliseOrgName(name), false)
+			e.addAlias(normaliseOrgName(written))
+			d.addMention(&mention{sent: m.sent, from: k, to: end, kind: mFull, ent: e})
+		}
+		if e != nil {
+			into[m.ent] = e
+			e.addAlias(m.ent.name)
+			for a := range m.ent.aliases {
+				e.addAlias(a)
+			}
+		}
+	}
+	d.fold(into)
+}
+
+// onlyPlaceOrAcronym reports whether the words of name before its last n
+// are acronyms or a place.
+func (d *doc) onlyPlaceOrAcronym(name string, n int) bool {
+	f := strings.Fields(name)
+	rest := f[:len(f)-n]
+	if d.lex.places[strings.ToLower(strings.Join(rest, " "))] {
+		return true
+	}
+	for _, w := range rest {
+		if !isAllCaps(w) && !scopeWords[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return len(rest) > 0
+}
+
+// scopeWords say how far a body reaches, not which it is: "National
+// Apprenticeship Board" is the one "apprenticeship board" of its story.
+var scopeWords = map[string]bool{"national": true, "federal": true, "state": true, "provincial": true,
+	"regional": true, "central": true, "new": true}
+
+// acronymName reports whether a name of two or more words is written in
+// acronyms only ("NHS TQA", "UK PCTs"); it allocates only when it may be.
+func (d *doc) acronymName(name string) bool {
+	if strings.IndexByte(name, ' ') < 0 {
+		return false
+	}
+	for _, r := range name {
+		if unicode.IsLower(r) && r != 's' {
+			return false
+		}
+	}
+	return allCapsWords(strings.Fields(name))
+}
+
+// writtenSingular reports whether every way the article wrote a class of
+// bodies ends in its singular head: "the harbour agency", not "agencies".
+func (d *doc) writtenSingular(e *entity) bool {
+	head := e.name[strings.LastIndexByte(e.name, ' ')+1:]
+	for a := range e.aliases {
+		if !strings.HasSuffix(strings.ToLower(a), head) {
+			return false
+		}
+	}
+	return true
+}
+
 func allCapsWords(ws []string) bool {
 	for _, w := range ws {
 		if !isAllCaps(w) && !(len(w) >= 2 && strings.ToUpper(w) == w) {
@@ -399,22 +722,42 @@ func (d *doc) resolveAcronyms() {
 			d.acr[acronymKey(t[m.to+1].text)] = m.ent
 		}
 	}
+	if len(d.acronyms) == 0 {
+		return
+	}
+	// The initials of the bodies named so far, first named first.
+	byInit := map[string]*entity{}
+	for _, c := range d.ents {
+		if c.kind == schema.Organization && strings.Contains(c.name, " ") {
+			if _, ok := byInit[initials(c.name)]; !ok {
+				byInit[initials(c.name)] = c
+			}
+		}
+	}
+	kindOf := map[string]*entity{} // a kind's lower-case name → the one body of that kind named
 	for _, m := range d.acronyms {
 		t := m.sent.para.toks[m.from]
 		key := acronymKey(t.text)
 		e := d.acr[key]
 		if e == nil {
-			for _, c := range d.ents {
-				if c.kind == schema.Organization && len(strings.Fields(c.name)) > 1 && initials(c.name) == key {
-					e = c
-					break
-				}
-			}
+			e = byInit[key]
 		}
 		if e == nil {
-			if b, ok := d.lex.bodies[strings.ToLower(t.text)]; ok {
-				e = d.org(b[0], isLower(b[0]))
-			} else if b, ok := d.lex.bodies[strings.ToLower(strings.TrimSuffix(t.text, "s"))]; ok {
+			b, ok := d.lex.bodies[strings.ToLower(t.text)]
+			if !ok {
+				b, ok = d.lex.bodies[strings.ToLower(strings.TrimSuffix(t.text, "s"))]
+			}
+			if ok && isLower(b[0]) && !strings.HasSuffix(t.text, "s") {
+				// "the CCG's budget" after "NHS Ashvale Clinical
+				// Commissioning Group": the one body of that kind named.
+				if named, seen := kindOf[b[0]]; seen {
+					e = named
+				} else {
+					e = d.namedOfKind(b[0])
+					kindOf[b[0]] = e
+				}
+			}
+			if e == nil && ok {
 				e = d.org(b[0], isLower(b[0]))
 			}
 		}
@@ -429,11 +772,28 @@ func (d *doc) resolveAcronyms() {
 }
 
 // honorifics are titles that only ever stand before a person's name, so
-// that a common word after one is a surname: "President Bush", "Mr Little".
+// that a common word after one is a surname: "President Reed", "Mr Baker".
 var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "mx": true, "dr": true,
 	"sir": true, "dame": true, "lord": true, "lady": true, "baroness": true, "president": true,
 	"senator": true, "sen": true, "rep": true, "gov": true, "governor": true, "premier": true,
 	"mayor": true, "professor": true, "prof": true, "cllr": true, "councillor": true}
+
+// namedOfKind returns the one body the article names whose name ends with
+// a kind's name ("… Clinical Commissioning Group" for "clinical
+// commissioning group"), or nil when none or several do.
+func (d *doc) namedOfKind(kind string) *entity {
+	var found *entity
+	for _, c := range d.ents {
+		if c.kind != schema.Organization || c.class || !strings.HasSuffix(strings.ToLower(c.name), " "+kind) {
+			continue
+		}
+		if found != nil {
+			return nil
+		}
+		found = c
+	}
+	return found
+}
 
 // resolveSingles links one-word capitalised mentions to the article's
 // people by surname ("Burstow", "Mr Cozens"), choosing the person mentioned
@@ -465,13 +825,24 @@ func (d *doc) resolveSingles() {
 				best, bestDist = e, dist
 			}
 		}
+		if best == nil && m.title == "" && m.from > m.sent.from {
+			// "Kent's Healthwatch" is the "Healthwatch Kent" the article names.
+			if p := m.sent.para.toks[m.from-1]; p.poss && !p.plural && d.lex.places[p.lower] {
+				if e := d.byKey["o:"+looseKey(word+" "+p.text)]; e != nil {
+					e.addAlias(p.text + "'s " + word)
+					m.ent = e
+					d.addMention(m)
+					continue
+				}
+			}
+		}
 		if best == nil && m.title == "" {
 			// A body the lexicon knows by one word: "Labour".
 			next := ""
 			if m.to < m.sent.to {
 				next = m.sent.para.toks[m.to].lower
 			}
-			spoken := next == "," || next == "said" || next == "says" || d.lex.verbs[next] || next == "chief" || next == "chair"
+			spoken := next == "," || next == "said" || next == "says" || d.lex.verbs[next] || next == "chief" || next == "chair" || next == "and" || t.poss
 			if b, ok := d.lex.bodies[t.lower]; ok && (!d.lex.bodyCaps[t.lower] || slices.Contains(b, word)) && (!d.lex.common[t.lower] || t.cap && m.from != m.sent.from || t.cap && spoken) {
 				e := d.org(b[0], false)
 				e.addAlias(word)
@@ -489,7 +860,7 @@ func (d *doc) resolveSingles() {
 		}
 		if best == nil {
 			// A titled surname with no full name in the article is still a person.
-			if m.title != "" && (!d.lex.common[t.lower] || honorifics[strings.ToLower(m.title)] && t.cap && !d.lex.roleHeads[t.lower] && !d.lex.roleMods[t.lower] && !nameStop[t.lower]) {
+			if m.title != "" && !d.lex.roleHeads[singular(t.lower)] && !d.lex.roleHeads[t.lower] && (!d.lex.common[t.lower] || honorifics[strings.ToLower(m.title)] && t.cap && !d.lex.roleMods[t.lower] && !nameStop[t.lower]) {
 				best = d.person(m.title + " " + word)
 				best.surname = word
 				best.gender = d.lex.titles[strings.ToLower(m.title)]

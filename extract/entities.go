@@ -3,6 +3,8 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/cayleygraph/quad"
 	"github.com/newsgraph/newsgraph/schema"
@@ -35,10 +37,21 @@ func (e *entity) iri() quad.IRI {
 }
 
 // looseKey is the form of a body's name that look-ups within an article
-// use: lower case, single spaces, the last word singular whatever it is.
+// use: lower case, single spaces, the last word singular whatever it is
+// ("Arcas" and "Arca" are one body).
 func looseKey(name string) string {
-	f := strings.Fields(strings.ToLower(name))
-	if n := len(f); n > 1 {
+	lower := strings.ToLower(name)
+	if strings.TrimSpace(lower) == lower && !strings.Contains(lower, "  ") && !strings.ContainsAny(lower, "\t\n") {
+		// Single spaces already: only the last word may change.
+		sp := strings.LastIndexByte(lower, ' ')
+		last := lower[sp+1:]
+		if one := singular(last); one != last {
+			return lower[:sp+1] + one
+		}
+		return lower
+	}
+	f := strings.Fields(lower)
+	if n := len(f); n > 0 {
 		f[n-1] = singular(f[n-1])
 	}
 	return strings.Join(f, " ")
@@ -47,7 +60,7 @@ func looseKey(name string) string {
 // orgKey is the form of a body's name that IRIs and look-ups use: lower
 // case, the last word singular when it is a body's head or class word in
 // the plural ("Regional Water Boards", "primary care trusts") or the name is
-// a lower-case class. Other plurals are part of the name: "ABC News",
+// a lower-case class. Other plurals are part of the name: "Sky News",
 // "Department for Work and Pensions".
 func (l *Lexicon) orgKey(name string) string {
 	f := strings.Fields(strings.ToLower(name))
@@ -126,18 +139,39 @@ func singular(w string) string {
 // "primary care trust" → "PCT", "Local Government Association" → "LGA".
 func initials(name string) string {
 	var b strings.Builder
-	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' }) {
-		lw := strings.ToLower(w)
-		if lw == "of" || lw == "and" || lw == "for" || lw == "the" || lw == "&" || lw == "with" || lw == "on" || lw == "in" {
+	for rest := name; rest != ""; {
+		k := strings.IndexAny(rest, " -")
+		w := rest
+		if k >= 0 {
+			w, rest = rest[:k], rest[k+1:]
+		} else {
+			rest = ""
+		}
+		if w == "" {
+			continue
+		}
+		if initialsSkip(w) {
 			continue
 		}
 		if isAllCaps(w) {
 			b.WriteString(strings.TrimSuffix(w, "s"))
 			continue
 		}
-		b.WriteString(strings.ToUpper(w[:1]))
+		r, _ := utf8.DecodeRuneInString(w)
+		b.WriteRune(unicode.ToUpper(r))
 	}
 	return b.String()
+}
+
+// initialsSkip reports whether a word of a name has no initial in its
+// acronym: "of", "and", "the" …
+func initialsSkip(w string) bool {
+	for _, s := range [...]string{"of", "and", "for", "the", "&", "with", "on", "in"} {
+		if strings.EqualFold(w, s) {
+			return true
+		}
+	}
+	return false
 }
 
 func isAllCaps(w string) bool {

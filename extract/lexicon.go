@@ -43,7 +43,9 @@ type Lexicon struct {
 	bodyNames   map[string]string              // lower-cased full name or alias → canonical full name
 	bodyCaps    map[string]bool                // bodies whose key is written in capitals: "impact"
 	bodyLoose   map[string]string              // looseKey of a full name or alias → canonical full name
+	bodyFirst   map[string]bool                // lower-cased first words of bodies' names: a cheap test first
 	places      map[string]bool                // lower-cased place names: "ontario", "new zealand"
+	placeFirst  map[string]bool                // lower-cased first words of places' names
 	topics      []string                       // topic names, one a "topics" line
 	topicsAt    [256][]topicRef                // the topics' cues by their first byte
 	supportAt   [256][]string                  // support cues of a holder's words, by their first byte
@@ -89,7 +91,7 @@ func newLexicon() *Lexicon {
 		titles: map[string]string{}, given: map[string]string{}, common: map[string]bool{},
 		roleHeads: map[string]bool{}, roleMods: map[string]bool{}, verbs: map[string]bool{},
 		orgHeads: map[string]bool{}, orgPrefix: map[string]bool{}, orgClass: map[string]bool{}, orgTail: map[string]bool{}, orgSector: map[string]bool{}, orgDocument: map[string]bool{},
-		generic: map[string]bool{}, bodies: map[string][]string{}, bodyNames: map[string]string{}, bodyCaps: map[string]bool{}, bodyLoose: map[string]string{}, places: map[string]bool{},
+		generic: map[string]bool{}, bodies: map[string][]string{}, bodyNames: map[string]string{}, bodyCaps: map[string]bool{}, bodyLoose: map[string]string{}, bodyFirst: map[string]bool{}, places: map[string]bool{}, placeFirst: map[string]bool{},
 		entries: sha256.New(),
 	}
 }
@@ -258,18 +260,23 @@ func (l *Lexicon) add(section, line string) error {
 		key := strings.ToLower(parts[0])
 		l.bodies[key] = parts[1:]
 		if strings.ToUpper(parts[0]) == parts[0] && strings.ToLower(parts[0]) != parts[0] {
-			l.bodyCaps[key] = true // "IMPACT", "GMB": the name only as written in capitals
+			l.bodyCaps[key] = true // "GMB", "SIPTU": the name only as written in capitals
 		}
 		for _, p := range parts {
 			if _, ok := l.bodyNames[strings.ToLower(p)]; !ok {
 				l.bodyNames[strings.ToLower(p)] = parts[1]
 			}
-			if _, ok := l.bodyLoose[looseKey(p)]; !ok {
+			if f := strings.Fields(strings.ToLower(p)); len(f) > 0 {
+				l.bodyFirst[f[0]] = true
+			}
+			if _, ok := l.bodyLoose[looseKey(p)]; !ok && strings.Contains(p, " ") {
 				l.bodyLoose[looseKey(p)] = parts[1]
 			}
 		}
 	case "places":
-		l.places[strings.ToLower(strings.Join(strings.Fields(line), " "))] = true
+		f := strings.Fields(strings.ToLower(line))
+		l.places[strings.Join(f, " ")] = true
+		l.placeFirst[f[0]] = true
 	case "topics":
 		name, cues, ok := strings.Cut(line, ":")
 		if !ok {
@@ -315,11 +322,24 @@ func (l *Lexicon) add(section, line string) error {
 }
 
 // bodyName returns the canonical name of the well-known body a name names,
-// or "": case, spacing and a final plural do not matter ("Directorate for
-// Priority Crime Investigations").
+// or "": case, spacing and, in names of two or more words, a final plural do
+// not matter ("Public Service Associations").
 func (l *Lexicon) bodyName(name string) string {
-	if full, ok := l.bodyNames[strings.ToLower(name)]; ok {
+	name = strings.TrimSpace(name)
+	first := name
+	if sp := strings.IndexByte(name, ' '); sp >= 0 {
+		first = name[:sp]
+	}
+	if !l.bodyFirst[strings.ToLower(first)] {
+		return "" // no body's name begins with this word: the cheap test first
+	}
+	lower := strings.ToLower(name)
+	if full, ok := l.bodyNames[lower]; ok {
 		return full
+	}
+	sp := strings.LastIndexByte(lower, ' ')
+	if sp < 0 || sp == len(lower)-1 {
+		return "" // "National" is not "Nationals"
 	}
 	return l.bodyLoose[looseKey(name)]
 }

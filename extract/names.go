@@ -19,7 +19,15 @@ var nameStop = map[string]bool{
 }
 
 // connectors may join two capitalised runs into one organisation name.
-var connectors = map[string]bool{"of": true, "for": true, "and": true, "&": true, "the": true, "with": true, "on": true, "in": true, "against": true}
+var connectors = map[string]bool{"of": true, "for": true, "and": true, "&": true, "the": true, "with": true, "on": true, "in": true, "against": true, "upon": true}
+
+// ofHeads begin a body's name before "of" though they head no name alone:
+// "Port of Kelmouth", "Friends of the Earth".
+var ofHeads = map[string]bool{"port": true, "friends": true}
+
+// fieldHeads are head words that also name a body's field after "and"
+// inside its name: "Department of Health and Social Services".
+var fieldHeads = map[string]bool{"services": true, "service": true}
 
 // compass words begin place names ("North East Somerset"), not people's.
 var compass = map[string]bool{"north": true, "south": true, "east": true, "west": true, "central": true, "greater": true, "upper": true, "lower": true, "new": true, "port": true, "saint": true, "st": true, "mount": true, "lake": true, "fort": true}
@@ -33,10 +41,15 @@ var placeWords = map[string]bool{"park": true, "street": true, "road": true, "sq
 	"europe": true, "britain": true, "england": true, "scotland": true, "wales": true, "ireland": true,
 	"america": true, "africa": true, "asia": true, "australia": true, "canada": true, "india": true}
 
-// siteWords end the names of buildings and streets: "Union Buildings",
+// siteWords end the names of buildings and streets: "Harbour Buildings",
 // "Council Street".
 var siteWords = map[string]bool{"buildings": true, "building": true, "tower": true, "towers": true,
 	"street": true, "road": true, "square": true, "avenue": true, "lane": true, "gardens": true}
+
+// legislatures are chambers a party's members sit in: "Green Senate
+// leader", "Labour Assembly members".
+var legislatures = map[string]bool{"senate": true, "house": true, "assembly": true, "parliament": true,
+	"caucus": true, "congress": true, "lords": true, "commons": true}
 
 // workWords end the names of programmes, events and prizes, which may
 // begin with a person's name: "The Rowan Pike Show", "Nell Adair Lecture".
@@ -62,43 +75,75 @@ func (d *doc) findNames(s *sentence) {
 		}
 		// "Overseas, Trade and Development Office": words listed before a
 		// head word name one body.
-		if t[j-1].quote == t[i].quote && j-i <= 2 && !t[j-1].poss && !d.hasHead(t[i:j]) && d.listWords(t[i:j]) {
+		if a := d.skipSentenceWords(s, i, j); j+1 < s.to && t[j].text == "," && t[j-1].quote == t[i].quote && j-a <= 2 && !t[j-1].poss && d.listWords(t[a:j]) && !d.hasHead(t[a:j]) {
 			if k := d.listEnd(s, j, true); k > 0 {
 				j = k
 			}
 		}
+		// "Pieter van Wyk", "Ana de la Cruz": a given name, lower-case
+		// particles, and the rest of the surname.
+		if j-i <= 2 && j+1 < s.to && particles[t[j].lower] && !t[j].cap && d.givenFirst(t[i:j]) && !d.hasHead(t[i:j]) {
+			k := j
+			for k < s.to && k-j < 2 && particles[t[k].lower] && !t[k].cap {
+				k++
+			}
+			if k < s.to && t[k].word && t[k].cap && !t[k].acronym && d.nameToken(s, k) {
+				j = k + 1
+				if j < s.to && t[j].word && t[j].cap && d.nameToken(s, j) && !d.lex.orgHeads[t[j].lower] {
+					j++ // "Maria de Souza Lima"
+				}
+			}
+		}
 		// Join runs through connectors when the whole is an organisation's name.
 		inner := false // the name already holds "of"/"for": "Department of Labor and Industry"
-		for j+1 < s.to && connectors[t[j].lower] && !t[j-1].poss && d.nameToken(s, j+1) && t[j].quote == t[i].quote {
+		for j+1 < s.to && connectors[t[j].lower] && !t[j-1].poss && t[j].quote == t[i].quote {
+			// "the" only after "of"/"for", and only after a head word:
+			// "Council of the EU", "Department for the Economy", "Port of
+			// the North".
+			b := j + 1
+			if c := t[j].lower; (c == "of" || c == "for") && t[b].lower == "the" && b+1 < s.to {
+				if !(d.hasHead(t[i:j]) || d.lex.orgHeads[t[j-1].lower] || ofHeads[t[j-1].lower]) {
+					break
+				}
+				b++
+			}
+			if !d.nameToken(s, b) || t[j].lower == "the" {
+				break
+			}
 			// "Department of Rivers, Forests and Coastal Affairs", "Committee
 			// on Fisheries, Ports and Rural Affairs": a list of the body's fields.
-			if c := t[j].lower; (c == "of" || c == "for" || c == "on") && (d.hasHead(t[i:j]) || j-i == 1 && d.lex.orgHeads[t[i].lower]) {
+			if c := t[j].lower; b == j+1 && (c == "of" || c == "for" || c == "on") && (d.hasHead(t[i:j]) || j-i == 1 && d.lex.orgHeads[t[i].lower]) {
 				if k := d.listEnd(s, j+1, false); k > 0 {
 					j = k
 					inner = true
 					continue
 				}
 			}
-			k := j + 1
-			for k < s.to && d.nameToken(s, k) && !(k > j+1 && t[k-1].poss) {
+			k := b
+			for k < s.to && d.nameToken(s, k) && !(k > b && t[k-1].poss) {
 				k++
-			}
-			// "the" only after "of"/"for": "Department for the Economy".
-			if t[j].lower == "the" {
-				break
 			}
 			conn := t[j].lower
 			a := i
 			for a < j-1 && sentenceWords[t[a].lower] && !t[a].acronym {
 				a++ // "The NHS Track and Alert": the name begins after "The"
 			}
-			if !d.joinable(t[a:j], conn, t[j+1:k]) && d.lex.bodyName(s.para.text[t[i].start:t[k-1].end]) == "" && !(inner && (conn == "and" || conn == "&") && !d.hasHead(t[j+1:k]) && !d.lex.orgPrefix[t[j+1].text] && k-(j+1) <= 3 && !d.looksPerson(t[j+1:k])) {
+			if b > j+1 || ofHeads[t[j-1].lower] && j-a == 1 && conn == "of" {
+				// Checked above: "Council of the EU", "Port of Kelmouth".
+			} else if !d.joinable(t[a:j], conn, t[j+1:k]) && !d.knownRun(s, i, k) && !(inner && (conn == "and" || conn == "&") && (!d.hasHead(t[j+1:k]) || fieldHeads[t[k-1].lower]) && !d.lex.orgPrefix[t[j+1].text] && k-(j+1) <= 3 && !d.looksPerson(t[j+1:k]) && !anyAcronym(t[j+1:k]) && !d.knownRun(s, j+1, k) && d.lex.bodies[t[j+1].lower] == nil) {
 				break
 			}
 			if conn == "of" || conn == "for" {
 				inner = true
 			}
 			j = k
+		}
+		j = d.lowerHead(s, i, j)
+		if d.portfolioTail(s, i) {
+			// "Secretary of State for Housing, Communities and Local
+			// Government": the rest of a minister's portfolio, no body.
+			i = j
+			continue
 		}
 		if s.titleCase {
 			d.classifyTitleRun(s, i, j)
@@ -110,8 +155,8 @@ func (d *doc) findNames(s *sentence) {
 }
 
 // possBreak reports whether a capitalised run ends at its possessive last
-// word, before next: "the Mayor's Office" and "the National Guardian's
-// Office" are one name, "Aurelio Vance's Office of Civic Renewal" and
+// word, before next: "the Mayor's Office" and "the National Tenant
+// Advocate's Office" are one name, "Aurelio Vance's Office of Civic Renewal" and
 // "Vance's Office" are a person and a body.
 func (d *doc) possBreak(run []token, next token) bool {
 	last := run[len(run)-1]
@@ -140,19 +185,73 @@ func (d *doc) uncommonName(tk token) bool {
 
 // knownSurname reports whether a person the article has named has this surname.
 func (d *doc) knownSurname(w string) bool {
-	for _, e := range d.ents {
-		if e.kind == schema.Person && strings.EqualFold(e.surname, w) {
+	return d.surnames[strings.ToLower(w)]
+}
+
+// headAhead reports whether the capitalised words right after token i
+// (a title's word) hold an organisation's head word, and no given name
+// comes first: "General Medical Council", not "General Ada Marsh".
+func (d *doc) headAhead(s *sentence, i int) bool {
+	t := s.para.toks
+	for k := i + 1; k < s.to && k <= i+5 && t[k].word && t[k].cap; k++ {
+		if d.lex.orgHeads[t[k].lower] {
 			return true
+		}
+		if _, given := d.lex.given[t[k].lower]; given && !d.lex.common[t[k].lower] {
+			return false
+		}
+		if _, title := d.lex.titles[t[k].lower]; title && k > i+1 {
+			return false
 		}
 	}
 	return false
 }
 
-// monthSurnames are months that are also surnames: "Theresa May", "Mrs May".
+// titleInName reports whether a title's word inside a run of a body's
+// name is part of it, "Association of Youth Justice Managers": a word of
+// the run comes before it and no given name after it ("Home Secretary Ada
+// Marsh" keeps its title).
+func (d *doc) titleInName(s *sentence, i int) bool {
+	t := s.para.toks
+	if i-1 <= s.from || i+1 >= s.to || !t[i-1].word || !t[i-1].cap || t[i-1].poss || t[i].start-t[i-1].end > 1 {
+		return false
+	}
+	if _, given := d.lex.given[t[i+1].lower]; given || !t[i+1].word || t[i+1].acronym {
+		return false
+	}
+	// Only in a name joined through "of" or "for" before it.
+	for k := i - 1; k > s.from && k >= i-4; k-- {
+		if t[k].lower == "of" || t[k].lower == "for" {
+			return true
+		}
+		if !t[k].cap {
+			return false
+		}
+	}
+	return false
+}
+
+// startBody reports whether a common word that begins a sentence is a body
+// the lexicon knows by that word, as what follows shows: "Labour and the
+// Greens …", "Labour's spokesman", "Labour said".
+func (d *doc) startBody(s *sentence, i int) bool {
+	t := s.para.toks
+	tk := t[i]
+	if d.lex.bodies[tk.lower] == nil || d.lex.bodyCaps[tk.lower] || tk.acronym {
+		return false
+	}
+	if tk.poss || i+1 < s.to && d.lex.verbs[t[i+1].lower] {
+		return true
+	}
+	// "Labour and the Greens", not "Mind you,".
+	return i+2 < s.to && t[i+1].lower == "and" && (t[i+2].cap || t[i+2].lower == "the" && i+3 < s.to && t[i+3].cap)
+}
+
+// monthSurnames are months that are also surnames: "Rosalind May", "Mrs June".
 var monthSurnames = map[string]bool{"may": true, "june": true, "april": true, "august": true}
 
 // monthSurname reports whether token i, a month's name, is a surname: it
-// follows a given name ("Theresa May") or a title ("Mrs May") directly.
+// follows a given name ("Rosalind May") or a title ("Mrs June") directly.
 func (d *doc) monthSurname(s *sentence, i int) bool {
 	t := s.para.toks
 	if !monthSurnames[t[i].lower] || t[i].acronym || i == s.from {
@@ -182,15 +281,17 @@ func (d *doc) nameToken(s *sentence, i int) bool {
 		return false
 	}
 	if _, ok := d.lex.titles[tk.lower]; ok && !tk.acronym {
-		// Titles are read by classifyRun from the token before the name.
-		if i+1 < s.to && s.para.toks[i+1].cap || i+2 < s.to && s.para.toks[i+1].text == "." {
+		// Titles are read by classifyRun from the token before the name,
+		// unless the title's word is part of a body's name: "General
+		// Regulatory Tribunal", "Tullagh General Hospital".
+		if (i+1 < s.to && s.para.toks[i+1].cap || i+2 < s.to && s.para.toks[i+1].text == ".") && !d.headAhead(s, i) && !d.titleInName(s, i) {
 			return false
 		}
 	}
 	if i == s.from || i > 0 && (isQuoteMarkStr(s.para.toks[i-1].text) && s.para.toks[i-1].quote < 0 || s.para.toks[i-1].text == ":") {
 		// A capitalised common word at the start of a sentence is not a name,
 		// unless it is a known given name, acronym or organisation word, or
-		// the surname of a person named before who speaks ("Little says").
+		// the surname of a person named before who speaks ("Baker says").
 		if d.lex.common[tk.lower] && !tk.acronym && d.lex.given[tk.lower] == "" && !d.lex.orgHeads[tk.lower] && !d.lex.orgPrefix[tk.text] && !(i+1 < s.to && (d.lex.verbs[s.para.toks[i+1].lower] || s.para.toks[i+1].text == ",") && d.knownSurname(tk.text)) {
 			if _, isGiven := d.lex.given[tk.lower]; !isGiven {
 				// "Health Protection Agency to be abolished": kept when a
@@ -199,6 +300,9 @@ func (d *doc) nameToken(s *sentence, i int) bool {
 				next := i + 1
 				if next+1 < s.to && s.para.toks[next].lower == "against" && s.para.toks[next+1].cap {
 					return true // "Action against Medical Errors"
+				}
+				if d.startBody(s, i) {
+					return true // "Labour and the Greens …", "Labour's spokesman"
 				}
 				return next < s.to && s.para.toks[next].word && s.para.toks[next].cap && !d.lex.verbs[s.para.toks[next].lower] && s.para.toks[next].start-tk.end <= 1
 			}
@@ -233,7 +337,7 @@ func (d *doc) listWords(toks []token) bool {
 // listEnd reads a list of a body's fields from token at: ", Culture and
 // History" (comma first) or "Arts, Culture and History". Items are one or
 // two field words; the last follows "and". With head, the last item must end
-// in a head word ("…, Commonwealth and Development Office"); without, it must
+// in a head word ("…, Trade and Development Office"); without, it must
 // not hold one. It returns the end of the list, or 0 when none is there.
 func (d *doc) listEnd(s *sentence, at int, head bool) int {
 	t := s.para.toks
@@ -310,8 +414,8 @@ func (d *doc) hasHead(toks []token) bool {
 	if n >= 2 && d.acronymHead(toks) {
 		return true
 	}
-	if n >= 2 && d.lex.orgTail[toks[n-1].lower] && !compass[toks[0].lower] && !toks[n-1].poss && !(d.givenFirst(toks) && d.lex.places[toks[n-1].lower]) {
-		return true // "Dawson Water", not "Colin England"
+	if n >= 2 && d.lex.orgTail[toks[n-1].lower] && !(compass[toks[0].lower] && d.lex.places[toks[n-1].lower]) && !toks[n-1].poss && !(d.givenFirst(toks) && d.placeAt(toks, 0) == 0 && !governTails[toks[n-1].lower]) {
+		return true // "Dawson Water", "Washington Post", not "Colin England" or "Samantha Power"
 	}
 	return d.placeBody(toks)
 }
@@ -345,7 +449,7 @@ func (d *doc) acronymHead(toks []token) bool {
 	for _, tk := range toks[:n-1] {
 		words = words || !tk.acronym && tk.word
 	}
-	return words && n <= 5 // "NHS TDA": acronyms only, read elsewhere
+	return words && n <= 5 // "NHS TQA": acronyms only, read elsewhere
 }
 
 // definedAcronym reports whether the article defines an acronym of a kind
@@ -372,6 +476,10 @@ func (d *doc) lexiconKind(a string) bool {
 	return b != nil && isLower(b[0])
 }
 
+// governTails end a body's name whatever comes before: "Welsh Government"
+// ("Welsh" is a given name too).
+var governTails = map[string]bool{"government": true, "administration": true}
+
 // givenFirst reports whether a run begins with a given name that is not
 // also a common word: "Colin England" is a person, "Sport England" a body.
 func (d *doc) givenFirst(toks []token) bool {
@@ -382,8 +490,17 @@ func (d *doc) givenFirst(toks []token) bool {
 // placeAt returns how many tokens from toks[k] name a place ("New
 // Zealand", "Kent"), or 0.
 func (d *doc) placeAt(toks []token, k int) int {
+	if k >= len(toks) || !d.lex.placeFirst[toks[k].lower] {
+		return 0 // no place's name begins with this word
+	}
 	for n := 3; n >= 1; n-- {
 		if k+n > len(toks) {
+			continue
+		}
+		if n == 1 {
+			if d.lex.places[toks[k].lower] {
+				return 1
+			}
 			continue
 		}
 		var b strings.Builder
@@ -421,8 +538,8 @@ var placeMods = map[string]bool{"outside": true, "inside": true, "across": true,
 
 // placeBody reports whether a run names a body after its place: a known
 // body's word, a common word or an acronym before a place ("Healthwatch
-// Kent", "Age UK", "Cancer Care Manitoba", "BBC Scotland"), or a place and
-// a sector word ("Ontario Health"). A run of unknown words before a place
+// Kernow", "Age Scotland", "Cancer Care Manitoba", "BBC Scotland"), or a
+// place and a sector word ("Saskatchewan Health"). A run of unknown words before a place
 // may be a person whose given name the lexicon lacks ("Denzel Washington").
 func (d *doc) placeBody(toks []token) bool {
 	n := len(toks)
@@ -446,8 +563,8 @@ func (d *doc) placeBody(toks []token) bool {
 		}
 	}
 	for _, tk := range toks[:n-p] {
-		if tk.acronym || d.lex.common[tk.lower] || d.lex.orgSector[tk.lower] || d.lex.bodies[tk.lower] != nil {
-			return true
+		if tk.acronym || d.lex.common[tk.lower] || d.lex.orgSector[tk.lower] || d.lex.bodies[tk.lower] != nil || tk.text[0] >= 'a' && tk.text[0] <= 'z' {
+			return true // "eHealth Northland": no person's name starts small
 		}
 	}
 	return false
@@ -464,7 +581,15 @@ func (d *doc) joinable(a []token, conn string, b []token) bool {
 			// word after "and" ends a prefixed body's name.
 			return true
 		}
-		return !d.hasHead(a) && d.hasHead(b) && !d.looksPerson(a)
+		if len(b) >= 2 && b[len(b)-1].lower == "commissioner" && len(a) <= 3 && !d.looksPerson(a) && !anyAcronym(a) {
+			return true // "Police Complaints and Standards Commissioner"
+		}
+		// "Overseas and Trade Office", not "Ofsted and NHS Trust Quality
+		// Authority", two bodies.
+		return !d.hasHead(a) && d.hasHead(b) && !d.endsWithPerson(a) && !(d.lex.bodyFirst[a[0].lower] && d.lex.bodyName(tokensText(a)) != "")
+	case "upon":
+		// "Northby upon Avon Hospitals NHS Foundation Trust": a place's name.
+		return true
 	case "against":
 		// "Action against Medical Accidents", "Campaign Against Arms Trade".
 		return len(a) <= 2 && len(b) >= 2 && !d.looksPerson(a) && !d.givenFirst(a) && d.placeAt(b, 0) == 0 && !d.lex.orgDocument[b[len(b)-1].lower]
@@ -516,12 +641,66 @@ func (d *doc) titleBefore(s *sentence, i int) (string, int) {
 	return "", i
 }
 
+// lowerHeads are head words that some writers put in lower case after a
+// body's capitalised words: "the Labour party", "the National Tenant
+// Advocate's office", "the Regional Fraud Intelligence service".
+var lowerHeads = map[string]bool{"party": true, "office": true, "service": true, "agency": true,
+	"commission": true, "authority": true, "union": true}
+
+// lowerHead returns the end of the capitalised run [i, j) with a lower-case
+// head word after it when the two are a body's name: one the lexicon knows
+// ("Labour party"), or a run of two or more words or a possessive that
+// names no person, place or body by itself ("National Tenant Advocate's office").
+func (d *doc) lowerHead(s *sentence, i, j int) int {
+	t := s.para.toks
+	if j >= s.to || j == i || !t[j].word || t[j].cap || !lowerHeads[t[j].lower] || t[j].start-t[j-1].end > 1 || t[j].quote != t[j-1].quote {
+		return j
+	}
+	for i < j-1 && sentenceWords[t[i].lower] && !t[i].acronym {
+		i++ // "The Conservative party"
+	}
+	if d.knownRun(s, i, j+1) {
+		return j + 1
+	}
+	run := t[i:j]
+	if t[j].lower == "party" || t[j].lower == "union" || d.hasHead(run) || anyAcronym(run) || d.placeAt(run, 0) == len(run) || d.looksPerson(run) || d.givenFirst(run) {
+		return j
+	}
+	if len(run) >= 2 && (!t[j-1].poss || !t[j-1].plural && !d.possBreak(run, t[j])) {
+		return j + 1
+	}
+	return j
+}
+
 // isTitleCase reports whether a sentence capitalises the common words that
 // are not name words: "Water Agency Launched", "Minister Vows to Scrap
-// Board". A headline needs one such word, a body sentence three, and three
-// in four of them capitalised.
+// Board". A headline needs one such word, a subheading (a paragraph of one
+// short sentence) three, and three in four of them capitalised.
 func (d *doc) isTitleCase(s *sentence) bool {
 	t := s.para.toks
+	if !s.para.head && (len(s.para.sents) > 1 || s.to-s.from > 25) {
+		return false // a headline, or a paragraph of one short sentence: a subheading
+	}
+	need := 3
+	if s.para.head {
+		need = 1
+	}
+	// Most sentences have too few capitalised words to be title case:
+	// count them before looking anything up.
+	capWords, lowWords := 0, 0
+	for k := s.from + 1; k < s.to; k++ {
+		if !t[k].word || len(t[k].lower) < 4 {
+			continue
+		}
+		if !t[k].cap {
+			lowWords++
+		} else if !t[k].acronym {
+			capWords++
+		}
+	}
+	if capWords < need || lowWords > capWords {
+		return false
+	}
 	caps, all := 0, 0
 	for k := s.from + 1; k < s.to; k++ {
 		tk := t[k]
@@ -546,10 +725,6 @@ func (d *doc) isTitleCase(s *sentence) bool {
 			caps++
 		}
 	}
-	need := 3
-	if s.para.head {
-		need = 1
-	}
 	return all >= need && caps*4 >= all*3
 }
 
@@ -560,14 +735,17 @@ func (d *doc) knownName(name string) bool {
 	if d.byKey["p:"+strings.ToLower(name)] != nil || d.byKey["o:"+looseKey(name)] != nil || d.lex.bodyName(name) != "" {
 		return true
 	}
-	for _, e := range d.ents {
-		for a := range e.aliases {
-			if strings.EqualFold(a, name) {
-				return true
+	if d.aliasIndex == nil || d.aliasCount != len(d.ents) {
+		// Built once the body has been read, again only if a name is added.
+		d.aliasIndex = map[string]bool{}
+		for _, e := range d.ents {
+			for a := range e.aliases {
+				d.aliasIndex[strings.ToLower(a)] = true
 			}
 		}
+		d.aliasCount = len(d.ents)
 	}
-	return false
+	return d.aliasIndex[strings.ToLower(name)]
 }
 
 // classifyTitleRun reads a capitalised run of a title-case sentence: the
@@ -579,7 +757,7 @@ func (d *doc) classifyTitleRun(s *sentence, i, j int) {
 		d.classifyRun(s, i, j)
 		return
 	}
-	for n := j - i; n >= 2; n-- {
+	for n := min(j-i, 8); n >= 2; n-- {
 		for a := i; a+n <= j; a++ {
 			if d.knownName(s.para.text[t[a].start:t[a+n-1].end]) {
 				if a > i {
@@ -608,13 +786,26 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 		}
 		return
 	}
-	if known := normaliseOrgName(s.para.text[t[i].start:t[j-1].end]); j-i > 1 && d.lex.bodyName(known) != "" {
-		// A name the lexicon knows as a body's: "Fine Gael", "Te Whatu Ora".
+	if d.inCredit(s, i, j) {
+		// "(Metro News: Jane Roe)": a photographer's credit, no one in the story.
+		return
+	}
+	if j-i > 1 && d.lex.bodyFirst[t[i].lower] && d.lex.bodyName(normaliseOrgName(s.para.text[t[i].start:t[j-1].end])) != "" {
+		known := normaliseOrgName(s.para.text[t[i].start:t[j-1].end])
+		// A name the lexicon knows as a body's: "Fianna Fáil", "Kāinga Ora".
 		d.addOrg(s, i, j, known, false)
 		return
 	}
+	if j-i == 2 && legislatures[t[j-1].lower] && !t[i].acronym && strings.Contains(d.lex.bodyName(t[i].text+" Party"), "Party") {
+		// "Green Senate leader …", "Labour Assembly members": the party,
+		// and a chamber that is no body of its own here.
+		e := d.org(d.lex.bodyName(t[i].text+" Party"), false)
+		e.addAlias(t[i].text)
+		d.addMention(&mention{sent: s, from: i, to: i + 1, kind: mFull, ent: e})
+		return
+	}
 	for half := 2; half <= 3 && 2*half <= j-i; half++ {
-		// "Keith Holt Keith Holt's career": a caption repeating a name.
+		// "Jo Roe Jo Roe's career": a caption repeating a name.
 		if sameWords(toks[:half], toks[half:2*half]) {
 			d.classifyRun(s, i, i+half)
 			d.classifyRun(s, i+half, j)
@@ -622,7 +813,7 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 		}
 	}
 	if j-i > 1 && premods[t[i].lower] && !t[i].acronym && d.hasHead(toks[1:]) {
-		// "Outgoing Commission for Rural Transport chair …": the adjective is not the name's.
+		// "Departing Commission for Rural Transport chair …": the adjective is not the name's.
 		d.classifyRun(s, i+1, j)
 		return
 	}
@@ -636,7 +827,25 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 		// Catriona MacAulay", "Regent Dolores Whitfield": a role or body
 		// written before the person's name in one capitalised run.
 		d.prefixRoles = append(d.prefixRoles, prefixRole{sent: s, from: i, to: i + p})
+		if known := d.prefixBody(s, i, i+p); known != "" && d.looksPerson(toks[p:]) {
+			// "Liberal Democrat Sarah Quint": a party the lexicon knows.
+			e := d.org(known, false)
+			e.addAlias(s.para.text[t[i].start:t[i+p-1].end])
+			d.addMention(&mention{sent: s, from: i, to: i + p, kind: mFull, ent: e})
+		}
 		d.classifyRun(s, i+p, j)
+		return
+	}
+	if j-i >= 3 && t[j-1].lower == "commissioner" && (j >= s.to || !t[j].cap) && !d.givenFirst(toks) && !anyAcronym(toks[:j-i-1]) {
+		// "Consumer Utilities Commissioner", "the Children's Services
+		// Commissioner": an office named by two or more words, with no
+		// person's name after it ("Police Commissioner Jane Roe").
+		d.addOrg(s, i, j, normaliseOrgName(s.para.text[t[i].start:t[j-1].end]), false)
+		return
+	}
+	if j-i >= 3 && ofHeads[t[i].lower] && t[i+1].lower == "of" {
+		// "Port of Kelmouth", "Friends of the Earth".
+		d.addOrg(s, i, j, normaliseOrgName(s.para.text[t[i].start:t[j-1].end]), false)
 		return
 	}
 	for k, tk := range toks {
@@ -646,7 +855,7 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 			return
 		}
 	}
-	if i == s.from && d.lex.common[t[i].lower] && !d.lex.orgHeads[t[i].lower] && !d.lex.orgPrefix[t[i].text] && d.lex.given[t[i].lower] == "" && !t[i].acronym {
+	if i == s.from && d.lex.common[t[i].lower] && !d.lex.orgHeads[t[i].lower] && !d.lex.orgPrefix[t[i].text] && d.lex.given[t[i].lower] == "" && !t[i].acronym && !(j-i == 1 && d.startBody(s, i)) {
 		if _, given := d.lex.given[t[i].lower]; !given && !d.hasHead(toks) {
 			// A common word that only begins the sentence.
 			if j-i > 1 {
@@ -673,7 +882,7 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 	}
 	name = strings.TrimSpace(name)
 	if d.lex.orgDocument[t[j-1].lower] || siteWords[t[j-1].lower] && d.hasHead(toks) {
-		// "Royal Charter", "Water Services Amendment Act", "Union
+		// "Royal Warrant", "Water Services Amendment Act", "Harbour
 		// Buildings": a document, a law or a place, not a body.
 		d.unknown = append(d.unknown, &mention{sent: s, from: i, to: j})
 		return
@@ -697,7 +906,7 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 		d.singles = append(d.singles, &mention{sent: s, from: i, to: j, kind: mSurname})
 	case d.looksPerson(toks) && len(toks) <= 4 && !anyAcronym(toks):
 		d.addPerson(s, i, j, name, "")
-	case len(toks) <= 4 && !anyAcronym(toks) && !compass[toks[0].lower] && !d.allCommon(toks) && d.personContext(s, i, j):
+	case len(toks) <= 4 && !anyAcronym(toks) && !compass[toks[0].lower] && !d.allCommon(toks) && !d.constituency(s, i) && !d.namedThing(s, i) && d.personContext(s, i, j):
 		d.addPerson(s, i, j, name, "")
 	default:
 		d.unknown = append(d.unknown, &mention{sent: s, from: i, to: j})
@@ -705,7 +914,7 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 }
 
 // premods are adjectives written before a body's name that are not part
-// of it: "Outgoing Commission for …", "the embattled Housing Agency".
+// of it: "Departing Commission for …", "the embattled Housing Agency".
 var premods = map[string]bool{"outgoing": true, "incoming": true, "former": true, "embattled": true,
 	"beleaguered": true, "troubled": true, "departing": true, "retiring": true, "defunct": true,
 	"scrapped": true, "axed": true, "disgraced": true, "now-defunct": true, "under-fire": true,
@@ -714,6 +923,47 @@ var premods = map[string]bool{"outgoing": true, "incoming": true, "former": true
 func isTitle(d *doc, tk token) bool {
 	_, ok := d.lex.titles[tk.lower]
 	return ok
+}
+
+// endsWithPerson reports whether a run ends with what looks like a
+// person's name: "House Speaker Mike Johnson" is not the first half of a
+// body's name joined through "and".
+func (d *doc) endsWithPerson(toks []token) bool {
+	for p := 0; p+1 < len(toks); p++ {
+		if d.looksPerson(toks[p:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// skipSentenceWords returns where a run [i, j) begins after the words that
+// only begin a sentence ("The Rail, Tram and Bus Union").
+func (d *doc) skipSentenceWords(s *sentence, i, j int) int {
+	t := s.para.toks
+	for i < j-1 && sentenceWords[t[i].lower] && !t[i].acronym {
+		i++
+	}
+	return i
+}
+
+// knownRun reports whether the tokens [i, j) are a name the lexicon knows as
+// a body's; the first word is tested first, which is cheap.
+func (d *doc) knownRun(s *sentence, i, j int) bool {
+	t := s.para.toks
+	return i < j && d.lex.bodyFirst[t[i].lower] && d.lex.bodyName(s.para.text[t[i].start:t[j-1].end]) != ""
+}
+
+// tokensText joins the words of a run with single spaces.
+func tokensText(toks []token) string {
+	var b strings.Builder
+	for k, tk := range toks {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(tk.text)
+	}
+	return b.String()
 }
 
 func sameWords(a, b []token) bool {
@@ -728,6 +978,27 @@ func sameWords(a, b []token) bool {
 	return true
 }
 
+// prefixBody returns the known body a capitalised prefix before a person's
+// name names, if any: "Liberal Democrat Sarah Quint", "Liberal MP Fiona
+// Wardle" (the party's name, with a role abbreviation after it).
+func (d *doc) prefixBody(s *sentence, i, j int) string {
+	t := s.para.toks
+	for j > i+1 && (roleAbbrev[t[j-1].lower] || d.lex.roleHeads[t[j-1].lower]) {
+		j--
+	}
+	if t[j-1].poss {
+		return ""
+	}
+	text := s.para.text[t[i].start:t[j-1].end]
+	if known := d.lex.bodyName(text); known != "" {
+		return known
+	}
+	if known := d.lex.bodyName(text + " Party"); strings.HasSuffix(known, "Party") {
+		return known
+	}
+	return ""
+}
+
 // A prefixRole is a capitalised role or body written before a name in the
 // same run: "Commissioner for the Oceans" before "Katrin Vesterlund".
 type prefixRole struct {
@@ -736,7 +1007,8 @@ type prefixRole struct {
 }
 
 // roleAbbrev are role abbreviations written before a name: "Island MP Catriona MacAulay".
-var roleAbbrev = map[string]bool{"mp": true, "msp": true, "mep": true, "td": true, "am": true, "ms": false, "mla": true, "mpp": true, "senator": true, "rep": true}
+var roleAbbrev = map[string]bool{"mp": true, "msp": true, "mep": true, "td": true, "am": true, "ms": false, "mla": true, "mpp": true, "senator": true, "rep": true,
+	"mec": true, "mha": true, "mna": true, "mhk": true, "mlc": true}
 
 // personSplit returns where a person's name begins inside a run that starts
 // with a role or body, or 0 when the run does not split so.
@@ -754,8 +1026,8 @@ func (d *doc) personSplit(toks []token) int {
 	for p := n - 2; p >= 1 && p >= n-3; p-- {
 		prev := toks[p-1]
 		name := toks[p:]
-		if anyAcronym(name) || d.hasHead(name) {
-			continue
+		if anyAcronym(name) || d.hasHead(name) || !name[0].cap || !name[len(name)-1].cap || isTitle(d, name[len(name)-1]) || d.lex.roleHeads[name[len(name)-1].lower] {
+			continue // "… of Agriculture and Forestry": no name begins with "and" or ends with a role
 		}
 		_, given := d.lex.given[toks[p].lower]
 		roleBefore := d.lex.roleHeads[prev.lower] || roleAbbrev[prev.lower] || d.lex.roleMods[prev.lower] && prev.cap
@@ -764,7 +1036,7 @@ func (d *doc) personSplit(toks []token) int {
 		}
 		if given && !d.lex.common[toks[p].lower] || roleBefore && !d.allCommon(name) {
 			// Not when the whole run is a body ending in a head word.
-			if d.hasHead(toks) && d.lex.orgHeads[toks[n-1].lower] {
+			if d.hasHead(toks) && (d.lex.orgHeads[toks[n-1].lower] || d.lex.orgTail[toks[n-1].lower]) {
 				return 0
 			}
 			return p
@@ -844,6 +1116,66 @@ func (d *doc) personContext(s *sentence, i, j int) bool {
 	return false
 }
 
+// inCredit reports whether the run [i, j) is the name after the colon of a
+// bracketed picture credit: "(Metro News: Jane Roe)", "(Photo: Tom Hale/AAP)".
+func (d *doc) inCredit(s *sentence, i, j int) bool {
+	t := s.para.toks
+	if i-1 < 0 || t[i-1].text != ":" || j >= len(t) || t[j].text != ")" && t[j].text != "/" {
+		return false
+	}
+	for k := i - 2; k >= 0 && k >= i-5; k-- {
+		if t[k].text == "(" {
+			return true
+		}
+		if !t[k].word {
+			return false
+		}
+	}
+	return false
+}
+
+// portfolioTail reports whether the run at token i continues, after a
+// comma, the list of fields of a role written with its portfolio:
+// "Minister for Housing, Communities …", "Secretary of State for Health,
+// Education …".
+func (d *doc) portfolioTail(s *sentence, i int) bool {
+	t := s.para.toks
+	if i-2 < s.from || t[i-1].text != "," || !d.listWord(t[i]) || !d.lex.common[t[i].lower] && !d.lex.common[singular(t[i].lower)] {
+		return false // "the Minister for Health, Orla Nic Giolla,": a name
+	}
+	k := i - 2
+	for k > s.from && (t[k].text == "," || d.listWord(t[k]) && t[k].start-t[k-1].end <= 1) {
+		k--
+	}
+	if k <= s.from || t[k].lower != "for" && t[k].lower != "of" || !d.listWord(t[k+1]) {
+		return false
+	}
+	r := t[k-1]
+	if r.lower == "state" && k-3 >= s.from && t[k-2].lower == "of" {
+		r = t[k-3] // "Secretary of State for …"
+	}
+	return r.cap && (isTitle(d, r) || d.lex.roleHeads[r.lower])
+}
+
+// namedThing reports whether the run at token i is what something new is
+// "to be called" or "to be known as": a body's or a scheme's name, not a
+// person's.
+func (d *doc) namedThing(s *sentence, i int) bool {
+	t := s.para.toks
+	k := i - 1
+	if k-1 >= s.from && t[k].lower == "as" && t[k-1].lower == "known" {
+		k--
+	}
+	return k-2 >= s.from && (t[k].lower == "called" || t[k].lower == "named" || t[k].lower == "known") && t[k-1].lower == "be" && t[k-2].lower == "to"
+}
+
+// constituency reports whether the run at token i follows "Member for" or
+// "MP for": a seat, not a person ("the Member for Sunbury Coast").
+func (d *doc) constituency(s *sentence, i int) bool {
+	t := s.para.toks
+	return i-2 >= s.from && t[i-1].lower == "for" && (t[i-2].lower == "member" || roleAbbrev[t[i-2].lower])
+}
+
 // roleAt returns the end of a role phrase starting at token i ("deputy
 // director", "chief executive"), or i when none starts there.
 func (d *doc) roleAt(s *sentence, i int) int {
@@ -890,7 +1222,7 @@ func (d *doc) addPerson(s *sentence, i, j int, name, title string) {
 		fields = fields[:len(fields)-1]
 	}
 	// "Oceans Katrin Vesterlund": a common word before the name is not part of it.
-	for len(fields) > 2 && d.lex.common[strings.ToLower(fields[0])] && d.lex.given[strings.ToLower(fields[0])] == "" {
+	for len(fields) > 2 && (d.lex.common[strings.ToLower(fields[0])] || d.lex.common[singular(strings.ToLower(fields[0]))]) && d.lex.given[strings.ToLower(fields[0])] == "" {
 		if _, given := d.lex.given[strings.ToLower(fields[0])]; given {
 			break
 		}
@@ -909,7 +1241,13 @@ func (d *doc) addPerson(s *sentence, i, j int, name, title string) {
 		d.singles = append(d.singles, m)
 		return
 	}
-	e := d.person(name)
+	e := d.knownTail(fields, title)
+	if e == nil {
+		e = d.person(name)
+	}
+	if title != "" && !officeTitles[strings.ToLower(title)] {
+		e.addAlias(title + " " + name) // "Dr Jane Roe", "Brigadier Sipho Mthembu"
+	}
 	if e.gender == "" {
 		e.gender = d.lex.titles[strings.ToLower(title)]
 		if e.gender == "" {
@@ -918,6 +1256,47 @@ func (d *doc) addPerson(s *sentence, i, j int, name, title string) {
 	}
 	m.ent = e
 	d.addMention(m)
+}
+
+// officeTitles are titles of offices, not of address: "Finance Minister
+// Jo Roe" is not called "Minister Jo Roe".
+var officeTitles = map[string]bool{"minister": true, "prime minister": true, "secretary": true,
+	"chancellor": true, "commissioner": true, "president": true, "premier": true, "governor": true,
+	"mayor": true, "gov": true}
+
+// particles begin surnames of more than one word: "Nic Giolla", "Van der
+// Berg", "Delgado" is not one, "Ní Bhriain" is.
+var particles = map[string]bool{"nic": true, "ní": true, "ni": true, "mac": true, "mc": true, "ó": true,
+	"o": true, "van": true, "von": true, "de": true, "del": true, "della": true, "da": true, "di": true,
+	"du": true, "le": true, "la": true, "bin": true, "binti": true, "al": true, "el": true, "ter": true,
+	"ten": true, "dos": true, "das": true, "st": true}
+
+// knownTail returns the article's person whose full name ends with a
+// titled or particle-led name of two or more words: "Ms Nic Giolla" is
+// "Orla Nic Giolla" named before.
+func (d *doc) knownTail(fields []string, title string) *entity {
+	if len(fields) < 2 || title == "" && !particles[strings.ToLower(fields[0])] {
+		return nil
+	}
+	// nil when no one or two people have it: leave it alone then.
+	return d.tails[strings.ToLower(strings.Join(fields, " "))]
+}
+
+// indexTails records the last two and three words of a person's name of
+// more words, for knownTail; a tail two people share maps to nil.
+func (d *doc) indexTails(e *entity) {
+	f := strings.Fields(strings.ToLower(e.name))
+	if d.tails == nil {
+		d.tails = map[string]*entity{}
+	}
+	for n := 2; n <= 3 && n < len(f); n++ {
+		k := strings.Join(f[len(f)-n:], " ")
+		if old, ok := d.tails[k]; ok && old != e {
+			d.tails[k] = nil
+		} else {
+			d.tails[k] = e
+		}
+	}
 }
 
 func (d *doc) person(name string) *entity {
@@ -944,6 +1323,11 @@ func (d *doc) person(name string) *entity {
 	}
 	f := strings.Fields(name)
 	e := &entity{kind: schema.Person, name: name, surname: f[len(f)-1], sents: map[int]bool{}}
+	if d.surnames == nil {
+		d.surnames = map[string]bool{}
+	}
+	d.surnames[strings.ToLower(e.surname)] = true
+	d.indexTails(e)
 	d.newEntity(key, e)
 	return e
 }
@@ -972,13 +1356,12 @@ func (d *doc) org(name string, class bool) *entity {
 			return e
 		}
 	}
-	okey := d.lex.orgKey(name)
 	key := "o:" + looseKey(name)
 	if e, ok := d.byKey[key]; ok {
 		e.addAlias(name)
 		return e
 	}
-	if !class && !strings.Contains(name, " ") {
+	if !class && !strings.Contains(name, " ") && d.lex.bodyName(name) == "" {
 		// "Lakeside's owner" after "the Lakeside Bus Company": the body's first word.
 		for _, e := range d.ents {
 			if e.kind == schema.Organization && !e.class && strings.HasPrefix(e.name, name+" ") {
@@ -987,7 +1370,7 @@ func (d *doc) org(name string, class bool) *entity {
 			}
 		}
 	}
-	e := &entity{kind: schema.Organization, name: name, key: okey, class: class, sents: map[int]bool{}}
+	e := &entity{kind: schema.Organization, name: name, key: d.lex.orgKey(name), class: class, sents: map[int]bool{}}
 	if d.lex.generic[strings.ToLower(name)] {
 		e.generic = true
 	}

@@ -265,20 +265,24 @@ func makeWord(text string, i, j int) token {
 	}
 	t.text = w
 	t.lower = strings.ToLower(w)
-	r, _ := utf8.DecodeRuneInString(w)
+	r, n := utf8.DecodeRuneInString(w)
 	t.cap = unicode.IsUpper(r)
+	if r2, _ := utf8.DecodeRuneInString(w[n:]); !t.cap && (r == 'e' || r == 'i') && unicode.IsUpper(r2) {
+		t.cap = true // "eHealth", "iNaturalist": a name whose first letter stays small
+	}
 	up := 0
 	for _, c := range w {
 		if unicode.IsUpper(c) {
 			up++
 		}
 	}
-	t.acronym = up >= 2 && t.cap && !strings.Contains(w, "-") && !isPrefixedName(w)
+	// "O'Dwyer", "D'Arcy": capitals around an apostrophe make a surname.
+	t.acronym = up >= 2 && t.cap && !strings.ContainsAny(w, "-'’") && !isPrefixedName(w)
 	return t
 }
 
 // isPrefixedName reports whether a word with two capitals is a surname with
-// a particle ("McKinney", "MacAskill", "LaGrange", "DeSantis") rather than an
+// a particle ("McArdle", "MacInnes", "LaFontaine", "DeSouza") rather than an
 // acronym ("DfE", "MoD", "IDeA"): one to three letters, a capital, then at
 // least two lower-case letters and nothing else.
 func isPrefixedName(w string) bool {
