@@ -170,14 +170,13 @@ func (d *doc) findRoles(s *sentence) {
 			continue
 		}
 		d.asRole(s, m)
-		if d.prefixRole(s, m) {
-			continue
-		}
 		// A title that is an office ("Sen.", "Governor") leaves room for an
 		// appositive: "Sen. Tom Hale (R-Ohio), chair of the Senate Banking Committee,".
-		titled := d.titleRole(s, m)
+		titled := d.prefixRole(s, m) || d.titleRole(s, m)
 		if !titled && d.premodifierRole(s, m) {
-			continue
+			// "ANC secretary general Jo Dube, who chairs X,": one role
+			// before the name, another after it.
+			titled = true
 		}
 		d.partyTag(s, m)
 		if d.appositiveRole(s, m) || d.relativeRole(s, m) || titled {
@@ -186,6 +185,7 @@ func (d *doc) findRoles(s *sentence) {
 		d.precedingRole(s, m)
 	}
 	d.copularRoles(s)
+	d.pastRoles(s)
 	d.appointedRoles(s)
 	d.coordinatedRoles(s)
 	d.listRoles(s)
@@ -840,7 +840,9 @@ func (d *doc) appositiveRole(s *sentence, m *mention) bool {
 	// any reporting verb, quotation or another person.
 	limit := s.to
 	for k := i; k < s.to && k < i+30; k++ {
-		if t[k].quote >= 0 || d.lex.verbs[t[k].lower] && k > i || t[k].text == ";" || t[k].text == "(" {
+		// A verb's form after an article or a role word is a noun: "a former state treasurer".
+		verb := d.lex.verbs[t[k].lower] && k > i && !d.lex.roleMods[t[k-1].lower] && !formerWords[t[k-1].lower] && t[k-1].lower != "the" && t[k-1].lower != "a"
+		if t[k].quote >= 0 || verb || t[k].text == ";" || t[k].text == "(" {
 			limit = k
 			break
 		}
@@ -932,7 +934,7 @@ func (d *doc) appositiveRole(s *sentence, m *mention) bool {
 		if j < limit && (t[j].lower == "a" || t[j].lower == "an" || t[j].lower == "the") {
 			j++
 		}
-		for j < limit && t[j].word && !t[j].cap && !classStop[t[j].lower] && !d.lex.verbs[t[j].lower] {
+		for j < limit && t[j].word && !t[j].cap && (!classStop[t[j].lower] || formerWords[t[j].lower]) && (!d.lex.verbs[t[j].lower] || j > i && formerWords[t[j-1].lower]) {
 			j++
 			if d.lex.roleHeads[t[j-1].lower] && (j >= limit || !t[j].word || classStop[t[j].lower]) {
 				break
@@ -1157,7 +1159,6 @@ func (d *doc) relativeRole(s *sentence, m *mention) bool {
 					return true
 				}
 			}
-			return false
 		}
 		// "who has advised the mayor for a year as head of X": the role "as"
 		// the clause gives, with its body; "who … when she chaired X".
@@ -1356,7 +1357,7 @@ func (d *doc) asRole(s *sentence, m *mention) {
 // partyFromTag returns the party an American party-state tag names: "R-La."
 // → Republican Party, "D-Mass." → Democratic Party; "" for anything else.
 func partyFromTag(w string) string {
-	if len(w) < 4 || w[1] != '-' || w[2] < 'A' || w[2] > 'Z' {
+	if len(w) < 3 || w[1] != '-' || w[2] < 'A' || w[2] > 'Z' {
 		return ""
 	}
 	switch w[0] {
@@ -1380,9 +1381,81 @@ func (d *doc) partyTag(s *sentence, m *mention) {
 	if p == "" {
 		return
 	}
-	e := d.org(p, false)
-	d.insertMention(&mention{sent: s, from: k + 1, to: k + 2, kind: mFull, ent: e})
-	d.addRole(s, m.ent, "", e)
+	// The tag is no mention of the party: the rules that read a sentence's
+	// bodies (reforms, speakers) should not take it for one.
+	d.addRole(s, m.ent, "", d.org(p, false))
+}
+
+// timeWords open a clause that dates a role: "when he was attorney general".
+var timeWords = map[string]bool{"when": true, "while": true, "after": true, "before": true, "since": true, "until": true, "whilst": true}
+
+// pastRoles reads a role a clause of time gives a pronoun: "…, when he was
+// attorney general of Manitoba", "since she became chair of the trust". The
+// pronoun is the person last named before it (not one named only as an
+// owner, "Roe's plan"), of its gender.
+func (d *doc) pastRoles(s *sentence) {
+	t := s.para.toks
+	for k := s.from; k+3 < s.to; k++ {
+		if !timeWords[t[k].lower] || t[k+1].lower != "he" && t[k+1].lower != "she" {
+			continue
+		}
+		r := -1
+		switch w := t[k+2].lower; {
+		case w == "was" || w == "became":
+			r = k + 3
+		case (w == "served" || w == "acted") && t[k+3].lower == "as":
+			r = k + 4
+		case w == "had" && t[k+3].lower == "been":
+			r = k + 4
+		}
+		if r < 0 || r >= s.to {
+			continue
+		}
+		end := d.roleEnd(s, r)
+		if end == r {
+			continue
+		}
+		clause := end
+		for clause < s.to && t[clause].text != "," && t[clause].text != ";" && t[clause].quote < 0 {
+			clause++
+		}
+		who := d.antecedent(s, k+1, t[k+1].lower)
+		if who == nil {
+			continue
+		}
+		org := d.orgAfterRole(s, end, clause)
+		if org == nil {
+			end = d.complementEnd(s, end)
+		}
+		role := strings.TrimPrefix(strings.TrimPrefix(s.para.text[t[r].start:t[end-1].end], "the "), "a ")
+		if org == nil {
+			org = d.portfolio(role, s, r, end)
+		}
+		d.roles = append(d.roles, roleFact{person: who, role: role, org: org, sent: s, title: true})
+	}
+}
+
+// antecedent returns the person a pronoun at token k of s stands for: the
+// one last named before it, of its gender, leaving out names written as
+// owners ("Roe's plan").
+func (d *doc) antecedent(s *sentence, k int, w string) *entity {
+	want := "male"
+	if w == "she" {
+		want = "female"
+	}
+	var best *entity
+	for _, m := range d.mentions {
+		if m.sent.n > s.n || m.sent.n == s.n && m.from >= k {
+			break
+		}
+		if m.sent.n < s.n-2 || m.ent == nil || m.ent.kind != schema.Person || m.sent.para.toks[m.to-1].poss {
+			continue
+		}
+		if m.ent.gender == "" || m.ent.gender == want {
+			best = m.ent
+		}
+	}
+	return best
 }
 
 // subjectOpeners may stand before the role that is a sentence's subject.
@@ -1590,6 +1663,11 @@ func (d *doc) boardOf(s *sentence, j int) (string, *entity) {
 		if e := d.orgAfterRole(s, j+2, s.to); e != nil {
 			return "board member", e
 		}
+		if j+3 < s.to && t[j+2].lower == "the" && t[j+3].word && !t[j+3].cap {
+			if e := d.shortForm(s, singular(t[j+3].lower)); e != nil {
+				return "board member", e // "the board of the authority"
+			}
+		}
 	}
 	if om := d.mentionAt(s, j); om != nil && om.from == j && om.ent != nil && om.ent.kind == schema.Organization && om.to < s.to && t[om.to].lower == "board" {
 		return "board member", om.ent
@@ -1646,6 +1724,16 @@ func (d *doc) coordinatedRoles(s *sentence) {
 				j++
 			}
 			e, next := d.orgAt(s, j)
+			if e == nil && j > k+2 && t[j-1].lower == "the" {
+				// "the foundation and the data service": short forms.
+				w := j
+				for w < s.to && t[w].word && !t[w].cap && t[w].lower != "and" && w < j+3 {
+					w++
+				}
+				if w > j {
+					e, next = d.shortForm(s, singular(t[w-1].lower)), w
+				}
+			}
 			if e == nil {
 				break
 			}
