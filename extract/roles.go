@@ -282,7 +282,10 @@ func (d *doc) roleText(s *sentence, i, j int) string {
 			b.WriteString(s.para.text[t[k-1].end:t[k].start])
 		}
 		w := t[k].text
-		if t[k].cap && !t[k].acronym && (d.lex.roleMods[t[k].lower] || d.lex.roleHeads[t[k].lower] || d.lex.common[t[k].lower] || sentenceWords[t[k].lower]) &&
+		// A body's name keeps its capitals: "former Conservative prime minister".
+		om := d.mentionAt(s, k)
+		body := om != nil && om.ent != nil && om.ent.kind == schema.Organization && !d.portfolioRun(s, om.from, om.to)
+		if !body && t[k].cap && !t[k].acronym && (d.lex.roleMods[t[k].lower] || d.lex.roleHeads[t[k].lower] || d.lex.common[t[k].lower] || sentenceWords[t[k].lower]) &&
 			!(k+1 < j && t[k+1].text == ".") {
 			w = t[k].lower
 		}
@@ -427,21 +430,27 @@ func (d *doc) prefixRole(s *sentence, m *mention) bool {
 				c--
 			}
 			r := c
-			office := false
+			head := -1 // the office's title or head word
 			for r-1 >= s.from && t[r-1].word && t[r-1].cap && !sentenceWords[t[r-1].lower] && d.mentionAt(s, r-1) == nil && c-r < 4 {
 				r--
 				if _, title := d.lex.titles[t[r].lower]; title || d.lex.roleHeads[t[r].lower] {
-					office = true
+					head = r
 				}
 			}
 			if r == c {
 				break
 			}
 			b = r
-			if office {
-				from = r
-				for from > s.from && t[from-1].word && t[from-1].cap && d.lex.roleMods[t[from-1].lower] {
+			if head >= 0 {
+				// "Federal Member for …" from the run's start; but "Canadian
+				// Press Minister of Health …" from the office's word: the
+				// words before it name something else.
+				from = head
+				for from > r && (d.lex.roleMods[t[from-1].lower] || d.lex.common[t[from-1].lower]) {
 					from--
+				}
+				if from > r {
+					from = head
 				}
 			}
 		}
@@ -506,13 +515,19 @@ func (d *doc) titleRole(s *sentence, m *mention) bool {
 				start = om.from // "State Services Minister": a portfolio, not a body
 				continue
 			}
+			if om.ent != nil && om.ent.kind == schema.Person && om.to == start && d.onlyRoleWords(s, om.from, om.to) {
+				start = om.from // "Health" taken for a surname: no name stands before a title
+				continue
+			}
 			if om.ent != nil && om.ent.kind == schema.Organization && om.to == start {
 				org = om.ent
 			}
 			break
 		}
 		_, given := d.lex.given[p.lower]
-		if d.lex.roleMods[p.lower] || p.cap && !p.acronym && d.lex.common[p.lower] && !sentenceWords[p.lower] && !given {
+		// At a sentence's start any word is capitalised: "Calling Minister X's plan …".
+		opener := start-1 == s.from && (strings.HasSuffix(p.lower, "ing") || strings.HasSuffix(p.lower, "ly") || strings.HasSuffix(p.lower, "ed"))
+		if d.lex.roleMods[p.lower] || p.cap && !p.acronym && d.lex.common[p.lower] && !sentenceWords[p.lower] && !given && !opener {
 			start--
 			continue
 		}
@@ -1187,6 +1202,9 @@ func (d *doc) relativeRole(s *sentence, m *mention) bool {
 	return false
 }
 
+// timeAfterBody date a role after its body: "director of X since May".
+var timeAfterBody = map[string]bool{"since": true, "until": true, "from": true, "between": true}
+
 // auxWords may follow a name that a preceding role introduces: "the chief
 // executive, Jane Roe, has said".
 var auxWords = map[string]bool{"has": true, "had": true, "is": true, "was": true, "will": true, "would": true,
@@ -1250,9 +1268,19 @@ func (d *doc) precedingRole(s *sentence, m *mention) bool {
 			}
 		}
 		var org *entity
+		roleTo := end
 		for _, om := range d.in(s) {
 			if om.sent == s && om.from > k && om.to <= end && om.ent != nil && om.ent.kind == schema.Organization {
 				org = om.ent
+				// The role ends with its body: "acting director of the Water
+				// Forum (WF) since May" → "acting director of the Water Forum (WF)".
+				roleTo = om.to
+				if roleTo+2 < end && t[roleTo].text == "(" && t[roleTo+2].text == ")" {
+					roleTo += 3
+				}
+				if roleTo < end && !timeAfterBody[t[roleTo].lower] {
+					roleTo = end
+				}
 				break
 			}
 		}
@@ -1284,9 +1312,9 @@ func (d *doc) precedingRole(s *sentence, m *mention) bool {
 				}
 			}
 		}
-		role := s.para.text[t[start].start:t[end-1].end]
+		role := s.para.text[t[start].start:t[roleTo-1].end]
 		if t[hs].cap && hs != s.from {
-			role = d.roleText(s, start, end)
+			role = d.roleText(s, start, roleTo)
 		}
 		if org == nil {
 			org = d.portfolio(role, s, start, end)
