@@ -179,6 +179,7 @@ func (d *doc) findRoles(s *sentence) {
 			titled = true
 		}
 		d.partyTag(s, m)
+		d.copulaRole(s, m)
 		if d.appositiveRole(s, m) || d.relativeRole(s, m) || titled {
 			continue
 		}
@@ -1412,6 +1413,68 @@ func (d *doc) partyTag(s *sentence, m *mention) {
 	// The tag is no mention of the party: the rules that read a sentence's
 	// bodies (reforms, speakers) should not take it for one.
 	d.addRole(s, m.ent, "", d.org(p, false))
+}
+
+// copulaRole reads a role a copula gives the name before it, past an
+// appositive: "Jo Roe is chief executive of the Water Forum", "Ann Diaz, a
+// senator from Ohio, was the principal author of the act".
+func (d *doc) copulaRole(s *sentence, m *mention) {
+	t := s.para.toks
+	j := m.to
+	if j < s.to && t[j].text == "," {
+		for k := j + 1; k < s.to && k <= j+12; k++ {
+			if t[k].quote >= 0 || t[k].text == ";" {
+				return
+			}
+			if t[k].text == "," {
+				j = k + 1
+				break
+			}
+		}
+	}
+	if j+1 >= s.to {
+		return
+	}
+	r := -1
+	switch w := t[j].lower; {
+	case w == "is" || w == "was" || w == "remains" || w == "remained":
+		r = j + 1
+	case (w == "has" || w == "had") && t[j+1].lower == "been":
+		r = j + 2
+	}
+	if r < 0 || r >= s.to {
+		return
+	}
+	// "the primary architect": up to two plain words before the head.
+	h := r
+	if t[h].lower == "the" || t[h].lower == "a" || t[h].lower == "an" {
+		h++
+	}
+	end := d.roleEnd(s, r)
+	if end == r {
+		for k := h; k < s.to && k <= h+2 && t[k].word && !t[k].cap && !classStop[t[k].lower] && !d.lex.verbs[t[k].lower]; k++ {
+			if d.headAt(s, k) >= 0 {
+				end = k + 1
+				break
+			}
+		}
+	}
+	if end == r || end < s.to && t[end].word && !t[end].cap && !complementWords[t[end].lower] && !classStop[t[end].lower] && !d.lex.verbs[t[end].lower] {
+		return // "was the principal author": the head word was an adjective
+	}
+	clause := end
+	for clause < s.to && t[clause].text != "," && t[clause].text != ";" && t[clause].quote < 0 {
+		clause++
+	}
+	org := d.orgAfterRole(s, end, clause)
+	if org == nil {
+		end = d.complementEnd(s, end)
+	}
+	role := s.para.text[t[h].start:t[end-1].end]
+	if org == nil {
+		org = d.portfolio(role, s, h, end)
+	}
+	d.addRole(s, m.ent, role, org)
 }
 
 // timeWords open a clause that dates a role: "when he was attorney general".

@@ -219,6 +219,12 @@ func TestRoles(t *testing.T) {
 			roles: []role{{"hana-ito", "acting director of the Coastal Water Authority (CWA)"}},
 		},
 		{
+			name:  "a copula after a name and its appositive",
+			body:  "Ruth Wexler, a senator from Vermont, was the principal architect of the Consumer Credit Act. Omar Said is chief executive of the Harbour Trust.",
+			edges: []edge{{"omar-said", "chief_executive_of", "harbour-trust"}},
+			roles: []role{{"ruth-wexler", "principal architect of the Consumer Credit Act"}, {"omar-said", "chief executive"}},
+		},
+		{
 			name:  "a term as governor",
 			body:  "Jo Ruiz took office on Monday. Three days into Ruiz's term as governor she cut two departments.",
 			roles: []role{{"jo-ruiz", "governor"}},
