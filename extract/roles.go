@@ -185,11 +185,23 @@ func (d *doc) findRoles(s *sentence) {
 		}
 		d.precedingRole(s, m)
 	}
-	d.copularRoles(s)
+	if d.hasPerson(s) {
+		d.copularRoles(s)
+		d.appointedRoles(s)
+		d.coordinatedRoles(s)
+	}
 	d.pastRoles(s)
-	d.appointedRoles(s)
-	d.coordinatedRoles(s)
 	d.listRoles(s)
+}
+
+// hasPerson reports whether a person is named in s.
+func (d *doc) hasPerson(s *sentence) bool {
+	for _, m := range d.in(s) {
+		if m.sent == s && m.ent != nil && m.ent.kind == schema.Person {
+			return true
+		}
+	}
+	return false
 }
 
 // addRole records a role.
@@ -218,10 +230,10 @@ func (d *doc) headAt(s *sentence, k int) int {
 // "chief executives", "board members".
 func (d *doc) pluralHead(s *sentence, k int) bool {
 	t := s.para.toks
-	if k < s.from || k >= s.to || !t[k].word {
+	if k < s.from || k >= s.to || !t[k].word || !strings.HasSuffix(t[k].lower, "s") {
 		return false
 	}
-	one := strings.ToLower(singular(t[k].text))
+	one := singular(t[k].lower)
 	return one != t[k].lower && d.lex.roleHeads[one]
 }
 
@@ -1487,7 +1499,7 @@ var timeWords = map[string]bool{"when": true, "while": true, "after": true, "bef
 func (d *doc) pastRoles(s *sentence) {
 	t := s.para.toks
 	for k := s.from; k+3 < s.to; k++ {
-		if !timeWords[t[k].lower] || t[k+1].lower != "he" && t[k+1].lower != "she" {
+		if t[k+1].lower != "he" && t[k+1].lower != "she" || !timeWords[t[k].lower] {
 			continue
 		}
 		r := -1
@@ -1670,7 +1682,7 @@ var appointAux = map[string]bool{"has": true, "have": true, "had": true, "been":
 func (d *doc) appointedRoles(s *sentence) {
 	t := s.para.toks
 	for v := s.from + 1; v+1 < s.to; v++ {
-		if !appointVerbs[t[v].lower] || t[v].cap {
+		if t[v].cap || len(t[v].lower) < 3 || !appointVerbs[t[v].lower] {
 			continue
 		}
 		k := v - 1
@@ -1804,7 +1816,7 @@ func (d *doc) pluralRole(s *sentence, k int) (string, int) {
 func (d *doc) coordinatedRoles(s *sentence) {
 	t := s.para.toks
 	for k := s.from; k+3 < s.to; k++ {
-		if !d.pluralHead(s, k) || t[k+1].lower != "of" {
+		if t[k+1].lower != "of" || !d.pluralHead(s, k) {
 			continue
 		}
 		role, _ := d.pluralRole(s, k)
@@ -1890,7 +1902,7 @@ func (d *doc) personStartsAt(s *sentence, k int) bool {
 func (d *doc) listRoles(s *sentence) {
 	t := s.para.toks
 	for k := s.from; k+1 < s.to; k++ {
-		if !d.pluralHead(s, k) || t[k].cap && k != s.from {
+		if n := t[k+1].lower; n != "of" && n != "are" && n != "were" && n != "include" && n != ":" || !d.pluralHead(s, k) || t[k].cap && k != s.from {
 			continue
 		}
 		role, rs := d.pluralRole(s, k)
