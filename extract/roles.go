@@ -481,6 +481,9 @@ func (d *doc) prefixRole(s *sentence, m *mention) bool {
 		if org == nil && from > pr.from {
 			// "NDP Leader", "UUP MLA": the words before the role name a body.
 			org = d.knownBody(s, pr.from, from)
+			if org == nil && from == pr.from+1 && t[pr.from].acronym {
+				org = d.roleOrg(s, pr.from, from, t[pr.from].text)
+			}
 		}
 		if org == nil {
 			org = d.portfolio(role, s, from, pr.to)
@@ -599,6 +602,10 @@ func (d *doc) premodifierRole(s *sentence, m *mention) bool {
 				}
 			}
 		}
+	}
+	if org == nil && start-2 >= s.from && t[start-1].poss && !t[start-1].cap && t[start-2].lower == "the" {
+		// "the agency's acting director Jo Roe": the body the word points back to.
+		org = d.shortForm(s, singular(t[start-1].lower))
 	}
 	if org == nil && start-1 >= s.from && t[start-1].word && t[start-1].cap && !t[start-1].poss && !sentenceWords[t[start-1].lower] && d.mentionAt(s, start-1) == nil {
 		// "Unison general secretary Dave Prentis": a one-word body before a

@@ -225,6 +225,18 @@ func TestRoles(t *testing.T) {
 			roles: []role{{"ruth-wexler", "principal architect of the Consumer Credit Act"}, {"omar-said", "chief executive"}},
 		},
 		{
+			name:  "the body's possessive before a role and the name",
+			body:  "The Coastal Water Agency will close. The agency's acting director Lena Fox said staff would move.",
+			edges: []edge{{"lena-fox", "director_of", "coastal-water-agency"}},
+			roles: []role{{"lena-fox", "acting director"}},
+		},
+		{
+			name:  "an acronym before a member's title",
+			body:  "UDP MLA Sean Quigley and Opposition Leader Mark Tobin said the plan was wrong.",
+			edges: []edge{{"sean-quigley", "", "udp"}},
+			roles: []role{{"sean-quigley", "MLA"}, {"mark-tobin", "Opposition Leader"}},
+		},
+		{
 			name:  "a term as governor",
 			body:  "Jo Ruiz took office on Monday. Three days into Ruiz's term as governor she cut two departments.",
 			roles: []role{{"jo-ruiz", "governor"}},
