@@ -1267,7 +1267,7 @@ func (d *doc) precedingRole(s *sentence, m *mention) bool {
 				(d.lex.roleMods[t[start-1].lower] || d.lex.common[t[start-1].lower]) && !sentenceWords[t[start-1].lower] && k-start < 3 {
 				start--
 			}
-			if k+1 != end || start-1 >= s.from && t[start-1].text != "," && t[start-1].text != ":" && t[start-1].lower != "the" {
+			if k+1 != end || start-1 >= s.from && t[start-1].text != "," && t[start-1].text != ":" && t[start-1].lower != "the" && d.orgEndingAt(s, start-1) == nil {
 				continue
 			}
 		} else {
@@ -1305,8 +1305,8 @@ func (d *doc) precedingRole(s *sentence, m *mention) bool {
 			}
 		}
 		if org == nil && start-1 >= s.from {
-			if om := d.orgEndingAt(s, start-1); om != nil && t[om.to-1].poss {
-				org = om.ent
+			if om := d.orgEndingAt(s, start-1); om != nil {
+				org = om.ent // "the LGA's chief executive, X", "the Green Party chair, X"
 			} else if t[start-1].poss && t[start-1].cap && d.mentionAt(s, start-1) == nil && d.lex.orgHeads[t[start-1].lower] {
 				org = d.shortForm(s, singular(t[start-1].lower)) // "The Commission's executive director"
 			} else if t[start-1].poss && t[start-1].cap && d.mentionAt(s, start-1) == nil {

@@ -237,6 +237,12 @@ func TestRoles(t *testing.T) {
 			roles: []role{{"sean-quigley", "MLA"}, {"mark-tobin", "Opposition Leader"}},
 		},
 		{
+			name:  "a body, then its role before the comma",
+			body:  "The new secretary will be the current Green Party chair, Mia Holt. Jo Roe, Water Industry Forum chief operating officer, said prices would rise.",
+			edges: []edge{{"mia-holt", "chair_of", "green-party"}, {"jo-roe", "officer_of", "water-industry-forum"}},
+			roles: []role{{"jo-roe", "chief operating officer"}},
+		},
+		{
 			name:  "a term as governor",
 			body:  "Jo Ruiz took office on Monday. Three days into Ruiz's term as governor she cut two departments.",
 			roles: []role{{"jo-ruiz", "governor"}},
