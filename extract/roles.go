@@ -481,7 +481,7 @@ func (d *doc) prefixRole(s *sentence, m *mention) bool {
 		if org == nil && from > pr.from {
 			// "NDP Leader", "UUP MLA": the words before the role name a body.
 			org = d.knownBody(s, pr.from, from)
-			if org == nil && from == pr.from+1 && t[pr.from].acronym {
+			if org == nil && from == pr.from+1 && t[pr.from].acronym && !placeOffices[roleHeadWord(strings.ToLower(role))] {
 				org = d.roleOrg(s, pr.from, from, t[pr.from].text)
 			}
 		}
@@ -620,7 +620,8 @@ func (d *doc) premodifierRole(s *sentence, m *mention) bool {
 			org, bodyFrom = e, start-1
 		} else {
 			_, known := d.lex.bodies[t[start-1].lower]
-			if _, isTitle := d.lex.titles[t[start-1].lower]; !isTitle && onlyRoleWords && (!d.lex.common[t[start-1].lower] || known) && !d.lex.orgHeads[t[start-1].lower] {
+			if _, isTitle := d.lex.titles[t[start-1].lower]; !isTitle && onlyRoleWords && (!d.lex.common[t[start-1].lower] || known) && !d.lex.orgHeads[t[start-1].lower] &&
+				(known || !t[start-1].acronym || !placeOffices[roleHeadWord(role)]) {
 				org, bodyFrom = d.roleOrg(s, start-1, start, t[start-1].text), start-1
 			}
 		}
@@ -713,6 +714,11 @@ func (d *doc) onlyRoleWords(s *sentence, i, j int) bool {
 	}
 	return i < j
 }
+
+// placeOffices are offices of a place: an unknown acronym before them ("WA
+// Premier", "NSW premier") abbreviates a state, not a body's name.
+var placeOffices = map[string]bool{"premier": true, "governor": true, "mayor": true, "president": true, "minister": true,
+	"treasurer": true, "senator": true, "judge": true}
 
 // formerWords date a role: "former FAS director general", "then justice secretary".
 var formerWords = map[string]bool{"former": true, "then": true, "ex": true, "outgoing": true, "acting": true, "interim": true, "incoming": true}

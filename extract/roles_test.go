@@ -231,10 +231,11 @@ func TestRoles(t *testing.T) {
 			roles: []role{{"lena-fox", "acting director"}},
 		},
 		{
-			name:  "an acronym before a member's title",
-			body:  "UDP MLA Sean Quigley and Opposition Leader Mark Tobin said the plan was wrong.",
+			name:  "an acronym before a member's title, not before a state's office",
+			body:  "UDP MLA Sean Quigley and Opposition Leader Mark Tobin said the plan was wrong. NSW Premier Amy Hart disagreed.",
 			edges: []edge{{"sean-quigley", "", "udp"}},
-			roles: []role{{"sean-quigley", "MLA"}, {"mark-tobin", "Opposition Leader"}},
+			roles: []role{{"sean-quigley", "MLA"}, {"mark-tobin", "Opposition Leader"}, {"amy-hart", "Premier"}},
+			not:   []edge{{"amy-hart", "", "nsw"}},
 		},
 		{
 			name:  "a body, then its role before the comma",
