@@ -217,8 +217,8 @@ func (d *doc) headAt(s *sentence, k int) int {
 	if k < s.from || k >= s.to || !t[k].word {
 		return -1
 	}
-	if k-1 >= s.from && t[k-1].word && d.lex.roleHeads[t[k-1].lower+" "+t[k].lower] {
-		return k - 1
+	if k-1 >= s.from && t[k-1].word && !complementWords[t[k].lower] && d.lex.roleHeads[t[k-1].lower+" "+t[k].lower] {
+		return k - 1 // not "minister for": its complement follows (complementEnd)
 	}
 	if d.lex.roleHeads[t[k].lower] {
 		return k
@@ -581,7 +581,7 @@ func (d *doc) premodifierRole(s *sentence, m *mention) bool {
 	}
 	end := k + 1
 	start := hs
-	for start-1 >= s.from && len(t[start-1].text) > 0 && t[start-1].word && !t[start-1].poss && (!t[start-1].cap || start-1 == s.from && d.lex.roleMods[t[start-1].lower]) &&
+	for start-1 >= s.from && len(t[start-1].text) > 0 && t[start-1].word && !t[start-1].poss && (!t[start-1].cap || start-1 == s.from && d.sentenceInitialWord(s)) &&
 		!classStop[t[start-1].lower] && t[start-1].lower != "and" && t[start-1].lower != "or" && d.mentionAt(s, start-1) == nil && k-start < 4 {
 		start--
 	}
@@ -605,7 +605,7 @@ func (d *doc) premodifierRole(s *sentence, m *mention) bool {
 	}
 	if org == nil && start-2 >= s.from && t[start-1].poss && !t[start-1].cap && t[start-2].lower == "the" {
 		// "the agency's acting director Jo Roe": the body the word points back to.
-		org = d.shortForm(s, singular(t[start-1].lower))
+		org = d.bodyCalled(s, singular(t[start-1].lower))
 	}
 	if org == nil && start-1 >= s.from && t[start-1].word && t[start-1].cap && !t[start-1].poss && !sentenceWords[t[start-1].lower] && d.mentionAt(s, start-1) == nil {
 		// "Unison general secretary Dave Prentis": a one-word body before a
@@ -719,6 +719,39 @@ func (d *doc) onlyRoleWords(s *sentence, i, j int) bool {
 // Premier", "NSW premier") abbreviates a state, not a body's name.
 var placeOffices = map[string]bool{"premier": true, "governor": true, "mayor": true, "president": true, "minister": true,
 	"treasurer": true, "senator": true, "judge": true}
+
+// sentenceInitialWord reports whether the capitalised first word of s is a
+// common word capitalised only for its place ("Rural affairs minister X"),
+// not a name or a body.
+func (d *doc) sentenceInitialWord(s *sentence) bool {
+	w := s.para.toks[s.from]
+	if d.lex.roleMods[w.lower] {
+		return true
+	}
+	_, given := d.lex.given[w.lower]
+	return !w.acronym && d.lex.common[w.lower] && !given && !sentenceWords[w.lower] && d.mentionAt(s, s.from) == nil
+}
+
+// bodyCalled returns the body a role's "the council's", "the trust's"
+// points back to: the one the sentence before opens with, if its name holds
+// the word (the body the story is following), else the one named last.
+func (d *doc) bodyCalled(s *sentence, w string) *entity {
+	for _, m := range d.mentions {
+		if m.sent.n > s.n-1 {
+			break
+		}
+		if m.sent.n == s.n-1 && m.from <= m.sent.from+1 {
+			if e := m.ent; e != nil && e.kind == schema.Organization && !e.class && !e.generic {
+				for _, f := range strings.Fields(strings.ToLower(e.name)) {
+					if singular(f) == w {
+						return e
+					}
+				}
+			}
+		}
+	}
+	return d.shortForm(s, w)
+}
 
 // formerWords date a role: "former FAS director general", "then justice secretary".
 var formerWords = map[string]bool{"former": true, "then": true, "ex": true, "outgoing": true, "acting": true, "interim": true, "incoming": true}
@@ -922,14 +955,14 @@ func (d *doc) appositiveRole(s *sentence, m *mention) bool {
 	if k+1 < limit && k > i && !t[k].cap && t[k+1].poss && !t[k+1].cap && t[k].word {
 		// "the skills council's chief executive": the body the article named, by its head word.
 		if re := d.roleEnd(s, k+2); re > k+2 {
-			if owner := d.shortForm(s, singular(t[k+1].lower)); owner != nil {
+			if owner := d.bodyCalled(s, singular(t[k+1].lower)); owner != nil {
 				d.addRole(s, m.ent, d.roleText(s, k+2, re), owner)
 				return true
 			}
 		}
 	} else if k < limit && t[k].poss && !t[k].cap && k > i && t[k].word {
 		if re := d.roleEnd(s, k+1); re > k+1 {
-			if owner := d.shortForm(s, singular(t[k].lower)); owner != nil {
+			if owner := d.bodyCalled(s, singular(t[k].lower)); owner != nil {
 				d.addRole(s, m.ent, d.roleText(s, k+1, re), owner) // "the trust's chief executive"
 				return true
 			}
@@ -1195,7 +1228,7 @@ func (d *doc) relativeRole(s *sentence, m *mention) bool {
 						break
 					}
 				}
-				if e := d.shortForm(s, singular(t[j+2].lower)); e != nil {
+				if e := d.bodyCalled(s, singular(t[j+2].lower)); e != nil {
 					d.addRole(s, m.ent, role, e)
 					return true
 				}
@@ -1314,7 +1347,7 @@ func (d *doc) precedingRole(s *sentence, m *mention) bool {
 			if om := d.orgEndingAt(s, start-1); om != nil {
 				org = om.ent // "the LGA's chief executive, X", "the Green Party chair, X"
 			} else if t[start-1].poss && t[start-1].cap && d.mentionAt(s, start-1) == nil && d.lex.orgHeads[t[start-1].lower] {
-				org = d.shortForm(s, singular(t[start-1].lower)) // "The Commission's executive director"
+				org = d.bodyCalled(s, singular(t[start-1].lower)) // "The Commission's executive director"
 			} else if t[start-1].poss && t[start-1].cap && d.mentionAt(s, start-1) == nil {
 				// "Shelterline's chief executive, Bronwen Carys": the owner is a body.
 				b := start - 1
@@ -1325,7 +1358,7 @@ func (d *doc) precedingRole(s *sentence, m *mention) bool {
 				org = d.roleOrg(s, b, start, name)
 			} else if t[start-1].poss && !t[start-1].cap && start-2 >= s.from && t[start-2].lower == "the" {
 				// "The trust's chief executive": the body that word points back to.
-				org = d.shortForm(s, singular(t[start-1].lower))
+				org = d.bodyCalled(s, singular(t[start-1].lower))
 			} else if w := t[start-1].lower; w == "its" || w == "their" {
 				// "Its president, Carla Mendes,": the body spoken of last.
 				org = d.lastOrgBefore(s)
@@ -1780,7 +1813,7 @@ func (d *doc) boardOf(s *sentence, j int) (string, *entity) {
 			return "board member", e
 		}
 		if j+3 < s.to && t[j+2].lower == "the" && t[j+3].word && !t[j+3].cap {
-			if e := d.shortForm(s, singular(t[j+3].lower)); e != nil {
+			if e := d.bodyCalled(s, singular(t[j+3].lower)); e != nil {
 				return "board member", e // "the board of the authority"
 			}
 		}
@@ -1924,7 +1957,7 @@ func (d *doc) listRoles(s *sentence) {
 			if om := d.orgEndingAt(s, rs-1); om != nil {
 				org = om.ent
 			} else if rs-2 >= s.from && t[rs-1].poss && !t[rs-1].cap && t[rs-2].lower == "the" {
-				org = d.shortForm(s, singular(t[rs-1].lower))
+				org = d.bodyCalled(s, singular(t[rs-1].lower))
 			}
 		}
 		j := k + 1
