@@ -729,7 +729,8 @@ func (d *doc) sentenceInitialWord(s *sentence) bool {
 		return true
 	}
 	_, given := d.lex.given[w.lower]
-	return !w.acronym && d.lex.common[w.lower] && !given && !sentenceWords[w.lower] && d.mentionAt(s, s.from) == nil
+	_, body := d.lex.bodies[w.lower] // "Labour leader X": a party
+	return !w.acronym && d.lex.common[w.lower] && !given && !body && d.lex.bodyNames[w.lower] == "" && !sentenceWords[w.lower] && d.mentionAt(s, s.from) == nil
 }
 
 // bodyCalled returns the body a role's "the council's", "the trust's"

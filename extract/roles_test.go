@@ -244,6 +244,12 @@ func TestRoles(t *testing.T) {
 			roles: []role{{"jo-roe", "chief operating officer"}},
 		},
 		{
+			name:  "a party at a sentence's start is no portfolio",
+			body:  "Labour leader Sir Tom Vale called the plan a distraction. Rural affairs minister Zoe Marr disagreed.",
+			edges: []edge{{"tom-vale", "leader_of", "labour-party"}},
+			roles: []role{{"zoe-marr", "rural affairs minister"}},
+		},
+		{
 			name:  "a term as governor",
 			body:  "Jo Ruiz took office on Monday. Three days into Ruiz's term as governor she cut two departments.",
 			roles: []role{{"jo-ruiz", "governor"}},
