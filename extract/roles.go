@@ -1400,13 +1400,28 @@ func (d *doc) asRole(s *sentence, m *mention) {
 		}
 		k++
 	}
-	if k+1 >= s.to || t[k].lower != "as" {
+	j := k + 1
+	switch {
+	case k+1 < s.to && t[k].lower == "as":
+	case k+2 < s.to && t[k].lower == "to" && t[k+1].lower == "be" && !t[m.to-1].poss:
+		j = k + 2 // "named Tom Hale to be her deputy"
+	default:
 		return
 	}
-	j := k + 1
 	var org *entity
 	owned := false
-	if w := t[j].lower; w == "its" || w == "their" {
+	if pm := d.mentionAt(s, j); pm != nil && pm.from == j && pm.ent != nil && pm.ent.kind == schema.Person && t[pm.to-1].poss {
+		// "Ann Lee to be Tom Hale's deputy secretary": the body of the
+		// possessor's own role.
+		owned = true
+		for x := len(d.roles) - 1; x >= 0; x-- {
+			if d.roles[x].person == pm.ent && d.roles[x].org != nil {
+				org = d.roles[x].org
+				break
+			}
+		}
+		j = pm.to
+	} else if w := t[j].lower; w == "its" || w == "their" {
 		// "as its secretary": the body the sentence named before.
 		owned = true
 		for _, om := range d.in(s) {

@@ -250,6 +250,12 @@ func TestRoles(t *testing.T) {
 			roles: []role{{"zoe-marr", "rural affairs minister"}},
 		},
 		{
+			name:  "to be another's deputy",
+			body:  "The governor named Rosa Diaz as secretary of the Department of Coastal Security, and Ivan Petrov to be Diaz's deputy secretary.",
+			edges: []edge{{"rosa-diaz", "secretary_of", "department-of-coastal-security"}, {"ivan-petrov", "", "department-of-coastal-security"}},
+			roles: []role{{"ivan-petrov", "deputy secretary"}},
+		},
+		{
 			name:  "a term as governor",
 			body:  "Jo Ruiz took office on Monday. Three days into Ruiz's term as governor she cut two departments.",
 			roles: []role{{"jo-ruiz", "governor"}},
