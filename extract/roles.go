@@ -636,11 +636,8 @@ func (d *doc) premodifierRole(s *sentence, m *mention) bool {
 	if org == nil && start-1 >= s.from {
 		switch w := t[start-1].lower; {
 		case w == "its" || w == "their":
-			// "its newly elected president Jo Roe": the body spoken of last,
-			// if lately.
-			if e := d.lastOrgBefore(s); e != nil && (e.sents[s.n-1] || e.sents[s.n-2]) {
-				org = e
-			}
+			// "its newly elected president Jo Roe": the body spoken of lately.
+			org = d.itsBody(s, start-1)
 		case w == "and" && start-2 >= s.from:
 			// "the chair Jo Roe and chief executive Tom Hale": the body of
 			// the role before.
@@ -731,6 +728,29 @@ func (d *doc) sentenceInitialWord(s *sentence) bool {
 	_, given := d.lex.given[w.lower]
 	_, body := d.lex.bodies[w.lower] // "Labour leader X": a party
 	return !w.acronym && d.lex.common[w.lower] && !given && !body && d.lex.bodyNames[w.lower] == "" && !sentenceWords[w.lower] && d.mentionAt(s, s.from) == nil
+}
+
+// itsBody returns the body "its" at token k of s stands for. At a
+// sentence's start it is the subject of the sentence before ("Carrow Skies
+// welcomed the plan. Its secretary, …"); otherwise, or when that sentence
+// opens with no body, the body named last within the two sentences before.
+func (d *doc) itsBody(s *sentence, k int) *entity {
+	if k <= s.from+1 {
+		for _, m := range d.mentions {
+			if m.sent.n > s.n-1 {
+				break
+			}
+			if m.sent.n == s.n-1 && m.from <= m.sent.from+4 {
+				if e := m.ent; e != nil && e.kind == schema.Organization && !e.class && !e.generic {
+					return e
+				}
+			}
+		}
+	}
+	if e := d.lastOrgBefore(s); e != nil && (e.sents[s.n-1] || e.sents[s.n-2]) {
+		return e
+	}
+	return nil
 }
 
 // bodyCalled returns the body a role's "the council's", "the trust's"
@@ -1229,9 +1249,12 @@ func (d *doc) relativeRole(s *sentence, m *mention) bool {
 						break
 					}
 				}
-				if e := d.bodyCalled(s, singular(t[j+2].lower)); e != nil {
-					d.addRole(s, m.ent, role, e)
-					return true
+				if !t[j+2].poss && (j+3 >= s.to || !t[j+3].word) {
+					// "who leads the union,"; not "who chairs the board's finance committee".
+					if e := d.bodyCalled(s, singular(t[j+2].lower)); e != nil {
+						d.addRole(s, m.ent, role, e)
+						return true
+					}
 				}
 			}
 		}
@@ -1260,6 +1283,21 @@ func (d *doc) relativeRole(s *sentence, m *mention) bool {
 		return false
 	}
 	return false
+}
+
+// capitalComplement reports whether tokens [i, end) complete a capitalised
+// office: "for Marine Affairs", "of Health".
+func (d *doc) capitalComplement(s *sentence, i, end int) bool {
+	t := s.para.toks
+	if t[i].lower != "for" && t[i].lower != "of" || i+1 >= end {
+		return false
+	}
+	for k := i + 1; k < end; k++ {
+		if !t[k].word || !t[k].cap && t[k].lower != "and" && t[k].lower != "the" {
+			return false
+		}
+	}
+	return true
 }
 
 // timeAfterBody date a role after its body: "director of X since May".
@@ -1307,13 +1345,23 @@ func (d *doc) precedingRole(s *sentence, m *mention) bool {
 				(d.lex.roleMods[t[start-1].lower] || d.lex.common[t[start-1].lower]) && !sentenceWords[t[start-1].lower] && k-start < 3 {
 				start--
 			}
-			if k+1 != end || start-1 >= s.from && t[start-1].text != "," && t[start-1].text != ":" && t[start-1].lower != "the" && d.orgEndingAt(s, start-1) == nil {
+			if k+1 != end && !d.capitalComplement(s, k+1, end) ||
+				start-1 >= s.from && t[start-1].text != "," && t[start-1].text != ":" && t[start-1].lower != "the" && !t[start-1].poss && d.orgEndingAt(s, start-1) == nil {
 				continue
 			}
 		} else {
 			for start-1 >= s.from && t[start-1].word && (!t[start-1].cap || start-1 == s.from && d.lex.roleMods[t[start-1].lower]) &&
 				(d.lex.roleMods[t[start-1].lower] || !t[start-1].poss && !classStop[t[start-1].lower] && k-start < 2 && start-2 >= s.from && t[start-2].poss) {
 				start-- // "the BMA's council chair": "council" belongs to the role
+			}
+			// "The police and crime commissioner for Westmarch, …": plain
+			// words between "the" and the head belong to the role.
+			b := start
+			for b-1 >= s.from && b > k-4 && t[b-1].word && !t[b-1].cap && !t[b-1].poss && !classStop[t[b-1].lower] && !d.lex.verbs[t[b-1].lower] {
+				b--
+			}
+			if b < start && b-1 >= s.from && (t[b-1].lower == "the" || t[b-1].lower == "a") && (b-1 == s.from || t[b-2].text == ",") {
+				start = b
 			}
 		}
 		// The words between the head and the comma complete the role ("of
@@ -1362,7 +1410,7 @@ func (d *doc) precedingRole(s *sentence, m *mention) bool {
 				org = d.bodyCalled(s, singular(t[start-1].lower))
 			} else if w := t[start-1].lower; w == "its" || w == "their" {
 				// "Its president, Carla Mendes,": the body spoken of last.
-				org = d.lastOrgBefore(s)
+				org = d.itsBody(s, start-1)
 				if org == nil {
 					for _, om := range d.in(s) {
 						if om.sent == s && om.to <= start && om.ent != nil && om.ent.kind == schema.Organization && !om.ent.generic {

@@ -256,6 +256,26 @@ func TestRoles(t *testing.T) {
 			roles: []role{{"ivan-petrov", "deputy secretary"}},
 		},
 		{
+			name:  "capitalised offices with their portfolio or owner before the comma",
+			body:  "The boards will close, the Minister for Marine Affairs, Una Kerr, confirmed. The merger was announced by the state's Water Minister, Jai Roberts.",
+			roles: []role{{"una-kerr", "minister for marine affairs"}, {"jai-roberts", "water minister"}},
+		},
+		{
+			name:  "plain words between the article and the head",
+			body:  "The police and crime commissioner for Westmarch, Helen Adair, wants to run the fire service.",
+			roles: []role{{"helen-adair", "police and crime commissioner for Westmarch"}},
+		},
+		{
+			name:  "its at a sentence's start is the body the sentence before opens with",
+			body:  "The Islands Health Forum (IHF), which will host the centre, said it expected the new agency to open by 2027. Its director-general, Sione Tupou, said small islands had most to gain.",
+			edges: []edge{{"sione-tupou", "", "islands-health-forum"}},
+		},
+		{
+			name: "a relative role over a possessive owns nothing",
+			body: "Karin Tamm, who led the parliament's negotiating team, said the deal was fair. The Baltic Parliament approved it.",
+			not:  []edge{{"karin-tamm", "", ""}},
+		},
+		{
 			name:  "a term as governor",
 			body:  "Jo Ruiz took office on Monday. Three days into Ruiz's term as governor she cut two departments.",
 			roles: []role{{"jo-ruiz", "governor"}},
