@@ -180,10 +180,14 @@ func (d *doc) findRoles(s *sentence) {
 		}
 		d.partyTag(s, m)
 		d.copulaRole(s, m)
-		if d.appositiveRole(s, m) || d.relativeRole(s, m) || titled {
-			continue
+		if !d.appositiveRole(s, m) {
+			d.relativeRole(s, m)
 		}
-		d.precedingRole(s, m)
+		if !titled {
+			// "Its chairman, Neil Tulloch, a former watch manager, said": a
+			// role before the name as well as one after it.
+			d.precedingRole(s, m)
+		}
 	}
 	if d.hasPerson(s) {
 		d.copularRoles(s)
@@ -1103,6 +1107,12 @@ func (d *doc) appositiveRole(s *sentence, m *mention) bool {
 	if o == nil && role != "" {
 		o = d.portfolio(role, s, i, roleEnd)
 	}
+	if o == nil && roleEnd+1 < limit && (t[roleEnd].lower == "at" || t[roleEnd].lower == "of" || t[roleEnd].lower == "for") && t[roleEnd+1].cap {
+		// "a former watch manager at Stornoway": the role names its own
+		// place, one the context cannot stand in for.
+		d.roles = append(d.roles, roleFact{person: m.ent, role: role, sent: s, title: true})
+		return true
+	}
 	d.addRole(s, m.ent, role, o)
 	return true
 }
@@ -1427,7 +1437,10 @@ func (d *doc) precedingRole(s *sentence, m *mention) bool {
 		if org == nil {
 			org = d.portfolio(role, s, start, end)
 		}
-		d.addRole(s, m.ent, role, org)
+		// "The entity's former chairperson, X": an owner the rules could not
+		// resolve is no licence to take another body from the context.
+		owned := start-1 >= s.from && (t[start-1].poss || t[start-1].lower == "its" || t[start-1].lower == "their")
+		d.roles = append(d.roles, roleFact{person: m.ent, role: role, org: org, sent: s, title: owned && org == nil})
 		return true
 	}
 	return false

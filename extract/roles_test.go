@@ -276,6 +276,17 @@ func TestRoles(t *testing.T) {
 			not:  []edge{{"karin-tamm", "", ""}},
 		},
 		{
+			name:  "a role before the name and another after it",
+			body:  "The Lifeboat Crews' Association said skills would be lost. Its chairman, Neil Tait, a former station manager at Wick, said he was angry.",
+			edges: []edge{{"neil-tait", "chair_of", "lifeboat-crews-association"}},
+			roles: []role{{"neil-tait", "chairman"}, {"neil-tait", "former station manager"}},
+		},
+		{
+			name: "an owner the rules cannot resolve lends no body",
+			body: "The Metro Workers Union (MWU) called a strike.\n\nThe entity's former chairperson, Sipho Ndlovu, said he had not been heard.",
+			not:  []edge{{"sipho-ndlovu", "", "metro-workers-union"}},
+		},
+		{
 			name:  "a term as governor",
 			body:  "Jo Ruiz took office on Monday. Three days into Ruiz's term as governor she cut two departments.",
 			roles: []role{{"jo-ruiz", "governor"}},
