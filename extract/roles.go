@@ -953,6 +953,9 @@ func (d *doc) appositiveRole(s *sentence, m *mention) bool {
 	for i < limit && appositiveAdverbs[t[i].lower] {
 		i++
 	}
+	if i >= limit {
+		return false
+	}
 	k := i
 	if k < limit && t[k].lower == "the" {
 		k++

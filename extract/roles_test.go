@@ -287,6 +287,11 @@ func TestRoles(t *testing.T) {
 			not:  []edge{{"sipho-ndlovu", "", "metro-workers-union"}},
 		},
 		{
+			name: "an appositive comma at the end of the text",
+			body: "The plan was backed by Jane Roe, currently",
+			not:  []edge{{"jane-roe", "", ""}},
+		},
+		{
 			name:  "a term as governor",
 			body:  "Jo Ruiz took office on Monday. Three days into Ruiz's term as governor she cut two departments.",
 			roles: []role{{"jo-ruiz", "governor"}},
