@@ -138,20 +138,31 @@ func (d *doc) insertMention(m *mention) {
 	}
 }
 
-// roleOrg makes a body of the words [i, j) of s that a role names, as addOrg does.
+// roleOrg makes a body of the words [i, j) of s that a role names, as
+// addOrg does, or returns nil for an acronym that would be taken for the
+// longer name it begins: "ANC" is not the "ANC Youth League" named before.
 func (d *doc) roleOrg(s *sentence, i, j int, name string) *entity {
 	name = normaliseOrgName(name)
-	var e *entity
-	if t := s.para.toks; j-i == 1 && t[i].acronym && d.lex.bodyNames[strings.ToLower(name)] == "" && d.byKey["o:"+orgKey(name)] == nil {
-		// An acronym is its own body: "ANC" is not the "ANC Youth League"
-		// named before, as a first word may be short for a name.
-		e = &entity{kind: schema.Organization, name: name, sents: map[int]bool{}}
-		d.newEntity("o:"+orgKey(name), e)
-	} else {
-		e = d.org(name, false)
+	if t := s.para.toks; j-i == 1 && t[i].acronym && d.lex.bodyNames[strings.ToLower(name)] == "" && d.orgNamed(name) == nil {
+		for _, e := range d.ents {
+			if e.kind == schema.Organization && !e.class && strings.HasPrefix(e.name, name+" ") {
+				return nil
+			}
+		}
 	}
+	e := d.org(name, false)
 	d.insertMention(&mention{sent: s, from: i, to: j, kind: mFull, ent: e})
 	return e
+}
+
+// orgNamed returns the article's body of that name or alias, or nil.
+func (d *doc) orgNamed(name string) *entity {
+	for _, e := range d.ents {
+		if e.kind == schema.Organization && !e.class && (strings.EqualFold(e.name, name) || e.aliases[name]) {
+			return e
+		}
+	}
+	return nil
 }
 
 // findRoles reads the roles of the people mentioned in s.
@@ -337,9 +348,7 @@ func (d *doc) knownBody(s *sentence, i, j int) *entity {
 		e = d.acr[acronymKey(t[i].text)]
 	}
 	if e == nil {
-		if c := d.byKey["o:"+orgKey(name)]; c != nil && c.kind == schema.Organization && !c.class {
-			e = c
-		}
+		e = d.orgNamed(name)
 	}
 	if e == nil {
 		for _, c := range d.ents {
@@ -626,7 +635,9 @@ func (d *doc) premodifierRole(s *sentence, m *mention) bool {
 			_, known := d.lex.bodies[t[start-1].lower]
 			if _, isTitle := d.lex.titles[t[start-1].lower]; !isTitle && onlyRoleWords && (!d.lex.common[t[start-1].lower] || known) && !d.lex.orgHeads[t[start-1].lower] &&
 				(known || !t[start-1].acronym || !placeOffices[roleHeadWord(role)]) {
-				org, bodyFrom = d.roleOrg(s, start-1, start, t[start-1].text), start-1
+				if org = d.roleOrg(s, start-1, start, t[start-1].text); org != nil {
+					bodyFrom = start - 1
+				}
 			}
 		}
 	}
@@ -1071,8 +1082,9 @@ func (d *doc) appositiveRole(s *sentence, m *mention) bool {
 		}
 		if e > j && t[j].cap {
 			name := s.para.text[t[j].start:t[e-1].end]
-			oe := d.roleOrg(s, j, e, name)
-			org = &mention{sent: s, from: j, to: e, ent: oe}
+			if oe := d.roleOrg(s, j, e, name); oe != nil {
+				org = &mention{sent: s, from: j, to: e, ent: oe}
+			}
 		}
 	}
 	role := ""
