@@ -513,7 +513,7 @@ func (d *doc) prefixRole(s *sentence, m *mention) bool {
 // titleRoles are titles that are also offices: "Governor Linda Hayes".
 var titleRoles = map[string]bool{"governor": true, "mayor": true, "senator": true, "president": true, "chancellor": true,
 	"commissioner": true, "minister": true, "secretary": true, "superintendent": true, "judge": true, "prime minister": true,
-	"chief constable": true, "sen": true, "rep": true, "gov": true, "representative": true}
+	"chief constable": true, "sen": true, "rep": true, "gov": true, "representative": true, "premier": true}
 
 // titleOffices are the offices abbreviated titles stand for.
 var titleOffices = map[string]string{"sen": "senator", "rep": "representative", "gov": "governor"}
@@ -614,6 +614,13 @@ func (d *doc) premodifierRole(s *sentence, m *mention) bool {
 					role = strings.ToLower(t[om.to-1].text) + " " + role
 				}
 			}
+		}
+	}
+	if org == nil && start-2 >= s.from && chamberWords[t[start-1].lower] && t[start-1].cap && d.mentionAt(s, start-1) == nil {
+		// "Liberal Senate leader X" where the party alone is the body named.
+		if om := d.orgEndingAt(s, start-2); om != nil {
+			org, bodyFrom = om.ent, om.from
+			role = strings.ToLower(t[start-1].text) + " " + role
 		}
 	}
 	if org == nil && start-2 >= s.from && t[start-1].poss && !t[start-1].cap && t[start-2].lower == "the" {
@@ -1490,13 +1497,17 @@ func (d *doc) asRole(s *sentence, m *mention) {
 		// "Ann Lee to be Tom Hale's deputy secretary": the body of the
 		// possessor's own role.
 		owned = true
+		j = pm.to
+		head := roleHeadWord(strings.ToLower(s.para.text[t[j].start:t[max(j, d.roleEnd(s, j))-1].end]))
 		for x := len(d.roles) - 1; x >= 0; x-- {
-			if d.roles[x].person == pm.ent && d.roles[x].org != nil {
-				org = d.roles[x].org
-				break
+			// "Y's deputy secretary" serves where Y is secretary; else Y's last body.
+			if r := d.roles[x]; r.person == pm.ent && r.org != nil && (org == nil || roleHeadWord(strings.ToLower(r.role)) == head) {
+				org = r.org
+				if roleHeadWord(strings.ToLower(r.role)) == head {
+					break
+				}
 			}
 		}
-		j = pm.to
 	} else if w := t[j].lower; w == "its" || w == "their" {
 		// "as its secretary": the body the sentence named before.
 		owned = true
