@@ -123,8 +123,8 @@ func TestRoles(t *testing.T) {
 		},
 		{
 			name:  "two-word heads",
-			body:  "ANC secretary general Lulu Dube said the unit would go. Former FAS director general Owen Nash resigned.",
-			edges: []edge{{"lulu-dube", "", "anc"}, {"owen-nash", "", "fas"}},
+			body:  "PDU secretary general Lulu Dube said the unit would go. Former FAS director general Owen Nash resigned.",
+			edges: []edge{{"lulu-dube", "", "pdu"}, {"owen-nash", "", "fas"}},
 			roles: []role{{"lulu-dube", "secretary general"}, {"owen-nash", "former FAS director general"}},
 		},
 		{
