@@ -204,6 +204,7 @@ func (d *doc) findRoles(s *sentence) {
 		d.copularRoles(s)
 		d.appointedRoles(s)
 		d.coordinatedRoles(s)
+		d.memberList(s)
 	}
 	d.pastRoles(s)
 	d.listRoles(s)
@@ -1477,6 +1478,29 @@ var tenureWords = map[string]bool{"term": true, "tenure": true, "time": true, "s
 func (d *doc) asRole(s *sentence, m *mention) {
 	t := s.para.toks
 	k := m.to
+	if t[m.to-1].poss && k+2 < s.to {
+		// "Jo Roe's past roles include director of the Water Forum".
+		c := k
+		for c < s.to && c < k+2 && (t[c].lower == "past" || t[c].lower == "previous" || t[c].lower == "former" || t[c].lower == "earlier" || t[c].lower == "other") {
+			c++
+		}
+		if c+1 < s.to && (t[c].lower == "roles" || t[c].lower == "posts" || t[c].lower == "jobs" || t[c].lower == "positions") &&
+			(t[c+1].lower == "include" || t[c+1].lower == "included") {
+			r := c + 2
+			if end := d.roleEnd(s, r); end > r {
+				clause := end
+				for clause < s.to && t[clause].text != "," && t[clause].text != ";" && t[clause].quote < 0 {
+					clause++
+				}
+				org := d.orgAfterRole(s, end, clause)
+				if org == nil {
+					end = d.complementEnd(s, end)
+				}
+				d.addRole(s, m.ent, strings.TrimPrefix(s.para.text[t[r].start:t[end-1].end], "the "), org)
+			}
+			return
+		}
+	}
 	if t[m.to-1].poss {
 		if k >= s.to || !tenureWords[t[k].lower] {
 			return
@@ -2028,6 +2052,48 @@ func (d *doc) coordinatedRoles(s *sentence) {
 			for _, p := range people {
 				d.addRole(s, p, role, orgs[0])
 			}
+		}
+	}
+}
+
+// memberList reads the people a body's members are named as, right after
+// it: "two maverick New Democrats — Jo Roe and Tom Hale", "the Greens: Ann
+// Lee, Jo Roe and Sam Hill". They belong to it; no role is given.
+func (d *doc) memberList(s *sentence) {
+	t := s.para.toks
+	ms := d.in(s)
+	for x, om := range ms {
+		if om.sent != s || om.ent == nil || om.ent.kind != schema.Organization || om.ent.class || om.to+1 >= s.to {
+			continue
+		}
+		if !strings.HasSuffix(t[om.to-1].lower, "s") || t[om.to-1].poss {
+			continue // the members of a party named in the plural: "Democrats", "Greens"
+		}
+		if p := t[om.to].text; p != "—" && p != "–" && p != ":" {
+			continue
+		}
+		var people []*entity
+		j := om.to + 1
+		for _, pm := range ms[x+1:] {
+			if pm.from != j || pm.ent == nil || pm.ent.kind != schema.Person {
+				break
+			}
+			people = append(people, pm.ent)
+			j = pm.to
+			if j < s.to && (t[j].lower == "and" || t[j].text == ",") {
+				j++
+				if j < s.to && t[j].lower == "and" {
+					j++
+				}
+				continue
+			}
+			break
+		}
+		if j < s.to && t[j].word || len(people) == 0 {
+			continue // the list must end the clause
+		}
+		for _, p := range people {
+			d.addRole(s, p, "", om.ent)
 		}
 	}
 }

@@ -305,6 +305,17 @@ func TestRoles(t *testing.T) {
 			roles: []role{{"ann-vale", "premier"}, {"joe-kiri", "senate leader"}},
 		},
 		{
+			name:  "a party's members named after it",
+			body:  "The bill passed with the support of two maverick Greens — Jo Rafe and Tim Hyde. The Greens had opposed it.",
+			edges: []edge{{"jo-rafe", "", "green-party"}, {"tim-hyde", "", "green-party"}},
+		},
+		{
+			name:  "a name's past roles",
+			body:  "Ruth Blake's past roles include director of the National Fraud Bureau.",
+			edges: []edge{{"ruth-blake", "director_of", "national-fraud-bureau"}},
+			roles: []role{{"ruth-blake", "director"}},
+		},
+		{
 			name:  "a term as governor",
 			body:  "Jo Ruiz took office on Monday. Three days into Ruiz's term as governor she cut two departments.",
 			roles: []role{{"jo-ruiz", "governor"}},
