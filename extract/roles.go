@@ -1137,6 +1137,28 @@ func (d *doc) appositiveRole(s *sentence, m *mention) bool {
 		return true
 	}
 	d.addRole(s, m.ent, role, o)
+	// "…, currently the administrator of X and formerly a House member from
+	// Ohio,": a second role joined to the first.
+	after := roleEnd
+	if org != nil {
+		after = org.to
+	}
+	if after+2 < limit && t[after].lower == "and" {
+		p := after + 1
+		for p < limit && appositiveAdverbs[t[p].lower] {
+			p++
+		}
+		if p < limit && (t[p].lower == "a" || t[p].lower == "an" || t[p].lower == "the") {
+			p++
+		}
+		q := p
+		if q < limit && t[q].cap && t[q].word && !t[q].acronym && d.mentionAt(s, q) == nil && !d.lex.roleHeads[t[q].lower] {
+			q++ // "a House member", "a Senate aide"
+		}
+		if end := d.roleEnd(s, q); end > q && p > after+1 {
+			d.roles = append(d.roles, roleFact{person: m.ent, role: d.roleText(s, p, end), sent: s, title: true})
+		}
+	}
 	return true
 }
 

@@ -316,6 +316,12 @@ func TestRoles(t *testing.T) {
 			roles: []role{{"ruth-blake", "director"}},
 		},
 		{
+			name:  "a second appositive role joined by and",
+			body:  "Lena Moss, currently the administrator of the Drug Control Agency and formerly a House member from Ohio, will run the new division.",
+			edges: []edge{{"lena-moss", "", "drug-control-agency"}},
+			roles: []role{{"lena-moss", "administrator"}, {"lena-moss", "House member"}},
+		},
+		{
 			name:  "a term as governor",
 			body:  "Jo Ruiz took office on Monday. Three days into Ruiz's term as governor she cut two departments.",
 			roles: []role{{"jo-ruiz", "governor"}},
