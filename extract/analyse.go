@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -9,28 +10,30 @@ import (
 
 // doc is the working state of one article's analysis.
 type doc struct {
-	a              Article
-	lex            *Lexicon
-	paras          []*paragraph
-	sents          []*sentence
-	ents           []*entity
-	byKey          map[string]*entity
-	mentions       []*mention // resolved mentions, in text order once sorted
-	singles        []*mention // one capitalised word: surnames, mostly
-	acronyms       []*mention
-	unknown        []*mention
-	prefixRoles    []prefixRole
-	bySent         map[*sentence][]*mention // see in
-	indexed        int
-	reformsBySent  map[*sentence][]*reform // see reformsIn
-	reformsIndexed int
-	acr            map[string]*entity // acronym key → entity, from the article's own definitions
-	quotes         []*quotation
-	statements     []*statement
-	reforms        []*reform
-	stances        []stance
-	roles          []roleFact
-	facts          []schema.Fact
+	a           Article
+	lex         *Lexicon
+	paras       []*paragraph
+	sents       []*sentence
+	ents        []*entity
+	byKey       map[string]*entity
+	mentions    []*mention // resolved mentions, in text order once sorted
+	singles     []*mention // one capitalised word: surnames, mostly
+	acronyms    []*mention
+	unknown     []*mention
+	prefixRoles []prefixRole
+	bySent      map[*sentence][]*mention // see in
+	indexed     int
+	prevVerb    prevVerb           // see reformVerb
+	shifted     int                // see findReforms: where a phrasal verb's shifted particle starts
+	reformSaid  []reformMention    // every cue that reported a reform, in text order
+	acr         map[string]*entity // acronym key → entity, from the article's own definitions
+	defined     map[string]bool    // acronym keys the article defines in brackets; see definedAcronym
+	quotes      []*quotation
+	statements  []*statement
+	reforms     []*reform
+	stances     []stance
+	roles       []roleFact
+	facts       []schema.Fact
 }
 
 func newDoc(a Article, lex *Lexicon) *doc {
@@ -83,8 +86,18 @@ func isByline(p string) bool {
 
 // analyse runs every step of extraction over the article.
 func (d *doc) analyse() {
+	// A title-case headline capitalises verbs and nouns alike ("Water
+	// Agency Launched"), so its capitalised runs are read after the body,
+	// as the names the body gives.
 	for _, s := range d.sents {
-		d.findNames(s)
+		if s.titleCase = d.isTitleCase(s); !s.titleCase {
+			d.findNames(s)
+		}
+	}
+	for _, s := range d.sents {
+		if s.titleCase {
+			d.findNames(s)
+		}
 	}
 	for _, s := range d.sents {
 		d.findClassNames(s)
@@ -123,7 +136,7 @@ var classStop = map[string]bool{
 	"the": true, "a": true, "an": true, "all": true, "some": true, "of": true, "to": true, "for": true,
 	"in": true, "on": true, "by": true, "with": true, "from": true, "or": true, "their": true, "its": true,
 	"our": true, "his": true, "her": true, "these": true, "those": true, "this": true, "that": true,
-	"new": true, "existing": true, "individual": true, "current": true, "fewer": true, "larger": true,
+	"new": true, "existing": true, "controversial": true, "troubled": true, "embattled": true, "beleaguered": true, "ailing": true, "defunct": true, "now-defunct": true, "outgoing": true, "ousted": true, "scandal-hit": true, "so-called": true, "separate": true, "individual": true, "current": true, "fewer": true, "larger": true,
 	"smaller": true, "more": true, "most": true, "other": true, "single": true, "such": true, "many": true,
 	"several": true, "each": true, "every": true, "both": true, "same": true, "own": true, "between": true,
 	"merge": true, "merged": true, "merging": true, "abolish": true, "abolished": true, "scrap": true,
@@ -415,6 +428,13 @@ func (d *doc) resolveAcronyms() {
 	}
 }
 
+// honorifics are titles that only ever stand before a person's name, so
+// that a common word after one is a surname: "President Bush", "Mr Little".
+var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "mx": true, "dr": true,
+	"sir": true, "dame": true, "lord": true, "lady": true, "baroness": true, "president": true,
+	"senator": true, "sen": true, "rep": true, "gov": true, "governor": true, "premier": true,
+	"mayor": true, "professor": true, "prof": true, "cllr": true, "councillor": true}
+
 // resolveSingles links one-word capitalised mentions to the article's
 // people by surname ("Burstow", "Mr Cozens"), choosing the person mentioned
 // most recently before, or else first after, and matching a title's gender.
@@ -452,9 +472,16 @@ func (d *doc) resolveSingles() {
 				next = m.sent.para.toks[m.to].lower
 			}
 			spoken := next == "," || next == "said" || next == "says" || d.lex.verbs[next] || next == "chief" || next == "chair"
-			if b, ok := d.lex.bodies[t.lower]; ok && (!d.lex.common[t.lower] || t.cap && m.from != m.sent.from || t.cap && spoken) {
+			if b, ok := d.lex.bodies[t.lower]; ok && (!d.lex.bodyCaps[t.lower] || slices.Contains(b, word)) && (!d.lex.common[t.lower] || t.cap && m.from != m.sent.from || t.cap && spoken) {
 				e := d.org(b[0], false)
 				e.addAlias(word)
+				m.ent = e
+				d.addMention(m)
+				continue
+			}
+			// A body the article names by this one word elsewhere: "the
+			// Vipers" after "Ex-Vipers chief".
+			if e := d.byKey["o:"+looseKey(word)]; e != nil && e.kind == schema.Organization && !e.class && !e.generic && t.cap && m.from != m.sent.from {
 				m.ent = e
 				d.addMention(m)
 				continue
@@ -462,7 +489,7 @@ func (d *doc) resolveSingles() {
 		}
 		if best == nil {
 			// A titled surname with no full name in the article is still a person.
-			if m.title != "" && !d.lex.common[t.lower] {
+			if m.title != "" && (!d.lex.common[t.lower] || honorifics[strings.ToLower(m.title)] && t.cap && !d.lex.roleHeads[t.lower] && !d.lex.roleMods[t.lower] && !nameStop[t.lower]) {
 				best = d.person(m.title + " " + word)
 				best.surname = word
 				best.gender = d.lex.titles[strings.ToLower(m.title)]

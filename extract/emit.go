@@ -118,6 +118,17 @@ func (d *doc) emit() []schema.Fact {
 		add(ri, schema.Name, quad.String(r.name()), n)
 		add(ri, schema.Kind, quad.String(string(r.kind)), n)
 		add(ri, schema.Affects, node(r.target), n)
+		for _, a := range r.said {
+			if a != r.name() {
+				add(ri, schema.Alias, quad.String(a), n)
+			}
+		}
+		for _, a := range r.agents {
+			add(ri, schema.Agent, node(a), n)
+		}
+		for _, s := range r.also {
+			add(ri, schema.Affects, node(r.target), s.n) // each sentence that reports it
+		}
 		for _, g := range r.gains {
 			gi := node(g)
 			add(ri, schema.Gains, gi, n)
@@ -137,11 +148,7 @@ func (d *doc) emit() []schema.Fact {
 		if st.supports {
 			p = schema.Supports
 		}
-		if st.reform != nil {
-			add(node(st.holder), p, schema.EntityIRI(schema.Reform, st.reform.name()), st.sent.n)
-		} else if st.topic != "" {
-			add(node(st.holder), p, topicNode(st.topic), st.sent.n)
-		}
+		add(node(st.holder), p, schema.EntityIRI(schema.Reform, st.reform.name()), st.sent.n)
 	}
 	// Declare every sentence that labels a fact, with its words.
 	ns := make([]int, 0, len(used))

@@ -13,6 +13,7 @@ import (
 type entity struct {
 	kind      quad.IRI // schema.Person or schema.Organization
 	name      string   // canonical name: the fullest form the article gives
+	key       string   // organisations: the name's key (Lexicon.orgKey), for the IRI
 	aliases   map[string]bool
 	surname   string // persons: last word of the name
 	gender    string // "male", "female" or ""
@@ -23,22 +24,37 @@ type entity struct {
 	id        int
 }
 
-// iri mints the entity's IRI. A body's IRI is made from its name with the
-// last word singular, so "Regional Water Boards" in one article and
-// "regional water board" in another are one node.
+// iri mints the entity's IRI. A body's IRI is made from its key (see
+// orgKey), so "Regional Water Boards" in one article and "regional water
+// board" in another are one node.
 func (e *entity) iri() quad.IRI {
 	if e.kind == schema.Organization {
-		return schema.EntityIRI(e.kind, orgKey(e.name))
+		return schema.EntityIRI(e.kind, e.key)
 	}
 	return schema.EntityIRI(e.kind, e.name)
 }
 
-// orgKey is the form of a body's name that IRIs and look-ups use: lower
-// case, last word singular.
-func orgKey(name string) string {
+// looseKey is the form of a body's name that look-ups within an article
+// use: lower case, single spaces, the last word singular whatever it is.
+func looseKey(name string) string {
 	f := strings.Fields(strings.ToLower(name))
 	if n := len(f); n > 1 {
 		f[n-1] = singular(f[n-1])
+	}
+	return strings.Join(f, " ")
+}
+
+// orgKey is the form of a body's name that IRIs and look-ups use: lower
+// case, the last word singular when it is a body's head or class word in
+// the plural ("Regional Water Boards", "primary care trusts") or the name is
+// a lower-case class. Other plurals are part of the name: "ABC News",
+// "Department for Work and Pensions".
+func (l *Lexicon) orgKey(name string) string {
+	f := strings.Fields(strings.ToLower(name))
+	if n := len(f); n > 1 {
+		if one := singular(f[n-1]); one != f[n-1] && (l.orgHeads[one] || l.orgClass[one] || isLower(name)) {
+			f[n-1] = one
+		}
 	}
 	return strings.Join(f, " ")
 }

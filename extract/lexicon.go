@@ -12,6 +12,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/newsgraph/newsgraph/schema"
 )
 
 //go:embed lexicon/*.txt
@@ -19,28 +21,38 @@ var lexiconFS embed.FS
 
 // A Lexicon holds the general knowledge the rule-based extractor reads text
 // with: titles, given names, role words, reporting verbs, organisation words,
-// well-known bodies, topics and stance cues. The defaults are embedded from
+// well-known bodies, topics, stance cues and reform cues. The defaults are embedded from
 // extract/lexicon/*.txt (each file documents its format); a user extends them
 // with WithLexiconFile. A Lexicon is read-only once built, so one can serve
 // many goroutines.
 type Lexicon struct {
-	titles     map[string]string // "mr" → "male"; "dr" → ""
-	given      map[string]string // "paul" → "male"; "jo" → "" when both
-	common     map[string]bool   // common lower-case words
-	roleHeads  map[string]bool
-	roleMods   map[string]bool
-	verbs      map[string]bool // every reporting-verb form
-	orgHeads   map[string]bool // lower-cased
-	orgPrefix  map[string]bool
-	orgClass   map[string]bool
-	orgTail    map[string]bool
-	generic    map[string]bool
-	bodies     map[string][]string // "dh" → ["Department of Health", "DoH", ...]; key is lower-cased acronym
-	bodyNames  map[string]string   // lower-cased full name or alias → canonical full name
-	topics     []string            // topic names, one a "topics" line
-	topicsAt   [256][]topicRef     // the topics' cues by their first byte
-	supportCue []string
-	opposeCue  []string
+	titles      map[string]string // "mr" → "male"; "dr" → ""
+	given       map[string]string // "paul" → "male"; "jo" → "" when both
+	common      map[string]bool   // common lower-case words
+	roleHeads   map[string]bool
+	roleMods    map[string]bool
+	verbs       map[string]bool // every reporting-verb form
+	orgHeads    map[string]bool // lower-cased
+	orgPrefix   map[string]bool
+	orgClass    map[string]bool
+	orgTail     map[string]bool
+	orgSector   map[string]bool // lower-cased: "health", "transport"
+	orgDocument map[string]bool // lower-cased: "act", "charter"
+	generic     map[string]bool
+	bodies      map[string][]string            // "dh" → ["Department of Health", "DoH", ...]; key is lower-cased acronym
+	bodyNames   map[string]string              // lower-cased full name or alias → canonical full name
+	bodyCaps    map[string]bool                // bodies whose key is written in capitals: "impact"
+	bodyLoose   map[string]string              // looseKey of a full name or alias → canonical full name
+	places      map[string]bool                // lower-cased place names: "ontario", "new zealand"
+	topics      []string                       // topic names, one a "topics" line
+	topicsAt    [256][]topicRef                // the topics' cues by their first byte
+	supportAt   [256][]string                  // support cues of a holder's words, by their first byte
+	opposeAt    [256][]string                  // opposition cues, likewise
+	stanceAt    map[string][]stanceRef         // stance verbs and nouns, by their first word
+	reformCues  []reformCue                    // lexicon/reforms.txt
+	reformAt    map[string][]cueRef            // each written form of reformCues, by its first word
+	units       map[string]bool                // nouns for units a reform counts: "stations", "campuses"
+	reformNouns map[schema.ReformKind][]string // the reform nouns of five letters or more, by kind
 
 	entries hash.Hash // every entry added, with its section: Fingerprint's digest
 }
@@ -53,7 +65,7 @@ type topicRef struct {
 }
 
 // lexiconFiles lists the sections of a lexicon, in the order they are read.
-var lexiconFiles = []string{"titles", "given_female", "given_male", "common_words", "roles", "verbs", "orgs", "bodies", "topics", "stance"}
+var lexiconFiles = []string{"titles", "given_female", "given_male", "common_words", "roles", "verbs", "orgs", "bodies", "places", "topics", "stance", "reforms"}
 
 // DefaultLexicon returns the embedded lexicon.
 func DefaultLexicon() (*Lexicon, error) {
@@ -76,8 +88,8 @@ func newLexicon() *Lexicon {
 	return &Lexicon{
 		titles: map[string]string{}, given: map[string]string{}, common: map[string]bool{},
 		roleHeads: map[string]bool{}, roleMods: map[string]bool{}, verbs: map[string]bool{},
-		orgHeads: map[string]bool{}, orgPrefix: map[string]bool{}, orgClass: map[string]bool{}, orgTail: map[string]bool{},
-		generic: map[string]bool{}, bodies: map[string][]string{}, bodyNames: map[string]string{},
+		orgHeads: map[string]bool{}, orgPrefix: map[string]bool{}, orgClass: map[string]bool{}, orgTail: map[string]bool{}, orgSector: map[string]bool{}, orgDocument: map[string]bool{},
+		generic: map[string]bool{}, bodies: map[string][]string{}, bodyNames: map[string]string{}, bodyCaps: map[string]bool{}, bodyLoose: map[string]string{}, places: map[string]bool{},
 		entries: sha256.New(),
 	}
 }
@@ -92,7 +104,7 @@ func (l *Lexicon) Fingerprint() string {
 // ReadFile adds the entries of a user lexicon file to l. The file is split
 // into sections by lines "[name]", where name is one of the embedded files'
 // names (titles, given_female, given_male, common_words, roles, verbs, orgs,
-// bodies, topics, stance); each section's lines have that file's format.
+// bodies, places, topics, stance, reforms); each section's lines have that file's format.
 func (l *Lexicon) ReadFile(path string) error {
 	f, err := os.Open(path)
 	if err != nil {
@@ -226,6 +238,10 @@ func (l *Lexicon) add(section, line string) error {
 			l.orgClass[strings.ToLower(word)] = true
 		case "tail":
 			l.orgTail[strings.ToLower(word)] = true
+		case "sector":
+			l.orgSector[strings.ToLower(word)] = true
+		case "document":
+			l.orgDocument[strings.ToLower(word)] = true
 		case "generic":
 			l.generic[strings.ToLower(word)] = true
 		default:
@@ -241,11 +257,19 @@ func (l *Lexicon) add(section, line string) error {
 		}
 		key := strings.ToLower(parts[0])
 		l.bodies[key] = parts[1:]
-		for _, p := range parts[1:] {
+		if strings.ToUpper(parts[0]) == parts[0] && strings.ToLower(parts[0]) != parts[0] {
+			l.bodyCaps[key] = true // "IMPACT", "GMB": the name only as written in capitals
+		}
+		for _, p := range parts {
 			if _, ok := l.bodyNames[strings.ToLower(p)]; !ok {
 				l.bodyNames[strings.ToLower(p)] = parts[1]
 			}
+			if _, ok := l.bodyLoose[looseKey(p)]; !ok {
+				l.bodyLoose[looseKey(p)] = parts[1]
+			}
 		}
+	case "places":
+		l.places[strings.ToLower(strings.Join(strings.Fields(line), " "))] = true
 	case "topics":
 		name, cues, ok := strings.Cut(line, ":")
 		if !ok {
@@ -268,18 +292,36 @@ func (l *Lexicon) add(section, line string) error {
 				list = append(list, c)
 			}
 		}
-		switch strings.TrimSpace(kind) {
+		switch kind = strings.TrimSpace(kind); kind {
 		case "supports":
-			l.supportCue = append(l.supportCue, list...)
+			for _, c := range list {
+				l.supportAt[c[0]] = append(l.supportAt[c[0]], c)
+			}
 		case "opposes":
-			l.opposeCue = append(l.opposeCue, list...)
+			for _, c := range list {
+				l.opposeAt[c[0]] = append(l.opposeAt[c[0]], c)
+			}
+		case "supports verb", "opposes verb", "announces verb", "evaluates verb", "supports noun", "opposes noun":
+			return l.addStanceWords(kind, cues)
 		default:
 			return fmt.Errorf("unknown stance %q", kind)
 		}
+	case "reforms":
+		return l.addReformCue(line)
 	default:
 		return fmt.Errorf("unknown section %q", section)
 	}
 	return nil
+}
+
+// bodyName returns the canonical name of the well-known body a name names,
+// or "": case, spacing and a final plural do not matter ("Directorate for
+// Priority Crime Investigations").
+func (l *Lexicon) bodyName(name string) string {
+	if full, ok := l.bodyNames[strings.ToLower(name)]; ok {
+		return full
+	}
+	return l.bodyLoose[looseKey(name)]
 }
 
 // Topics lists the topic names the lexicon knows, sorted.

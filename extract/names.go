@@ -19,7 +19,7 @@ var nameStop = map[string]bool{
 }
 
 // connectors may join two capitalised runs into one organisation name.
-var connectors = map[string]bool{"of": true, "for": true, "and": true, "&": true, "the": true, "with": true, "on": true, "in": true}
+var connectors = map[string]bool{"of": true, "for": true, "and": true, "&": true, "the": true, "with": true, "on": true, "in": true, "against": true}
 
 // compass words begin place names ("North East Somerset"), not people's.
 var compass = map[string]bool{"north": true, "south": true, "east": true, "west": true, "central": true, "greater": true, "upper": true, "lower": true, "new": true, "port": true, "saint": true, "st": true, "mount": true, "lake": true, "fort": true}
@@ -32,6 +32,17 @@ var placeWords = map[string]bool{"park": true, "street": true, "road": true, "sq
 	"ward": true, "borough": true, "shire": true, "river": true, "lake": true, "coast": true, "bay": true,
 	"europe": true, "britain": true, "england": true, "scotland": true, "wales": true, "ireland": true,
 	"america": true, "africa": true, "asia": true, "australia": true, "canada": true, "india": true}
+
+// siteWords end the names of buildings and streets: "Union Buildings",
+// "Council Street".
+var siteWords = map[string]bool{"buildings": true, "building": true, "tower": true, "towers": true,
+	"street": true, "road": true, "square": true, "avenue": true, "lane": true, "gardens": true}
+
+// workWords end the names of programmes, events and prizes, which may
+// begin with a person's name: "The Rowan Pike Show", "Nell Adair Lecture".
+var workWords = map[string]bool{"show": true, "podcast": true, "programme": true, "program": true,
+	"festival": true, "awards": true, "award": true, "prize": true, "cup": true, "trophy": true,
+	"lecture": true, "memorial": true, "stadium": true, "arena": true, "hour": true, "tour": true}
 
 // personStop are capitalised words that do not belong in a person's name.
 var personStop = map[string]bool{"the": true, "a": true, "an": true, "mp": true, "msp": true, "mep": true, "qc": true, "kc": true}
@@ -46,12 +57,28 @@ func (d *doc) findNames(s *sentence) {
 			continue
 		}
 		j := i
-		for j < s.to && d.nameToken(s, j) && !(j > i && t[j-1].poss && !t[j-1].plural && !d.lex.orgHeads[t[j].lower]) && (j == i || t[j].start-t[j-1].end <= 1) {
+		for j < s.to && d.nameToken(s, j) && !(j > i && d.possBreak(t[i:j], t[j])) && (j == i || t[j].start-t[j-1].end <= 1) {
 			j++
+		}
+		// "Overseas, Trade and Development Office": words listed before a
+		// head word name one body.
+		if t[j-1].quote == t[i].quote && j-i <= 2 && !t[j-1].poss && !d.hasHead(t[i:j]) && d.listWords(t[i:j]) {
+			if k := d.listEnd(s, j, true); k > 0 {
+				j = k
+			}
 		}
 		// Join runs through connectors when the whole is an organisation's name.
 		inner := false // the name already holds "of"/"for": "Department of Labor and Industry"
 		for j+1 < s.to && connectors[t[j].lower] && !t[j-1].poss && d.nameToken(s, j+1) && t[j].quote == t[i].quote {
+			// "Department of Rivers, Forests and Coastal Affairs", "Committee
+			// on Fisheries, Ports and Rural Affairs": a list of the body's fields.
+			if c := t[j].lower; (c == "of" || c == "for" || c == "on") && (d.hasHead(t[i:j]) || j-i == 1 && d.lex.orgHeads[t[i].lower]) {
+				if k := d.listEnd(s, j+1, false); k > 0 {
+					j = k
+					inner = true
+					continue
+				}
+			}
 			k := j + 1
 			for k < s.to && d.nameToken(s, k) && !(k > j+1 && t[k-1].poss) {
 				k++
@@ -61,7 +88,11 @@ func (d *doc) findNames(s *sentence) {
 				break
 			}
 			conn := t[j].lower
-			if !d.joinable(t[i:j], conn, t[j+1:k]) && !(inner && (conn == "and" || conn == "&") && !d.hasHead(t[j+1:k]) && !d.lex.orgPrefix[t[j+1].text] && k-(j+1) <= 3 && !d.looksPerson(t[j+1:k])) {
+			a := i
+			for a < j-1 && sentenceWords[t[a].lower] && !t[a].acronym {
+				a++ // "The NHS Track and Alert": the name begins after "The"
+			}
+			if !d.joinable(t[a:j], conn, t[j+1:k]) && d.lex.bodyName(s.para.text[t[i].start:t[k-1].end]) == "" && !(inner && (conn == "and" || conn == "&") && !d.hasHead(t[j+1:k]) && !d.lex.orgPrefix[t[j+1].text] && k-(j+1) <= 3 && !d.looksPerson(t[j+1:k])) {
 				break
 			}
 			if conn == "of" || conn == "for" {
@@ -69,15 +100,85 @@ func (d *doc) findNames(s *sentence) {
 			}
 			j = k
 		}
-		d.classifyRun(s, i, j)
+		if s.titleCase {
+			d.classifyTitleRun(s, i, j)
+		} else {
+			d.classifyRun(s, i, j)
+		}
 		i = j
 	}
+}
+
+// possBreak reports whether a capitalised run ends at its possessive last
+// word, before next: "the Mayor's Office" and "the National Guardian's
+// Office" are one name, "Aurelio Vance's Office of Civic Renewal" and
+// "Vance's Office" are a person and a body.
+func (d *doc) possBreak(run []token, next token) bool {
+	last := run[len(run)-1]
+	if !last.poss || last.plural {
+		return false
+	}
+	if !d.lex.orgHeads[next.lower] {
+		return true
+	}
+	for p := 0; p+1 < len(run); p++ {
+		if d.looksPerson(run[p:]) {
+			return true // "Aurelio Vance's Office"
+		}
+	}
+	// Two or more words that are neither common words, places nor acronyms
+	// are most likely a person: "Billionaire Ezio Marrow's Office".
+	if n := len(run); n >= 2 && d.uncommonName(run[n-2]) && d.uncommonName(run[n-1]) {
+		return true
+	}
+	return len(run) == 1 && d.knownSurname(last.text)
+}
+
+func (d *doc) uncommonName(tk token) bool {
+	return tk.word && tk.cap && !tk.acronym && !d.lex.common[tk.lower] && !d.lex.places[tk.lower] && !d.lex.orgHeads[tk.lower] && !d.lex.orgPrefix[tk.text]
+}
+
+// knownSurname reports whether a person the article has named has this surname.
+func (d *doc) knownSurname(w string) bool {
+	for _, e := range d.ents {
+		if e.kind == schema.Person && strings.EqualFold(e.surname, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// monthSurnames are months that are also surnames: "Theresa May", "Mrs May".
+var monthSurnames = map[string]bool{"may": true, "june": true, "april": true, "august": true}
+
+// monthSurname reports whether token i, a month's name, is a surname: it
+// follows a given name ("Theresa May") or a title ("Mrs May") directly.
+func (d *doc) monthSurname(s *sentence, i int) bool {
+	t := s.para.toks
+	if !monthSurnames[t[i].lower] || t[i].acronym || i == s.from {
+		return false
+	}
+	p := t[i-1]
+	if !p.word || !p.cap || p.poss || t[i].start-p.end > 1 {
+		return false
+	}
+	if _, title := d.lex.titles[p.lower]; title && p.lower != "president" && p.lower != "general" {
+		return true
+	}
+	_, given := d.lex.given[p.lower]
+	return given && !d.lex.common[p.lower] && !nameStop[p.lower]
 }
 
 // nameToken reports whether token i can be part of a name.
 func (d *doc) nameToken(s *sentence, i int) bool {
 	tk := s.para.toks[i]
-	if !tk.word || !tk.cap || nameStop[tk.lower] {
+	if !tk.word || !tk.cap {
+		return false
+	}
+	if tk.acronym && strings.HasSuffix(tk.text, "s") && i > s.from && !connectors[s.para.toks[i-1].lower] && (d.lex.roleHeads[strings.ToLower(strings.TrimSuffix(tk.text, "s"))] || roleAbbrev[strings.ToLower(strings.TrimSuffix(tk.text, "s"))]) {
+		return false // "Green Party MPs", "LHIN CEOs": members, not part of a name (but "College of GPs")
+	}
+	if nameStop[tk.lower] && !d.monthSurname(s, i) {
 		return false
 	}
 	if _, ok := d.lex.titles[tk.lower]; ok && !tk.acronym {
@@ -88,18 +189,115 @@ func (d *doc) nameToken(s *sentence, i int) bool {
 	}
 	if i == s.from || i > 0 && (isQuoteMarkStr(s.para.toks[i-1].text) && s.para.toks[i-1].quote < 0 || s.para.toks[i-1].text == ":") {
 		// A capitalised common word at the start of a sentence is not a name,
-		// unless it is a known given name, acronym or organisation word.
-		if d.lex.common[tk.lower] && !tk.acronym && d.lex.given[tk.lower] == "" && !d.lex.orgHeads[tk.lower] && !d.lex.orgPrefix[tk.text] {
+		// unless it is a known given name, acronym or organisation word, or
+		// the surname of a person named before who speaks ("Little says").
+		if d.lex.common[tk.lower] && !tk.acronym && d.lex.given[tk.lower] == "" && !d.lex.orgHeads[tk.lower] && !d.lex.orgPrefix[tk.text] && !(i+1 < s.to && (d.lex.verbs[s.para.toks[i+1].lower] || s.para.toks[i+1].text == ",") && d.knownSurname(tk.text)) {
 			if _, isGiven := d.lex.given[tk.lower]; !isGiven {
 				// "Health Protection Agency to be abolished": kept when a
 				// capitalised word follows; classifyRun drops it again unless
 				// the run names a body.
 				next := i + 1
+				if next+1 < s.to && s.para.toks[next].lower == "against" && s.para.toks[next+1].cap {
+					return true // "Action against Medical Errors"
+				}
 				return next < s.to && s.para.toks[next].word && s.para.toks[next].cap && !d.lex.verbs[s.para.toks[next].lower] && s.para.toks[next].start-tk.end <= 1
 			}
 		}
 	}
 	return true
+}
+
+// listWord reports whether a capitalised word may be one of the fields a
+// body's name lists ("Culture", "Fisheries", "Commonwealth"): not a person's
+// given name, a place, a known body, an acronym or an organisation's head.
+func (d *doc) listWord(tk token) bool {
+	if !tk.word || !tk.cap || tk.acronym || tk.poss || nameStop[tk.lower] || d.lex.orgHeads[tk.lower] || d.lex.places[tk.lower] {
+		return false
+	}
+	if d.lex.common[tk.lower] || d.lex.common[singular(tk.lower)] || d.lex.orgSector[tk.lower] {
+		return true
+	}
+	_, given := d.lex.given[tk.lower]
+	return !given && d.lex.bodies[tk.lower] == nil && d.lex.bodyNames[tk.lower] == ""
+}
+
+func (d *doc) listWords(toks []token) bool {
+	for _, tk := range toks {
+		if !d.listWord(tk) {
+			return false
+		}
+	}
+	return len(toks) > 0
+}
+
+// listEnd reads a list of a body's fields from token at: ", Culture and
+// History" (comma first) or "Arts, Culture and History". Items are one or
+// two field words; the last follows "and". With head, the last item must end
+// in a head word ("…, Commonwealth and Development Office"); without, it must
+// not hold one. It returns the end of the list, or 0 when none is there.
+func (d *doc) listEnd(s *sentence, at int, head bool) int {
+	t := s.para.toks
+	if at >= s.to {
+		return 0
+	}
+	k := at
+	items := 0
+	q := t[at].quote
+	// item reads one or two field words from k.
+	item := func(k int) int {
+		e := k
+		for e < s.to && e-k < 2 && d.listWord(t[e]) && t[e].quote == q && (e == k || t[e].start-t[e-1].end <= 1) {
+			e++
+		}
+		return e
+	}
+	if t[k].text != "," {
+		e := item(k)
+		if e == k {
+			return 0
+		}
+		k = e
+		items++
+	}
+	for k+1 < s.to && t[k].text == "," {
+		if t[k+1].lower == "and" {
+			k++ // a serial comma: ", and"
+			break
+		}
+		e := item(k + 1)
+		if e == k+1 || e >= s.to || t[e].text != "," && t[e].lower != "and" {
+			return 0
+		}
+		k = e
+		items++
+	}
+	if items < 1 || k+1 >= s.to || t[k].lower != "and" || !t[k+1].cap || t[k+1].quote != q {
+		return 0
+	}
+	// The last item: field words, then (with head) a run ending in a head word.
+	e := k + 1
+	for e < s.to && e-(k+1) < 4 && t[e].word && t[e].cap && !t[e].acronym && t[e].quote == q && (e == k+1 || t[e].start-t[e-1].end <= 1 && !t[e-1].poss) {
+		e++
+	}
+	last := t[k+1 : e]
+	switch {
+	case head:
+		for n := len(last); n >= 1; n-- {
+			if d.lex.orgHeads[last[n-1].lower] && d.listWords(last[:n-1]) {
+				return k + 1 + n
+			}
+		}
+		return 0
+	default:
+		n := 0
+		for n < len(last) && n < 3 && d.listWord(last[n]) {
+			n++
+		}
+		if n == 0 || n < len(last) && d.lex.orgHeads[last[n].lower] {
+			return 0 // "…, Health and Safety Executive" is another body
+		}
+		return k + 1 + n
+	}
 }
 
 func (d *doc) hasHead(toks []token) bool {
@@ -109,13 +307,167 @@ func (d *doc) hasHead(toks []token) bool {
 		}
 	}
 	n := len(toks)
-	return n >= 2 && d.lex.orgTail[toks[n-1].lower] && !compass[toks[0].lower] && !toks[n-1].poss
+	if n >= 2 && d.acronymHead(toks) {
+		return true
+	}
+	if n >= 2 && d.lex.orgTail[toks[n-1].lower] && !compass[toks[0].lower] && !toks[n-1].poss && !(d.givenFirst(toks) && d.lex.places[toks[n-1].lower]) {
+		return true // "Dawson Water", not "Colin England"
+	}
+	return d.placeBody(toks)
+}
+
+// notBodyAcronyms are acronyms written after a name that are not a body's
+// kind: honours, degrees and job titles ("Jane Roe OBE", "Tom Hale CEO").
+var notBodyAcronyms = map[string]bool{"obe": true, "mbe": true, "cbe": true, "kbe": true, "dbe": true,
+	"frs": true, "phd": true, "msc": true, "bsc": true, "ba": true, "ma": true, "jp": true, "dl": true,
+	"vc": true, "gc": true, "rn": true, "ceo": true, "cfo": true, "coo": true, "cto": true, "md": true,
+	"gp": true, "pm": true, "qc": true, "kc": true, "sc": true, "mp": true, "msp": true, "mla": true,
+	"mpp": true, "mep": true, "td": true, "am": true, "ms": true, "mha": true, "mna": true, "mhk": true,
+	"ii": true, "iii": true, "iv": true, "jr": true, "sr": true}
+
+// acronymHead reports whether a run ends with an acronym naming a kind of
+// body after the words that tell which one: "Cwm Dyffryn LHB", "Greater
+// Fenland CCG", "Kelvin and Clyde NHS".
+func (d *doc) acronymHead(toks []token) bool {
+	n := len(toks)
+	last := toks[n-1]
+	one := strings.TrimSuffix(last.lower, "s")
+	if !last.acronym || last.poss || len(last.text) > 6 || notBodyAcronyms[one] || roleAbbrev[one] || d.lex.places[last.lower] {
+		return false
+	}
+	// Only an acronym of a kind of body, which the article defines after a
+	// plural or lower-case name ("local health boards (LHBs)") or the
+	// lexicon knows ("CCG": "clinical commissioning group").
+	if !d.definedAcronym(last.text) && !d.lexiconKind(last.lower) && !d.lexiconKind(one) {
+		return false
+	}
+	words := false
+	for _, tk := range toks[:n-1] {
+		words = words || !tk.acronym && tk.word
+	}
+	return words && n <= 5 // "NHS TDA": acronyms only, read elsewhere
+}
+
+// definedAcronym reports whether the article defines an acronym of a kind
+// of body in brackets anywhere, after a plural or lower-case word: "local
+// health boards (LHBs)" defines "LHB".
+func (d *doc) definedAcronym(a string) bool {
+	if d.defined == nil {
+		d.defined = map[string]bool{}
+		for _, p := range d.paras {
+			for k := 1; k+1 < len(p.toks); k++ {
+				if p.toks[k].acronym && p.toks[k-1].text == "(" && p.toks[k+1].text == ")" && k >= 2 && (!p.toks[k-2].cap || strings.HasSuffix(p.toks[k-2].lower, "s")) {
+					d.defined[acronymKey(p.toks[k].text)] = true
+				}
+			}
+		}
+	}
+	return d.defined[acronymKey(a)]
+}
+
+// lexiconKind reports whether the lexicon knows an acronym as a kind of
+// body: its full name is written in lower case.
+func (d *doc) lexiconKind(a string) bool {
+	b := d.lex.bodies[a]
+	return b != nil && isLower(b[0])
+}
+
+// givenFirst reports whether a run begins with a given name that is not
+// also a common word: "Colin England" is a person, "Sport England" a body.
+func (d *doc) givenFirst(toks []token) bool {
+	_, given := d.lex.given[toks[0].lower]
+	return given && !d.lex.common[toks[0].lower] && !toks[0].acronym
+}
+
+// placeAt returns how many tokens from toks[k] name a place ("New
+// Zealand", "Kent"), or 0.
+func (d *doc) placeAt(toks []token, k int) int {
+	for n := 3; n >= 1; n-- {
+		if k+n > len(toks) {
+			continue
+		}
+		var b strings.Builder
+		for m := k; m < k+n; m++ {
+			if m > k {
+				b.WriteByte(' ')
+			}
+			b.WriteString(toks[m].lower)
+		}
+		if d.lex.places[b.String()] {
+			return n
+		}
+	}
+	return 0
+}
+
+// placeEnd returns how many tokens at the end of toks name a place, or 0.
+func (d *doc) placeEnd(toks []token) int {
+	for n := 3; n >= 1; n-- {
+		if n <= len(toks) && d.placeAt(toks, len(toks)-n) == n {
+			return n
+		}
+	}
+	return 0
+}
+
+// placeMods are words written before a place that say where in it, not
+// which body: "Outside London", "Rural Ontario", "Across Scotland".
+var placeMods = map[string]bool{"outside": true, "inside": true, "across": true, "throughout": true,
+	"around": true, "beyond": true, "near": true, "rural": true, "urban": true, "inner": true, "outer": true,
+	"suburban": true, "coastal": true, "downtown": true, "northern": true, "southern": true, "eastern": true,
+	"western": true, "mid": true, "metropolitan": true, "regional": true, "post-war": true, "modern": true,
+	"ancient": true, "global": true, "independent": true, "devolved": true, "brexit": true, "welcome": true,
+	"visiting": true, "says": true, "said": true, "hits": true, "back": true, "home": true}
+
+// placeBody reports whether a run names a body after its place: a known
+// body's word, a common word or an acronym before a place ("Healthwatch
+// Kent", "Age UK", "Cancer Care Manitoba", "BBC Scotland"), or a place and
+// a sector word ("Ontario Health"). A run of unknown words before a place
+// may be a person whose given name the lexicon lacks ("Denzel Washington").
+func (d *doc) placeBody(toks []token) bool {
+	n := len(toks)
+	if n < 2 || compass[toks[0].lower] || toks[n-1].poss {
+		return false
+	}
+	if p := d.placeAt(toks, 0); p > 0 && p == n-1 && d.lex.orgSector[toks[n-1].lower] {
+		return true
+	}
+	if b := d.lex.bodies[toks[0].lower]; b != nil && !d.lex.common[toks[0].lower] && !toks[0].acronym && !toks[0].poss && n <= 3 {
+		// A body known by one word, with its branch: "Healthwatch Wirral", "Oxfam Ireland".
+		return true
+	}
+	p := d.placeEnd(toks)
+	if p == 0 || p == n || d.placeAt(toks, 0) > 0 || d.givenFirst(toks) {
+		return false
+	}
+	for _, tk := range toks[:n-p] {
+		if tk.poss || nameStop[tk.lower] || placeMods[tk.lower] || classStop[tk.lower] {
+			return false
+		}
+	}
+	for _, tk := range toks[:n-p] {
+		if tk.acronym || d.lex.common[tk.lower] || d.lex.orgSector[tk.lower] || d.lex.bodies[tk.lower] != nil {
+			return true
+		}
+	}
+	return false
 }
 
 func (d *doc) joinable(a []token, conn string, b []token) bool {
 	switch conn {
 	case "and", "&":
+		if len(a) == 1 && !a[0].acronym && d.lex.bodies[a[0].lower] != nil {
+			return false // "Labour and Green Party MPs": a body the lexicon knows by one word, then another
+		}
+		if len(a) >= 2 && d.lex.orgPrefix[a[0].text] && len(b) == 1 && d.listWord(b[0]) && !d.lex.orgSector[b[0].lower] {
+			// "NHS Track and Alert", "NHS England and Improvement": one
+			// word after "and" ends a prefixed body's name.
+			return true
+		}
 		return !d.hasHead(a) && d.hasHead(b) && !d.looksPerson(a)
+	case "against":
+		// "Action against Medical Accidents", "Campaign Against Arms Trade".
+		return len(a) <= 2 && len(b) >= 2 && !d.looksPerson(a) && !d.givenFirst(a) && d.placeAt(b, 0) == 0 && !d.lex.orgDocument[b[len(b)-1].lower]
 	case "with":
 		return len(a) >= 2 && d.lex.orgPrefix[a[0].text] && !d.hasHead(a)
 	case "on", "in":
@@ -124,7 +476,14 @@ func (d *doc) joinable(a []token, conn string, b []token) bool {
 	default: // of, for
 		// "Association of …", "Department for …": a lone head word opens a name.
 		single := len(a) == 1 && d.lex.orgHeads[a[0].lower] && (conn == "of" || conn == "for")
-		return single || d.hasHead(a) || (len(a) >= 2 && d.lex.orgPrefix[a[0].text])
+		if single || d.hasHead(a) || (len(a) >= 2 && d.lex.orgPrefix[a[0].text]) {
+			return true
+		}
+		// "Maple Gift of Hope Network": the name ends in a head word after
+		// "of", and what comes before is neither a person nor a role
+		// ("Minister of Health Services").
+		l := a[len(a)-1]
+		return conn == "of" && d.lex.orgHeads[b[len(b)-1].lower] && !d.looksPerson(a) && !d.lex.roleHeads[l.lower] && !isTitle(d, l) && !roleAbbrev[l.lower] && !l.acronym
 	}
 }
 
@@ -157,14 +516,119 @@ func (d *doc) titleBefore(s *sentence, i int) (string, int) {
 	return "", i
 }
 
+// isTitleCase reports whether a sentence capitalises the common words that
+// are not name words: "Water Agency Launched", "Minister Vows to Scrap
+// Board". A headline needs one such word, a body sentence three, and three
+// in four of them capitalised.
+func (d *doc) isTitleCase(s *sentence) bool {
+	t := s.para.toks
+	caps, all := 0, 0
+	for k := s.from + 1; k < s.to; k++ {
+		tk := t[k]
+		if !tk.word || tk.acronym || len(tk.lower) < 4 || !d.lex.common[tk.lower] || tk.quote >= 0 {
+			continue
+		}
+		if !tk.cap {
+			all++ // "head to be": a sentence's lower-case words
+			continue
+		}
+		if d.lex.orgHeads[tk.lower] || d.lex.orgHeads[singular(tk.lower)] || d.lex.orgTail[tk.lower] || d.lex.orgSector[tk.lower] || d.lex.roleHeads[tk.lower] || d.lex.roleMods[tk.lower] || isTitle(d, tk) || d.lex.places[tk.lower] {
+			continue // written capitalised in names anyway
+		}
+		if _, given := d.lex.given[tk.lower]; given {
+			continue
+		}
+		if !s.para.head && k+1 < s.to && t[k+1].word && t[k+1].cap {
+			continue // inside a name: "The Rural Roads Agency was abolished by the Northern Assembly"
+		}
+		all++
+		if tk.cap {
+			caps++
+		}
+	}
+	need := 3
+	if s.para.head {
+		need = 1
+	}
+	return all >= need && caps*4 >= all*3
+}
+
+// knownName reports whether the article's body or the lexicon knows a name
+// as a person's or body's.
+func (d *doc) knownName(name string) bool {
+	name = normaliseOrgName(name)
+	if d.byKey["p:"+strings.ToLower(name)] != nil || d.byKey["o:"+looseKey(name)] != nil || d.lex.bodyName(name) != "" {
+		return true
+	}
+	for _, e := range d.ents {
+		for a := range e.aliases {
+			if strings.EqualFold(a, name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// classifyTitleRun reads a capitalised run of a title-case sentence: the
+// whole run, or failing that its longest parts, when they are names the
+// article or the lexicon knows; acronyms and single words as anywhere else.
+func (d *doc) classifyTitleRun(s *sentence, i, j int) {
+	t := s.para.toks
+	if j-i == 1 {
+		d.classifyRun(s, i, j)
+		return
+	}
+	for n := j - i; n >= 2; n-- {
+		for a := i; a+n <= j; a++ {
+			if d.knownName(s.para.text[t[a].start:t[a+n-1].end]) {
+				if a > i {
+					d.classifyTitleRun(s, i, a)
+				}
+				d.classifyRun(s, a, a+n)
+				if a+n < j {
+					d.classifyTitleRun(s, a+n, j)
+				}
+				return
+			}
+		}
+	}
+	for k := i; k < j; k++ {
+		d.classifyRun(s, k, k+1)
+	}
+}
+
 // classifyRun decides what the capitalised run [i, j) of s names.
 func (d *doc) classifyRun(s *sentence, i, j int) {
 	t := s.para.toks
 	toks := t[i:j]
-	if sentenceWords[t[i].lower] && !t[i].acronym {
+	if sentenceWords[t[i].lower] && !t[i].acronym && !(t[i].lower == "new" && (d.placeAt(toks, 0) > 0 || i > s.from && !s.para.head)) {
 		if j-i > 1 {
 			d.classifyRun(s, i+1, j)
 		}
+		return
+	}
+	if known := normaliseOrgName(s.para.text[t[i].start:t[j-1].end]); j-i > 1 && d.lex.bodyName(known) != "" {
+		// A name the lexicon knows as a body's: "Fine Gael", "Te Whatu Ora".
+		d.addOrg(s, i, j, known, false)
+		return
+	}
+	for half := 2; half <= 3 && 2*half <= j-i; half++ {
+		// "Keith Holt Keith Holt's career": a caption repeating a name.
+		if sameWords(toks[:half], toks[half:2*half]) {
+			d.classifyRun(s, i, i+half)
+			d.classifyRun(s, i+half, j)
+			return
+		}
+	}
+	if j-i > 1 && premods[t[i].lower] && !t[i].acronym && d.hasHead(toks[1:]) {
+		// "Outgoing Commission for Rural Transport chair …": the adjective is not the name's.
+		d.classifyRun(s, i+1, j)
+		return
+	}
+	if n := j - i; n > 2 && (d.lex.roleHeads[t[j-1].lower] || isTitle(d, t[j-1])) && !d.lex.orgHeads[t[j-1].lower] && d.lex.orgHeads[t[j-2].lower] {
+		// "the Fenland Republican Party Chair": the role is not the name's.
+		d.classifyRun(s, i, j-1)
 		return
 	}
 	if p := d.personSplit(toks); p > 0 {
@@ -174,6 +638,13 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 		d.prefixRoles = append(d.prefixRoles, prefixRole{sent: s, from: i, to: i + p})
 		d.classifyRun(s, i+p, j)
 		return
+	}
+	for k, tk := range toks {
+		if tk.lower == "against" && k > 0 {
+			// A run joined through "against" is a campaign's name.
+			d.addOrg(s, i, j, normaliseOrgName(s.para.text[t[i].start:t[j-1].end]), false)
+			return
+		}
 	}
 	if i == s.from && d.lex.common[t[i].lower] && !d.lex.orgHeads[t[i].lower] && !d.lex.orgPrefix[t[i].text] && d.lex.given[t[i].lower] == "" && !t[i].acronym {
 		if _, given := d.lex.given[t[i].lower]; !given && !d.hasHead(toks) {
@@ -201,6 +672,17 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 		}
 	}
 	name = strings.TrimSpace(name)
+	if d.lex.orgDocument[t[j-1].lower] || siteWords[t[j-1].lower] && d.hasHead(toks) {
+		// "Royal Charter", "Water Services Amendment Act", "Union
+		// Buildings": a document, a law or a place, not a body.
+		d.unknown = append(d.unknown, &mention{sent: s, from: i, to: j})
+		return
+	}
+	if workWords[t[j-1].lower] && !d.hasHead(toks) {
+		// "The Rowan Pike Show": a programme or an event named after a person.
+		d.unknown = append(d.unknown, &mention{sent: s, from: i, to: j})
+		return
+	}
 	switch {
 	case title != "" && !d.hasHead(toks):
 		d.addPerson(s, i, j, name, title)
@@ -220,6 +702,30 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 	default:
 		d.unknown = append(d.unknown, &mention{sent: s, from: i, to: j})
 	}
+}
+
+// premods are adjectives written before a body's name that are not part
+// of it: "Outgoing Commission for …", "the embattled Housing Agency".
+var premods = map[string]bool{"outgoing": true, "incoming": true, "former": true, "embattled": true,
+	"beleaguered": true, "troubled": true, "departing": true, "retiring": true, "defunct": true,
+	"scrapped": true, "axed": true, "disgraced": true, "now-defunct": true, "under-fire": true,
+	"cash-strapped": true, "controversial": true, "powerful": true, "influential": true, "then": true}
+
+func isTitle(d *doc, tk token) bool {
+	_, ok := d.lex.titles[tk.lower]
+	return ok
+}
+
+func sameWords(a, b []token) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k := range a {
+		if a[k].text != b[k].text {
+			return false
+		}
+	}
+	return true
 }
 
 // A prefixRole is a capitalised role or body written before a name in the
@@ -301,6 +807,10 @@ func (d *doc) personContext(s *sentence, i, j int) bool {
 	if i-1 >= s.from && (d.lex.verbs[t[i-1].lower] || d.lex.roleHeads[t[i-1].lower]) {
 		return true
 	}
+	// "director general Colm Brannock": a role whose last word is a modifier.
+	if i-2 >= s.from && !t[i-1].cap && d.lex.roleMods[t[i-1].lower] && d.lex.roleHeads[t[i-2].lower] {
+		return true
+	}
 	// "Labour's skills spokesperson, Morag Dalgleish," and "the Minister for
 	// Health, Orla Nic Giolla,": a role phrase just before the comma.
 	if i-2 >= s.from && t[i-1].text == "," && (j >= s.to || t[j].text == "," || t[j].text == "." || d.lex.verbs[t[j].lower] || t[j].lower == "who") {
@@ -311,6 +821,17 @@ func (d *doc) personContext(s *sentence, i, j int) bool {
 			if d.lex.roleHeads[t[k].lower] {
 				return true
 			}
+		}
+	}
+	// "Ezio Marrow's Office of Civic Renewal": a name of uncommon words
+	// whose possessive owns a body.
+	if j-i >= 2 && t[j-1].poss && !t[j-1].plural && j < s.to && t[j].cap && d.lex.orgHeads[t[j].lower] {
+		all := true
+		for _, tk := range t[i:j] {
+			all = all && d.uncommonName(tk)
+		}
+		if all {
+			return true
 		}
 	}
 	// "Dolores Whitfield, who chairs …".
@@ -444,14 +965,15 @@ func normaliseOrgName(name string) string {
 // org returns the article's organisation of that name, making it if needed.
 // A well-known body's other names lead to its canonical name.
 func (d *doc) org(name string, class bool) *entity {
-	if full, ok := d.lex.bodyNames[strings.ToLower(name)]; ok {
+	if full := d.lex.bodyName(name); full != "" {
 		if full != name {
 			e := d.org(full, class || isLower(full))
 			e.addAlias(name)
 			return e
 		}
 	}
-	key := "o:" + orgKey(name)
+	okey := d.lex.orgKey(name)
+	key := "o:" + looseKey(name)
 	if e, ok := d.byKey[key]; ok {
 		e.addAlias(name)
 		return e
@@ -465,7 +987,7 @@ func (d *doc) org(name string, class bool) *entity {
 			}
 		}
 	}
-	e := &entity{kind: schema.Organization, name: name, class: class, sents: map[int]bool{}}
+	e := &entity{kind: schema.Organization, name: name, key: okey, class: class, sents: map[int]bool{}}
 	if d.lex.generic[strings.ToLower(name)] {
 		e.generic = true
 	}

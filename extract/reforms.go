@@ -12,388 +12,739 @@ type reform struct {
 	kind   schema.ReformKind
 	target *entity
 	gains  []*entity
-	sent   *sentence
+	agents []*entity   // who carries it out: "Vale scraps …", "… abolished by the Assembly"
+	said   []string    // how the article put it: "scrap the Rural Roads Agency"
+	sent   *sentence   // where the article first reports it
+	also   []*sentence // the other sentences that report it
 }
 
 func (r *reform) name() string {
 	return string(r.kind) + " of " + r.target.name
 }
 
-// reformCue is a word (matched at a word's start) or phrase that signals a
-// kind of reform, and where its target stands: after the cue ("abolition of
-// X", "merge X") or before it ("X scrapped").
-type reformCue struct {
-	cue   string
-	kind  schema.ReformKind
-	after bool // the target follows the cue
-}
-
-var reformCues = []reformCue{
-	// Passive and prepositional forms first: the first cue that matches wins.
-	{"merged into", schema.Merger, false}, {"merged with", schema.Merger, false}, {"be merged", schema.Merger, false},
-	{"merge with", schema.Merger, false}, {"taken over by", schema.Replacement, false}, {"take over from", schema.Replacement, true},
-	{"replace them with", schema.Replacement, false}, {"replace it with", schema.Replacement, false}, {"replaced with", schema.Replacement, false},
-	{"be set up", schema.Creation, false}, {"been set up", schema.Creation, false}, {"be created", schema.Creation, false},
-	{"be established", schema.Creation, false}, {"hand their", schema.Transfer, true}, {"hand its", schema.Transfer, true},
-	{"abolition", schema.Abolition, true}, {"abolish", schema.Abolition, true}, {"abolished", schema.Abolition, false},
-	{"scrapping", schema.Abolition, true}, {"scrap", schema.Abolition, true}, {"scrapped", schema.Abolition, false},
-	{"axe", schema.Abolition, true}, {"axed", schema.Abolition, false}, {"disband", schema.Abolition, true},
-	{"disbanded", schema.Abolition, false}, {"closure", schema.Abolition, true}, {"dissolution", schema.Abolition, true},
-	{"dissolved", schema.Abolition, false}, {"had to go", schema.Abolition, false}, {"wound up", schema.Abolition, false},
-	{"phased out", schema.Abolition, false}, {"get rid of", schema.Abolition, true}, {"cleared out of the way", schema.Abolition, false},
-	{"replaced by", schema.Replacement, false}, {"replace", schema.Replacement, true}, {"replacement", schema.Replacement, true},
-	{"take over from", schema.Replacement, true}, {"successor to", schema.Replacement, true}, {"in place of", schema.Replacement, true},
-	{"transfer", schema.Transfer, false}, {"pass from", schema.Transfer, false}, {"passed from", schema.Transfer, false},
-	{"absorbed into", schema.Merger, false}, {"folded into", schema.Merger, false}, {"subsumed into", schema.Merger, false},
-	{"move from", schema.Transfer, false}, {"moved from", schema.Transfer, false}, {"moving from", schema.Transfer, false}, {"shift", schema.Transfer, true}, {"take on", schema.Transfer, true},
-	{"hand over", schema.Transfer, true}, {"handed over", schema.Transfer, false}, {"devolve", schema.Transfer, true},
-	{"move responsibilit", schema.Transfer, true}, {"responsibility for", schema.Transfer, true},
-	{"merger", schema.Merger, false}, {"merge", schema.Merger, true}, {"merging", schema.Merger, true},
-	{"amalgamat", schema.Merger, true}, {"come together", schema.Merger, false}, {"clustering", schema.Merger, true},
-	{"creation of", schema.Creation, true}, {"create", schema.Creation, true}, {"establish", schema.Creation, true},
-	{"set up", schema.Creation, true}, {"new", schema.Creation, true}, {"a single", schema.Creation, true}, {"launch", schema.Creation, true},
-	{"fewer", schema.Reduction, true}, {"reduction", schema.Reduction, true}, {"reduced in number", schema.Reduction, false},
-	{"reduce", schema.Reduction, true}, {"halving", schema.Reduction, true}, {"halve", schema.Reduction, true},
-	{"cut the number", schema.Reduction, true}, {"reconfiguration", schema.Reduction, false}, {"slimmed", schema.Reduction, false},
-}
-
-// findReforms reads the reforms a sentence reports.
+// findReforms reads the reforms a sentence reports from the reform cues of
+// the lexicon (lexicon/reforms.txt) and the sentence's structure around
+// them: the target is the cue's object, or its subject when passive or
+// ergative, or what follows "of" a noun; the body that gains stands after
+// "into", "to", "with" or "by" as the cue's frame says; the agent is the
+// subject of an active verb, the owner of "plans to", or a passive's "by".
 func (d *doc) findReforms(s *sentence) {
 	t := s.para.toks
+	d.prevVerb = prevVerb{}
 	for k := s.from; k < s.to; k++ {
-		if !t[k].word {
+		if !t[k].word || t[k].cap && d.mentionAt(s, k) != nil {
+			continue // "Lakemont Unified School District": a name, not a cue
+		}
+		ref, n := d.lex.matchReformCue(s, k)
+		if sref, at, pn := d.matchShiftedCue(s, k); pn > 0 && (n <= 1 || d.lex.reformCues[sref.cue].kind != d.lex.reformCues[ref.cue].kind) {
+			// "fold A and B into C": the phrasal verb, its object between.
+			c := &d.lex.reformCues[sref.cue]
+			d.shifted = at // the particle's phrase ("into C") is read after the object
+			d.reformVerb(s, k, k+1, sref.form, c)
+			d.shifted = 0
+			k = at + pn - 1
 			continue
 		}
-		if t[k].lower == "" {
+		if n == 0 {
+			if t[k].lower == "new" || t[k].lower == "single" {
+				d.newBody(s, k)
+			}
 			continue
 		}
-		for _, ci := range cuesAt[t[k].lower[0]] {
-			n := matchCue(t, k, s.to, cueWords[ci])
-			if n == 0 {
-				continue
+		c := &d.lex.reformCues[ref.cue]
+		switch c.form {
+		case cueVerb:
+			d.reformVerb(s, k, k+n, ref.form, c)
+		case cueNoun:
+			d.reformNoun(s, k, k+n, c)
+		case cueState:
+			if subj := d.npBefore(s, verbGroupAt(s, k, ref.form).start); len(subj.ents) > 0 {
+				for _, e := range subj.ents {
+					d.addReform(c, s, span{cue: k, from: k, to: k + n}.widen(subj), e, nil, nil)
+				}
 			}
-			d.reformAt(s, k, k+n, reformCues[ci])
-			k += n - 1
-			break
 		}
+		k += n - 1
 	}
 }
 
-// cueWords holds each reform cue split into words, once, in reformCues' order.
-var cueWords = func() [][]string {
-	out := make([][]string, len(reformCues))
-	for i, c := range reformCues {
-		out[i] = strings.Fields(c.cue)
-	}
-	return out
-}()
-
-// cuesAt lists, by their first byte, the indexes in reformCues of the cues,
-// in reformCues' order: a token can only start the cues that share its first
-// byte.
-var cuesAt = func() (at [256][]int) {
-	for i, ws := range cueWords {
-		at[ws[0][0]] = append(at[ws[0][0]], i)
-	}
-	return at
-}()
-
-// matchCue reports how many tokens from k match the cue (a phrase whose last
-// word may be a word's start), or 0.
-func matchCue(t []token, k, to int, ws []string) int {
-	// findReforms tries only the cues whose first byte is the token's.
-	if len(ws) > 1 && t[k].lower != ws[0] || len(ws) == 1 && len(t[k].lower) < len(ws[0]) {
-		return 0
-	}
-	for i, w := range ws {
-		if k+i >= to || !t[k+i].word {
-			return 0
-		}
-		lw := t[k+i].lower
-		if i == len(ws)-1 {
-			if w == "new" && lw != "new" {
-				return 0
-			}
-			if !strings.HasPrefix(lw, w) || (len(ws) == 1 && len(w) < 5 && lw != w && !strings.HasPrefix(lw, w+"s") && !strings.HasPrefix(lw, w+"d") && !strings.HasPrefix(lw, w+"ing")) {
-				return 0
-			}
-		} else if lw != w {
-			return 0
-		}
-	}
-	return len(ws)
+// prevVerb is the reform verb read last in the sentence: a verb
+// coordinated with it ("will be abolished and replaced by Y") shares its
+// subject and voice.
+type prevVerb struct {
+	subj    np
+	obj     np
+	passive bool
+	end     int // token after the verb group's verb; 0: none yet
 }
 
-func (d *doc) orgMentions(s *sentence) []*mention {
-	var out []*mention
-	for _, m := range d.in(s) {
-		if m.sent == s && m.ent != nil && m.ent.kind == schema.Organization && !m.ent.portfolio {
-			out = append(out, m)
+// nextCue returns the first token at or after k where another reform cue
+// starts in s, or s.to: a verb's phrases end there.
+func (d *doc) nextCue(s *sentence, k int) int {
+	for j := k; j < s.to; j++ {
+		if s.para.toks[j].word {
+			if _, n := d.lex.matchReformCue(s, j); n > 0 {
+				return j
+			}
 		}
 	}
-	return out
+	return s.to
 }
 
-func (d *doc) reformAt(s *sentence, from, to int, c reformCue) {
+// reformVerb reads the clause of a reform verb at tokens [k, e).
+func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 	t := s.para.toks
-	orgs := d.orgMentions(s)
-	var target *entity
-	var gains []*entity
-	before := func(generic bool) *entity {
-		var best *mention
-		for _, m := range orgs {
-			if m.to <= from && (generic || !m.ent.generic) && !d.modifierUse(s, m, from) && !inRelative(s, m) {
-				best = m
-			}
+	if form == vBase && equalWords(c.forms[vBase], c.forms[vPast]) {
+		form = vPast // "will be cut", "was shut": the past reads as the base does
+		if g := verbGroupAt(s, k, form); !g.passive && g.start < k {
+			form = vBase // "will cut": the base after all
 		}
-		if best != nil {
-			// Only a body in the same clause: no comma or reporting verb between.
-			for k := best.to; k < from; k++ {
-				if t[k].text == "," && t[k].quote < 0 || d.lex.verbs[t[k].lower] || t[k].text == ";" {
-					return nil
-				}
-			}
-		}
-		return entOf(best)
 	}
-	after := func(at int) *entity {
-		for _, m := range orgs {
-			if m.from >= at && m.from <= at+6 && !m.ent.generic {
-				return m.ent
+	g := verbGroupAt(s, k, form)
+	end := min(clauseEnd(s, e), d.nextCue(s, e))
+	coordinated := d.prevVerb.end > 0 && g.start > s.from && g.start-1 >= d.prevVerb.end &&
+		(t[g.start-1].lower == "and" || t[g.start-1].lower == "or" || t[g.start-1].lower == "but")
+	if coordinated && g.start == k && d.prevVerb.passive && form == vPast {
+		g.passive = true // "will be abolished and replaced by Y"
+	}
+	obj := np{end: e}
+	if !g.passive {
+		obj = d.npAfter(s, e)
+		if d.shifted > 0 {
+			e = d.shifted // the particle after the object, and what follows it
+			end = min(clauseEnd(s, e), d.nextCue(s, e+1))
+		}
+		if coordinated && e < s.to && (t[e].lower == "them" || t[e].lower == "it" || t[e].lower == "its" || t[e].lower == "their") && len(d.prevVerb.obj.ents) > 0 {
+			// "abolishes X and replaces them with Y", "shrink X and merge
+			// its remnants into Y".
+			end := obj.end
+			obj = d.prevVerb.obj
+			obj.end = max(end, e+1)
+			obj.poss = t[e].lower == "its" || t[e].lower == "their"
+		}
+		if len(obj.ents) > 0 && obj.from > e && t[e].lower != "the" && classOf(t, e) == wPrep {
+			obj = np{end: e} // "merge with X": a preposition, not an object
+		}
+		if obj.modifier && c.kind != schema.Transfer {
+			obj.ents = nil // "cut NHS administration costs": the costs are cut
+		}
+	}
+	if form == vPast && !g.passive && len(obj.ents) == 0 && g.start == k && !objectFollows(t, s, e) {
+		// "Border agency scrapped", "X, abolished in 2012,": a participle
+		// with no auxiliary and no object is a passive; "It created a
+		// closed culture" has an object, though not a body.
+		g.passive = true
+	}
+	var subj np
+	switch {
+	case g.owner >= 0:
+		// "the government's plans to scrap X": the owner acts; "X launched
+		// a drive to shrink Y": who launched it.
+		subj = d.npBefore(s, g.owner)
+		if len(subj.ents) == 0 {
+			j := g.owner - 1
+			for j > s.from && (classOf(t, j) == wDet || classOf(t, j) == wOther && !t[j].cap && !strings.HasSuffix(t[j].lower, "ed")) {
+				j--
+			}
+			if j > s.from && strings.HasSuffix(t[j].lower, "ed") {
+				subj = d.npBefore(s, verbGroupAt(s, j, vPast).start)
 			}
 		}
-		return nil
-	}
-	afterWord := func(word string) []*entity {
-		var out []*entity
-		for k := to; k < s.to; k++ {
-			if t[k].lower == word && t[k].quote < 0 {
-				for _, m := range orgs {
-					if m.from > k && m.from <= k+6 {
-						out = append(out, m.ent)
-					}
-				}
-				if len(out) == 0 {
-					if e := d.bareNP(s, k+1); e != nil {
-						out = append(out, e)
-					}
-				}
-				// "to GPs or GP consortia": every body of the coordinated phrase.
-				for _, m := range orgs {
-					if m.from > k+1 && m.from <= k+8 && !contains(out, m.ent) && precededByOr(t, m.from) {
-						out = append(out, m.ent)
-					}
-				}
-				return out
-			}
+	case form == vIng && g.start == k && k > s.from && (t[k-1].text == "," || t[k-1].lower == "by" && k-2 >= s.from && t[k-2].text != ","):
+		// "X began work, absorbing Y", "X cut the cabinet by
+		// merging Y": the participle's subject is the sentence's.
+		subj = d.sentenceSubject(s, k)
+	case coordinated:
+		subj = d.prevVerb.subj
+	case form == vIng && g.start == k && (k == s.from || classOf(t, k-1) == wPrep || classOf(t, k-1) == wDet || classOf(t, k-1) == wSub || d.lex.verbs[t[k-1].lower] || t[k-1].text == ":"):
+		// A gerund ("warned that merging X with Y would …", "by scrapping
+		// X") has no subject of its own; "their work moving to Y" has.
+	case g.purpose:
+		// "work with X to combine Y": who acts is not X; but in "wants all
+		// PCTs to come together" the noun before "to" does, and in "the
+		// decision by X to abolish Y", X.
+		if n := d.npBefore(s, g.start); len(n.ents) > 0 && (objectControl(t, s, n.from) || d.byOwner(s, n.from)) {
+			subj = n
 		}
-		return nil
+	default:
+		subj = d.npBefore(s, g.start)
 	}
+	d.prevVerb = prevVerb{subj: subj, obj: obj, passive: g.passive, end: e}
+	if subj.poss && c.kind != schema.Transfer && c.kind != schema.Merger {
+		subj.ents = nil // "their groups dismantled": what they own, not they
+	}
+	if obj.poss && c.kind == schema.Reduction && staffWordAfter(t, obj.end, end) {
+		// "reduce its staff", "fire the CEOs of X": X is cut.
+	} else if obj.poss && c.kind != schema.Transfer && c.kind != schema.Merger {
+		// "dismantle X's agency": what X owns is the target, not X.
+		head := d.npAfter(s, obj.end)
+		obj.ents, obj.poss = head.ents, false
+		if len(head.ents) > 0 {
+			obj.end = head.end
+		}
+	}
+	var prepNP np
+	if last := c.forms[form]; len(last) > 1 && (last[len(last)-1] == "into" || last[len(last)-1] == "with" || last[len(last)-1] == "to") && (g.passive || len(obj.ents) == 0) {
+		// "will be folded into a single agency, X": the cue's own
+		// preposition has the counterpart.
+		prepNP = d.npAfter(s, e)
+	}
+	by := d.prepObject(s, max(e, obj.end), end, "by")
+	var targets, gains, agents []*entity
+	sp := span{cue: k, from: k, to: e}
+	switch {
+	case g.passive:
+		targets = subj.ents
+		sp = sp.widen(subj)
+		if c.gains {
+			gains = by.ents
+			sp = sp.widen(by)
+		} else {
+			agents = by.ents
+		}
+	case len(obj.ents) > 0 && c.becomes:
+		targets, gains = subj.ents, obj.ents // "X will become Y"
+		sp = sp.widen(subj).widen(obj)
+	case len(obj.ents) > 0:
+		targets = obj.ents
+		sp = sp.widen(obj)
+		if rc := d.lex.firstCue(schema.Reduction); obj.partitive && c.kind == schema.Abolition && rc != nil {
+			c = rc // "close eight of its 12 offices" cuts them
+		}
+		if c.gains {
+			gains = subj.ents
+		} else {
+			agents = subj.ents
+		}
+		if obj.number {
+			// "cut the number of boards": what is counted is cut.
+			agents = subj.ents
+		}
+	case c.ergative:
+		targets = subj.ents // "the agency will close", "A and B will merge"
+		sp = sp.widen(subj)
+	default:
+		// "X will take over": a +gains verb with no object says who gains,
+		// and of what only a preposition tells.
+		if c.gains {
+			gains = subj.ents
+		} else {
+			agents = subj.ents
+		}
+	}
+	after := max(e, obj.end)
 	switch c.kind {
 	case schema.Transfer:
-		if from := afterWord("from"); len(from) > 0 {
-			target = from[0]
+		// "transfer X's functions to Y", "move responsibility from X to Y",
+		// "Y takes over X's work", "X transferred its duties to Y".
+		from := d.prepObject(s, after, end, "from")
+		to := d.prepObject(s, after, end, "to", "into")
+		if len(to.ents) == 0 {
+			to = prepNP
 		}
-		if target == nil {
-			// "take on PCTs' public health functions", "shift PCTs' functions".
-			for _, m := range orgs {
-				if m.from >= to && m.from <= to+6 && s.para.toks[m.to-1].poss {
-					target = m.ent
-					break
-				}
-			}
+		if len(from.ents) > 0 && (!c.gains || len(targets) == 0 || !obj.poss) {
+			targets = from.ents
+			sp = sp.widen(from)
 		}
-		if to := afterWord("to"); target != nil && len(to) > 0 && len(afterWord("from")) > 0 {
-			gains = to // "pass from X to Y"
-		} else if strings.HasPrefix(c.cue, "hand ") {
-			// "hand their work to Y": the body the sentence spoke of.
-			target = before(false)
-			if target == nil {
-				target = d.lastOrgBefore(s)
-			}
-			gains = afterWord("to")
-		} else if c.cue == "take on" || c.cue == "responsibility for" {
-			if e := before(true); e != nil {
-				gains = []*entity{e}
-			}
-		} else {
-			gains = afterWord("to")
-			if target == nil {
-				target = before(false)
+		if len(to.ents) > 0 && !c.gains {
+			gains = to.ents
+			sp = sp.widen(to)
+		}
+		if len(targets) == 0 && !c.gains && !g.passive && len(from.ents) == 0 && len(agents) > 0 && len(gains) > 0 {
+			// "The commission transferred responsibility for X to Y": the
+			// subject gives its work away.
+			targets, agents = agents, nil
+		}
+		if len(gains) == 0 && len(targets) > 0 {
+			// "X will be transferred later": where the last transfer went.
+			if r := d.lastOf(schema.Transfer); r != nil && s.n-r.sent.n <= 2 {
+				gains = r.gains
 			}
 		}
-		if c.cue == "responsibility for" && target == nil {
-			return
+		if len(targets) == 0 || len(gains) == 0 && !c.alone {
+			return // a transfer says where the work goes, unless it goes to no body
 		}
 	case schema.Replacement:
-		if strings.HasSuffix(c.cue, " with") {
-			// "abolish X and replace them with Y", "X replaced with Y".
-			target = before(false)
-			gains = afterWord("with")
-			break
-		}
-		if c.cue == "take over from" {
-			target = after(to)
-			if e := before(true); e != nil {
-				gains = []*entity{e}
-			}
-			break
-		}
-		if c.after {
-			if c.cue == "replace" {
-				target = after(to)
-				if e := before(true); e != nil {
-					gains = []*entity{e}
-				}
-			} else {
-				target = after(to)
-			}
-		} else {
-			target = before(false)
-			gains = afterWord("by")
-			if len(gains) == 0 {
-				if e := after(to); e != nil {
-					gains = []*entity{e}
-				}
-			}
+		if with := d.prepObject(s, after, end, "with", "by"); len(with.ents) > 0 && len(gains) == 0 {
+			gains = with.ents // "replace X with Y", "X replaced with Y"
+			sp = sp.widen(with)
 		}
 	case schema.Merger:
-		if c.cue == "merge with" || c.cue == "merged with" {
-			// "A would merge with B": both merge.
-			target = before(false)
-			if b := after(to); b != nil && target != nil {
-				d.reforms = append(d.reforms, &reform{kind: c.kind, target: b, sent: s})
-			}
-			gains = afterWord("create")
-			if len(gains) == 0 {
-				gains = afterWord("form")
-			}
-			break
+		// "merge A and B into C", "A will merge with B to form C", "C
+		// absorbs A", "A and B merged": with a body formed or merged into,
+		// every party goes into it; without one, partners merge with
+		// each other.
+		into := d.prepObject(s, after, end, "into", "under", "within", "as", "in")
+		if len(into.ents) == 0 && len(prepNP.ents) > 0 {
+			into = prepNP
+			sp = sp.widen(prepNP)
 		}
-		if !c.after || after(to) == nil {
-			// "A, B and C will be merged into D", "A and B will merge": every body before the cue.
-			var targets []*entity
-			for _, m := range orgs {
-				if m.to <= from && !m.ent.generic && !contains(targets, m.ent) && !d.modifierUse(s, m, from) && !inRelative(s, m) {
-					targets = append(targets, m.ent)
+		if len(into.ents) == 0 {
+			into = d.formed(s, after, clauseEnd(s, after)) // "to form X": a cue of its own
+		}
+		with := d.prepObject(s, after, end, "with")
+		if len(into.ents) > 0 {
+			// "X was merged into Y, and A and B into C": a gapped second
+			// clause with the verb left out.
+			d.gapped(c, s, k, into.end)
+		}
+		if len(into.ents) == 0 && !c.gains && len(subj.ents) == 1 && len(obj.ents) > 0 && !g.passive && d.created(subj.ents[0]) {
+			// "The new institute will bring together A and B": the new body gains.
+			into, agents = subj, nil
+		}
+		if len(into.ents) > 0 && len(gains) == 0 {
+			gains = into.ents
+			targets = appendNew(targets, with.ents, nil)
+			sp = sp.widen(into).widen(with)
+		} else if len(gains) == 0 && len(with.ents) > 0 {
+			gains = with.ents
+			sp = sp.widen(with)
+			if len(targets) == 1 && !g.passive && len(obj.ents) == 0 {
+				d.addReform(c, s, sp, with.ents[0], targets, nil) // each merges with the other
+			}
+		} else if len(gains) == 0 && len(targets) == 2 {
+			// "combine A and B": partners.
+			d.addReform(c, s, sp, targets[0], targets[1:], agents)
+			d.addReform(c, s, sp, targets[1], targets[:1], agents)
+			return
+		}
+	case schema.Reduction:
+		if len(targets) == 0 {
+			// "cut from 41 to 25 departments": the counted units after "to".
+			for j := after; j+1 < end; j++ {
+				if (t[j].lower == "to" || t[j].lower == "from") && classOf(t, j+1) == wNum {
+					if m := d.counted(s, j+1, false); m != nil {
+						targets = []*entity{m.ent}
+						sp = sp.widen(np{ents: targets, from: m.from, end: m.to})
+						break
+					}
 				}
-			}
-			if len(targets) > 1 {
-				for _, e := range targets[:len(targets)-1] {
-					d.reforms = append(d.reforms, &reform{kind: c.kind, target: e, gains: afterWord("into"), sent: s})
-				}
-			}
-		}
-		if from > s.from && (t[from-1].lower == "the" || t[from-1].lower == "this" || t[from-1].lower == "that") && (to >= s.to || t[to].lower != "of") {
-			return // "the merger": a merger already reported
-		}
-		if c.after {
-			target = after(to)
-			// "merge A and B into C": B is merged too.
-			for _, m := range orgs {
-				if target != nil && m.ent != target && m.from > to && m.from-2 >= 0 && t[m.from-1].lower == "the" && t[m.from-2].lower == "and" || target != nil && m.ent != target && m.from > to && t[m.from-1].lower == "and" {
-					d.reforms = append(d.reforms, &reform{kind: c.kind, target: m.ent, sent: s})
-					break
-				}
-			}
-		} else {
-			target = before(false)
-		}
-		if target == nil {
-			target = after(to)
-		}
-		if strings.HasSuffix(c.cue, " into") {
-			// "its functions absorbed into Y": the body before is the target.
-			gains = nil
-			for _, m := range orgs {
-				if m.from >= to && m.from <= to+8 {
-					gains = append(gains, m.ent)
-				}
-			}
-		} else {
-			gains = afterWord("into")
-			if len(gains) == 0 {
-				gains = afterWord("in")
 			}
 		}
 	case schema.Creation:
-		if !c.after {
-			target = before(false) // "a new body, the Z, will be set up"
-			break
-		}
-		if c.cue == "a single" {
-			// "a single National Water Authority": only a named body is created.
-			for _, m := range orgs {
-				if m.from == to && !m.ent.class && !m.ent.generic {
-					target = m.ent
-				}
-			}
-		} else if c.cue == "new" {
-			// "new health and well-being boards": the class right after "new".
-			for _, m := range orgs {
-				if m.from == to || m.from == to+1 && t[to].word && !t[to].cap {
-					if m.ent.class || !m.ent.generic {
-						target = m.ent
-					}
-				}
-			}
-		} else {
-			target = after(to)
-		}
-	default:
-		if c.after && c.kind == schema.Abolition {
-			// "the abolition of all PCTs and strategic health authorities": each body abolished.
-			if first := after(to); first != nil {
-				for _, m := range orgs {
-					if m.ent != first && m.from > to && m.from <= to+14 && !m.ent.generic && m.from-1 >= 0 && (t[m.from-1].lower == "and" || t[m.from-1].lower == "or" || t[m.from-1].text == "," || m.from-2 >= 0 && hasDigit(t[m.from-1].text) && (t[m.from-2].lower == "and" || t[m.from-2].text == ",")) {
-						d.reforms = append(d.reforms, &reform{kind: c.kind, target: m.ent, sent: s})
-					}
-				}
-			}
-		}
-		if c.after {
-			target = after(to)
-			if target == nil {
-				target = before(false)
-			}
-		} else {
-			target = before(false)
+		if len(targets) == 0 && !c.ergative {
+			f := d.formed(s, after, clauseEnd(s, after))
+			targets = f.ents
+			sp = sp.widen(f)
 		}
 	}
-	if target == nil && c.kind == schema.Abolition {
-		// "ahead of their abolition": the body spoken of last.
-		if to < s.to && from > s.from && (t[from-1].lower == "their" || t[from-1].lower == "its") {
-			target = d.lastOrgBefore(s)
+	for _, target := range targets {
+		d.addReform(c, s, sp, target, gains, agents)
+	}
+}
+
+// objectControlVerbs take an object that does what follows "to": "wants
+// all PCTs to merge", "asked the board to close".
+var objectControlVerbs = map[string]bool{
+	"want": true, "wants": true, "wanted": true, "ask": true, "asks": true, "asked": true, "order": true,
+	"orders": true, "ordered": true, "allow": true, "allows": true, "allowed": true, "force": true,
+	"forces": true, "forced": true, "require": true, "requires": true, "required": true, "expect": true,
+	"expects": true, "expected": true, "urge": true, "urges": true, "urged": true, "told": true, "tell": true,
+	"encourage": true, "encouraged": true, "invite": true, "invited": true, "enable": true, "enabled": true,
+	"need": true, "needs": true, "direct": true, "directed": true, "instruct": true, "instructed": true,
+	"permit": true, "permitted": true, "compel": true, "compelled": true, "see": true, "sees": true, "saw": true,
+	"leave": true, "leaves": true, "left": true, "for": true,
+}
+
+// objectControl reports whether the noun phrase starting at token k is the
+// object of a verb whose object does what the infinitive after it says.
+func objectControl(t []token, s *sentence, k int) bool {
+	j := k - 1
+	for j >= s.from && (classOf(t, j) == wDet || classOf(t, j) == wNum) {
+		j--
+	}
+	return j >= s.from && objectControlVerbs[t[j].lower]
+}
+
+// cutWords are what an organisation loses when it is cut: "its staff",
+// "the CEOs of X".
+var cutWords = map[string]bool{
+	"staff": true, "workforce": true, "jobs": true, "posts": true, "roles": true, "positions": true,
+	"workers": true, "employees": true, "ceos": true, "executives": true, "managers": true, "budget": true,
+	"budgets": true, "headcount": true, "spending": true, "size": true, "number": true, "officials": true,
+}
+
+func staffWordAfter(t []token, k, end int) bool {
+	for j := k; j < end && j < k+3; j++ {
+		if cutWords[t[j].lower] {
+			return true
 		}
 	}
-	if target == nil || target.generic {
+	return false
+}
+
+// lastOf returns the reform of that kind the article reported last.
+func (d *doc) lastOf(kind schema.ReformKind) *reform {
+	for i := len(d.reforms) - 1; i >= 0; i-- {
+		if d.reforms[i].kind == kind {
+			return d.reforms[i]
+		}
+	}
+	return nil
+}
+
+// lastCreated returns the body whose creation the article reported last.
+func (d *doc) lastCreated() *entity {
+	for i := len(d.reforms) - 1; i >= 0; i-- {
+		if d.reforms[i].kind == schema.Creation {
+			return d.reforms[i].target
+		}
+	}
+	return nil
+}
+
+// created reports whether the article reports e's creation.
+func (d *doc) created(e *entity) bool {
+	for _, r := range d.reforms {
+		if r.kind == schema.Creation && r.target == e {
+			return true
+		}
+	}
+	return false
+}
+
+// gapped reads ", and A and B into C" after a merger's "into" phrase that
+// ends at token k: the same verb, left out, merges A and B into C.
+func (d *doc) gapped(c *reformCue, s *sentence, cue, k int) {
+	t := s.para.toks
+	if k+2 >= s.to || t[k].text != "," || t[k+1].lower != "and" {
 		return
 	}
-	for i := 0; i < len(gains); i++ {
-		if gains[i] == target || gains[i] == nil {
-			gains = append(gains[:i], gains[i+1:]...)
-			i--
+	parts := d.npAfter(s, k+2)
+	if len(parts.ents) == 0 || parts.end+1 >= s.to || t[parts.end].lower != "into" {
+		return
+	}
+	into := d.npAfter(s, parts.end+1)
+	if len(into.ents) == 0 {
+		return
+	}
+	sp := span{cue: cue, from: parts.from, to: into.end}
+	for _, e := range parts.ents {
+		d.addReform(c, s, sp, e, into.ents, nil)
+	}
+}
+
+// byOwner reports whether the name starting at token k follows "the
+// decision by", "plans by", with role words between: "the decision by
+// outgoing Health Minister X to abolish Y".
+func (d *doc) byOwner(s *sentence, k int) bool {
+	t := s.para.toks
+	j := k - 1
+	for j > s.from && j >= k-5 && t[j].lower != "by" && (d.lex.roleHeads[t[j].lower] || d.lex.roleMods[t[j].lower] || t[j].cap || t[j].lower == "outgoing" || t[j].lower == "former") {
+		j--
+	}
+	return j-1 >= s.from && t[j].lower == "by" && nominalControl[t[j-1].lower]
+}
+
+// sentenceSubject returns the subject of s's main clause, read before
+// token k: the name that opens the sentence, or follows an opening phrase
+// and its comma.
+func (d *doc) sentenceSubject(s *sentence, k int) np {
+	t := s.para.toks
+	for _, m := range d.in(s) {
+		if m.from >= k {
+			break
+		}
+		if m.ent == nil {
+			continue
+		}
+		if m.from == s.from || m.from == s.from+1 && classOf(t, s.from) == wDet || m.from-1 >= s.from && t[m.from-1].text == "," && m.from <= s.from+12 {
+			if m.ent.kind == schema.Person || m.ent.kind == schema.Organization {
+				return np{ents: []*entity{m.ent}, from: m.from, end: m.to}
+			}
+		}
+		if m.from > s.from+2 && (m.ent.kind == schema.Person || m.ent.kind == schema.Organization) {
+			// "Premier Ann Vale has dropped the axe": a title first.
+			allTitle := true
+			for j := s.from; j < m.from; j++ {
+				if !t[j].cap && classOf(t, j) != wDet {
+					allTitle = false
+				}
+			}
+			if allTitle {
+				return np{ents: []*entity{m.ent}, from: m.from, end: m.to}
+			}
 		}
 	}
-	d.reforms = append(d.reforms, &reform{kind: c.kind, target: target, gains: gains, sent: s})
+	return np{}
 }
 
-// modifierUse reports whether a one-word body name modifies the noun after
-// it ("NHS regulators") rather than naming the body itself; "PCT mergers",
-// where the noun is the reform cue at cue, still names it.
-func (d *doc) modifierUse(s *sentence, m *mention, cue int) bool {
-	t := s.para.toks
-	return m.to-m.from == 1 && m.to < cue && t[m.to].word && !t[m.to].cap && !classFollow[t[m.to].lower] && !d.lex.verbs[t[m.to].lower]
+// objectFollows reports whether a noun phrase starts at token k: a
+// determiner, a number or a word that is not a preposition, adverb, verb or
+// the end of the clause.
+func objectFollows(t []token, s *sentence, k int) bool {
+	if k >= s.to || !t[k].word {
+		return false
+	}
+	switch classOf(t, k) {
+	case wDet, wNum:
+		return t[k].lower != "this" && t[k].lower != "last" && t[k].lower != "that"
+	case wOther:
+		return !t[k].cap || t[k].acronym
+	}
+	return false
 }
 
-// inRelative reports whether a mention stands inside a relative clause
-// (", which regulates foundation trusts,"): not a party to the main clause.
-func inRelative(s *sentence, m *mention) bool {
+// formed returns the body an infinitive of purpose names: "to form X", "to
+// create X", "to become X", "into a new body, X".
+func (d *doc) formed(s *sentence, from, end int) np {
 	t := s.para.toks
-	for k := m.from - 1; k > s.from; k-- {
-		if t[k].text == "," {
-			w := t[k+1].lower
-			return w == "which" || w == "who" || w == "that" || w == "whose" || w == "where"
+	for j := from; j+1 < end; j++ {
+		if t[j].text == "," && j+1 < end {
+			switch t[j+1].lower {
+			case "creating", "forming", "becoming", "establishing":
+				// "A and B will merge, creating X".
+				if n := d.npAfter(s, j+2); len(n.ents) > 0 {
+					return n
+				}
+			}
+		}
+		if t[j].lower != "to" && t[j].lower != "and" {
+			continue
+		}
+		for j+2 < end && classOf(t, j+1) == wAdv {
+			j++ // "to immediately form"
+		}
+		switch t[j+1].lower {
+		case "form", "create", "become", "make", "establish", "set", "build":
+			k := j + 2
+			if t[j+1].lower == "set" && k < end && t[k].lower == "up" {
+				k++
+			}
+			if n := d.npAfter(s, k); len(n.ents) > 0 {
+				return n
+			}
+		}
+	}
+	return np{}
+}
+
+// reformNoun reads a noun that names a reform, at tokens [k, e): "the
+// abolition of X", "X's closure", "PCT mergers", "the merger of A and B
+// into C".
+func (d *doc) reformNoun(s *sentence, k, e int, c *reformCue) {
+	t := s.para.toks
+	if k > s.from && (t[k-1].lower == "since" || t[k-1].lower == "until") ||
+		k > s.from+1 && t[k-1].lower == "the" && (t[k-2].lower == "since" || t[k-2].lower == "until" || t[k-2].lower == "before") {
+		return // "since the creation of the National Parks Board": history, not news
+	}
+	end := clauseEnd(s, e)
+	var targets []*entity
+	after := e
+	sp := span{cue: k, from: k, to: e}
+	if e < s.to && (t[e].lower == "of" || t[e].lower == "between") {
+		n := d.npAfter(s, e+1)
+		targets, after = n.ents, n.end
+		sp = sp.widen(n)
+	}
+	if len(targets) == 0 && k > s.from {
+		// "the agency's closure", "their abolition", "PCT abolition".
+		j := k - 1
+		for j > s.from && classOf(t, j) == wOther && !t[j].cap && !t[j].poss && j >= k-2 && d.mentionEndingAt(s, j) == nil {
+			j-- // "the agency's planned closure"
+		}
+		if m := d.mentionEndingAt(s, j); m != nil && (t[j].poss || j == k-1) {
+			targets = []*entity{m.ent}
+			sp.from = m.from
+		} else if w := t[j].lower; w == "its" || w == "their" {
+			if e := d.antecedentOrg(s, j); e != nil {
+				targets = []*entity{e}
+			}
+		}
+	}
+	if len(targets) == 0 && c.kind != schema.Transfer {
+		return
+	}
+	var gains, agents []*entity
+	switch c.kind {
+	case schema.Merger:
+		gains = d.prepObject(s, after, end, "into", "with", "to", "under").ents
+		if len(gains) == 0 {
+			gains = d.formed(s, after, clauseEnd(s, after)).ents
+		}
+		if r := d.lastOf(schema.Creation); len(gains) == 0 && r != nil && r.sent == s && k > s.from && (t[k-1].lower == "the" || classOf(t, k-1) == wPrep) {
+			// "X was created through the merger of A and B".
+			gains = []*entity{r.target}
+		}
+	case schema.Transfer:
+		// "the transfer of the service from X to Y".
+		if from := d.prepObject(s, e, end, "from"); len(from.ents) > 0 {
+			targets = from.ents
+		}
+		gains = d.prepObject(s, after, end, "to", "into").ents
+		if r := d.lastOf(schema.Creation); len(gains) == 0 && r != nil && r.sent == s {
+			gains = []*entity{r.target} // "run by a new trust, X, after … the transfer"
+		}
+		if len(gains) == 0 {
+			return
+		}
+	case schema.Replacement:
+		gains = d.prepObject(s, after, end, "by", "with").ents
+	}
+	if len(targets) == 0 {
+		return
+	}
+	if c.kind != schema.Replacement {
+		agents = d.prepObject(s, after, end, "by").ents
+	}
+	if c.kind == schema.Merger && len(gains) == 0 && len(targets) == 2 {
+		// "the merger of A and B": partners.
+		d.addReform(c, s, sp, targets[0], targets[1:], agents)
+		d.addReform(c, s, sp, targets[1], targets[:1], agents)
+		return
+	}
+	for _, target := range targets {
+		d.addReform(c, s, sp, target, gains, agents)
+	}
+}
+
+// newBody reads "a new X" and "a single X" where X is a named body: the
+// article reports its creation.
+func (d *doc) newBody(s *sentence, k int) {
+	t := s.para.toks
+	if k == s.from || classOf(t, k-1) != wDet && classOf(t, k-1) != wNum && classOf(t, k-1) != wPrep && t[k-1].lower != "brand" {
+		return
+	}
+	j := k + 1
+	if j < s.to && d.mentionStartingAt(s, j) == nil && (t[j].lower == "national" || t[j].lower == "independent" || t[j].lower == "statutory" || t[j].lower == "public" || t[j].lower == "regional") && !t[j].cap {
+		j++ // "a new national X"
+	}
+	var target *entity
+	to := k + 1
+	if m := d.mentionStartingAt(s, j); m != nil && m.ent.kind == schema.Organization && !m.ent.generic &&
+		!(m.to < s.to && t[m.to].word && !t[m.to].cap && classOf(t, m.to) == wOther && !d.lex.verbs[t[m.to].lower]) {
+		// Not "the new XYZ board members": there the body is not new.
+		target, to = m.ent, m.to
+		if am := d.appositive(s, m.to); m.ent.class && am != nil {
+			target, to = am.ent, am.to // "a new charitable trust, X,"
+		}
+	} else if j < s.to && genericBody[t[j].lower] {
+		if m := d.appositive(s, j+1); m != nil {
+			target, to = m.ent, m.to
+		}
+	}
+	if target == nil || target.class && s.para.head {
+		return // a headline's "new skills authority" names no body
+	}
+	c := d.lex.creationCue()
+	if c == nil {
+		return
+	}
+	d.addReform(c, s, span{cue: k, from: k - 1, to: to}, target, nil, nil)
+}
+
+// creationCue returns the lexicon's first creation cue, which "a new X"
+// stands for.
+func (l *Lexicon) creationCue() *reformCue { return l.firstCue(schema.Creation) }
+
+// firstCue returns the lexicon's first cue of a kind.
+func (l *Lexicon) firstCue(kind schema.ReformKind) *reformCue {
+	for i := range l.reformCues {
+		if l.reformCues[i].kind == kind {
+			return &l.reformCues[i]
+		}
+	}
+	return nil
+}
+
+// addReform records a reform, or adds to the one of the same kind and
+// target the article already reports: one change told four ways is one
+// reform.
+func (d *doc) addReform(c *reformCue, s *sentence, sp span, target *entity, gains, agents []*entity) {
+	if target == nil || target.kind != schema.Organization || target.generic || target.portfolio {
+		return
+	}
+	gains = onlyBodies(gains)
+	k := sp.cue
+	said := d.written(s, sp)
+	if said == "" {
+		said = c.base + " " + target.name
+	}
+	for _, r := range d.reforms {
+		if r.kind == c.kind && r.target == target {
+			d.reformSaid = append(d.reformSaid, reformMention{r: r, sent: s, at: k})
+			r.gains = appendNew(r.gains, gains, target)
+			r.agents = appendNew(r.agents, agents, target)
+			if !containsString(r.said, said) {
+				r.said = append(r.said, said)
+			}
+			if s != r.sent && (len(r.also) == 0 || r.also[len(r.also)-1] != s) {
+				r.also = append(r.also, s)
+			}
+			return
+		}
+	}
+	r := &reform{kind: c.kind, target: target, gains: appendNew(nil, gains, target),
+		agents: appendNew(nil, agents, target), said: []string{said}, sent: s}
+	d.reforms = append(d.reforms, r)
+	d.reformSaid = append(d.reformSaid, reformMention{r: r, sent: s, at: k})
+}
+
+// A span is where a reform is written: its cue, and the words from the
+// first to the last of its parts ("PCTs scrapped", "merge A with B to form
+// C").
+type span struct {
+	cue, from, to int
+}
+
+// maxWritten bounds, in tokens, the article's wording kept on a reform.
+const maxWritten = 16
+
+// written returns the words of sp as the article has them, or "" when the
+// span is too long to serve as a name.
+func (d *doc) written(s *sentence, sp span) string {
+	t := s.para.toks
+	if sp.from < s.from || sp.to > s.to || sp.to <= sp.from || sp.to-sp.from > maxWritten {
+		return ""
+	}
+	w := strings.TrimSpace(s.para.text[t[sp.from].start:t[sp.to-1].end])
+	return strings.Join(strings.Fields(strings.Trim(w, "\"'\u201c\u201d\u2018\u2019")), " ")
+}
+
+// widen returns sp grown to cover n's words.
+func (sp span) widen(n np) span {
+	if len(n.ents) == 0 || n.from < 0 {
+		return sp
+	}
+	sp.from = min(sp.from, n.from)
+	sp.to = max(sp.to, n.end)
+	return sp
+}
+
+// A reformMention is a place where the article reports a reform: the
+// sentence and the token of the cue.
+type reformMention struct {
+	r    *reform
+	sent *sentence
+	at   int
+}
+
+// onlyBodies returns the organisations of es: people and portfolios gain no
+// functions.
+func onlyBodies(es []*entity) []*entity {
+	out := es[:0:0]
+	for _, e := range es {
+		if e.kind == schema.Organization && !e.portfolio {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// appendNew appends the entities of add that are not in to, nor skip.
+func appendNew(to, add []*entity, skip *entity) []*entity {
+	for _, e := range add {
+		if e != nil && e != skip && !contains(to, e) {
+			to = append(to, e)
+		}
+	}
+	return to
+}
+
+func containsString(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
 		}
 	}
 	return false
@@ -406,10 +757,6 @@ func contains(es []*entity, e *entity) bool {
 		}
 	}
 	return false
-}
-
-func precededByOr(t []token, k int) bool {
-	return k > 0 && (t[k-1].lower == "or" || t[k-1].lower == "and" || t[k-1].text == ",")
 }
 
 // lastOrgBefore returns the non-generic body mentioned last before s.
@@ -426,44 +773,19 @@ func (d *doc) lastOrgBefore(s *sentence) *entity {
 	return best
 }
 
-// bareNP makes a body of the short noun phrase at token k when no known name
-// stands there: "to GPs", "in 'clusters'".
-func (d *doc) bareNP(s *sentence, k int) *entity {
-	t := s.para.toks
-	for k < s.to && (isQuoteMarkStr(t[k].text) || t[k].lower == "the" || t[k].lower == "a") {
-		k++
-	}
-	if k >= s.to || !t[k].word || classStop[t[k].lower] || d.lex.verbs[t[k].lower] {
+// reformKindWords maps each kind to words that name it in a sentence that
+// refers back to a reform ("the merger", "the closure").
+func (d *doc) reformNamedBy(text string) *reform {
+	if len(d.reforms) == 0 {
 		return nil
 	}
-	j := k
-	for j < s.to && j < k+3 && t[j].word && !classStop[t[j].lower] && !classFollow[t[j].lower] {
-		j++
-	}
-	if j == k {
-		return nil
-	}
-	words := make([]string, 0, j-k)
-	for _, tk := range t[k:j] {
-		if tk.acronym {
-			words = append(words, strings.TrimSuffix(tk.text, "s"))
-		} else {
-			words = append(words, tk.lower)
+	lt := strings.ToLower(text)
+	for _, r := range d.reforms {
+		for _, noun := range d.lex.reformNouns[r.kind] {
+			if strings.Contains(lt, noun) {
+				return r
+			}
 		}
 	}
-	last := len(words) - 1
-	if t[j-1].acronym {
-		words[last] = t[j-1].text
-	} else {
-		words[last] = singular(words[last])
-	}
-	if !t[j-1].acronym && !t[j-1].cap && !d.lex.orgClass[t[j-1].lower] && !d.lex.orgClass[singular(t[j-1].lower)+"s"] && t[k].quote < 0 {
-		return nil
-	}
-	e := d.org(strings.Join(words, " "), true)
-	written := s.para.text[t[k].start:t[j-1].end]
-	e.addAlias(written)
-	d.addMention(&mention{sent: s, from: k, to: j, kind: mFull, ent: e})
-	d.sortMentions()
-	return e
+	return nil
 }

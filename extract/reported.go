@@ -18,12 +18,14 @@ var speechVerbs = map[string]bool{
 	"added": true, "adds": true, "believes": true, "believed": true, "acknowledged": true, "admitted": true,
 	"conceded": true, "confirmed": true, "confirms": true, "denied": true, "maintained": true, "announced": true,
 	"pointed": true, "stated": true, "contended": true, "cautioned": true, "complained": true, "feared": true,
+	"saying": true, "adding": true, "warning": true, "arguing": true, "insisting": true, "claiming": true,
 }
 
 // bareClause are the verbs that may report a clause without "that": "said
 // the plan would fail"; the others ("stressed", "announced") need "that",
 // since what follows them is as often a noun phrase.
 var bareClause = map[string]bool{"said": true, "says": true, "added": true, "adds": true, "warned": true, "warns": true,
+	"saying": true, "adding": true, "warning": true, "arguing": true, "insisting": true, "claiming": true,
 	"argued": true, "argues": true, "claimed": true, "claims": true, "insisted": true, "insists": true,
 	"believes": true, "believed": true, "predicted": true, "predicts": true, "told": true, "tells": true}
 
@@ -34,21 +36,30 @@ var clauseOpeners = map[string]bool{"in": true, "on": true, "at": true, "yesterd
 // findStatements reads reported speech: a reporting verb whose subject is a
 // known speaker, followed (or preceded) by the clause it reports.
 func (d *doc) findStatements() {
+	d.statements = d.statements[:0] // the same whichever times it runs
+	sp := d.newSpeech()
 	for _, s := range d.sents {
 		if s.para.head {
 			continue
 		}
 		t := s.para.toks
+		if st := sp.accordingStatement(s); st != nil {
+			d.statements = append(d.statements, st)
+			continue
+		}
 		for v := s.from; v < s.to; v++ {
-			if t[v].quote >= 0 || !speechVerbs[t[v].lower] {
+			if t[v].quote >= 0 || !speechVerbs[t[v].lower] || t[v].cap && v != s.from || v > s.from && determiners[t[v-1].lower] {
 				continue
+			}
+			if participle(t[v].lower) && coordinated(s, v) < 0 {
+				continue // "the saying goes", "adding to the pressure" without a clause's subject
 			}
 			from, to := d.reportedClause(s, v)
 			if from < 0 {
 				continue
 			}
-			spk := d.subjectOf(s, v)
-			if spk == nil {
+			spk := sp.subjectOf(s, v)
+			if spk == nil || isUnnamed(spk) {
 				continue
 			}
 			text := strings.TrimSpace(s.para.text[t[from].start:t[to-1].end])
@@ -56,6 +67,49 @@ func (d *doc) findStatements() {
 			break
 		}
 	}
+}
+
+// accordingStatement reads "According to X, CLAUSE." and "CLAUSE, according
+// to X.": X said CLAUSE.
+func (sp *speech) accordingStatement(s *sentence) *statement {
+	t := s.para.toks
+	end := s.to
+	for end > s.from && !t[end-1].word && t[end-1].quote < 0 {
+		end--
+	}
+	for k := s.from; k+2 < end; k++ {
+		if t[k].lower != "according" || t[k+1].lower != "to" || t[k].quote >= 0 {
+			continue
+		}
+		var from, to, npEnd int
+		if k == s.from {
+			// "According to Mayor Janelle Pruitt, the office will open …"
+			c := k + 2
+			for c < end && t[c].text != "," && t[c].quote < 0 {
+				c++
+			}
+			from, to, npEnd = c+1, end, c
+		} else if t[k-1].text == "," {
+			// "…, according to the charity Silver Years."
+			from, to, npEnd = s.from, k-1, end
+		} else {
+			return nil
+		}
+		if to-from < 4 || npEnd <= k+2 {
+			return nil
+		}
+		for j := from; j < to; j++ {
+			if t[j].quote >= 0 || isQuoteMarkStr(t[j].text) {
+				return nil // a quotation, read as one
+			}
+		}
+		spk := sp.speakerNP(s, k+2, npEnd)
+		if spk == nil || isUnnamed(spk) {
+			return nil
+		}
+		return &statement{sent: s, text: strings.TrimSpace(s.para.text[t[from].start:t[to-1].end]), speakers: spk}
+	}
+	return nil
 }
 
 // reportedClause returns the token range of the clause the verb at v
@@ -104,10 +158,21 @@ func (d *doc) reportedClause(s *sentence, v int) (int, int) {
 	} else if !bareClause[t[v].lower] {
 		return -1, -1
 	}
-	// The clause stops before ", saying", ", adding" or a following cue.
+	// The clause stops before ", saying", ", adding" or a following cue,
+	// and before a colon that opens a quotation ("said the deal was about
+	// integration: '…'").
 	stop := end
 	for j := k; j < end; j++ {
+		if t[j].text == ":" && j+1 < end && (isQuoteMarkStr(t[j+1].text) || t[j+1].quote >= 0) {
+			stop = j
+			break
+		}
 		if t[j].text == "," && j+1 < end && (t[j+1].lower == "saying" || t[j+1].lower == "adding" || t[j+1].lower == "according" || t[j+1].lower == "warning") {
+			stop = j
+			break
+		}
+		// "…, and warned of …": a second reporting verb of the same subject.
+		if t[j].text == "," && j+2 < end && (t[j+1].lower == "and" || t[j+1].lower == "but") && d.cueVerb(s, j+2) {
 			stop = j
 			break
 		}

@@ -17,7 +17,8 @@ type roleFact struct {
 }
 
 // sentenceWords are capitalised at a sentence's start without being names.
-var sentenceWords = map[string]bool{"the": true, "but": true, "and": true, "however": true, "meanwhile": true, "a": true, "an": true, "as": true, "former": true, "new": true, "yesterday": true, "today": true, "now": true, "then": true, "also": true, "so": true, "while": true, "when": true, "after": true, "before": true, "in": true, "on": true, "at": true, "by": true, "for": true, "with": true, "of": true}
+var sentenceWords = map[string]bool{"the": true, "but": true, "and": true, "however": true, "meanwhile": true, "a": true, "an": true, "as": true, "former": true, "new": true, "yesterday": true, "today": true, "now": true, "then": true, "also": true, "so": true, "while": true, "when": true, "after": true, "before": true, "in": true, "on": true, "at": true, "by": true, "for": true, "with": true, "of": true,
+	"all": true, "every": true, "both": true, "some": true, "many": true, "most": true, "other": true, "several": true}
 
 // portfolioStop are role modifiers that say nothing of a minister's portfolio.
 var portfolioStop = map[string]bool{
@@ -1684,8 +1685,8 @@ func (d *doc) copulaRole(s *sentence, m *mention) {
 	d.addRole(s, m.ent, role, org)
 }
 
-// timeWords open a clause that dates a role: "when he was attorney general".
-var timeWords = map[string]bool{"when": true, "while": true, "after": true, "before": true, "since": true, "until": true, "whilst": true}
+// roleTimeWords open a clause that dates a role: "when he was attorney general".
+var roleTimeWords = map[string]bool{"when": true, "while": true, "after": true, "before": true, "since": true, "until": true, "whilst": true}
 
 // pastRoles reads a role a clause of time gives a pronoun: "…, when he was
 // attorney general of Manitoba", "since she became chair of the trust". The
@@ -1694,7 +1695,7 @@ var timeWords = map[string]bool{"when": true, "while": true, "after": true, "bef
 func (d *doc) pastRoles(s *sentence) {
 	t := s.para.toks
 	for k := s.from; k+3 < s.to; k++ {
-		if t[k+1].lower != "he" && t[k+1].lower != "she" || !timeWords[t[k].lower] {
+		if t[k+1].lower != "he" && t[k+1].lower != "she" || !roleTimeWords[t[k].lower] {
 			continue
 		}
 		r := -1

@@ -7,14 +7,23 @@ import (
 	"github.com/newsgraph/newsgraph/schema"
 )
 
-// A stance is a holder's explicit support for or opposition to a reform or topic.
+// A stance is a holder's support for or opposition to a reform the article
+// reports.
 type stance struct {
 	holder   *entity
 	supports bool
 	reform   *reform
-	topic    string
 	sent     *sentence
+	weight   int // how explicit: see stance weights
 }
+
+// Stance weights: an explicit stance verb outweighs carrying a reform out,
+// which outweighs the tone of one's words.
+const (
+	wTone     = 1 // cue words in a holder's quotation or reported speech
+	wAgent    = 2 // carries the reform out, or announces it
+	wExplicit = 3 // "X welcomed the move", "opposition from X"
+)
 
 // cueScore counts the support and opposition cues in a text.
 func (d *doc) cueScore(text string) (sup, opp int) {
@@ -26,12 +35,12 @@ func (d *doc) cueScore(text string) (sup, opp int) {
 		at[i+1] = at[i] + len(w) + 1
 	}
 	// A cue after a negation counts for the other side: "we do not support".
-	count := func(cues []string) (plain, negated int) {
+	// Only the cues that start with a word's first byte are tried there.
+	count := func(cues *[256][]string) (plain, negated int) {
 		for i := range words {
 			rest := joined[at[i] : at[min(len(words), i+6)]-1]
-			for _, c := range cues {
-				// Cues are never empty (Lexicon.add).
-				if rest[0] != c[0] || !strings.HasPrefix(rest, c) {
+			for _, c := range cues[rest[0]] {
+				if !strings.HasPrefix(rest, c) {
 					continue
 				}
 				neg := false
@@ -49,11 +58,9 @@ func (d *doc) cueScore(text string) (sup, opp int) {
 		}
 		return plain, negated
 	}
-	s1, s2 := count(d.lex.supportCue)
-	o1, o2 := count(d.lex.opposeCue)
-	sup, opp = s1+o2, o1+s2
-	// "not fit for purpose" speaks for the change that removes the body.
-	return sup, opp
+	s1, s2 := count(&d.lex.supportAt)
+	o1, o2 := count(&d.lex.opposeAt)
+	return s1 + o2, o1 + s2
 }
 
 func foldQuotes(s string) string {
@@ -64,123 +71,431 @@ func foldQuotes(s string) string {
 // building one per call was 4% of a large build.
 var quoteFolds = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u201c", "\"", "\u201d", "\"")
 
-// findStances reads who supports or opposes which reform, from explicit cues
-// in sentences ("criticised by X", "X welcomed") and in quotations.
+// findStances reads who supports or opposes which reform: the reforms'
+// agents and announcers back them; stance verbs and nouns say so outright
+// ("X welcomed the move", "criticised by X", "with the support of X", "X
+// called it a betrayal"); and a holder's own words lean one way or the other.
+// A holder takes one side on a reform: the sides' weights are summed, and a
+// tie says nothing.
 func (d *doc) findStances() {
-	for _, s := range d.sents {
-		if s.para.head {
-			continue
+	if len(d.reforms) == 0 {
+		return
+	}
+	var cands []stance
+	for _, r := range d.reforms {
+		for _, a := range r.agents {
+			cands = append(cands, stance{holder: a, supports: true, reform: r, sent: r.sent, weight: wAgent})
 		}
+	}
+	for _, s := range d.sents {
 		t := s.para.toks
 		for k := s.from; k < s.to; k++ {
-			if !t[k].word || t[k].quote >= 0 {
+			if !t[k].word {
 				continue
 			}
-			sup, opp := d.verbStance(t[k].lower)
-			if !sup && !opp {
+			ref, n := d.lex.matchStanceWord(s, k)
+			if n == 0 {
 				continue
 			}
-			var holders []*entity
-			if k+1 < s.to && t[k+1].lower == "by" {
-				// Passive: "has been criticised by the chair of X, David Parsons".
-				for _, m := range d.in(s) {
-					if m.sent == s && m.from > k && m.ent != nil && m.ent.kind == schema.Person {
-						holders = []*entity{m.ent}
-						break
+			cands = d.stanceWord(cands, s, k, k+n, ref)
+			k += n - 1
+		}
+	}
+	cands = d.toneStances(cands)
+	d.stances = resolveStances(cands)
+}
+
+// stanceWord reads the clause of a stance verb or noun at tokens [k, e).
+func (d *doc) stanceWord(cands []stance, s *sentence, k, e int, ref stanceRef) []stance {
+	t := s.para.toks
+	end := clauseEnd(s, e)
+	switch ref.role {
+	case stSupportNoun, stOpposeNoun:
+		// "with the support of X", "opposition from X", "X's backing".
+		var holders []*entity
+		if e < s.to && (t[e].lower == "of" || t[e].lower == "from") {
+			// "with the support of two Liberal MPs — A and B": the people
+			// listed in the dashes.
+			for j := e + 1; j < s.to && j < e+8; j++ {
+				if isDash(t[j].text) || t[j].text == ":" {
+					for _, m := range d.in(s) {
+						if m.from > j && m.ent.kind == schema.Person && (m.from == j+1 || t[m.from-1].lower == "and" || t[m.from-1].text == ",") {
+							holders = append(holders, m.ent)
+						}
 					}
-				}
-			} else {
-				holders = d.subjectOf(s, k)
-			}
-			for _, h := range holders {
-				d.addStance(h, sup, s, s.text())
-			}
-		}
-	}
-	for _, q := range d.quotes {
-		sup, opp := d.cueScore(q.text)
-		if sup == opp {
-			continue
-		}
-		for _, h := range q.speakers {
-			d.addStance(h, sup > opp, q.sent, q.text)
-		}
-	}
-}
-
-// verbStance reports whether a word is a stance verb: support or opposition.
-func (d *doc) verbStance(w string) (sup, opp bool) {
-	for _, p := range []string{"welcom", "backed", "backs", "support", "endors", "prais", "applaud", "hail"} {
-		if strings.HasPrefix(w, p) {
-			return true, false
-		}
-	}
-	for _, p := range []string{"criticis", "criticiz", "oppos", "condemn", "attack", "reject", "warn", "denounc", "slam", "lambast", "object"} {
-		if strings.HasPrefix(w, p) {
-			return false, true
-		}
-	}
-	return false, false
-}
-
-// addStance links a holder to the reform its sentence or words speak of,
-// or else to the topics they concern.
-func (d *doc) addStance(h *entity, sup bool, s *sentence, text string) {
-	var target *reform
-	if rs := d.reformsIn(s); len(rs) > 0 {
-		target = rs[0]
-	}
-	if target == nil {
-		// The words name a kind of reform the article reports: "clustering" → the merger.
-		lt := strings.ToLower(text)
-		for _, c := range reformCues {
-			if len(c.cue) < 5 || !strings.Contains(lt, c.cue) {
-				continue
-			}
-			for _, r := range d.reforms {
-				if r.kind == c.kind {
-					target = r
 					break
 				}
 			}
-			if target != nil {
+		}
+		if len(holders) == 0 {
+			holders = d.prepObject(s, e, min(end, e+2), "of", "from", "by", "among").ents
+		}
+		if len(holders) == 0 && k > s.from {
+			if m := d.mentionEndingAt(s, k-1); m != nil && t[k-1].poss {
+				holders = []*entity{m.ent}
+			}
+		}
+		targets := d.stanceTargets(s, e, end)
+		if len(targets) == 0 {
+			targets = d.stanceTargets(s, s.from, k) // "The bill passed with the support of X"
+		}
+		for _, h := range holders {
+			for _, r := range targets {
+				cands = append(cands, stance{holder: h, supports: ref.role == stSupportNoun, reform: r, sent: s, weight: wExplicit})
+			}
+		}
+		return cands
+	}
+	g := verbGroupAt(s, k, ref.form)
+	var holders []*entity
+	passive := g.passive || ref.form == vPast && e < s.to && t[e].lower == "by"
+	if ref.role == stAnnounceVerb && passive {
+		// "reforms announced by Premier X": X stands behind what the
+		// sentence reports.
+		for _, h := range d.personOrBody(d.prepObject(s, e, min(end, e+2), "by").ents, s, e, end) {
+			for _, r := range d.reformsIn(s) {
+				cands = append(cands, stance{holder: h, supports: true, reform: r, sent: s, weight: wAgent})
+			}
+		}
+		return cands
+	}
+	if passive {
+		// "criticised by the chair of X, Jane Roe": the person, else the body.
+		holders = d.personOrBody(d.prepObject(s, e, min(end, e+2), "by").ents, s, e, end)
+	} else if ref.form == vIng && g.start == k && (k == s.from || t[k-1].text == "\u201c" || t[k-1].text == "\"") {
+		// "Calling the move a betrayal, X said …": the main clause's subject.
+		for _, m := range d.in(s) {
+			if m.from > k && m.ent != nil && m.from-1 >= s.from && t[m.from-1].text == "," {
+				holders = []*entity{m.ent}
 				break
 			}
 		}
+	} else if n := d.npBefore(s, g.start); !g.purpose || len(n.ents) > 0 && objectControl(t, s, n.from) {
+		holders = n.ents // not "wrote to X to warn that …": X is no holder
 	}
-	if target == nil && refersToChange(text) {
-		// "The move was welcomed by …": the change the article reported last.
-		for _, r := range d.reforms {
-			if r.sent.n > s.n {
-				break // reforms are found in text order
-			}
-			target = r
+	if len(holders) == 0 {
+		return cands
+	}
+	var targets []*reform
+	if passive {
+		targets = d.stanceTargets(s, s.from, g.start)
+	} else {
+		targets = d.stanceTargets(s, e, end)
+		if len(targets) == 0 && (e >= s.to || t[e].lower == "that" || t[e].text == ":" || t[e].text == "," || t[e].text == "." || isQuoteMarkStr(t[e].text)) {
+			// "X warned that jobs would go": about the reform at hand.
+			targets = d.reformsNear(s)
 		}
 	}
-	topics := d.topicsOf(text + " " + s.text())
-	if target == nil && len(topics) == 0 && len(d.reforms) > 0 {
-		// A stance taken in a story about a reform, with nothing else named,
-		// is about the reform the story leads with.
-		target = d.reforms[0]
+	switch ref.role {
+	case stSupportVerb, stOpposeVerb:
+		if hypothetical(t, s, g.start, k) {
+			return cands // "the regulator must approve the merger": not a stance yet
+		}
+		for _, h := range holders {
+			for _, r := range targets {
+				cands = append(cands, stance{holder: h, supports: ref.role == stSupportVerb, reform: r, sent: s, weight: wExplicit})
+			}
+		}
+	case stAnnounceVerb:
+		// A reform reported after the verb, in its sentence ("X announced
+		// that Y will close", "X unveiled plans to merge …"), or one the
+		// object points back to ("X set out the case for the changes").
+		var rs []*reform
+		for _, m := range d.reformSaid {
+			if m.sent == s && m.at >= e && m.at < end+12 && !containsReform(rs, m.r) {
+				rs = append(rs, m.r)
+			}
+		}
+		if len(rs) == 0 && g.start > s.from && afterClause(t, s, g.start) {
+			// "X will be merged into Y, the minister announced": what
+			// the sentence reported before the cue.
+			for _, m := range d.reformSaid {
+				if m.sent == s && m.at < k && !containsReform(rs, m.r) {
+					rs = append(rs, m.r)
+				}
+			}
+		}
+		if len(rs) == 0 {
+			for j := e; j < end && j < e+8; j++ {
+				if changeWords[t[j].lower] && t[j].lower != "it" && t[j].lower != "this" {
+					rs = d.reformsNear(s)
+					break
+				}
+			}
+		}
+		for _, h := range holders {
+			for _, r := range rs {
+				cands = append(cands, stance{holder: h, supports: true, reform: r, sent: s, weight: wAgent})
+			}
+		}
+	case stEvaluateVerb:
+		// "X called it a betrayal": the words after the object judge it.
+		// Judging the body a reform removes ("called the old board a panel
+		// with no teeth") is judging its removal the other way.
+		sup, opp := d.cueScore(s.para.text[t[e-1].end:t[end-1].end])
+		old := d.judgesTarget(s, e, end)
+		if old != nil {
+			targets = d.reformsOf(old)
+		}
+		if sup == opp || len(targets) == 0 {
+			return cands
+		}
+		for _, h := range holders {
+			for _, r := range targets {
+				supports := sup > opp
+				if old != nil && r.target == old && (r.kind == schema.Abolition || r.kind == schema.Replacement) {
+					supports = !supports
+				}
+				cands = append(cands, stance{holder: h, supports: supports, reform: r, sent: s, weight: wExplicit})
+			}
+		}
 	}
-	if target != nil {
-		d.stances = append(d.stances, stance{holder: h, supports: sup, reform: target, sent: s})
-	}
-	for _, topic := range topics {
-		d.stances = append(d.stances, stance{holder: h, supports: sup, topic: topic, sent: s})
-	}
+	return cands
 }
 
-// refersToChange reports whether a text speaks of a change without naming
-// it: "the move", "the plans", "the proposals".
-func refersToChange(text string) bool {
-	lt := strings.ToLower(text)
-	for _, w := range []string{"the move", "the plan", "the proposal", "the change", "the reform", "the decision", "the shake-up", "the reorganisation", "the reorganization", "the restructur", "these plans", "these proposals", "this plan", "this proposal", "this move", "'s plans", "'s proposals", "\u2019s plans", "\u2019s proposals", "government plans", "the bill", "the white paper"} {
-		if strings.Contains(lt, w) {
+// hypothetical reports whether the verb group [start, k) says what must,
+// should or might be done rather than what is: "must approve", "could
+// back", "needs to endorse".
+func hypothetical(t []token, s *sentence, start, k int) bool {
+	for j := start; j < k; j++ {
+		switch t[j].lower {
+		case "must", "should", "could", "might", "may", "need", "needs", "ought":
 			return true
 		}
 	}
 	return false
+}
+
+// afterClause reports whether the reporting or announcing verb group at
+// token k, with its subject and the subject's title, follows a comma or a
+// quotation: "…, Transport Minister Ann Vale announced".
+func afterClause(t []token, s *sentence, k int) bool {
+	j := k - 1
+	for j > s.from && t[j].word && (t[j].cap || t[j].lower == "the") && j >= k-6 {
+		j--
+	}
+	return j >= s.from && j < k && (t[j].text == "," || isQuoteMarkStr(t[j].text))
+}
+
+// personOrBody returns the first person named in tokens [from, to) of s,
+// else bodies: in "by the chair of X, Jane Roe", the holder is Jane Roe.
+func (d *doc) personOrBody(bodies []*entity, s *sentence, from, to int) []*entity {
+	for _, m := range d.in(s) {
+		if m.from > from && m.from < to && m.ent != nil && m.ent.kind == schema.Person {
+			return []*entity{m.ent}
+		}
+	}
+	return bodies
+}
+
+// judgesTarget returns the body named as the object at tokens [from, to)
+// of s when a reform of the article targets it: "called the old board …".
+func (d *doc) judgesTarget(s *sentence, from, to int) *entity {
+	n := d.npAfter(s, from)
+	if len(n.ents) != 1 || n.end > to {
+		return nil
+	}
+	if len(d.reformsOf(n.ents[0])) == 0 {
+		return nil
+	}
+	return n.ents[0]
+}
+
+// reformsOf returns the reforms that target e.
+func (d *doc) reformsOf(e *entity) []*reform {
+	var out []*reform
+	for _, r := range d.reforms {
+		if r.target == e {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// changeWords are nouns with which a sentence points back to a reform
+// without naming it: "the move", "the plans", "the decision".
+var changeWords = map[string]bool{
+	"move": true, "moves": true, "plan": true, "plans": true, "proposal": true, "proposals": true,
+	"decision": true, "change": true, "changes": true, "reform": true, "reforms": true, "shake-up": true,
+	"shakeup": true, "overhaul": true, "restructure": true, "restructuring": true, "reorganisation": true,
+	"reorganization": true, "bill": true, "legislation": true, "announcement": true, "idea": true,
+	"policy": true, "scheme": true, "programme": true, "it": true, "this": true, "them": true,
+	"cuts": true, "review": true, "recommendation": true, "recommendations": true, "law": true,
+	"consolidation": true, "merger": true, "abolition": true, "closure": true, "cull": true,
+	"vote": true, "order": true, "ordinance": true, "motion": true, "takeover": true, "deal": true,
+}
+
+// stanceTargets returns the reforms tokens [from, to) of s speak of: those
+// reported there, those whose target is named there, or, for "the move",
+// "the plans" and "it", the reforms of this sentence or the one before,
+// else the article's first.
+func (d *doc) stanceTargets(s *sentence, from, to int) []*reform {
+	var out []*reform
+	for _, m := range d.reformSaid {
+		if m.sent == s && m.at >= from && m.at < to && !containsReform(out, m.r) {
+			out = append(out, m.r)
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	t := s.para.toks
+	refers := false
+	for j := from; j < to && j < from+8; j++ {
+		if m := d.mentionStartingAt(s, j); m != nil {
+			for _, r := range d.reforms {
+				if r.target == m.ent && !containsReform(out, r) {
+					out = append(out, r)
+				}
+			}
+		}
+		refers = refers || changeWords[t[j].lower]
+	}
+	if len(out) > 0 || !refers {
+		return out
+	}
+	return d.reformsNear(s)
+}
+
+// reformsNear returns the reforms reported in s, else in the sentence
+// before, else the article's main reforms.
+func (d *doc) reformsNear(s *sentence) []*reform {
+	var out []*reform
+	for _, n := range []int{s.n, s.n - 1} {
+		for _, m := range d.reformSaid {
+			if m.sent.n == n && !containsReform(out, m.r) {
+				out = append(out, m.r)
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return d.mainReforms()
+}
+
+// mainReforms returns what the story is about: the reforms of the first
+// sentence of its body that reports any, else of its headline. A headline
+// says in shorthand what the body says in full.
+func (d *doc) mainReforms() []*reform {
+	var first *sentence
+	for _, m := range d.reformSaid {
+		if !m.sent.para.head {
+			first = m.sent
+			break
+		}
+	}
+	var out []*reform
+	for _, m := range d.reformSaid {
+		if (first == nil || m.sent == first) && !containsReform(out, m.r) {
+			out = append(out, m.r)
+		}
+	}
+	if len(out) == 0 {
+		out = []*reform{d.reforms[0]}
+	}
+	return out
+}
+
+func containsReform(rs []*reform, r *reform) bool {
+	for _, x := range rs {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+// toneStances reads each holder's stance from the cue words of all they
+// said in the article, quotations and reported speech together: one
+// remark's words mislead more often than a speaker's sum. The stance is on
+// the reforms their words or sentences speak of, else the article's first.
+func (d *doc) toneStances(cands []stance) []stance {
+	type said struct {
+		sup, opp int
+		targets  []*reform
+		sent     *sentence
+	}
+	by := map[*entity]*said{}
+	var order []*entity
+	add := func(speakers []*entity, s *sentence, text string) {
+		sup, opp := d.cueScore(text)
+		targets := d.reformsIn(s)
+		if r := d.reformNamedBy(text); r != nil && !containsReform(targets, r) {
+			targets = append(targets, r)
+		}
+		for _, h := range speakers {
+			x := by[h]
+			if x == nil {
+				x = &said{sent: s}
+				by[h] = x
+				order = append(order, h)
+			}
+			x.sup += sup
+			x.opp += opp
+			for _, r := range targets {
+				if !containsReform(x.targets, r) {
+					x.targets = append(x.targets, r)
+				}
+			}
+		}
+	}
+	for _, q := range d.quotes {
+		add(q.speakers, q.sent, q.text)
+	}
+	for _, st := range d.statements {
+		add(st.speakers, st.sent, st.text)
+	}
+	for _, h := range order {
+		x := by[h]
+		if x.sup == x.opp {
+			continue
+		}
+		targets := x.targets
+		if len(targets) == 0 {
+			targets = d.mainReforms()
+		}
+		for _, r := range targets {
+			cands = append(cands, stance{holder: h, supports: x.sup > x.opp, reform: r, sent: x.sent, weight: wTone})
+		}
+	}
+	return cands
+}
+
+// resolveStances keeps one side per holder and reform: the sum of the
+// weights of what was read for each side; a tie keeps neither.
+func resolveStances(cands []stance) []stance {
+	type key struct {
+		h *entity
+		r *reform
+	}
+	score := map[key]int{}
+	var order []key
+	first := map[key]stance{}
+	for _, c := range cands {
+		if c.holder == nil || c.reform == nil || c.holder == c.reform.target || c.holder.portfolio {
+			continue
+		}
+		k := key{c.holder, c.reform}
+		if _, ok := score[k]; !ok {
+			order = append(order, k)
+			first[k] = c
+		}
+		if c.supports {
+			score[k] += c.weight
+		} else {
+			score[k] -= c.weight
+		}
+	}
+	var out []stance
+	for _, k := range order {
+		if v := score[k]; v != 0 {
+			st := first[k]
+			st.supports = v > 0
+			out = append(out, st)
+		}
+	}
+	return out
 }
 
 // topicsOf returns the lexicon topics a text concerns.
@@ -241,14 +556,13 @@ func topicText(text string) string {
 	return b.String()
 }
 
-// reformsIn returns the reforms read from sentence s.
+// reformsIn returns the reforms reported in sentence s.
 func (d *doc) reformsIn(s *sentence) []*reform {
-	if d.reformsBySent == nil || d.reformsIndexed != len(d.reforms) {
-		d.reformsBySent = make(map[*sentence][]*reform)
-		for _, r := range d.reforms {
-			d.reformsBySent[r.sent] = append(d.reformsBySent[r.sent], r)
+	var out []*reform
+	for _, m := range d.reformSaid {
+		if m.sent == s && !containsReform(out, m.r) {
+			out = append(out, m.r)
 		}
-		d.reformsIndexed = len(d.reforms)
 	}
-	return d.reformsBySent[s]
+	return out
 }

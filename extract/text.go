@@ -48,6 +48,9 @@ type sentence struct {
 	para     *paragraph
 	from, to int // token indexes [from, to)
 	n        int // number in the article, from 1
+	// titleCase: the sentence capitalises its common words ("Water Agency
+	// Launched"), as headlines do; see doc.isTitleCase.
+	titleCase bool
 }
 
 func (s *sentence) tokens() []token { return s.para.toks[s.from:s.to] }
@@ -270,8 +273,31 @@ func makeWord(text string, i, j int) token {
 			up++
 		}
 	}
-	t.acronym = up >= 2 && t.cap && !strings.Contains(w, "-")
+	t.acronym = up >= 2 && t.cap && !strings.Contains(w, "-") && !isPrefixedName(w)
 	return t
+}
+
+// isPrefixedName reports whether a word with two capitals is a surname with
+// a particle ("McKinney", "MacAskill", "LaGrange", "DeSantis") rather than an
+// acronym ("DfE", "MoD", "IDeA"): one to three letters, a capital, then at
+// least two lower-case letters and nothing else.
+func isPrefixedName(w string) bool {
+	rs := []rune(w)
+	k := 1
+	for k < len(rs) && unicode.IsLower(rs[k]) {
+		k++
+	}
+	if k < 2 || k > 3 || k >= len(rs) || !unicode.IsUpper(rs[k]) {
+		return false
+	}
+	n := 0
+	for _, r := range rs[k+1:] {
+		if !unicode.IsLower(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
 }
 
 // abbreviations end with a full stop that does not end a sentence.

@@ -1,0 +1,207 @@
+package extract
+
+import (
+	"context"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// TestReformClauses checks the reform reader's grammar on sentences
+// written for it: each says who loses (target), who gains and who acts, in
+// one of the ways news copy puts it. Names are invented.
+func TestReformClauses(t *testing.T) {
+	lex, err := DefaultLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type want struct {
+		kind, target, gains, agents string // gains, agents: names joined by "; ", "" for none
+	}
+	cases := []struct {
+		name, body string
+		want       []want
+	}{
+		{"active verb, agent subject", "The minister will scrap the Rural Roads Agency.",
+			[]want{{"abolition", "Rural Roads Agency", "", ""}}},
+		{"passive with by-agent", "The Rural Roads Agency was abolished by the Northern Assembly.",
+			[]want{{"abolition", "Rural Roads Agency", "", "Northern Assembly"}}},
+		{"headline participle", "Rural Roads Agency scrapped",
+			[]want{{"abolition", "Rural Roads Agency", "", ""}}},
+		{"control verb chain", "Premier Ann Vale has repeatedly vowed to abolish the Coastal Ports Board.",
+			[]want{{"abolition", "Coastal Ports Board", "", "Ann Vale"}}},
+		{"nominal owner", "The Northern Assembly's plans to abolish the Coastal Ports Board were leaked.",
+			[]want{{"abolition", "Coastal Ports Board", "", "Northern Assembly"}}},
+		{"decision by", "The decision by Health Minister Ann Vale to abolish the Coastal Ports Board angered staff.",
+			[]want{{"abolition", "Coastal Ports Board", "", "Ann Vale"}}},
+		{"noun with of", "Staff learned of the abolition of the Coastal Ports Board from the radio.",
+			[]want{{"abolition", "Coastal Ports Board", "", ""}}},
+		{"history is not news", "Ports have been busier since the creation of the Coastal Ports Board.",
+			nil},
+		{"coordinated passive shares its subject", "The Coastal Ports Board will be abolished and replaced by the National Harbours Authority.",
+			[]want{{"abolition", "Coastal Ports Board", "", ""}, {"replacement", "Coastal Ports Board", "National Harbours Authority", ""}}},
+		{"replace X with Y", "The council will replace the Parks Trust with a new Green Spaces Company.",
+			[]want{{"replacement", "Parks Trust", "Green Spaces Company", ""}, {"creation", "Green Spaces Company", "", ""}}},
+		{"Y replaces X (gains subject)", "The Green Spaces Company replaces the Parks Trust in April.",
+			[]want{{"replacement", "Parks Trust", "Green Spaces Company", ""}}},
+		{"merge A and B into C", "Ministers will merge the Parks Trust and the Rivers Board into a single Environment Agency.",
+			[]want{{"creation", "Environment Agency", "", ""}, {"merger", "Parks Trust", "Environment Agency", ""}, {"merger", "Rivers Board", "Environment Agency", ""}}},
+		{"A merges with B to form C", "The Parks Trust will merge with the Rivers Board to form a new body, the Land Trust.",
+			[]want{{"creation", "Land Trust", "", ""}, {"merger", "Parks Trust", "Land Trust", ""}, {"merger", "Rivers Board", "Land Trust", ""}}},
+		{"absorb (gains subject)", "The Rivers Board will absorb the Canal Office next year.",
+			[]want{{"merger", "Canal Office", "Rivers Board", ""}}},
+		{"phrasal verb around its object", "The state will fold the Canal Office and the Weirs Unit into the Rivers Board.",
+			[]want{{"merger", "Canal Office", "Rivers Board", ""}, {"merger", "Weirs Unit", "Rivers Board", ""}}},
+		{"transfer of functions", "The Canal Office's functions will transfer to the Rivers Board.",
+			[]want{{"transfer", "Canal Office", "Rivers Board", ""}}},
+		{"take over (gains subject, owner's work)", "The Rivers Board will take over the Canal Office's licensing work.",
+			[]want{{"transfer", "Canal Office", "Rivers Board", ""}}},
+		{"relative clause on an apposition", "Ministers created the Land Agency, a super-agency that will combine the Canal Office and the Weirs Unit.",
+			[]want{{"creation", "Land Agency", "", ""}, {"merger", "Canal Office", "Land Agency", ""}, {"merger", "Weirs Unit", "Land Agency", ""}}},
+		{"counted units", "The force will close six police stations by March.",
+			[]want{{"abolition", "police station", "", ""}}},
+		{"number of", "The number of health boards will be cut from 22 to seven.",
+			[]want{{"reduction", "health board", "", ""}}},
+		{"gapped second clause", "The Canal Office was merged into the Rivers Board, and the Weirs Unit and the Dam Office into the Land Agency.",
+			[]want{{"merger", "Canal Office", "Rivers Board", ""}, {"merger", "Dam Office", "Land Agency", ""}, {"merger", "Weirs Unit", "Land Agency", ""}}},
+		{"an object that is no body", "The council will cut administration costs by a third.",
+			nil},
+		{"privatised: no receiving body", "The Royal Mint will be privatised next year.",
+			[]want{{"transfer", "Royal Mint", "", ""}}},
+		{"stripped of its powers", "The Harbour Trust was stripped of its licensing powers.",
+			[]want{{"transfer", "Harbour Trust", "", ""}}},
+		{"brought in-house: the subject gains", "The council will bring the Leisure Trust in-house.",
+			[]want{{"transfer", "Leisure Trust", "", ""}}},
+		{"cut to a count of units", "The state will cut from 41 to 25 departments.",
+			[]want{{"reduction", "department", "", ""}}},
+		{"a gerund has no agent", "The union warned that merging the Canal Office with the Rivers Board would cost jobs.",
+			[]want{{"merger", "Canal Office", "Rivers Board", ""}}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := newDoc(Article{ID: "t", Body: c.body}, lex)
+			d.analyse()
+			var got []string
+			for _, r := range d.reforms {
+				got = append(got, string(r.kind)+" | "+r.target.name+" | "+names(r.gains)+" | "+names(r.agents))
+			}
+			var exp []string
+			for _, w := range c.want {
+				exp = append(exp, w.kind+" | "+w.target+" | "+w.gains+" | "+w.agents)
+			}
+			sort.Strings(got)
+			sort.Strings(exp)
+			if strings.Join(got, "\n") != strings.Join(exp, "\n") {
+				t.Errorf("%s\n got:\n  %s\nwant:\n  %s", c.body, strings.Join(got, "\n  "), strings.Join(exp, "\n  "))
+			}
+		})
+	}
+}
+
+func names(es []*entity) string {
+	var out []string
+	for _, e := range es {
+		out = append(out, e.name)
+	}
+	sort.Strings(out)
+	return strings.Join(out, "; ")
+}
+
+// TestStanceClauses checks who the stance reader finds backing or opposing
+// a reform, in sentences written for it.
+func TestStanceClauses(t *testing.T) {
+	ex, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name, body string
+		want, not  []string // "holder supports|opposes"
+	}{
+		{"agent backs its reform", "Premier Ann Vale will abolish the Coastal Ports Board.",
+			[]string{"Ann Vale supports"}, nil},
+		{"announcer", "Transport Minister Ann Vale announced that the Coastal Ports Board will be abolished.",
+			[]string{"Ann Vale supports"}, nil},
+		{"announcer after the clause", "The Coastal Ports Board will be abolished, Transport Minister Ann Vale announced on Friday.",
+			[]string{"Ann Vale supports"}, nil},
+		{"explicit verb on the move", "The Coastal Ports Board will be abolished. The Dockers' Union condemned the move.",
+			[]string{"Dockers' Union opposes"}, nil},
+		{"passive with a person in the by-phrase", "The plan to abolish the Coastal Ports Board was criticised by the chair of the Harbour Users Group, Tom Reyes.",
+			[]string{"Tom Reyes opposes"}, []string{"Harbour Users Group opposes"}},
+		{"evaluative verb", "The Coastal Ports Board will be abolished. Harbourmaster Tom Reyes called the decision a betrayal of coastal towns.",
+			[]string{"Tom Reyes opposes"}, nil},
+		{"first person in a quotation", "The Coastal Ports Board is to close. \"We will wind down the board by June,\" said Ann Vale.",
+			[]string{"Ann Vale supports"}, nil},
+		{"support noun with names in dashes", "The bill to abolish the Coastal Ports Board passed with the support of two Green MPs — Tom Reyes and Ann Vale.",
+			[]string{"Tom Reyes supports", "Ann Vale supports"}, nil},
+		{"members' parties vote against", "The Coastal Ports Board will be abolished. All Labour and Green Party MPs voted against it.",
+			[]string{"Green Party opposes"}, nil},
+		{"purpose clause holds nothing", "The Coastal Ports Board will be abolished. Dock workers wrote to Ann Vale to warn that jobs were at risk.",
+			nil, []string{"Ann Vale opposes"}},
+		{"a holder takes one side", "The Coastal Ports Board will be abolished. Ann Vale welcomed the move. \"It is a sad day,\" she said.",
+			[]string{"Ann Vale supports"}, []string{"Ann Vale opposes"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			facts, err := ex.Extract(context.Background(), Article{ID: "t", Title: "Headline", Body: c.body})
+			if err != nil {
+				t.Fatal(err)
+			}
+			name := map[string]string{}
+			for _, f := range facts {
+				if f.Predicate == "name" {
+					name[string(f.Subject)] = strings.Trim(f.Object.String(), `"`)
+				}
+			}
+			got := map[string]bool{}
+			for _, f := range facts {
+				if f.Predicate == "supports" || f.Predicate == "opposes" {
+					got[name[string(f.Subject)]+" "+string(f.Predicate)] = true
+				}
+			}
+			for _, w := range c.want {
+				if !got[w] {
+					t.Errorf("missing %q; got %v", w, got)
+				}
+			}
+			for _, n := range c.not {
+				if got[n] {
+					t.Errorf("unexpected %q", n)
+				}
+			}
+		})
+	}
+}
+
+// TestUserReformCues checks that a user's lexicon file extends the reform
+// and stance cues: a verb the embedded lexicon lacks, with its own forms.
+func TestUserReformCues(t *testing.T) {
+	path := t.TempDir() + "/extra.txt"
+	body := "The Coastal Ports Board will be sunsetted next year. The Harbour Users Group panned the decision."
+	if err := os.WriteFile(path, []byte("[reforms]\nabolition verb sunset / sunsets / sunsetted / sunsetting\n[stance]\nopposes verb: pan / pans / panned / panning\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, user := range []bool{false, true} {
+		var opts []Option
+		if user {
+			opts = append(opts, WithLexiconFile(path))
+		}
+		ex, err := New(opts...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		facts, err := ex.Extract(context.Background(), Article{ID: "u", Title: "Headline", Body: body})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var reform, stance bool
+		for _, f := range facts {
+			reform = reform || f.Subject == "reform/abolition-of-coastal-ports-board"
+			stance = stance || f.Predicate == "opposes" && f.Subject == "org/harbour-users-group"
+		}
+		if reform != user || stance != user {
+			t.Errorf("user lexicon %v: reform %v, stance %v; want both %v", user, reform, stance, user)
+		}
+	}
+}
