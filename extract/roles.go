@@ -97,6 +97,9 @@ func (d *doc) contextOrg(s *sentence, role string) *entity {
 	if head == "minister" || head == "mp" || head == "secretary" && len(words) == 1 || head == "" || len(portfolioWords(role)) > 0 {
 		return nil // a minister's body is a department (see portfolio), never the one the sentence is about
 	}
+	if len(words) > 0 && (words[0] == "opposition" || words[0] == "shadow") {
+		return nil // an opposition critic's body is a party the role does not name
+	}
 	// "In an email to Water Forum staff, chief executive Jo Roe said": the
 	// body whose staff the role holder writes to.
 	for _, m := range d.in(s) {
@@ -182,6 +185,7 @@ func (d *doc) findRoles(s *sentence) {
 			continue
 		}
 		d.asRole(s, m)
+		before := len(d.roles)
 		// A title that is an office ("Sen.", "Governor") leaves room for an
 		// appositive: "Sen. Tom Hale (R-Ohio), chair of the Senate Banking Committee,".
 		titled := d.prefixRole(s, m) || d.titleRole(s, m)
@@ -200,6 +204,21 @@ func (d *doc) findRoles(s *sentence) {
 			// role before the name as well as one after it.
 			d.precedingRole(s, m)
 		}
+		if e := d.bodyAfterName(s, m); e != nil {
+			// "Deputy Commissioner Jo Roe of the Water Commission", "union
+			// president Tom Hale, of the Teachers' Federation,": the body
+			// written after the name is the role's.
+			found := false
+			for x := before; x < len(d.roles); x++ {
+				if r := &d.roles[x]; r.person == m.ent && r.org == nil && r.role != "" {
+					r.org, found = e, true
+				}
+			}
+			if !found {
+				d.addRole(s, m.ent, "", e)
+			}
+		}
+		d.parenBody(s, m)
 	}
 	if d.hasPerson(s) {
 		d.copularRoles(s)
@@ -209,6 +228,78 @@ func (d *doc) findRoles(s *sentence) {
 	}
 	d.pastRoles(s)
 	d.listRoles(s)
+}
+
+// bodyAfterName returns the body written right after a name with "of",
+// alone or between commas: "Jo Roe of the Water Forum said", "Tom Hale, of
+// the Teachers' Federation, backed". The phrase must end there (a comma, a
+// verb, the sentence's end), so "Jo Roe of the Water Forum's board" is not it.
+func (d *doc) bodyAfterName(s *sentence, m *mention) *entity {
+	t := s.para.toks
+	k := m.to
+	if k < s.to && t[k].text == "," {
+		k++
+	}
+	if k+1 >= s.to || t[k].lower != "of" {
+		return nil
+	}
+	k++
+	if t[k].lower == "the" {
+		k++
+	}
+	om := d.mentionAt(s, k)
+	if om == nil || om.from != k || om.ent == nil || om.ent.kind != schema.Organization || om.ent.class || t[om.to-1].poss {
+		return nil
+	}
+	end := om.to
+	if end+2 < s.to && t[end].text == "(" && t[end+2].text == ")" {
+		end += 3
+	}
+	if end < s.to && t[end].word && !d.lex.verbs[t[end].lower] {
+		return nil
+	}
+	return om.ent
+}
+
+// parenBody reads a body, or a role and a body, in brackets after a name,
+// as lists of signatories and panels write them: "Prof Jo Roe (University
+// of Tromsdale)", "Dr Tom Hale (director, Atlantic Observatory)".
+func (d *doc) parenBody(s *sentence, m *mention) {
+	t := s.para.toks
+	k := m.to
+	if k+2 >= s.to || t[k].text != "(" {
+		return
+	}
+	closeAt := -1
+	for j := k + 1; j < s.to && j <= k+10; j++ {
+		if t[j].text == ")" {
+			closeAt = j
+			break
+		}
+	}
+	if closeAt < 0 {
+		return
+	}
+	var org *entity
+	from := closeAt
+	for _, om := range d.in(s) {
+		if om.sent == s && om.from > k && om.to == closeAt && om.ent != nil && om.ent.kind == schema.Organization && !om.ent.class {
+			org, from = om.ent, om.from
+		}
+	}
+	if org == nil {
+		return
+	}
+	role := ""
+	if from > k+1 {
+		// "(director, Atlantic Observatory)", "(director of the observatory)".
+		end := d.roleEnd(s, k+1)
+		if end == k+1 {
+			return // words that make no role: "(pictured with the Water Forum)"
+		}
+		role = s.para.text[t[k+1].start:t[end-1].end]
+	}
+	d.addRole(s, m.ent, role, org)
 }
 
 // hasPerson reports whether a person is named in s.

@@ -322,6 +322,22 @@ func TestRoles(t *testing.T) {
 			roles: []role{{"lena-moss", "administrator"}, {"lena-moss", "House member"}},
 		},
 		{
+			name:  "the body written after the name",
+			body:  "Deputy Commissioner Martin Lowe of the Civil Service Commission warned of delays. Faculty union president Tom Baker, of the Lakeside Federation of Teachers, backed the plan.",
+			edges: []edge{{"martin-lowe", "commissioner_of", "civil-service-commission"}, {"tom-baker", "president_of", "lakeside-federation-of-teachers"}},
+		},
+		{
+			name:  "bodies in brackets after names",
+			body:  "The letter's signatories are Professor Ingrid Moe (University of Tromsdale) and Dr Kofi Mensah (director, Atlantic Ocean Observatory). Jo Roe (pictured) said nothing.",
+			edges: []edge{{"ingrid-moe", "", "university-of-tromsdale"}, {"kofi-mensah", "director_of", "atlantic-ocean-observatory"}},
+			not:   []edge{{"jo-roe", "", ""}},
+		},
+		{
+			name: "an opposition critic takes no body from the context",
+			body: "The Hospital Workers Union said members were furious.\n\nOpposition health critic Lisa Marchand called the plan chaos.",
+			not:  []edge{{"lisa-marchand", "", "hospital-workers-union"}},
+		},
+		{
 			name:  "a term as governor",
 			body:  "Jo Ruiz took office on Monday. Three days into Ruiz's term as governor she cut two departments.",
 			roles: []role{{"jo-ruiz", "governor"}},
