@@ -720,6 +720,15 @@ func (d *doc) premodifierRole(s *sentence, m *mention) bool {
 		// "the agency's acting director Jo Roe": the body the word points back to.
 		org = d.bodyCalled(s, singular(t[start-1].lower))
 	}
+	if org == nil && start-1 >= s.from && t[start-1].word && t[start-1].cap && !t[start-1].acronym && d.lex.orgHeads[t[start-1].lower] &&
+		d.mentionAt(s, start-1) == nil && (start-2 < s.from || !t[start-2].cap) {
+		// "Commission executive director X", "Council member X": the body
+		// named before by its head word, which stays in the role.
+		if e := d.bodyCalled(s, t[start-1].lower); e != nil {
+			org = e
+			role = t[start-1].lower + " " + role
+		}
+	}
 	if org == nil && start-1 >= s.from && t[start-1].word && t[start-1].cap && !t[start-1].poss && !sentenceWords[t[start-1].lower] && d.mentionAt(s, start-1) == nil {
 		// "Unison general secretary Dave Prentis": a one-word body before a
 		// role made only of role words (not "Lakemont school board president").
@@ -842,7 +851,8 @@ func (d *doc) sentenceInitialWord(s *sentence) bool {
 	}
 	_, given := d.lex.given[w.lower]
 	_, body := d.lex.bodies[w.lower] // "Labour leader X": a party
-	return !w.acronym && d.lex.common[w.lower] && !given && !body && d.lex.bodyNames[w.lower] == "" && !sentenceWords[w.lower] && d.mentionAt(s, s.from) == nil
+	return !w.acronym && d.lex.common[w.lower] && !given && !body && d.lex.bodyNames[w.lower] == "" && !sentenceWords[w.lower] &&
+		!d.lex.orgHeads[w.lower] && d.mentionAt(s, s.from) == nil // "Commission executive director X": the body
 }
 
 // itsBody returns the body "its" at token k of s stands for. At a
@@ -1381,6 +1391,11 @@ func (d *doc) relativeRole(s *sentence, m *mention) bool {
 		}
 		if role, ok := roleVerbs[t[j].lower]; ok {
 			if org := d.orgAfterRole(s, j+1, clause); org != nil {
+				// "who chairs the governors at X": the role is over what the
+				// verb takes, "chair of the governors".
+				if obj := d.roleObject(s, j+1, clause); obj != "" {
+					role += " of " + obj
+				}
 				d.addRole(s, m.ent, role, org)
 				return true
 			}
@@ -1449,6 +1464,26 @@ func (d *doc) capitalComplement(s *sentence, i, end int) bool {
 
 // timeAfterBody date a role after its body: "director of X since May".
 var timeAfterBody = map[string]bool{"since": true, "until": true, "from": true, "between": true}
+
+// roleObject returns what a role verb takes when that is not the body
+// itself: "the governors" in "chairs the governors at X", "the regional
+// branch" in "chairs the regional branch of X"; "" when the body follows the
+// verb ("heads the Water Forum").
+func (d *doc) roleObject(s *sentence, from, to int) string {
+	t := s.para.toks
+	k := from
+	if k < to && t[k].lower == "the" {
+		k++
+	}
+	j := k
+	for j < to && j < k+3 && t[j].word && !t[j].cap && !t[j].poss && !complementWords[t[j].lower] && !classStop[t[j].lower] {
+		j++
+	}
+	if j == k || j >= to || !complementWords[t[j].lower] {
+		return ""
+	}
+	return s.para.text[t[from].start:t[j-1].end]
+}
 
 // auxWords may follow a name that a preceding role introduces: "the chief
 // executive, Jane Roe, has said".

@@ -338,6 +338,18 @@ func TestRoles(t *testing.T) {
 			not:  []edge{{"lisa-marchand", "", "hospital-workers-union"}},
 		},
 		{
+			name:  "a relative role over what the verb takes",
+			body:  "Naomi Flint, who chairs the regional branch of the College of Paramedics, was less forgiving.",
+			edges: []edge{{"naomi-flint", "chair_of", "college-of-paramedics"}},
+			roles: []role{{"naomi-flint", "chair of the regional branch"}},
+		},
+		{
+			name:  "a body's head word before a role at a sentence's start",
+			body:  "The Workforce Development Commission will merge with the department. Commission executive director Harold Fisk said staff were ready.",
+			edges: []edge{{"harold-fisk", "director_of", "workforce-development-commission"}},
+			roles: []role{{"harold-fisk", "commission executive director"}},
+		},
+		{
 			name:  "a term as governor",
 			body:  "Jo Ruiz took office on Monday. Three days into Ruiz's term as governor she cut two departments.",
 			roles: []role{{"jo-ruiz", "governor"}},
