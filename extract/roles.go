@@ -97,6 +97,9 @@ func (d *doc) contextOrg(s *sentence, role string) *entity {
 	if head == "minister" || head == "mp" || head == "secretary" && len(words) == 1 || head == "" || len(portfolioWords(role)) > 0 {
 		return nil // a minister's body is a department (see portfolio), never the one the sentence is about
 	}
+	if len(words) > 0 && (words[0] == "opposition" || words[0] == "shadow") {
+		return nil // an opposition critic's body is a party the role does not name
+	}
 	// "In an email to Water Forum staff, chief executive Jo Roe said": the
 	// body whose staff the role holder writes to.
 	for _, m := range d.in(s) {
@@ -139,20 +142,31 @@ func (d *doc) insertMention(m *mention) {
 	}
 }
 
-// roleOrg makes a body of the words [i, j) of s that a role names, as addOrg does.
+// roleOrg makes a body of the words [i, j) of s that a role names, as
+// addOrg does, or returns nil for an acronym that would be taken for the
+// longer name it begins: "ANC" is not the "ANC Youth League" named before.
 func (d *doc) roleOrg(s *sentence, i, j int, name string) *entity {
 	name = normaliseOrgName(name)
-	var e *entity
-	if t := s.para.toks; j-i == 1 && t[i].acronym && d.lex.bodyNames[strings.ToLower(name)] == "" && d.byKey["o:"+d.lex.orgKey(name)] == nil {
-		// An acronym is its own body: "ANC" is not the "ANC Youth League"
-		// named before, as a first word may be short for a name.
-		e = &entity{kind: schema.Organization, name: name, key: d.lex.orgKey(name), sents: map[int]bool{}}
-		d.newEntity("o:"+e.key, e)
-	} else {
-		e = d.org(name, false)
+	if t := s.para.toks; j-i == 1 && t[i].acronym && d.lex.bodyNames[strings.ToLower(name)] == "" && d.orgNamed(name) == nil {
+		for _, e := range d.ents {
+			if e.kind == schema.Organization && !e.class && strings.HasPrefix(e.name, name+" ") {
+				return nil
+			}
+		}
 	}
+	e := d.org(name, false)
 	d.insertMention(&mention{sent: s, from: i, to: j, kind: mFull, ent: e})
 	return e
+}
+
+// orgNamed returns the article's body of that name or alias, or nil.
+func (d *doc) orgNamed(name string) *entity {
+	for _, e := range d.ents {
+		if e.kind == schema.Organization && !e.class && (strings.EqualFold(e.name, name) || e.aliases[name]) {
+			return e
+		}
+	}
+	return nil
 }
 
 // findRoles reads the roles of the people mentioned in s.
@@ -171,25 +185,131 @@ func (d *doc) findRoles(s *sentence) {
 			continue
 		}
 		d.asRole(s, m)
-		if d.prefixRole(s, m) {
-			continue
-		}
+		before := len(d.roles)
 		// A title that is an office ("Sen.", "Governor") leaves room for an
 		// appositive: "Sen. Tom Hale (R-Ohio), chair of the Senate Banking Committee,".
-		titled := d.titleRole(s, m)
+		titled := d.prefixRole(s, m) || d.titleRole(s, m)
 		if !titled && d.premodifierRole(s, m) {
-			continue
+			// "ANC secretary general Jo Dube, who chairs X,": one role
+			// before the name, another after it.
+			titled = true
 		}
 		d.partyTag(s, m)
-		if d.appositiveRole(s, m) || d.relativeRole(s, m) || titled {
-			continue
+		d.copulaRole(s, m)
+		if !d.appositiveRole(s, m) {
+			d.relativeRole(s, m)
 		}
-		d.precedingRole(s, m)
+		if !titled {
+			// "Its chairman, Neil Tulloch, a former watch manager, said": a
+			// role before the name as well as one after it.
+			d.precedingRole(s, m)
+		}
+		if e := d.bodyAfterName(s, m); e != nil {
+			// "Deputy Commissioner Jo Roe of the Water Commission", "union
+			// president Tom Hale, of the Teachers' Federation,": the body
+			// written after the name is the role's.
+			found := false
+			for x := before; x < len(d.roles); x++ {
+				if r := &d.roles[x]; r.person == m.ent && r.org == nil && r.role != "" {
+					r.org, found = e, true
+				}
+			}
+			if !found {
+				d.addRole(s, m.ent, "", e)
+			}
+		}
+		d.parenBody(s, m)
 	}
-	d.copularRoles(s)
-	d.appointedRoles(s)
-	d.coordinatedRoles(s)
+	if d.hasPerson(s) {
+		d.copularRoles(s)
+		d.appointedRoles(s)
+		d.coordinatedRoles(s)
+		d.memberList(s)
+	}
+	d.pastRoles(s)
 	d.listRoles(s)
+}
+
+// bodyAfterName returns the body written right after a name with "of",
+// alone or between commas: "Jo Roe of the Water Forum said", "Tom Hale, of
+// the Teachers' Federation, backed". The phrase must end there (a comma, a
+// verb, the sentence's end), so "Jo Roe of the Water Forum's board" is not it.
+func (d *doc) bodyAfterName(s *sentence, m *mention) *entity {
+	t := s.para.toks
+	k := m.to
+	if k < s.to && t[k].text == "," {
+		k++
+	}
+	if k+1 >= s.to || t[k].lower != "of" {
+		return nil
+	}
+	k++
+	if t[k].lower == "the" {
+		k++
+	}
+	om := d.mentionAt(s, k)
+	if om == nil || om.from != k || om.ent == nil || om.ent.kind != schema.Organization || om.ent.class || t[om.to-1].poss {
+		return nil
+	}
+	end := om.to
+	if end+2 < s.to && t[end].text == "(" && t[end+2].text == ")" {
+		end += 3
+	}
+	if end < s.to && t[end].word && !d.lex.verbs[t[end].lower] {
+		return nil
+	}
+	return om.ent
+}
+
+// parenBody reads a body, or a role and a body, in brackets after a name,
+// as lists of signatories and panels write them: "Prof Jo Roe (University
+// of Tromsdale)", "Dr Tom Hale (director, Atlantic Observatory)".
+func (d *doc) parenBody(s *sentence, m *mention) {
+	t := s.para.toks
+	k := m.to
+	if k+2 >= s.to || t[k].text != "(" {
+		return
+	}
+	closeAt := -1
+	for j := k + 1; j < s.to && j <= k+10; j++ {
+		if t[j].text == ")" {
+			closeAt = j
+			break
+		}
+	}
+	if closeAt < 0 {
+		return
+	}
+	var org *entity
+	from := closeAt
+	for _, om := range d.in(s) {
+		if om.sent == s && om.from > k && om.to == closeAt && om.ent != nil && om.ent.kind == schema.Organization && !om.ent.class {
+			org, from = om.ent, om.from
+		}
+	}
+	if org == nil {
+		return
+	}
+	role := ""
+	if from > k+1 {
+		// "(director, Atlantic Observatory)", "(director of the observatory)".
+		end := d.roleEnd(s, k+1)
+		if end == k+1 {
+			return // words that make no role: "(pictured with the Water Forum)"
+		}
+		role = s.para.text[t[k+1].start:t[end-1].end]
+	}
+	d.addRole(s, m.ent, role, org)
+}
+
+// hasPerson reports whether a person is named in s.
+func (d *doc) hasPerson(s *sentence) bool {
+	for _, m := range d.in(s) {
+		if m.sent == s && m.ent != nil && m.ent.kind == schema.Person {
+			return true
+		}
+	}
+	return false
 }
 
 // addRole records a role.
@@ -205,8 +325,8 @@ func (d *doc) headAt(s *sentence, k int) int {
 	if k < s.from || k >= s.to || !t[k].word {
 		return -1
 	}
-	if k-1 >= s.from && t[k-1].word && d.lex.roleHeads[t[k-1].lower+" "+t[k].lower] {
-		return k - 1
+	if k-1 >= s.from && t[k-1].word && !complementWords[t[k].lower] && d.lex.roleHeads[t[k-1].lower+" "+t[k].lower] {
+		return k - 1 // not "minister for": its complement follows (complementEnd)
 	}
 	if d.lex.roleHeads[t[k].lower] {
 		return k
@@ -218,10 +338,10 @@ func (d *doc) headAt(s *sentence, k int) int {
 // "chief executives", "board members".
 func (d *doc) pluralHead(s *sentence, k int) bool {
 	t := s.para.toks
-	if k < s.from || k >= s.to || !t[k].word {
+	if k < s.from || k >= s.to || !t[k].word || !strings.HasSuffix(t[k].lower, "s") {
 		return false
 	}
-	one := strings.ToLower(singular(t[k].text))
+	one := singular(t[k].lower)
 	return one != t[k].lower && d.lex.roleHeads[one]
 }
 
@@ -283,7 +403,10 @@ func (d *doc) roleText(s *sentence, i, j int) string {
 			b.WriteString(s.para.text[t[k-1].end:t[k].start])
 		}
 		w := t[k].text
-		if t[k].cap && !t[k].acronym && (d.lex.roleMods[t[k].lower] || d.lex.roleHeads[t[k].lower] || d.lex.common[t[k].lower] || sentenceWords[t[k].lower]) &&
+		// A body's name keeps its capitals: "former Conservative prime minister".
+		om := d.mentionAt(s, k)
+		body := om != nil && om.ent != nil && om.ent.kind == schema.Organization && !d.portfolioRun(s, om.from, om.to)
+		if !body && t[k].cap && !t[k].acronym && (d.lex.roleMods[t[k].lower] || d.lex.roleHeads[t[k].lower] || d.lex.common[t[k].lower] || sentenceWords[t[k].lower]) &&
 			!(k+1 < j && t[k+1].text == ".") {
 			w = t[k].lower
 		}
@@ -318,9 +441,7 @@ func (d *doc) knownBody(s *sentence, i, j int) *entity {
 		e = d.acr[acronymKey(t[i].text)]
 	}
 	if e == nil {
-		if c := d.byKey["o:"+d.lex.orgKey(name)]; c != nil && c.kind == schema.Organization && !c.class {
-			e = c
-		}
+		e = d.orgNamed(name)
 	}
 	if e == nil {
 		for _, c := range d.ents {
@@ -428,21 +549,27 @@ func (d *doc) prefixRole(s *sentence, m *mention) bool {
 				c--
 			}
 			r := c
-			office := false
+			head := -1 // the office's title or head word
 			for r-1 >= s.from && t[r-1].word && t[r-1].cap && !sentenceWords[t[r-1].lower] && d.mentionAt(s, r-1) == nil && c-r < 4 {
 				r--
 				if _, title := d.lex.titles[t[r].lower]; title || d.lex.roleHeads[t[r].lower] {
-					office = true
+					head = r
 				}
 			}
 			if r == c {
 				break
 			}
 			b = r
-			if office {
-				from = r
-				for from > s.from && t[from-1].word && t[from-1].cap && d.lex.roleMods[t[from-1].lower] {
+			if head >= 0 {
+				// "Federal Member for …" from the run's start; but "Canadian
+				// Press Minister of Health …" from the office's word: the
+				// words before it name something else.
+				from = head
+				for from > r && (d.lex.roleMods[t[from-1].lower] || d.lex.common[t[from-1].lower]) {
 					from--
+				}
+				if from > r {
+					from = head
 				}
 			}
 		}
@@ -460,6 +587,9 @@ func (d *doc) prefixRole(s *sentence, m *mention) bool {
 		if org == nil && from > pr.from {
 			// "NDP Leader", "UUP MLA": the words before the role name a body.
 			org = d.knownBody(s, pr.from, from)
+			if org == nil && from == pr.from+1 && t[pr.from].acronym && !placeOffices[roleHeadWord(strings.ToLower(role))] {
+				org = d.roleOrg(s, pr.from, from, t[pr.from].text)
+			}
 		}
 		if org == nil {
 			org = d.portfolio(role, s, from, pr.to)
@@ -476,7 +606,7 @@ func (d *doc) prefixRole(s *sentence, m *mention) bool {
 // titleRoles are titles that are also offices: "Governor Linda Hayes".
 var titleRoles = map[string]bool{"governor": true, "mayor": true, "senator": true, "president": true, "chancellor": true,
 	"commissioner": true, "minister": true, "secretary": true, "superintendent": true, "judge": true, "prime minister": true,
-	"chief constable": true, "sen": true, "rep": true, "gov": true, "representative": true}
+	"chief constable": true, "sen": true, "rep": true, "gov": true, "representative": true, "premier": true}
 
 // titleOffices are the offices abbreviated titles stand for.
 var titleOffices = map[string]string{"sen": "senator", "rep": "representative", "gov": "governor"}
@@ -507,13 +637,19 @@ func (d *doc) titleRole(s *sentence, m *mention) bool {
 				start = om.from // "State Services Minister": a portfolio, not a body
 				continue
 			}
+			if om.ent != nil && om.ent.kind == schema.Person && om.to == start && d.onlyRoleWords(s, om.from, om.to) {
+				start = om.from // "Health" taken for a surname: no name stands before a title
+				continue
+			}
 			if om.ent != nil && om.ent.kind == schema.Organization && om.to == start {
 				org = om.ent
 			}
 			break
 		}
 		_, given := d.lex.given[p.lower]
-		if d.lex.roleMods[p.lower] || p.cap && !p.acronym && d.lex.common[p.lower] && !sentenceWords[p.lower] && !given {
+		// At a sentence's start any word is capitalised: "Calling Minister X's plan …".
+		opener := start-1 == s.from && (strings.HasSuffix(p.lower, "ing") || strings.HasSuffix(p.lower, "ly") || strings.HasSuffix(p.lower, "ed"))
+		if d.lex.roleMods[p.lower] || p.cap && !p.acronym && d.lex.common[p.lower] && !sentenceWords[p.lower] && !given && !opener {
 			start--
 			continue
 		}
@@ -551,7 +687,7 @@ func (d *doc) premodifierRole(s *sentence, m *mention) bool {
 	}
 	end := k + 1
 	start := hs
-	for start-1 >= s.from && len(t[start-1].text) > 0 && t[start-1].word && !t[start-1].poss && (!t[start-1].cap || start-1 == s.from && d.lex.roleMods[t[start-1].lower]) &&
+	for start-1 >= s.from && len(t[start-1].text) > 0 && t[start-1].word && !t[start-1].poss && (!t[start-1].cap || start-1 == s.from && d.sentenceInitialWord(s)) &&
 		!classStop[t[start-1].lower] && t[start-1].lower != "and" && t[start-1].lower != "or" && d.mentionAt(s, start-1) == nil && k-start < 4 {
 		start--
 	}
@@ -573,6 +709,26 @@ func (d *doc) premodifierRole(s *sentence, m *mention) bool {
 			}
 		}
 	}
+	if org == nil && start-2 >= s.from && chamberWords[t[start-1].lower] && t[start-1].cap && d.mentionAt(s, start-1) == nil {
+		// "Liberal Senate leader X" where the party alone is the body named.
+		if om := d.orgEndingAt(s, start-2); om != nil {
+			org, bodyFrom = om.ent, om.from
+			role = strings.ToLower(t[start-1].text) + " " + role
+		}
+	}
+	if org == nil && start-2 >= s.from && t[start-1].poss && !t[start-1].cap && t[start-2].lower == "the" {
+		// "the agency's acting director Jo Roe": the body the word points back to.
+		org = d.bodyCalled(s, singular(t[start-1].lower))
+	}
+	if org == nil && start-1 >= s.from && t[start-1].word && t[start-1].cap && !t[start-1].acronym && d.lex.orgHeads[t[start-1].lower] &&
+		d.mentionAt(s, start-1) == nil && (start-2 < s.from || !t[start-2].cap) {
+		// "Commission executive director X", "Council member X": the body
+		// named before by its head word, which stays in the role.
+		if e := d.bodyCalled(s, t[start-1].lower); e != nil {
+			org = e
+			role = t[start-1].lower + " " + role
+		}
+	}
 	if org == nil && start-1 >= s.from && t[start-1].word && t[start-1].cap && !t[start-1].poss && !sentenceWords[t[start-1].lower] && d.mentionAt(s, start-1) == nil {
 		// "Unison general secretary Dave Prentis": a one-word body before a
 		// role made only of role words (not "Lakemont school board president").
@@ -586,8 +742,11 @@ func (d *doc) premodifierRole(s *sentence, m *mention) bool {
 			org, bodyFrom = e, start-1
 		} else {
 			_, known := d.lex.bodies[t[start-1].lower]
-			if _, isTitle := d.lex.titles[t[start-1].lower]; !isTitle && onlyRoleWords && (!d.lex.common[t[start-1].lower] || known) && !d.lex.orgHeads[t[start-1].lower] {
-				org, bodyFrom = d.roleOrg(s, start-1, start, t[start-1].text), start-1
+			if _, isTitle := d.lex.titles[t[start-1].lower]; !isTitle && onlyRoleWords && (!d.lex.common[t[start-1].lower] || known) && !d.lex.orgHeads[t[start-1].lower] &&
+				(known || !t[start-1].acronym || !placeOffices[roleHeadWord(role)]) {
+				if org = d.roleOrg(s, start-1, start, t[start-1].text); org != nil {
+					bodyFrom = start - 1
+				}
 			}
 		}
 	}
@@ -601,11 +760,8 @@ func (d *doc) premodifierRole(s *sentence, m *mention) bool {
 	if org == nil && start-1 >= s.from {
 		switch w := t[start-1].lower; {
 		case w == "its" || w == "their":
-			// "its newly elected president Jo Roe": the body spoken of last,
-			// if lately.
-			if e := d.lastOrgBefore(s); e != nil && (e.sents[s.n-1] || e.sents[s.n-2]) {
-				org = e
-			}
+			// "its newly elected president Jo Roe": the body spoken of lately.
+			org = d.itsBody(s, start-1)
 		case w == "and" && start-2 >= s.from:
 			// "the chair Jo Roe and chief executive Tom Hale": the body of
 			// the role before.
@@ -678,6 +834,69 @@ func (d *doc) onlyRoleWords(s *sentence, i, j int) bool {
 		}
 	}
 	return i < j
+}
+
+// placeOffices are offices of a place: an unknown acronym before them ("WA
+// Premier", "NSW premier") abbreviates a state, not a body's name.
+var placeOffices = map[string]bool{"premier": true, "governor": true, "mayor": true, "president": true, "minister": true,
+	"treasurer": true, "senator": true, "judge": true}
+
+// sentenceInitialWord reports whether the capitalised first word of s is a
+// common word capitalised only for its place ("Rural affairs minister X"),
+// not a name or a body.
+func (d *doc) sentenceInitialWord(s *sentence) bool {
+	w := s.para.toks[s.from]
+	if d.lex.roleMods[w.lower] {
+		return true
+	}
+	_, given := d.lex.given[w.lower]
+	_, body := d.lex.bodies[w.lower] // "Labour leader X": a party
+	return !w.acronym && d.lex.common[w.lower] && !given && !body && d.lex.bodyNames[w.lower] == "" && !sentenceWords[w.lower] &&
+		!d.lex.orgHeads[w.lower] && d.mentionAt(s, s.from) == nil // "Commission executive director X": the body
+}
+
+// itsBody returns the body "its" at token k of s stands for. At a
+// sentence's start it is the subject of the sentence before ("Carrow Skies
+// welcomed the plan. Its secretary, …"); otherwise, or when that sentence
+// opens with no body, the body named last within the two sentences before.
+func (d *doc) itsBody(s *sentence, k int) *entity {
+	if k <= s.from+1 {
+		for _, m := range d.mentions {
+			if m.sent.n > s.n-1 {
+				break
+			}
+			if m.sent.n == s.n-1 && m.from <= m.sent.from+4 {
+				if e := m.ent; e != nil && e.kind == schema.Organization && !e.class && !e.generic {
+					return e
+				}
+			}
+		}
+	}
+	if e := d.lastOrgBefore(s); e != nil && (e.sents[s.n-1] || e.sents[s.n-2]) {
+		return e
+	}
+	return nil
+}
+
+// bodyCalled returns the body a role's "the council's", "the trust's"
+// points back to: the one the sentence before opens with, if its name holds
+// the word (the body the story is following), else the one named last.
+func (d *doc) bodyCalled(s *sentence, w string) *entity {
+	for _, m := range d.mentions {
+		if m.sent.n > s.n-1 {
+			break
+		}
+		if m.sent.n == s.n-1 && m.from <= m.sent.from+1 {
+			if e := m.ent; e != nil && e.kind == schema.Organization && !e.class && !e.generic {
+				for _, f := range strings.Fields(strings.ToLower(e.name)) {
+					if singular(f) == w {
+						return e
+					}
+				}
+			}
+		}
+	}
+	return d.shortForm(s, w)
 }
 
 // formerWords date a role: "former FAS director general", "then justice secretary".
@@ -841,7 +1060,9 @@ func (d *doc) appositiveRole(s *sentence, m *mention) bool {
 	// any reporting verb, quotation or another person.
 	limit := s.to
 	for k := i; k < s.to && k < i+30; k++ {
-		if t[k].quote >= 0 || d.lex.verbs[t[k].lower] && k > i || t[k].text == ";" || t[k].text == "(" {
+		// A verb's form after an article or a role word is a noun: "a former state treasurer".
+		verb := d.lex.verbs[t[k].lower] && k > i && !d.lex.roleMods[t[k-1].lower] && !formerWords[t[k-1].lower] && t[k-1].lower != "the" && t[k-1].lower != "a"
+		if t[k].quote >= 0 || verb || t[k].text == ";" || t[k].text == "(" {
 			limit = k
 			break
 		}
@@ -852,6 +1073,9 @@ func (d *doc) appositiveRole(s *sentence, m *mention) bool {
 	}
 	for i < limit && appositiveAdverbs[t[i].lower] {
 		i++
+	}
+	if i >= limit {
+		return false
 	}
 	k := i
 	if k < limit && t[k].lower == "the" {
@@ -880,14 +1104,14 @@ func (d *doc) appositiveRole(s *sentence, m *mention) bool {
 	if k+1 < limit && k > i && !t[k].cap && t[k+1].poss && !t[k+1].cap && t[k].word {
 		// "the skills council's chief executive": the body the article named, by its head word.
 		if re := d.roleEnd(s, k+2); re > k+2 {
-			if owner := d.shortForm(s, singular(t[k+1].lower)); owner != nil {
+			if owner := d.bodyCalled(s, singular(t[k+1].lower)); owner != nil {
 				d.addRole(s, m.ent, d.roleText(s, k+2, re), owner)
 				return true
 			}
 		}
 	} else if k < limit && t[k].poss && !t[k].cap && k > i && t[k].word {
 		if re := d.roleEnd(s, k+1); re > k+1 {
-			if owner := d.shortForm(s, singular(t[k].lower)); owner != nil {
+			if owner := d.bodyCalled(s, singular(t[k].lower)); owner != nil {
 				d.addRole(s, m.ent, d.roleText(s, k+1, re), owner) // "the trust's chief executive"
 				return true
 			}
@@ -933,7 +1157,7 @@ func (d *doc) appositiveRole(s *sentence, m *mention) bool {
 		if j < limit && (t[j].lower == "a" || t[j].lower == "an" || t[j].lower == "the") {
 			j++
 		}
-		for j < limit && t[j].word && !t[j].cap && !classStop[t[j].lower] && !d.lex.verbs[t[j].lower] {
+		for j < limit && t[j].word && !t[j].cap && (!classStop[t[j].lower] || formerWords[t[j].lower]) && (!d.lex.verbs[t[j].lower] || j > i && formerWords[t[j-1].lower]) {
 			j++
 			if d.lex.roleHeads[t[j-1].lower] && (j >= limit || !t[j].word || classStop[t[j].lower]) {
 				break
@@ -968,8 +1192,9 @@ func (d *doc) appositiveRole(s *sentence, m *mention) bool {
 		}
 		if e > j && t[j].cap {
 			name := s.para.text[t[j].start:t[e-1].end]
-			oe := d.roleOrg(s, j, e, name)
-			org = &mention{sent: s, from: j, to: e, ent: oe}
+			if oe := d.roleOrg(s, j, e, name); oe != nil {
+				org = &mention{sent: s, from: j, to: e, ent: oe}
+			}
 		}
 	}
 	role := ""
@@ -1007,7 +1232,35 @@ func (d *doc) appositiveRole(s *sentence, m *mention) bool {
 	if o == nil && role != "" {
 		o = d.portfolio(role, s, i, roleEnd)
 	}
+	if o == nil && roleEnd+1 < limit && (t[roleEnd].lower == "at" || t[roleEnd].lower == "of" || t[roleEnd].lower == "for") && t[roleEnd+1].cap {
+		// "a former watch manager at Stornoway": the role names its own
+		// place, one the context cannot stand in for.
+		d.roles = append(d.roles, roleFact{person: m.ent, role: role, sent: s, title: true})
+		return true
+	}
 	d.addRole(s, m.ent, role, o)
+	// "…, currently the administrator of X and formerly a House member from
+	// Ohio,": a second role joined to the first.
+	after := roleEnd
+	if org != nil {
+		after = org.to
+	}
+	if after+2 < limit && t[after].lower == "and" {
+		p := after + 1
+		for p < limit && appositiveAdverbs[t[p].lower] {
+			p++
+		}
+		if p < limit && (t[p].lower == "a" || t[p].lower == "an" || t[p].lower == "the") {
+			p++
+		}
+		q := p
+		if q < limit && t[q].cap && t[q].word && !t[q].acronym && d.mentionAt(s, q) == nil && !d.lex.roleHeads[t[q].lower] {
+			q++ // "a House member", "a Senate aide"
+		}
+		if end := d.roleEnd(s, q); end > q && p > after+1 {
+			d.roles = append(d.roles, roleFact{person: m.ent, role: d.roleText(s, p, end), sent: s, title: true})
+		}
+	}
 	return true
 }
 
@@ -1138,6 +1391,11 @@ func (d *doc) relativeRole(s *sentence, m *mention) bool {
 		}
 		if role, ok := roleVerbs[t[j].lower]; ok {
 			if org := d.orgAfterRole(s, j+1, clause); org != nil {
+				// "who chairs the governors at X": the role is over what the
+				// verb takes, "chair of the governors".
+				if obj := d.roleObject(s, j+1, clause); obj != "" {
+					role += " of " + obj
+				}
 				d.addRole(s, m.ent, role, org)
 				return true
 			}
@@ -1153,12 +1411,14 @@ func (d *doc) relativeRole(s *sentence, m *mention) bool {
 						break
 					}
 				}
-				if e := d.shortForm(s, singular(t[j+2].lower)); e != nil {
-					d.addRole(s, m.ent, role, e)
-					return true
+				if !t[j+2].poss && (j+3 >= s.to || !t[j+3].word) {
+					// "who leads the union,"; not "who chairs the board's finance committee".
+					if e := d.bodyCalled(s, singular(t[j+2].lower)); e != nil {
+						d.addRole(s, m.ent, role, e)
+						return true
+					}
 				}
 			}
-			return false
 		}
 		// "who has advised the mayor for a year as head of X": the role "as"
 		// the clause gives, with its body; "who … when she chaired X".
@@ -1185,6 +1445,44 @@ func (d *doc) relativeRole(s *sentence, m *mention) bool {
 		return false
 	}
 	return false
+}
+
+// capitalComplement reports whether tokens [i, end) complete a capitalised
+// office: "for Marine Affairs", "of Health".
+func (d *doc) capitalComplement(s *sentence, i, end int) bool {
+	t := s.para.toks
+	if t[i].lower != "for" && t[i].lower != "of" || i+1 >= end {
+		return false
+	}
+	for k := i + 1; k < end; k++ {
+		if !t[k].word || !t[k].cap && t[k].lower != "and" && t[k].lower != "the" {
+			return false
+		}
+	}
+	return true
+}
+
+// timeAfterBody date a role after its body: "director of X since May".
+var timeAfterBody = map[string]bool{"since": true, "until": true, "from": true, "between": true}
+
+// roleObject returns what a role verb takes when that is not the body
+// itself: "the governors" in "chairs the governors at X", "the regional
+// branch" in "chairs the regional branch of X"; "" when the body follows the
+// verb ("heads the Water Forum").
+func (d *doc) roleObject(s *sentence, from, to int) string {
+	t := s.para.toks
+	k := from
+	if k < to && t[k].lower == "the" {
+		k++
+	}
+	j := k
+	for j < to && j < k+3 && t[j].word && !t[j].cap && !t[j].poss && !complementWords[t[j].lower] && !classStop[t[j].lower] {
+		j++
+	}
+	if j == k || j >= to || !complementWords[t[j].lower] {
+		return ""
+	}
+	return s.para.text[t[from].start:t[j-1].end]
 }
 
 // auxWords may follow a name that a preceding role introduces: "the chief
@@ -1229,13 +1527,23 @@ func (d *doc) precedingRole(s *sentence, m *mention) bool {
 				(d.lex.roleMods[t[start-1].lower] || d.lex.common[t[start-1].lower]) && !sentenceWords[t[start-1].lower] && k-start < 3 {
 				start--
 			}
-			if k+1 != end || start-1 >= s.from && t[start-1].text != "," && t[start-1].text != ":" && t[start-1].lower != "the" {
+			if k+1 != end && !d.capitalComplement(s, k+1, end) ||
+				start-1 >= s.from && t[start-1].text != "," && t[start-1].text != ":" && t[start-1].lower != "the" && !t[start-1].poss && d.orgEndingAt(s, start-1) == nil {
 				continue
 			}
 		} else {
 			for start-1 >= s.from && t[start-1].word && (!t[start-1].cap || start-1 == s.from && d.lex.roleMods[t[start-1].lower]) &&
 				(d.lex.roleMods[t[start-1].lower] || !t[start-1].poss && !classStop[t[start-1].lower] && k-start < 2 && start-2 >= s.from && t[start-2].poss) {
 				start-- // "the BMA's council chair": "council" belongs to the role
+			}
+			// "The police and crime commissioner for Westmarch, …": plain
+			// words between "the" and the head belong to the role.
+			b := start
+			for b-1 >= s.from && b > k-4 && t[b-1].word && !t[b-1].cap && !t[b-1].poss && !classStop[t[b-1].lower] && !d.lex.verbs[t[b-1].lower] {
+				b--
+			}
+			if b < start && b-1 >= s.from && (t[b-1].lower == "the" || t[b-1].lower == "a") && (b-1 == s.from || t[b-2].text == ",") {
+				start = b
 			}
 		}
 		// The words between the head and the comma complete the role ("of
@@ -1250,17 +1558,27 @@ func (d *doc) precedingRole(s *sentence, m *mention) bool {
 			}
 		}
 		var org *entity
+		roleTo := end
 		for _, om := range d.in(s) {
 			if om.sent == s && om.from > k && om.to <= end && om.ent != nil && om.ent.kind == schema.Organization {
 				org = om.ent
+				// The role ends with its body: "acting director of the Water
+				// Forum (WF) since May" → "acting director of the Water Forum (WF)".
+				roleTo = om.to
+				if roleTo+2 < end && t[roleTo].text == "(" && t[roleTo+2].text == ")" {
+					roleTo += 3
+				}
+				if roleTo < end && !timeAfterBody[t[roleTo].lower] {
+					roleTo = end
+				}
 				break
 			}
 		}
 		if org == nil && start-1 >= s.from {
-			if om := d.orgEndingAt(s, start-1); om != nil && t[om.to-1].poss {
-				org = om.ent
+			if om := d.orgEndingAt(s, start-1); om != nil {
+				org = om.ent // "the LGA's chief executive, X", "the Green Party chair, X"
 			} else if t[start-1].poss && t[start-1].cap && d.mentionAt(s, start-1) == nil && d.lex.orgHeads[t[start-1].lower] {
-				org = d.shortForm(s, singular(t[start-1].lower)) // "The Commission's executive director"
+				org = d.bodyCalled(s, singular(t[start-1].lower)) // "The Commission's executive director"
 			} else if t[start-1].poss && t[start-1].cap && d.mentionAt(s, start-1) == nil {
 				// "Shelterline's chief executive, Bronwen Carys": the owner is a body.
 				b := start - 1
@@ -1271,10 +1589,10 @@ func (d *doc) precedingRole(s *sentence, m *mention) bool {
 				org = d.roleOrg(s, b, start, name)
 			} else if t[start-1].poss && !t[start-1].cap && start-2 >= s.from && t[start-2].lower == "the" {
 				// "The trust's chief executive": the body that word points back to.
-				org = d.shortForm(s, singular(t[start-1].lower))
+				org = d.bodyCalled(s, singular(t[start-1].lower))
 			} else if w := t[start-1].lower; w == "its" || w == "their" {
 				// "Its president, Carla Mendes,": the body spoken of last.
-				org = d.lastOrgBefore(s)
+				org = d.itsBody(s, start-1)
 				if org == nil {
 					for _, om := range d.in(s) {
 						if om.sent == s && om.to <= start && om.ent != nil && om.ent.kind == schema.Organization && !om.ent.generic {
@@ -1284,14 +1602,17 @@ func (d *doc) precedingRole(s *sentence, m *mention) bool {
 				}
 			}
 		}
-		role := s.para.text[t[start].start:t[end-1].end]
+		role := s.para.text[t[start].start:t[roleTo-1].end]
 		if t[hs].cap && hs != s.from {
-			role = d.roleText(s, start, end)
+			role = d.roleText(s, start, roleTo)
 		}
 		if org == nil {
 			org = d.portfolio(role, s, start, end)
 		}
-		d.addRole(s, m.ent, role, org)
+		// "The entity's former chairperson, X": an owner the rules could not
+		// resolve is no licence to take another body from the context.
+		owned := start-1 >= s.from && (t[start-1].poss || t[start-1].lower == "its" || t[start-1].lower == "their")
+		d.roles = append(d.roles, roleFact{person: m.ent, role: role, org: org, sent: s, title: owned && org == nil})
 		return true
 	}
 	return false
@@ -1306,19 +1627,61 @@ var tenureWords = map[string]bool{"term": true, "tenure": true, "time": true, "s
 func (d *doc) asRole(s *sentence, m *mention) {
 	t := s.para.toks
 	k := m.to
+	if t[m.to-1].poss && k+2 < s.to {
+		// "Jo Roe's past roles include director of the Water Forum".
+		c := k
+		for c < s.to && c < k+2 && (t[c].lower == "past" || t[c].lower == "previous" || t[c].lower == "former" || t[c].lower == "earlier" || t[c].lower == "other") {
+			c++
+		}
+		if c+1 < s.to && (t[c].lower == "roles" || t[c].lower == "posts" || t[c].lower == "jobs" || t[c].lower == "positions") &&
+			(t[c+1].lower == "include" || t[c+1].lower == "included") {
+			r := c + 2
+			if end := d.roleEnd(s, r); end > r {
+				clause := end
+				for clause < s.to && t[clause].text != "," && t[clause].text != ";" && t[clause].quote < 0 {
+					clause++
+				}
+				org := d.orgAfterRole(s, end, clause)
+				if org == nil {
+					end = d.complementEnd(s, end)
+				}
+				d.addRole(s, m.ent, strings.TrimPrefix(s.para.text[t[r].start:t[end-1].end], "the "), org)
+			}
+			return
+		}
+	}
 	if t[m.to-1].poss {
 		if k >= s.to || !tenureWords[t[k].lower] {
 			return
 		}
 		k++
 	}
-	if k+1 >= s.to || t[k].lower != "as" {
+	j := k + 1
+	switch {
+	case k+1 < s.to && t[k].lower == "as":
+	case k+2 < s.to && t[k].lower == "to" && t[k+1].lower == "be" && !t[m.to-1].poss:
+		j = k + 2 // "named Tom Hale to be her deputy"
+	default:
 		return
 	}
-	j := k + 1
 	var org *entity
 	owned := false
-	if w := t[j].lower; w == "its" || w == "their" {
+	if pm := d.mentionAt(s, j); pm != nil && pm.from == j && pm.ent != nil && pm.ent.kind == schema.Person && t[pm.to-1].poss {
+		// "Ann Lee to be Tom Hale's deputy secretary": the body of the
+		// possessor's own role.
+		owned = true
+		j = pm.to
+		head := roleHeadWord(strings.ToLower(s.para.text[t[j].start:t[max(j, d.roleEnd(s, j))-1].end]))
+		for x := len(d.roles) - 1; x >= 0; x-- {
+			// "Y's deputy secretary" serves where Y is secretary; else Y's last body.
+			if r := d.roles[x]; r.person == pm.ent && r.org != nil && (org == nil || roleHeadWord(strings.ToLower(r.role)) == head) {
+				org = r.org
+				if roleHeadWord(strings.ToLower(r.role)) == head {
+					break
+				}
+			}
+		}
+	} else if w := t[j].lower; w == "its" || w == "their" {
 		// "as its secretary": the body the sentence named before.
 		owned = true
 		for _, om := range d.in(s) {
@@ -1357,7 +1720,7 @@ func (d *doc) asRole(s *sentence, m *mention) {
 // partyFromTag returns the party an American party-state tag names: "R-La."
 // → Republican Party, "D-Mass." → Democratic Party; "" for anything else.
 func partyFromTag(w string) string {
-	if len(w) < 4 || w[1] != '-' || w[2] < 'A' || w[2] > 'Z' {
+	if len(w) < 3 || w[1] != '-' || w[2] < 'A' || w[2] > 'Z' {
 		return ""
 	}
 	switch w[0] {
@@ -1381,9 +1744,143 @@ func (d *doc) partyTag(s *sentence, m *mention) {
 	if p == "" {
 		return
 	}
-	e := d.org(p, false)
-	d.insertMention(&mention{sent: s, from: k + 1, to: k + 2, kind: mFull, ent: e})
-	d.addRole(s, m.ent, "", e)
+	// The tag is no mention of the party: the rules that read a sentence's
+	// bodies (reforms, speakers) should not take it for one.
+	d.addRole(s, m.ent, "", d.org(p, false))
+}
+
+// copulaRole reads a role a copula gives the name before it, past an
+// appositive: "Jo Roe is chief executive of the Water Forum", "Ann Diaz, a
+// senator from Ohio, was the principal author of the act".
+func (d *doc) copulaRole(s *sentence, m *mention) {
+	t := s.para.toks
+	j := m.to
+	if j < s.to && t[j].text == "," {
+		for k := j + 1; k < s.to && k <= j+12; k++ {
+			if t[k].quote >= 0 || t[k].text == ";" {
+				return
+			}
+			if t[k].text == "," {
+				j = k + 1
+				break
+			}
+		}
+	}
+	if j+1 >= s.to {
+		return
+	}
+	r := -1
+	switch w := t[j].lower; {
+	case w == "is" || w == "was" || w == "remains" || w == "remained":
+		r = j + 1
+	case (w == "has" || w == "had") && t[j+1].lower == "been":
+		r = j + 2
+	}
+	if r < 0 || r >= s.to {
+		return
+	}
+	// "the primary architect": up to two plain words before the head.
+	h := r
+	if t[h].lower == "the" || t[h].lower == "a" || t[h].lower == "an" {
+		h++
+	}
+	end := d.roleEnd(s, r)
+	if end == r {
+		for k := h; k < s.to && k <= h+2 && t[k].word && !t[k].cap && !classStop[t[k].lower] && !d.lex.verbs[t[k].lower]; k++ {
+			if d.headAt(s, k) >= 0 {
+				end = k + 1
+				break
+			}
+		}
+	}
+	if end == r || end < s.to && t[end].word && !t[end].cap && !complementWords[t[end].lower] && !classStop[t[end].lower] && !d.lex.verbs[t[end].lower] {
+		return // "was the principal author": the head word was an adjective
+	}
+	clause := end
+	for clause < s.to && t[clause].text != "," && t[clause].text != ";" && t[clause].quote < 0 {
+		clause++
+	}
+	org := d.orgAfterRole(s, end, clause)
+	if org == nil {
+		end = d.complementEnd(s, end)
+	}
+	role := s.para.text[t[h].start:t[end-1].end]
+	if org == nil {
+		org = d.portfolio(role, s, h, end)
+	}
+	d.addRole(s, m.ent, role, org)
+}
+
+// roleTimeWords open a clause that dates a role: "when he was attorney general".
+var roleTimeWords = map[string]bool{"when": true, "while": true, "after": true, "before": true, "since": true, "until": true, "whilst": true}
+
+// pastRoles reads a role a clause of time gives a pronoun: "…, when he was
+// attorney general of Manitoba", "since she became chair of the trust". The
+// pronoun is the person last named before it (not one named only as an
+// owner, "Roe's plan"), of its gender.
+func (d *doc) pastRoles(s *sentence) {
+	t := s.para.toks
+	for k := s.from; k+3 < s.to; k++ {
+		if t[k+1].lower != "he" && t[k+1].lower != "she" || !roleTimeWords[t[k].lower] {
+			continue
+		}
+		r := -1
+		switch w := t[k+2].lower; {
+		case w == "was" || w == "became":
+			r = k + 3
+		case (w == "served" || w == "acted") && t[k+3].lower == "as":
+			r = k + 4
+		case w == "had" && t[k+3].lower == "been":
+			r = k + 4
+		}
+		if r < 0 || r >= s.to {
+			continue
+		}
+		end := d.roleEnd(s, r)
+		if end == r {
+			continue
+		}
+		clause := end
+		for clause < s.to && t[clause].text != "," && t[clause].text != ";" && t[clause].quote < 0 {
+			clause++
+		}
+		who := d.antecedent(s, k+1, t[k+1].lower)
+		if who == nil {
+			continue
+		}
+		org := d.orgAfterRole(s, end, clause)
+		if org == nil {
+			end = d.complementEnd(s, end)
+		}
+		role := strings.TrimPrefix(strings.TrimPrefix(s.para.text[t[r].start:t[end-1].end], "the "), "a ")
+		if org == nil {
+			org = d.portfolio(role, s, r, end)
+		}
+		d.roles = append(d.roles, roleFact{person: who, role: role, org: org, sent: s, title: true})
+	}
+}
+
+// antecedent returns the person a pronoun at token k of s stands for: the
+// one last named before it, of its gender, leaving out names written as
+// owners ("Roe's plan").
+func (d *doc) antecedent(s *sentence, k int, w string) *entity {
+	want := "male"
+	if w == "she" {
+		want = "female"
+	}
+	var best *entity
+	for _, m := range d.mentions {
+		if m.sent.n > s.n || m.sent.n == s.n && m.from >= k {
+			break
+		}
+		if m.sent.n < s.n-2 || m.ent == nil || m.ent.kind != schema.Person || m.sent.para.toks[m.to-1].poss {
+			continue
+		}
+		if m.ent.gender == "" || m.ent.gender == want {
+			best = m.ent
+		}
+	}
+	return best
 }
 
 // subjectOpeners may stand before the role that is a sentence's subject.
@@ -1507,7 +2004,7 @@ var appointAux = map[string]bool{"has": true, "have": true, "had": true, "been":
 func (d *doc) appointedRoles(s *sentence) {
 	t := s.para.toks
 	for v := s.from + 1; v+1 < s.to; v++ {
-		if !appointVerbs[t[v].lower] || t[v].cap {
+		if t[v].cap || len(t[v].lower) < 3 || !appointVerbs[t[v].lower] {
 			continue
 		}
 		k := v - 1
@@ -1591,6 +2088,11 @@ func (d *doc) boardOf(s *sentence, j int) (string, *entity) {
 		if e := d.orgAfterRole(s, j+2, s.to); e != nil {
 			return "board member", e
 		}
+		if j+3 < s.to && t[j+2].lower == "the" && t[j+3].word && !t[j+3].cap {
+			if e := d.bodyCalled(s, singular(t[j+3].lower)); e != nil {
+				return "board member", e // "the board of the authority"
+			}
+		}
 	}
 	if om := d.mentionAt(s, j); om != nil && om.from == j && om.ent != nil && om.ent.kind == schema.Organization && om.to < s.to && t[om.to].lower == "board" {
 		return "board member", om.ent
@@ -1636,7 +2138,7 @@ func (d *doc) pluralRole(s *sentence, k int) (string, int) {
 func (d *doc) coordinatedRoles(s *sentence) {
 	t := s.para.toks
 	for k := s.from; k+3 < s.to; k++ {
-		if !d.pluralHead(s, k) || t[k+1].lower != "of" {
+		if t[k+1].lower != "of" || !d.pluralHead(s, k) {
 			continue
 		}
 		role, _ := d.pluralRole(s, k)
@@ -1647,6 +2149,16 @@ func (d *doc) coordinatedRoles(s *sentence) {
 				j++
 			}
 			e, next := d.orgAt(s, j)
+			if e == nil && j > k+2 && t[j-1].lower == "the" {
+				// "the foundation and the data service": short forms.
+				w := j
+				for w < s.to && t[w].word && !t[w].cap && t[w].lower != "and" && w < j+3 {
+					w++
+				}
+				if w > j {
+					e, next = d.shortForm(s, singular(t[w-1].lower)), w
+				}
+			}
 			if e == nil {
 				break
 			}
@@ -1693,6 +2205,48 @@ func (d *doc) coordinatedRoles(s *sentence) {
 	}
 }
 
+// memberList reads the people a body's members are named as, right after
+// it: "two maverick New Democrats — Jo Roe and Tom Hale", "the Greens: Ann
+// Lee, Jo Roe and Sam Hill". They belong to it; no role is given.
+func (d *doc) memberList(s *sentence) {
+	t := s.para.toks
+	ms := d.in(s)
+	for x, om := range ms {
+		if om.sent != s || om.ent == nil || om.ent.kind != schema.Organization || om.ent.class || om.to+1 >= s.to {
+			continue
+		}
+		if !strings.HasSuffix(t[om.to-1].lower, "s") || t[om.to-1].poss {
+			continue // the members of a party named in the plural: "Democrats", "Greens"
+		}
+		if p := t[om.to].text; p != "—" && p != "–" && p != ":" {
+			continue
+		}
+		var people []*entity
+		j := om.to + 1
+		for _, pm := range ms[x+1:] {
+			if pm.from != j || pm.ent == nil || pm.ent.kind != schema.Person {
+				break
+			}
+			people = append(people, pm.ent)
+			j = pm.to
+			if j < s.to && (t[j].lower == "and" || t[j].text == ",") {
+				j++
+				if j < s.to && t[j].lower == "and" {
+					j++
+				}
+				continue
+			}
+			break
+		}
+		if j < s.to && t[j].word || len(people) == 0 {
+			continue // the list must end the clause
+		}
+		for _, p := range people {
+			d.addRole(s, p, "", om.ent)
+		}
+	}
+}
+
 func (d *doc) orgStartsAt(s *sentence, k int) bool {
 	if k < s.to && s.para.toks[k].lower == "the" {
 		k++
@@ -1712,7 +2266,7 @@ func (d *doc) personStartsAt(s *sentence, k int) bool {
 func (d *doc) listRoles(s *sentence) {
 	t := s.para.toks
 	for k := s.from; k+1 < s.to; k++ {
-		if !d.pluralHead(s, k) || t[k].cap && k != s.from {
+		if n := t[k+1].lower; n != "of" && n != "are" && n != "were" && n != "include" && n != ":" || !d.pluralHead(s, k) || t[k].cap && k != s.from {
 			continue
 		}
 		role, rs := d.pluralRole(s, k)
@@ -1721,7 +2275,7 @@ func (d *doc) listRoles(s *sentence) {
 			if om := d.orgEndingAt(s, rs-1); om != nil {
 				org = om.ent
 			} else if rs-2 >= s.from && t[rs-1].poss && !t[rs-1].cap && t[rs-2].lower == "the" {
-				org = d.shortForm(s, singular(t[rs-1].lower))
+				org = d.bodyCalled(s, singular(t[rs-1].lower))
 			}
 		}
 		j := k + 1
