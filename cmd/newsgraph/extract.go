@@ -13,6 +13,7 @@ import (
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/internal/gctune"
+	"github.com/newsgraph/newsgraph/source"
 	"github.com/spf13/cobra"
 )
 
@@ -67,9 +68,9 @@ sentence or article it came from. The output is deterministic.`,
 // articles reads the named paths, or the embedded examples when there are none.
 func articles(ctx context.Context, paths []string) iter.Seq2[extract.Article, error] {
 	if len(paths) == 0 {
-		return extract.ReadFS(ctx, examples.Articles, ".")
+		return source.ReadFS(ctx, examples.Articles, ".")
 	}
-	return extract.Read(ctx, paths)
+	return source.Read(ctx, paths)
 }
 
 // extractAll writes the quads of every article to w through the library

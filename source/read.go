@@ -1,4 +1,4 @@
-package extract
+package source
 
 import (
 	"bytes"
@@ -18,6 +18,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/newsgraph/newsgraph/internal/prose"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -410,7 +411,7 @@ func parse(p, id string, k kind, raw []byte, side *metadata) (Article, error) {
 		// A file that starts straight in with its lead paragraph has no
 		// headline; the lead is both the title and the story's first
 		// paragraph, which must not be lost to the extractor.
-		if !isLeadParagraph(title) {
+		if !prose.IsLeadParagraph(title) {
 			paras = paras[1:]
 		}
 	}
@@ -453,95 +454,28 @@ var headingMark = regexp.MustCompile(`^#{1,6}\s+|\s+#+$`)
 // stripHeading removes Markdown heading marks from a title line.
 func stripHeading(s string) string { return strings.TrimSpace(headingMark.ReplaceAllString(s, "")) }
 
-// isLeadParagraph tells a sentence from a headline: headlines rarely end
-// with a full stop, and are short.
-func isLeadParagraph(s string) bool {
-	s = strings.TrimRight(s, closers)
-	return strings.HasSuffix(s, ".") && len(strings.Fields(s)) >= 12
-}
-
 // sameText compares two lines ignoring case, spacing and punctuation.
-func sameText(a, b string) bool { return compareKey(a) == compareKey(b) }
+func sameText(a, b string) bool { return wordKey(a) == wordKey(b) }
 
-// normaliseLine makes one line of prose canonical: the odd spaces of web
-// pages (no-break, figure, narrow) become plain spaces, invisible
-// characters go, runs of white space collapse and the ends are trimmed.
-func normaliseLine(s string) string {
-	if t, ok := alreadyNormal(s); ok {
-		// Most lines. A copy still: a piece of s would keep all of s (a
-		// whole file, for a title in front matter) alive.
-		return strings.Clone(t)
-	}
-	return rebuildLine(s)
-}
-
-// normalisedPiece is normaliseLine for a caller that keeps no piece of what
-// it returns (Clean joins its lines into a new body): most lines come back
-// as a piece of s, uncopied.
-func normalisedPiece(s string) string {
-	if t, ok := alreadyNormal(s); ok {
-		return t
-	}
-	return rebuildLine(s)
-}
-
-// rebuildLine is normaliseLine's work on a line that needs it.
-func rebuildLine(s string) string {
+// wordKey reduces a line to its lower-case words, apostrophes dropped, so
+// that a headline and its copy as a first paragraph compare equal whatever
+// their quotes, dashes and spacing.
+func wordKey(s string) string {
 	var b strings.Builder
 	space := false
 	for _, r := range s {
 		switch {
-		case invisible(r):
-			continue
-		case unicode.IsSpace(r) || unicode.IsControl(r):
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(unicode.ToLower(r))
+		case r != '\'' && r != '’':
 			space = true
-			continue
 		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(r)
 	}
 	return b.String()
-}
-
-// invisible reports the characters normaliseLine drops: zero-width spaces
-// and joiners, byte-order marks, soft hyphens.
-func invisible(r rune) bool {
-	return r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u00ad'
-}
-
-// alreadyNormal returns s without the ASCII white space and control
-// characters at its ends, and true, when that is what normaliseLine makes
-// of s: no other white space but single spaces, no control or invisible
-// character, no invalid UTF-8 (which normaliseLine writes as U+FFFD).
-func alreadyNormal(s string) (string, bool) {
-	blank := func(b byte) bool { return b <= ' ' || b == 0x7f }
-	for len(s) > 0 && blank(s[0]) {
-		s = s[1:]
-	}
-	for len(s) > 0 && blank(s[len(s)-1]) {
-		s = s[:len(s)-1]
-	}
-	space := false
-	for i := 0; i < len(s); {
-		if b := s[i]; b < utf8.RuneSelf {
-			if b == ' ' && space || b != ' ' && blank(b) {
-				return "", false
-			}
-			space = b == ' '
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n == 1 || invisible(r) || unicode.IsSpace(r) || unicode.IsControl(r) {
-			return "", false
-		}
-		space = false
-		i += n
-	}
-	return s, true
 }
 
 // Hard-wrapped text (lines broken at a fixed width, as e-mail and Markdown
@@ -563,7 +497,7 @@ func textParagraphs(text string, markdown bool) []string {
 		block, starts = block[:0], starts[:0]
 	}
 	for line := range strings.Lines(text) {
-		line = normaliseLine(line)
+		line = prose.Line(line)
 		role := roleText
 		if markdown {
 			line, role = markdownLine(line)

@@ -1,4 +1,4 @@
-package extract
+package source
 
 import (
 	"context"
@@ -386,7 +386,6 @@ func FuzzParse(f *testing.F) {
 		if strings.Contains(a.Body, "\n\n\n") || strings.Contains(a.Body, "\r") || strings.Contains(a.Title, "\n") {
 			t.Fatalf("badly normalised: %q / %q", a.Title, a.Body)
 		}
-		_ = Clean(a) // nor may cleaning panic
 	})
 }
 
@@ -397,7 +396,7 @@ func ExampleRead() {
 			fmt.Println("skipped:", err) // a bad file; the others still come
 			continue
 		}
-		fmt.Println(a.ID, "|", Clean(a).Title)
+		fmt.Println(a.ID, "|", a.Title)
 	}
 	// Output:
 	// 000_bd6ab526a9c92c91 | Burstow: PCTs scrapped to aid health and social care links

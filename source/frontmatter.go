@@ -1,4 +1,4 @@
-package extract
+package source
 
 import (
 	"bytes"
@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/newsgraph/newsgraph/internal/prose"
 )
 
 // metadata is what front matter, a sidecar file or HTML meta tags say about
@@ -44,13 +46,13 @@ func (m metadata) override(o metadata) metadata {
 func (m *metadata) set(key, value string) error {
 	switch strings.ToLower(key) {
 	case "title":
-		m.title = normaliseLine(value)
+		m.title = prose.Line(value)
 	case "url":
 		m.url = strings.TrimSpace(value)
 	case "source":
-		m.source = normaliseLine(value)
+		m.source = prose.Line(value)
 	case "author", "byline":
-		m.author = normaliseLine(value)
+		m.author = prose.Line(value)
 	case "date":
 		if strings.TrimSpace(value) == "" {
 			return nil
@@ -80,7 +82,7 @@ var dateLayouts = []string{
 // parseDate reads a publication date in one of dateLayouts. Dates without
 // a zone are UTC.
 func parseDate(s string) (time.Time, error) {
-	s = normaliseLine(s)
+	s = prose.Line(s)
 	for _, l := range dateLayouts {
 		if t, err := time.Parse(l, s); err == nil {
 			return t, nil

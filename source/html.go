@@ -1,8 +1,9 @@
-package extract
+package source
 
 import (
 	"strings"
 
+	"github.com/newsgraph/newsgraph/internal/prose"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -89,7 +90,7 @@ func (d *htmlDoc) element(n *html.Node, block atom.Atom, inStory bool) {
 		return
 	case a == atom.Title:
 		if d.title == "" {
-			d.title = normaliseLine(textOf(n))
+			d.title = prose.Line(textOf(n))
 		}
 		return
 	case a == atom.Meta:
@@ -123,7 +124,7 @@ func (d *htmlDoc) element(n *html.Node, block atom.Atom, inStory bool) {
 
 // flush ends the paragraph collected so far, which belongs to block.
 func (d *htmlDoc) flush(block atom.Atom) {
-	t := normaliseLine(d.buf.String())
+	t := prose.Line(d.buf.String())
 	d.buf.Reset()
 	if t == "" || block == 0 {
 		return
@@ -151,9 +152,9 @@ func (d *htmlDoc) metaTag(n *html.Node) {
 	case "og:url":
 		d.meta.url = strings.TrimSpace(content)
 	case "og:site_name":
-		d.meta.source = normaliseLine(content)
+		d.meta.source = prose.Line(content)
 	case "og:title":
-		d.ogTitle = normaliseLine(content)
+		d.ogTitle = prose.Line(content)
 	}
 }
 
