@@ -14,5 +14,9 @@ type Article struct {
 	URL    string
 	Source string // outlet name, when known
 	Author string // byline, when known
-	Hash   string // hex SHA-256 of what the article was read from, to skip unchanged articles
+	// Language is the article's language as its page, feed or record
+	// declares it ("en", "en-GB"), when it does. It is read for callers;
+	// the graph does not record it yet.
+	Language string
+	Hash     string // hex SHA-256 of what the article was read from, to skip unchanged articles
 }

@@ -17,8 +17,8 @@ import (
 // metadata is what front matter, a sidecar file or HTML meta tags say about
 // an article.
 type metadata struct {
-	title, url, source, author string
-	date                       time.Time
+	title, url, source, author, language string
+	date                                 time.Time
 }
 
 // override returns m with the fields that o sets replaced.
@@ -38,6 +38,9 @@ func (m metadata) override(o metadata) metadata {
 	if o.author != "" {
 		m.author = o.author
 	}
+	if o.language != "" {
+		m.language = o.language
+	}
 	return m
 }
 
@@ -53,6 +56,8 @@ func (m *metadata) set(key, value string) error {
 		m.source = prose.Line(value)
 	case "author", "byline":
 		m.author = prose.Line(value)
+	case "language", "lang":
+		m.language = strings.TrimSpace(value)
 	case "date":
 		if strings.TrimSpace(value) == "" {
 			return nil
