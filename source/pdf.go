@@ -2,7 +2,10 @@ package source
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
+	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -44,18 +47,7 @@ func parsePDF(raw []byte) (title string, paras []string, meta metadata, err erro
 		if p.V.IsNull() {
 			continue
 		}
-		rows, err := p.GetTextByRow()
-		if err != nil {
-			return "", nil, metadata{}, fmt.Errorf("page %d: %w", i, err)
-		}
-		for _, row := range rows {
-			var line strings.Builder
-			for _, t := range row.Content {
-				line.WriteString(t.S)
-			}
-			lines.WriteString(prose.Line(line.String()))
-			lines.WriteByte('\n')
-		}
+		pageLines(&lines, p.Content().Text)
 		lines.WriteByte('\n') // a page ends a paragraph
 	}
 	paras = textParagraphs(lines.String(), false)
@@ -63,6 +55,51 @@ func parsePDF(raw []byte) (title string, paras []string, meta metadata, err erro
 		return "", nil, metadata{}, fmt.Errorf("%w: the PDF has no text layer (a scan? run it through OCR first)", ErrNoText)
 	}
 	return "", paras, meta, nil
+}
+
+// pageLines writes a page's text as lines, top to bottom: glyphs on one
+// baseline make a line, in order across the page, and a gap between lines
+// wider than one and a half times the page's usual line spacing ends a
+// paragraph (a blank line).
+func pageLines(w *strings.Builder, texts []pdf.Text) {
+	if len(texts) == 0 {
+		return
+	}
+	sorted := slices.Clone(texts)
+	slices.SortStableFunc(sorted, func(a, b pdf.Text) int {
+		if d := b.Y - a.Y; math.Abs(d) > 1 {
+			return cmp.Compare(b.Y, a.Y)
+		}
+		return cmp.Compare(a.X, b.X)
+	})
+	type line struct {
+		y    float64
+		text strings.Builder
+	}
+	var ls []*line
+	for _, t := range sorted {
+		if len(ls) == 0 || math.Abs(ls[len(ls)-1].y-t.Y) > 1 {
+			ls = append(ls, &line{y: t.Y})
+		}
+		ls[len(ls)-1].text.WriteString(t.S)
+	}
+	var gaps []float64
+	for i := 1; i < len(ls); i++ {
+		gaps = append(gaps, ls[i-1].y-ls[i].y)
+	}
+	usual := 0.0
+	if len(gaps) > 0 {
+		s := slices.Clone(gaps)
+		slices.Sort(s)
+		usual = s[len(s)/4] // the tightest spacing most lines share
+	}
+	for i, l := range ls {
+		if i > 0 && usual > 0 && gaps[i-1] > usual*1.5 {
+			w.WriteByte('\n')
+		}
+		w.WriteString(prose.Line(l.text.String()))
+		w.WriteByte('\n')
+	}
 }
 
 // pdfDate reads a PDF date, "D:20250301093000Z" or "D:20250301093000+01'00'".
