@@ -16,7 +16,9 @@ type want struct {
 	date                              time.Time
 }
 
-func day(y int, m time.Month, d, h, min int) time.Time { return time.Date(y, m, d, h, min, 0, 0, time.UTC) }
+func day(y int, m time.Month, d, h, min int) time.Time {
+	return time.Date(y, m, d, h, min, 0, 0, time.UTC)
+}
 
 // TestFormats reads each fixture of testdata/formats and checks every
 // article (headline, body start, date, URL, outlet, byline), every bad
