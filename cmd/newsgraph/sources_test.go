@@ -75,3 +75,33 @@ func TestBuildFormatsThenRm(t *testing.T) {
 		t.Errorf("articles left = %s (%v), want 6", out, err)
 	}
 }
+
+// TestFeedExportTimeline: articles read from a feed carry their items'
+// dates into the graph, so the GEXF export is dynamic, with spells on the
+// items' days.
+func TestFeedExportTimeline(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "newsgraph.db")
+	feeds := filepath.Join("..", "..", "source", "testdata", "formats")
+	_, errOut, err := run(t, "build", filepath.Join(feeds, "news.atom"), filepath.Join(feeds, "news.rss"), "--db", db, "--progress", "never")
+	if err == nil || !strings.Contains(errOut, "news.rss (item 3)") {
+		t.Fatalf("build: err %v (want the bad item reported)\n%s", err, errOut)
+	}
+	gexf := filepath.Join(dir, "graph.gexf")
+	if _, errOut, err := run(t, "export", "--db", db, "--format", "gexf", "-o", gexf); err != nil {
+		t.Fatalf("export: %v\n%s", err, errOut)
+	}
+	raw, err := os.ReadFile(gexf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(raw)
+	if !strings.Contains(s, `mode="dynamic"`) || !strings.Contains(s, `timeformat="date"`) {
+		t.Fatalf("export is not dynamic:\n%.600s", s)
+	}
+	for _, day := range []string{"2025-06-10", "2025-06-03"} {
+		if !strings.Contains(s, `<spell start="`+day+`"`) {
+			t.Errorf("no spell on %s, the date of a feed item", day)
+		}
+	}
+}
