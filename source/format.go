@@ -328,7 +328,7 @@ func recordID(file, title, key string) string {
 		slug = strings.TrimRight(slug[:48], "-")
 	}
 	h := sha256.Sum256([]byte(key))
-	own := slug + "-" + hex.EncodeToString(h[:4])
+	own := slug + "-" + hex.EncodeToString(h[:6])
 	if file == "" {
 		return own
 	}
