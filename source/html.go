@@ -371,7 +371,7 @@ var newsTypes = map[string]bool{
 // itself, an element of an array, or a node of an @graph. Scripts that are
 // not valid JSON are passed over: the page still has its text.
 func (ld *linkedData) read(src string) {
-	if ld.headline != "" || ld.date.IsZero() == false {
+	if ld.headline != "" || !ld.date.IsZero() {
 		return
 	}
 	var v any
