@@ -7,6 +7,7 @@ import (
 	"github.com/newsgraph/newsgraph/bench/synth"
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/schema"
+	"github.com/newsgraph/newsgraph/source"
 )
 
 // benchArticles is how many synthetic articles one benchmark operation
@@ -24,7 +25,7 @@ func newSample(b *testing.B) *sample {
 	b.Helper()
 	s := &sample{}
 	err := synth.Generate(context.Background(), 1, benchArticles, func(name string, body []byte) error {
-		a, err := extract.Parse(name, body)
+		a, err := source.Parse(name, body)
 		if err != nil {
 			return err
 		}
@@ -79,7 +80,7 @@ func BenchmarkArticle(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for k, raw := range s.raw {
-			a, err := extract.Parse(s.names[k], raw)
+			a, err := source.Parse(s.names[k], raw)
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -5,7 +5,7 @@
 // They are embedded so that the library and the CLI can run without any
 // files at hand:
 //
-//	for a, err := range extract.ReadFS(ctx, examples.Articles, ".") {
+//	for a, err := range source.ReadFS(ctx, examples.Articles, ".") {
 //		...
 //	}
 //

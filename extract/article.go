@@ -2,23 +2,16 @@ package extract
 
 import (
 	"context"
-	"time"
 
 	"github.com/newsgraph/newsgraph/schema"
+	"github.com/newsgraph/newsgraph/source"
 )
 
-// An Article is one news article as read from a file or stream.
-type Article struct {
-	ID     string    // stable identifier: the file's path below the root read, slugged
-	Path   string    // where it was read from ("-" for stdin)
-	Title  string    // headline: front matter title, or the first non-empty line
-	Body   string    // the text after the headline, paragraphs separated by blank lines
-	Date   time.Time // publication date, zero when unknown
-	URL    string
-	Source string // outlet name, when known
-	Author string // byline, when known
-	Hash   string // hex SHA-256 of the raw file, to skip unchanged articles
-}
+// An Article is one news article, as package source reads it. The alias
+// lets the extractor's API read on its own (extract.Article, extract.Clean)
+// while the type lives where articles are made, so data flows one way:
+// source → extract → schema → graph.
+type Article = source.Article
 
 // An Extractor turns an article into facts. Implementations must be safe
 // for concurrent use and must not panic on any input.

@@ -6,6 +6,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/internal/prose"
 )
 
 // Furniture describes one kind of page furniture: the text a web page puts
@@ -250,7 +252,7 @@ const (
 )
 
 // closers may follow a sentence's final punctuation.
-const closers = "\"')]}»’”›"
+const closers = prose.Closers
 
 // matchKey is the form of a line furniture patterns are matched against.
 func matchKey(s string) string {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/bench/synth"
 	"github.com/newsgraph/newsgraph/examples"
+	"github.com/newsgraph/newsgraph/source"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -31,7 +32,7 @@ func TestCleanGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			a, err := Parse(filepath.Base(in), raw)
+			a, err := source.Parse(filepath.Base(in), raw)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -75,7 +76,7 @@ func TestCleanExamples(t *testing.T) {
 		"GPonline", "Other articles on the health White Paper", "Social Care Institute for Excellence",
 	}
 	n := 0
-	for a, err := range ReadFS(context.Background(), examples.Articles, ".") {
+	for a, err := range source.ReadFS(context.Background(), examples.Articles, ".") {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -227,11 +228,11 @@ func BenchmarkClean(b *testing.B) {
 			}
 		}
 	}
-	b.Run("examples", func(b *testing.B) { run(b, read(b, ReadFS(ctx, examples.Articles, "."))) })
+	b.Run("examples", func(b *testing.B) { run(b, read(b, source.ReadFS(ctx, examples.Articles, "."))) })
 	b.Run("synth", func(b *testing.B) {
 		var arts []Article
 		err := synth.Generate(ctx, 1, 300, func(name string, body []byte) error {
-			a, err := Parse(name, body)
+			a, err := source.Parse(name, body)
 			arts = append(arts, a)
 			return err
 		})
@@ -245,6 +246,6 @@ func BenchmarkClean(b *testing.B) {
 		if dir == "" {
 			b.Skip("NEWSGRAPH_CLEAN_CORPUS names no directory of articles")
 		}
-		run(b, read(b, Read(ctx, []string{dir})))
+		run(b, read(b, source.Read(ctx, []string{dir})))
 	})
 }

@@ -1,7 +1,8 @@
-// Package extract reads news articles and turns them into facts.
+// Package extract turns news articles into facts.
 //
-// The flow is Read (files, directories, stdin → Article), Clean (page
-// furniture and repeated standfirsts removed) and an Extractor, which finds
-// people, organisations, roles, quotations, topics, reforms and stances and
-// returns them as schema.Facts carrying their provenance.
+// Articles come from package source (files, pages, feeds, archives →
+// Article). Clean drops the page furniture a copied web page carries
+// (related links, sign-up boxes, repeated standfirsts), and an Extractor
+// finds people, organisations, roles, quotations, topics, reforms and
+// stances and returns them as schema.Facts carrying their provenance.
 package extract

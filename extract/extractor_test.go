@@ -14,6 +14,7 @@ import (
 
 	"github.com/cayleygraph/quad/nquads"
 	"github.com/newsgraph/newsgraph/schema"
+	"github.com/newsgraph/newsgraph/source"
 )
 
 // extractDir extracts every article under dir and returns the N-Quads.
@@ -26,7 +27,7 @@ func extractDir(t *testing.T, dir string) []byte {
 	var buf bytes.Buffer
 	w := nquads.NewWriter(&buf)
 	ctx := context.Background()
-	for a, err := range Read(ctx, []string{dir}) {
+	for a, err := range source.Read(ctx, []string{dir}) {
 		if err != nil {
 			t.Fatal(err)
 		}

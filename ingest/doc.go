@@ -4,7 +4,7 @@
 //
 //	g, _ := graph.OpenURL(ctx, "./newsgraph.db")
 //	ex, _ := extract.New()
-//	sum, err := ingest.Run(ctx, g, ex, extract.Read(ctx, paths))
+//	sum, err := ingest.Run(ctx, g, ex, source.Read(ctx, paths))
 //
 // A file that cannot be read and an article that cannot be extracted are
 // recorded in the Summary, naming the file, and the batch goes on; Run

@@ -18,6 +18,7 @@ import (
 	"github.com/newsgraph/newsgraph/graph/graphtest"
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/schema"
+	"github.com/newsgraph/newsgraph/source"
 )
 
 // fakeExtractor states one fact per sentence-ish line, and fails or panics
@@ -53,7 +54,7 @@ type item struct {
 	err error
 }
 
-func source(items ...item) iter.Seq2[extract.Article, error] {
+func seq(items ...item) iter.Seq2[extract.Article, error] {
 	return func(yield func(extract.Article, error) bool) {
 		for _, it := range items {
 			if !yield(it.a, it.err) {
@@ -77,9 +78,9 @@ func TestRunErrorsDoNotStopTheBatch(t *testing.T) {
 	for _, workers := range []int{1, 3} {
 		t.Run(fmt.Sprint("workers=", workers), func(t *testing.T) {
 			g := memGraph(t)
-			src := source(
+			src := seq(
 				item{a: article("a", "Ann Smith\nBob Jones")},
-				item{err: &extract.FileError{Path: "broken.txt", Err: extract.ErrInvalidUTF8}},
+				item{err: &source.FileError{Path: "broken.txt", Err: source.ErrInvalidUTF8}},
 				item{a: article("c", "FAIL here")},
 				item{a: article("d", "PANIC here")},
 				item{a: article("b", "Carol King")},
@@ -97,9 +98,9 @@ func TestRunErrorsDoNotStopTheBatch(t *testing.T) {
 					t.Errorf("error %d = %v, want %q", i, sum.Errors, w)
 				}
 			}
-			var fe *extract.FileError
+			var fe *source.FileError
 			if !errors.As(sum.Errors[0], &fe) {
-				t.Errorf("read error is %T, want *extract.FileError", sum.Errors[0])
+				t.Errorf("read error is %T, want *source.FileError", sum.Errors[0])
 			}
 			var ae *ingest.ArticleError
 			if !errors.As(sum.Errors[1], &ae) || ae.ArticleID != "c" {
@@ -116,7 +117,7 @@ func TestRunErrorsDoNotStopTheBatch(t *testing.T) {
 func TestRunTwiceSkips(t *testing.T) {
 	g := memGraph(t)
 	ctx := context.Background()
-	src := source(item{a: article("a", "Ann Smith")}, item{a: article("b", "Bob Jones")})
+	src := seq(item{a: article("a", "Ann Smith")}, item{a: article("b", "Bob Jones")})
 	if _, err := ingest.Run(ctx, g, fakeExtractor{}, src); err != nil {
 		t.Fatal(err)
 	}
@@ -132,7 +133,7 @@ func TestRunTwiceSkips(t *testing.T) {
 		t.Errorf("second run changed the store")
 	}
 	// A changed article replaces its old self and nothing else.
-	sum, err = ingest.Run(ctx, g, fakeExtractor{}, source(item{a: article("a", "Ann Jones")}, item{a: article("b", "Bob Jones")}))
+	sum, err = ingest.Run(ctx, g, fakeExtractor{}, seq(item{a: article("a", "Ann Jones")}, item{a: article("b", "Bob Jones")}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -160,7 +161,7 @@ func (f fingerprinted) Fingerprint() string { return f.fp }
 func TestRunNewFingerprintExtractsAgain(t *testing.T) {
 	g := memGraph(t)
 	ctx := context.Background()
-	src := source(item{a: article("a", "Ann Smith")}, item{a: article("b", "Bob Jones")})
+	src := seq(item{a: article("a", "Ann Smith")}, item{a: article("b", "Bob Jones")})
 	for _, step := range []struct {
 		fp                        string
 		loaded, replaced, skipped int
@@ -199,7 +200,7 @@ func TestRunExamples(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer g.Close()
-		sum, err := ingest.Run(ctx, g, ex, extract.ReadFS(ctx, examples.Articles, "."), ingest.WithWorkers(workers))
+		sum, err := ingest.Run(ctx, g, ex, source.ReadFS(ctx, examples.Articles, "."), ingest.WithWorkers(workers))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -234,7 +235,7 @@ func TestWorkersDoNotChangeTheGraph(t *testing.T) {
 	var dumps []string
 	for _, w := range []int{1, 4} {
 		g := memGraph(t)
-		sum, err := ingest.Run(ctx, g, fakeExtractor{}, source(items...), ingest.WithWorkers(w), ingest.WithBatchQuads(25))
+		sum, err := ingest.Run(ctx, g, fakeExtractor{}, seq(items...), ingest.WithWorkers(w), ingest.WithBatchQuads(25))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -258,7 +259,7 @@ func TestExtractIsDeterministic(t *testing.T) {
 	for _, w := range []int{1, 3, 1} {
 		var buf bytes.Buffer
 		nw := nquads.NewWriter(&buf)
-		sum, err := ingest.Extract(ctx, ex, extract.ReadFS(ctx, examples.Articles, "."), nw, ingest.WithWorkers(w))
+		sum, err := ingest.Extract(ctx, ex, source.ReadFS(ctx, examples.Articles, "."), nw, ingest.WithWorkers(w))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -319,7 +320,7 @@ func TestProgress(t *testing.T) {
 	g := memGraph(t)
 	var last ingest.Progress
 	calls := 0
-	src := source(item{a: article("a", "Ann")}, item{err: errors.New("x.txt: unreadable")}, item{a: article("b", "Bob")})
+	src := seq(item{a: article("a", "Ann")}, item{err: errors.New("x.txt: unreadable")}, item{a: article("b", "Bob")})
 	sum, err := ingest.Run(context.Background(), g, fakeExtractor{}, src, ingest.WithProgress(func(p ingest.Progress) {
 		calls++
 		last = p
@@ -345,7 +346,7 @@ func ExampleRun() {
 		fmt.Println(err)
 		return
 	}
-	sum, err := ingest.Run(ctx, g, ex, extract.ReadFS(ctx, examples.Articles, "."))
+	sum, err := ingest.Run(ctx, g, ex, source.ReadFS(ctx, examples.Articles, "."))
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -14,6 +14,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/source"
 )
 
 func newBuildCmd() *cobra.Command {
@@ -68,6 +69,10 @@ flag, GOMEMLIMIT does the same.`,
 				debug.SetMemoryLimit(int64(memLimit))
 			}
 			ctx := cmd.Context()
+			// A mistyped path must fail before a store is created.
+			if err := source.Check(args); err != nil {
+				return fmt.Errorf("build: %w", err)
+			}
 			ex, err := newExtractor(lexicon)
 			if err != nil {
 				return err
@@ -92,7 +97,8 @@ flag, GOMEMLIMIT does the same.`,
 			if pr != nil {
 				opts = append(opts, ingest.WithProgress(pr.update))
 			}
-			sum, err := ingest.Run(ctx, g, ex, articles(ctx, args), opts...)
+			var skips skipped
+			sum, err := ingest.Run(ctx, g, ex, articles(ctx, args, &skips), opts...)
 			if pr != nil {
 				pr.finish()
 			}
@@ -112,6 +118,7 @@ flag, GOMEMLIMIT does the same.`,
 			if err := printBuild(cmd, g, db, sum); err != nil {
 				return err
 			}
+			skips.print(cmd.OutOrStdout())
 			if err := g.Close(); err != nil {
 				return err
 			}

@@ -13,6 +13,7 @@ import (
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/internal/gctune"
+	"github.com/newsgraph/newsgraph/source"
 	"github.com/spf13/cobra"
 )
 
@@ -32,6 +33,9 @@ sentence or article it came from. The output is deterministic.`,
   cat story.txt | newsgraph extract -`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			gctune.SmallHeap()
+			if err := source.Check(args); err != nil {
+				return err
+			}
 			ex, err := newExtractor(lexicon)
 			if err != nil {
 				return err
@@ -45,10 +49,12 @@ sentence or article it came from. The output is deterministic.`,
 				defer f.Close()
 				w = f
 			}
-			n, failed, err := extractAll(cmd.Context(), ex, articles(cmd.Context(), args), w, cmd.ErrOrStderr(), ingest.WithWorkers(workers))
+			var skips skipped
+			n, failed, err := extractAll(cmd.Context(), ex, articles(cmd.Context(), args, &skips), w, cmd.ErrOrStderr(), ingest.WithWorkers(workers))
 			if err != nil {
 				return err
 			}
+			skips.print(cmd.ErrOrStderr())
 			if out != "" && out != "-" {
 				fmt.Fprintf(cmd.ErrOrStderr(), "wrote %d quads to %s\n", n, out)
 			}
@@ -64,12 +70,17 @@ sentence or article it came from. The output is deterministic.`,
 	return cmd
 }
 
-// articles reads the named paths, or the embedded examples when there are none.
-func articles(ctx context.Context, paths []string) iter.Seq2[extract.Article, error] {
-	if len(paths) == 0 {
-		return extract.ReadFS(ctx, examples.Articles, ".")
+// articles reads the named paths, or the embedded examples when there are
+// none; what the reader passes over goes to skips, when not nil.
+func articles(ctx context.Context, paths []string, skips *skipped) iter.Seq2[extract.Article, error] {
+	var opts []source.ReadOption
+	if skips != nil {
+		opts = append(opts, source.WithSkipped(skips.add))
 	}
-	return extract.Read(ctx, paths)
+	if len(paths) == 0 {
+		return source.ReadFS(ctx, examples.Articles, ".", opts...)
+	}
+	return source.Read(ctx, paths, opts...)
 }
 
 // extractAll writes the quads of every article to w through the library

@@ -43,6 +43,7 @@ func newRootCmd() *cobra.Command {
 	root.AddCommand(
 		newExtractCmd(),
 		newBuildCmd(),
+		newRmCmd(),
 		newQueryCmd(),
 		newServeCmd(),
 		newExportCmd(),

@@ -153,7 +153,7 @@ func count(n int) string {
 }
 
 // countArticles counts the files build will read from paths, walking
-// directories as extract.Read does (hidden entries skipped, article
+// directories as source.Read does (hidden entries skipped, article
 // extensions only), for the progress bar's total. It reads names only, not
 // files; an unreadable path counts as one (it will be one error).
 func countArticles(paths []string) int {
@@ -176,8 +176,10 @@ func countArticles(paths []string) int {
 	return n
 }
 
-// articleExts mirrors the extensions extract.Read reads in a directory.
-var articleExts = map[string]bool{"": true, ".txt": true, ".md": true, ".markdown": true, ".html": true, ".htm": true}
+// articleExts mirrors the extensions source.Read reads in a directory (a
+// feed, archive or dataset counts as one, though it holds many articles).
+var articleExts = map[string]bool{"": true, ".txt": true, ".md": true, ".markdown": true, ".html": true, ".htm": true, ".pdf": true,
+	".rss": true, ".atom": true, ".xml": true, ".warc": true, ".gz": true, ".json": true, ".jsonl": true, ".ndjson": true, ".csv": true, ".tsv": true}
 
 func countFS(fsys fs.FS, root string) int {
 	n := 0

@@ -13,7 +13,7 @@ import (
 
 func TestCountArticles(t *testing.T) {
 	dir := t.TempDir()
-	for _, name := range []string{"a.txt", "b.md", "sub/c.html", "sub/d", "skip.json", ".hidden/e.txt", ".f.txt"} {
+	for _, name := range []string{"a.txt", "b.md", "sub/c.html", "sub/d", "skip.jpg", ".hidden/e.txt", ".f.txt"} {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
@@ -27,7 +27,7 @@ func TestCountArticles(t *testing.T) {
 		want  int
 	}{
 		{[]string{dir}, 4},
-		{[]string{dir, filepath.Join(dir, "skip.json")}, 5}, // named files are read whatever their extension
+		{[]string{dir, filepath.Join(dir, "skip.jpg")}, 5}, // a named file counts (it is read, or an error)
 		{[]string{"-", filepath.Join(dir, "missing")}, 2},
 		{nil, 5}, // the embedded examples
 	}

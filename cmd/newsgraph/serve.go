@@ -7,13 +7,13 @@ import (
 	"net"
 	"path"
 
-	"github.com/spf13/cobra"
-
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/server"
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/internal/gctune"
+	"github.com/newsgraph/newsgraph/source"
+	"github.com/spf13/cobra"
 )
 
 func newServeCmd() *cobra.Command {
@@ -100,7 +100,7 @@ func ingestInto(g *graph.Graph, ex extract.Extractor) server.IngestFunc {
 			name = "article.txt"
 		}
 		name = path.Base(name)
-		a, err := extract.Parse(name, body)
+		a, err := source.Parse(name, body)
 		if err != nil {
 			return server.Summary{}, err
 		}

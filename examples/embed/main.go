@@ -12,6 +12,7 @@ import (
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/source"
 )
 
 func main() {
@@ -25,7 +26,7 @@ func main() {
 		log.Fatal(err)
 	}
 	defer g.Close()
-	sum, err := ingest.Run(ctx, g, ex, extract.ReadFS(ctx, examples.Articles, "."))
+	sum, err := ingest.Run(ctx, g, ex, source.ReadFS(ctx, examples.Articles, "."))
 	if err != nil {
 		log.Fatal(err)
 	}

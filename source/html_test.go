@@ -1,4 +1,4 @@
-package extract
+package source
 
 import (
 	"testing"
@@ -19,7 +19,7 @@ const page = `<!DOCTYPE html>
 <header><h1>PCTs to go in&nbsp;shake-up</h1><p class="byline">By A Reporter</p></header>
 <figure><img src="x.jpg"><figcaption>The minister (pictured)</figcaption></figure>
 <p>Primary care trusts will be <a href="/x">abolished</a>,<br>the minister said.</p>
-<div>Loose text in a div is not a block.</div>
+<div>Loose text.</div>
 <h2>What changes</h2>
 <ul><li>GP consortia take over commissioning.</li><li>Councils gain public health.</li></ul>
 <blockquote><p>&ldquo;It is the right thing to do,&rdquo; he said.</p></blockquote>
@@ -40,10 +40,11 @@ func TestParseHTML(t *testing.T) {
 		ID:     "story",
 		Path:   "story.html",
 		Title:  "PCTs to go in shake-up",
-		Body:   "By A Reporter\n\nPrimary care trusts will be abolished, the minister said.\n\nWhat changes\n\nGP consortia take over commissioning.\n\nCouncils gain public health.\n\n“It is the right thing to do,” he said.",
+		Body:   "Primary care trusts will be abolished, the minister said.\n\nWhat changes\n\nGP consortia take over commissioning.\n\nCouncils gain public health.\n\n“It is the right thing to do,” he said.",
 		Date:   time.Date(2010, 7, 13, 8, 0, 0, 0, time.UTC),
 		URL:    "https://care.example/pcts",
 		Source: "Care Weekly",
+		Author: "A Reporter",
 		Hash:   a.Hash,
 	}
 	if a != want {

@@ -1,4 +1,4 @@
-package extract
+package source
 
 import (
 	"context"
@@ -75,7 +75,7 @@ func TestSidecars(t *testing.T) {
 		"e.meta":     "{\"source\": \"Sidecar Site\"}",
 		"f.txt":      "F title\n\nBody.",
 		"f.json":     "{not json",
-		"notes.json": `{"title": "a sidecar with no article is ignored"}`,
+		"notes.json": `{"title": "a sidecar with no article is a dataset with no text"}`,
 	})
 	got := map[string]result{}
 	for a, err := range Read(context.Background(), []string{dir}) {
@@ -105,8 +105,11 @@ func TestSidecars(t *testing.T) {
 			t.Errorf("%s: error = %v, want %q", name, err, want)
 		}
 	}
-	if len(got) != 6 {
-		t.Errorf("got %d results, want 6: %v", len(got), got)
+	if err := got["notes.json"].err; !errors.Is(err, ErrNoText) || !strings.Contains(err.Error(), "(line 1)") {
+		t.Errorf("notes.json: error = %v, want ErrNoText naming the record", err)
+	}
+	if len(got) != 7 {
+		t.Errorf("got %d results, want 7: %v", len(got), got)
 	}
 }
 

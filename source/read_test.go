@@ -1,4 +1,4 @@
-package extract
+package source
 
 import (
 	"context"
@@ -146,7 +146,7 @@ func TestReadWalk(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{
 		"2010/July/PCTs Scrapped.txt":  goodText,
-		"2010/July/notes.csv":          "skipped: not an article extension",
+		"2010/July/notes.log":          "skipped: not an article extension",
 		"2010/July/PCTs Scrapped.json": `{"source": "Community Care"}`,
 		"2010/b.html":                  "<h1>H</h1><p>Text.</p>",
 		"2010/a.md":                    goodText,
@@ -156,11 +156,14 @@ func TestReadWalk(t *testing.T) {
 		"x/.draft.md":                  goodText,
 		"Z.HTM":                        "<title>Upper case extension</title><p>P.</p>",
 	})
-	explicit := filepath.Join(dir, "2010", "July", "notes.csv")
+	explicit := filepath.Join(dir, "2010", "July", "notes.log")
 	var ids, paths []string
-	for a, err := range Read(context.Background(), []string{dir, explicit}) {
+	var skips []Skip
+	var errs []error
+	for a, err := range Read(context.Background(), []string{dir, explicit}, WithSkipped(func(s Skip) { skips = append(skips, s) })) {
 		if err != nil {
-			t.Fatal(err)
+			errs = append(errs, err)
+			continue
 		}
 		ids = append(ids, a.ID)
 		paths = append(paths, a.Path)
@@ -168,12 +171,20 @@ func TestReadWalk(t *testing.T) {
 			t.Errorf("sidecar not applied: source = %q", a.Source)
 		}
 	}
-	want := []string{"2010/july/pcts-scrapped", "2010/a", "2010/b", "readme", "z", "notes-csv"}
+	want := []string{"2010/july/pcts-scrapped", "2010/a", "2010/b", "readme", "z"}
 	if !slices.Equal(ids, want) {
 		t.Errorf("IDs = %q\nwant   %q", ids, want)
 	}
-	if paths[0] != filepath.Join(dir, "2010", "July", "PCTs Scrapped.txt") || paths[5] != explicit {
+	if paths[0] != filepath.Join(dir, "2010", "July", "PCTs Scrapped.txt") {
 		t.Errorf("paths = %q", paths)
+	}
+	// In a walk, a file in no known format is passed over, but named; named
+	// directly, it is an error.
+	if len(skips) != 1 || skips[0].Path != explicit || !strings.Contains(skips[0].Reason, ".log") {
+		t.Errorf("skips = %+v, want notes.log (unknown format)", skips)
+	}
+	if len(errs) != 1 || !errors.Is(errs[0], ErrUnknownFormat) || !strings.Contains(errs[0].Error(), "notes.log") {
+		t.Errorf("errors = %v, want ErrUnknownFormat for the file named directly", errs)
 	}
 }
 
@@ -386,7 +397,6 @@ func FuzzParse(f *testing.F) {
 		if strings.Contains(a.Body, "\n\n\n") || strings.Contains(a.Body, "\r") || strings.Contains(a.Title, "\n") {
 			t.Fatalf("badly normalised: %q / %q", a.Title, a.Body)
 		}
-		_ = Clean(a) // nor may cleaning panic
 	})
 }
 
@@ -397,7 +407,7 @@ func ExampleRead() {
 			fmt.Println("skipped:", err) // a bad file; the others still come
 			continue
 		}
-		fmt.Println(a.ID, "|", Clean(a).Title)
+		fmt.Println(a.ID, "|", a.Title)
 	}
 	// Output:
 	// 000_bd6ab526a9c92c91 | Burstow: PCTs scrapped to aid health and social care links

@@ -1,4 +1,4 @@
-package extract
+package source
 
 import (
 	"bytes"
@@ -10,13 +10,15 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/newsgraph/newsgraph/internal/prose"
 )
 
 // metadata is what front matter, a sidecar file or HTML meta tags say about
 // an article.
 type metadata struct {
-	title, url, source, author string
-	date                       time.Time
+	title, url, source, author, language string
+	date                                 time.Time
 }
 
 // override returns m with the fields that o sets replaced.
@@ -36,6 +38,9 @@ func (m metadata) override(o metadata) metadata {
 	if o.author != "" {
 		m.author = o.author
 	}
+	if o.language != "" {
+		m.language = o.language
+	}
 	return m
 }
 
@@ -44,13 +49,15 @@ func (m metadata) override(o metadata) metadata {
 func (m *metadata) set(key, value string) error {
 	switch strings.ToLower(key) {
 	case "title":
-		m.title = normaliseLine(value)
+		m.title = prose.Line(value)
 	case "url":
 		m.url = strings.TrimSpace(value)
 	case "source":
-		m.source = normaliseLine(value)
+		m.source = prose.Line(value)
 	case "author", "byline":
-		m.author = normaliseLine(value)
+		m.author = prose.Line(value)
+	case "language", "lang":
+		m.language = strings.TrimSpace(value)
 	case "date":
 		if strings.TrimSpace(value) == "" {
 			return nil
@@ -80,7 +87,7 @@ var dateLayouts = []string{
 // parseDate reads a publication date in one of dateLayouts. Dates without
 // a zone are UTC.
 func parseDate(s string) (time.Time, error) {
-	s = normaliseLine(s)
+	s = prose.Line(s)
 	for _, l := range dateLayouts {
 		if t, err := time.Parse(l, s); err == nil {
 			return t, nil

@@ -1,6 +1,7 @@
-package extract
+package source
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"crypto/sha256"
@@ -18,6 +19,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/newsgraph/newsgraph/internal/prose"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -31,31 +33,43 @@ var (
 	ErrDuplicateID = errors.New("duplicate article ID")
 )
 
-// A FileError is a problem with one input file. Read yields it and goes on
-// with the next file, so a caller can report every bad file of a batch.
+// A FileError is a problem with one input file, or with one record of a
+// feed, archive or dataset. Read yields it and goes on with the next file
+// or record, so a caller can report every bad input of a batch.
 type FileError struct {
-	Path string // as given to Read, or below the directory given; "-" for stdin
-	Err  error
+	Path   string // as given to Read, or below the directory given; "-" for stdin
+	Record string // the record within the file ("item 3", "line 17", "record at byte 2048"); "" for the whole file
+	Err    error
 }
 
-func (e *FileError) Error() string { return e.Path + ": " + e.Err.Error() }
+func (e *FileError) Error() string {
+	if e.Record == "" {
+		return e.Path + ": " + e.Err.Error()
+	}
+	return e.Path + " (" + e.Record + "): " + e.Err.Error()
+}
 
 func (e *FileError) Unwrap() error { return e.Err }
 
 // DefaultMaxSize is the largest file Read accepts unless WithMaxSize says
-// otherwise. News articles are a few kilobytes; anything this big is not one.
+// otherwise. News articles are a few kilobytes; anything this big is not
+// one. Feeds, archives and datasets are read as streams, record by record:
+// the limit applies to each record, not to the file.
 const DefaultMaxSize = 10 << 20
 
-// A ReadOption configures Read, ReadFS and Parse.
+// A ReadOption configures Read, ReadFS, ReadBytes and Parse.
 type ReadOption func(*readConfig)
 
 type readConfig struct {
-	maxSize int64
-	stdin   io.Reader
+	maxSize  int64
+	stdin    io.Reader
+	skipped  func(Skip)
+	mainText MainText
 }
 
-// WithMaxSize sets the largest file, in bytes, that is read; bigger files
-// are reported as ErrTooLarge. n <= 0 means no limit.
+// WithMaxSize sets the largest file (or record of a container), in bytes,
+// that is read; bigger ones are reported as ErrTooLarge. n <= 0 means no
+// limit.
 func WithMaxSize(n int64) ReadOption {
 	return func(c *readConfig) { c.maxSize = n }
 }
@@ -66,39 +80,38 @@ func WithStdin(r io.Reader) ReadOption {
 }
 
 func newReadConfig(opts []ReadOption) readConfig {
-	c := readConfig{maxSize: DefaultMaxSize, stdin: os.Stdin}
+	c := readConfig{maxSize: DefaultMaxSize, stdin: os.Stdin, mainText: DefaultMainText}
 	for _, o := range opts {
 		o(&c)
 	}
 	return c
 }
 
-// articleExts are the extensions read when walking a directory. A file
-// named explicitly is read whatever its extension.
-var articleExts = map[string]bool{
-	"":          true,
-	".txt":      true,
-	".md":       true,
-	".markdown": true,
-	".html":     true,
-	".htm":      true,
-}
-
 // Read streams the articles in paths: files, directories (walked
-// recursively in lexical order, hidden entries and files with other
-// extensions skipped) and "-" for standard input. One file is in memory at
-// a time.
+// recursively in lexical order, hidden entries skipped) and "-" for
+// standard input. Each file's format is told from its content and its
+// extension (see Detect): a text, Markdown, HTML or PDF file is one
+// article, each item of a feed, HTML response of a WARC archive, record of
+// a JSON dataset and row of a CSV one an article. One file (or record) is
+// in memory at a time.
 //
-// A file that cannot be read or parsed is yielded as a *FileError and the
-// iteration goes on; stopping is the caller's choice. A cancelled ctx ends
-// the iteration after yielding ctx.Err().
+// A file or record that cannot be read or parsed is yielded as a
+// *FileError and the iteration goes on; stopping is the caller's choice. A
+// file named in paths that is in no known format is an error
+// (ErrUnknownFormat); in a directory walk it is passed over, and reported
+// through WithSkipped, with the records of containers that are no article
+// (a WARC's request records, a 404 response). Sidecar files (NAME.json,
+// NAME.meta beside NAME.txt) are read as metadata of their article, never
+// as articles. A cancelled ctx ends the iteration after yielding ctx.Err().
 //
 // An article's ID is its path below the directory argument, extension
 // dropped and each segment slugged ("2010/July/PCTs scrapped.txt" read from
 // "corpus" is "2010/july/pcts-scrapped"); a file named directly gets its base
-// name, standard input "stdin-" and the start of its hash. Two files with
-// the same ID are an error (ErrDuplicateID) for the second, so one article
-// never silently replaces another downstream.
+// name, standard input "stdin-" and the start of its hash. A container's
+// records are FILE-ID/headline-slug-HASH, the hash of the record's GUID,
+// URL or id, so a record keeps its ID as the container changes around it.
+// Two files with the same ID are an error (ErrDuplicateID) for the second,
+// so one article never silently replaces another downstream.
 func Read(ctx context.Context, paths []string, opts ...ReadOption) iter.Seq2[Article, error] {
 	cfg := newReadConfig(opts)
 	return func(yield func(Article, error) bool) {
@@ -126,8 +139,28 @@ func ReadFS(ctx context.Context, fsys fs.FS, root string, opts ...ReadOption) it
 		case info.IsDir():
 			r.walk(fsys, root, func(name string) string { return name })
 		default:
-			r.readFile(fsys, root, root, fileID(path.Base(root)))
+			r.readFile(fsys, root, root, fileID(path.Base(root)), true)
 		}
+	}
+}
+
+// ReadBytes reads the articles in one file's bytes, as an upload or an
+// HTTP response brings them: one for a page or a text, every record for a
+// feed, archive or dataset. name gives the format its extension and the
+// articles their IDs, as Parse's path does.
+func ReadBytes(ctx context.Context, name string, raw []byte, opts ...ReadOption) iter.Seq2[Article, error] {
+	cfg := newReadConfig(opts)
+	return func(yield func(Article, error) bool) {
+		r := &reader{ctx: ctx, cfg: cfg, yield: yield, seen: map[string]string{}}
+		id := ""
+		if name != "" && name != "-" {
+			id = fileID(filepath.ToSlash(name))
+		}
+		shown := name
+		if shown == "" {
+			shown = "-"
+		}
+		r.readStream(bufio.NewReaderSize(bytes.NewReader(raw), sniffLen), name, shown, id, true, nil)
 	}
 }
 
@@ -135,7 +168,8 @@ func ReadFS(ctx context.Context, fsys fs.FS, root string, opts ...ReadOption) it
 // gives its ID: the path with its extension dropped and each segment
 // slugged, so pass it relative to the corpus root ("" or "-" for an
 // anonymous stream: the ID is then "stdin-" and the start of its hash).
-// Only WithMaxSize applies. Errors are *FileError.
+// A feed, archive or dataset, which hold many articles, is an error here:
+// read those with ReadBytes. Errors are *FileError.
 func Parse(path string, raw []byte, opts ...ReadOption) (Article, error) {
 	cfg := newReadConfig(opts)
 	if cfg.maxSize > 0 && int64(len(raw)) > cfg.maxSize {
@@ -145,7 +179,21 @@ func Parse(path string, raw []byte, opts ...ReadOption) (Article, error) {
 	if path != "" && path != "-" {
 		id = fileID(filepath.ToSlash(path))
 	}
-	return parse(path, id, kindOf(path), raw, nil)
+	if len(raw) == 0 {
+		return Article{}, &FileError{Path: path, Err: ErrEmpty}
+	}
+	f, why := Detect(path, raw[:min(len(raw), sniffLen)])
+	switch {
+	case f == Unknown:
+		return Article{}, &FileError{Path: path, Err: unknownFormat(why)}
+	case f.container():
+		return Article{}, &FileError{Path: path, Err: fmt.Errorf("a %s file holds many articles: read it with ReadBytes", f)}
+	}
+	return parse(path, id, f, raw, nil, cfg)
+}
+
+func unknownFormat(why string) error {
+	return fmt.Errorf("%w: %s (newsgraph reads text, Markdown, HTML, RSS/Atom, WARC, JSON, CSV and PDF)", ErrUnknownFormat, why)
 }
 
 type reader struct {
@@ -175,8 +223,19 @@ func (r *reader) emit(a Article, err error) bool {
 	return !r.done
 }
 
+// skip reports something passed over, and whether to go on.
+func (r *reader) skip(s Skip) bool {
+	if r.cfg.skipped != nil && !r.done {
+		r.cfg.skipped(s)
+	}
+	return !r.done
+}
+
 // cancelled yields the context's error, once, when it is done.
 func (r *reader) cancelled() bool {
+	if r.done {
+		return true
+	}
 	if err := r.ctx.Err(); err != nil {
 		r.emit(Article{}, err)
 		r.done = true
@@ -190,11 +249,7 @@ func (r *reader) readPath(p string) bool {
 		return false
 	}
 	if p == "-" {
-		raw, err := readLimited(r.cfg.stdin, r.cfg.maxSize)
-		if err != nil {
-			return r.emit(Article{}, &FileError{Path: p, Err: err})
-		}
-		return r.emit(parse(p, "", kindText, raw, nil))
+		return r.readStream(bufio.NewReaderSize(r.cfg.stdin, 64<<10), "", p, "", true, nil)
 	}
 	info, err := os.Stat(p)
 	if err != nil {
@@ -204,7 +259,7 @@ func (r *reader) readPath(p string) bool {
 		return r.walk(os.DirFS(p), ".", func(name string) string { return filepath.Join(p, filepath.FromSlash(name)) })
 	}
 	base := filepath.Base(p)
-	return r.readFile(os.DirFS(filepath.Dir(p)), base, p, fileID(base))
+	return r.readFile(os.DirFS(filepath.Dir(p)), base, p, fileID(base), true)
 }
 
 // walk reads the articles below root in fsys; display turns a name in fsys
@@ -229,14 +284,14 @@ func (r *reader) walk(fsys fs.FS, root string, display func(string) string) bool
 			}
 			return nil
 		}
-		if d.IsDir() || !articleExts[strings.ToLower(path.Ext(name))] || !readable(fsys, name, d) {
+		if d.IsDir() || !readable(fsys, name, d) || isSidecar(fsys, name) {
 			return nil
 		}
 		rel := name
 		if root != "." {
 			rel = strings.TrimPrefix(name, root+"/")
 		}
-		if !r.readFile(fsys, name, display(name), fileID(rel)) {
+		if !r.readFile(fsys, name, display(name), fileID(rel), false) {
 			return fs.SkipAll
 		}
 		return nil
@@ -258,28 +313,144 @@ func readable(fsys fs.FS, name string, d fs.DirEntry) bool {
 	return err == nil && info.Mode().IsRegular()
 }
 
-func (r *reader) readFile(fsys fs.FS, name, shown, id string) bool {
-	raw, err := readFSFile(fsys, name, r.cfg.maxSize)
-	if err != nil {
-		return r.emit(Article{}, &FileError{Path: shown, Err: err})
-	}
-	side, err := readSidecar(fsys, name)
-	if err != nil {
-		return r.emit(Article{}, &FileError{Path: shown, Err: err})
-	}
-	return r.emit(parse(shown, id, kindOf(name), raw, side))
-}
-
-func readFSFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
+// readFile reads one file of fsys; named says the user named it (rather
+// than a walk finding it), which makes a file in no known format an error
+// instead of a skip.
+func (r *reader) readFile(fsys fs.FS, name, shown, id string, named bool) bool {
 	f, err := fsys.Open(name)
 	if err != nil {
-		return nil, err
+		return r.emit(Article{}, &FileError{Path: shown, Err: err})
 	}
 	defer f.Close()
-	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && limit > 0 && info.Size() > limit {
-		return nil, tooLarge(info.Size(), limit)
+	var size int64 = -1
+	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+		size = info.Size()
 	}
-	return readLimited(f, limit)
+	side := func() (*metadata, error) { return readSidecar(fsys, name) }
+	br := bufio.NewReaderSize(f, 64<<10)
+	if size > 0 && r.cfg.maxSize > 0 && size > r.cfg.maxSize {
+		// Only containers, read record by record, may be bigger.
+		head, _ := br.Peek(sniffLen)
+		if fm, _ := Detect(name, head); !fm.container() {
+			return r.emit(Article{}, &FileError{Path: shown, Err: tooLarge(size, r.cfg.maxSize)})
+		}
+	}
+	return r.readStream(br, name, shown, id, named, side)
+}
+
+// readStream reads the file in br: name gives its extension (it may be ""),
+// shown is the path errors name, id its article ID ("" for an anonymous
+// stream), side finds its sidecar's metadata (nil: none).
+func (r *reader) readStream(br *bufio.Reader, name, shown, id string, named bool, side func() (*metadata, error)) bool {
+	head, err := br.Peek(sniffLen)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+		return r.emit(Article{}, &FileError{Path: shown, Err: err})
+	}
+	if len(head) == 0 {
+		return r.emit(Article{}, &FileError{Path: shown, Err: ErrEmpty})
+	}
+	f, why := Detect(name, head)
+	switch {
+	case f == Unknown && named:
+		return r.emit(Article{}, &FileError{Path: shown, Err: unknownFormat(why)})
+	case f == Unknown:
+		return r.skip(Skip{Path: shown, Reason: "unknown format: " + why})
+	case f.container():
+		return r.readContainer(f, br, shown, id)
+	}
+	raw, err := readLimited(br, r.cfg.maxSize)
+	if err != nil {
+		return r.emit(Article{}, &FileError{Path: shown, Err: err})
+	}
+	var meta *metadata
+	if side != nil {
+		if meta, err = side(); err != nil {
+			return r.emit(Article{}, &FileError{Path: shown, Err: err})
+		}
+	}
+	return r.emit(parse(shown, id, f, raw, meta, r.cfg))
+}
+
+// readContainer yields the records of a feed, archive or dataset.
+func (r *reader) readContainer(f Format, br *bufio.Reader, shown, id string) bool {
+	if id == "" {
+		id = "stdin"
+	}
+	s := &containerSink{r: r, shown: shown, file: id, keys: map[string]string{}}
+	if err := decoders[f](r.ctx, br, s, r.cfg); err != nil && !r.done {
+		if r.ctx.Err() != nil {
+			return !r.cancelled()
+		}
+		return r.emit(Article{}, &FileError{Path: shown, Err: fmt.Errorf("%s: %w", f, err)})
+	}
+	return !r.done
+}
+
+// containerSink turns a container's records into Articles and errors.
+type containerSink struct {
+	r     *reader
+	shown string
+	file  string
+	keys  map[string]string // record ID → label of the record that had it
+}
+
+func (s *containerSink) article(rec record) bool {
+	if s.r.cancelled() {
+		return false
+	}
+	a, err := recordArticle(s.shown, s.file, rec)
+	if err != nil {
+		return s.fail(rec.label, err)
+	}
+	if n := int64(len(a.Body) + len(a.Title)); s.r.cfg.maxSize > 0 && n > s.r.cfg.maxSize {
+		return s.fail(rec.label, tooLarge(n, s.r.cfg.maxSize))
+	}
+	a.Language = rec.language
+	if prev, dup := s.keys[a.ID]; dup {
+		// A crawl fetches a page twice, a feed repeats an item: the first
+		// copy stands.
+		return s.skip(rec.label, "the same article as "+prev)
+	}
+	s.keys[a.ID] = rec.label
+	return s.r.emit(a, nil)
+}
+
+func (s *containerSink) fail(label string, err error) bool {
+	if s.r.cancelled() {
+		return false
+	}
+	return s.r.emit(Article{}, &FileError{Path: s.shown, Record: label, Err: fmt.Errorf("%w: %w", ErrRecord, err)})
+}
+
+func (s *containerSink) skip(label, reason string) bool {
+	if s.r.cancelled() {
+		return false
+	}
+	return s.r.skip(Skip{Path: s.shown, Record: label, Reason: reason})
+}
+
+// isSidecar reports a NAME.json or NAME.meta file that holds the metadata
+// of an article beside it (NAME, or NAME with an extension of a one-article
+// format), rather than articles of its own.
+func isSidecar(fsys fs.FS, name string) bool {
+	ext := strings.ToLower(path.Ext(name))
+	if ext != ".json" && ext != ".meta" {
+		return false
+	}
+	base := strings.TrimSuffix(name, path.Ext(name))
+	if path.Ext(base) != "" {
+		_, err := fs.Stat(fsys, base) // story.txt.json
+		return err == nil
+	}
+	for e, f := range extFormats {
+		if f.container() {
+			continue
+		}
+		if _, err := fs.Stat(fsys, base+e); err == nil {
+			return true
+		}
+	}
+	return false
 }
 
 // readLimited reads r to the end, or fails with ErrTooLarge without reading
@@ -298,15 +469,34 @@ func readLimited(r io.Reader, limit int64) ([]byte, error) {
 	return b, nil
 }
 
+// readFSFile reads a whole file of fsys, up to limit bytes.
+func readFSFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && limit > 0 && info.Size() > limit {
+		return nil, tooLarge(info.Size(), limit)
+	}
+	return readLimited(f, limit)
+}
+
 func tooLarge(size, limit int64) error {
 	return fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, size, limit)
 }
 
 // fileID makes an article ID from a slash-separated path: known article
-// extensions dropped, "." and ".." segments ignored, each segment slugged.
+// extensions dropped (".warc.gz" whole), "." and ".." segments ignored,
+// each segment slugged.
 func fileID(p string) string {
-	if ext := path.Ext(p); ext != "" && articleExts[strings.ToLower(ext)] {
-		p = strings.TrimSuffix(p, ext)
+	if ext := path.Ext(p); ext != "" {
+		if _, ok := extFormats[strings.ToLower(ext)]; ok {
+			p = strings.TrimSuffix(p, ext)
+			if strings.EqualFold(ext, ".gz") && strings.EqualFold(path.Ext(p), ".warc") {
+				p = strings.TrimSuffix(p, path.Ext(p))
+			}
+		}
 	}
 	var segs []string
 	for _, s := range strings.Split(p, "/") {
@@ -339,62 +529,49 @@ func hashOf(raw []byte) string {
 	return hex.EncodeToString(h[:])
 }
 
-// A kind is the syntax a file is parsed with.
-type kind int
-
-const (
-	kindText kind = iota
-	kindMarkdown
-	kindHTML
-)
-
-func kindOf(name string) kind {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".md", ".markdown":
-		return kindMarkdown
-	case ".html", ".htm":
-		return kindHTML
-	}
-	return kindText
-}
-
-// parse turns one file's bytes into an Article. id "" means an anonymous
-// stream, named after its hash. side is the sidecar's metadata, if any; it
-// overrides the file's own.
-func parse(p, id string, k kind, raw []byte, side *metadata) (Article, error) {
+// parse turns one file of a one-article format into an Article. id ""
+// means an anonymous stream, named after its hash. side is the sidecar's
+// metadata, if any; it overrides the file's own.
+func parse(p, id string, f Format, raw []byte, side *metadata, cfg readConfig) (Article, error) {
 	fail := func(err error) (Article, error) { return Article{}, &FileError{Path: p, Err: err} }
 	hash := hashOf(raw)
 	if id == "" {
 		id = "stdin-" + hash[:12]
 	}
-	switch {
-	case len(raw) == 0:
-		return fail(ErrEmpty)
-	case bytes.IndexByte(raw, 0) >= 0:
-		return fail(ErrBinary)
-	case !utf8.Valid(raw):
-		return fail(fmt.Errorf("%w at byte %d", ErrInvalidUTF8, invalidAt(raw)))
-	}
-	text := strings.TrimPrefix(string(raw), "\ufeff")
-	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
-	if k != kindHTML && looksHTML(text) {
-		k = kindHTML
-	}
-
 	var (
 		meta  metadata
 		title string
 		paras []string
 	)
-	if k == kindHTML {
-		title, paras, meta = parseHTML(text)
-	} else {
+	switch f {
+	case PDF:
+		var err error
+		if title, paras, meta, err = parsePDF(raw); err != nil {
+			return fail(err)
+		}
+	case HTML:
+		text, err := htmlText(raw)
+		if err != nil {
+			return fail(err)
+		}
+		title, paras, meta = parseHTML(text, cfg.mainText)
+	default:
+		switch {
+		case len(raw) == 0:
+			return fail(ErrEmpty)
+		case bytes.IndexByte(raw, 0) >= 0:
+			return fail(ErrBinary)
+		case !utf8.Valid(raw):
+			return fail(fmt.Errorf("%w at byte %d", ErrInvalidUTF8, invalidAt(raw)))
+		}
+		text := strings.TrimPrefix(string(raw), "\ufeff")
+		text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
 		fm, rest, err := splitFrontMatter(text)
 		if err != nil {
 			return fail(err)
 		}
 		lines, rest := splitMetaLines(rest)
-		meta, paras = lines.override(fm), textParagraphs(rest, k == kindMarkdown)
+		meta, paras = lines.override(fm), textParagraphs(rest, f == Markdown)
 	}
 	if side != nil {
 		meta = meta.override(*side)
@@ -410,7 +587,7 @@ func parse(p, id string, k kind, raw []byte, side *metadata) (Article, error) {
 		// A file that starts straight in with its lead paragraph has no
 		// headline; the lead is both the title and the story's first
 		// paragraph, which must not be lost to the extractor.
-		if !isLeadParagraph(title) {
+		if !prose.IsLeadParagraph(title) {
 			paras = paras[1:]
 		}
 	}
@@ -418,15 +595,16 @@ func parse(p, id string, k kind, raw []byte, side *metadata) (Article, error) {
 		return fail(ErrEmpty)
 	}
 	return Article{
-		ID:     id,
-		Path:   p,
-		Title:  title,
-		Body:   strings.Join(paras, "\n\n"),
-		Date:   meta.date,
-		URL:    meta.url,
-		Source: meta.source,
-		Author: meta.author,
-		Hash:   hash,
+		ID:       id,
+		Path:     p,
+		Title:    title,
+		Body:     strings.Join(paras, "\n\n"),
+		Date:     meta.date,
+		URL:      meta.url,
+		Source:   meta.source,
+		Author:   meta.author,
+		Language: meta.language,
+		Hash:     hash,
 	}, nil
 }
 
@@ -442,10 +620,15 @@ func invalidAt(b []byte) int {
 }
 
 // looksHTML sniffs HTML in files whose name does not say (stdin,
-// extension-less files).
+// extension-less files, pages saved as .txt).
 func looksHTML(text string) bool {
 	head := strings.ToLower(strings.TrimSpace(text[:min(len(text), 512)]))
-	return strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html")
+	for _, p := range []string{"<!doctype html", "<html", "<head>", "<head ", "<body>", "<body "} {
+		if strings.HasPrefix(head, p) {
+			return true
+		}
+	}
+	return false
 }
 
 var headingMark = regexp.MustCompile(`^#{1,6}\s+|\s+#+$`)
@@ -453,95 +636,28 @@ var headingMark = regexp.MustCompile(`^#{1,6}\s+|\s+#+$`)
 // stripHeading removes Markdown heading marks from a title line.
 func stripHeading(s string) string { return strings.TrimSpace(headingMark.ReplaceAllString(s, "")) }
 
-// isLeadParagraph tells a sentence from a headline: headlines rarely end
-// with a full stop, and are short.
-func isLeadParagraph(s string) bool {
-	s = strings.TrimRight(s, closers)
-	return strings.HasSuffix(s, ".") && len(strings.Fields(s)) >= 12
-}
-
 // sameText compares two lines ignoring case, spacing and punctuation.
-func sameText(a, b string) bool { return compareKey(a) == compareKey(b) }
+func sameText(a, b string) bool { return wordKey(a) == wordKey(b) }
 
-// normaliseLine makes one line of prose canonical: the odd spaces of web
-// pages (no-break, figure, narrow) become plain spaces, invisible
-// characters go, runs of white space collapse and the ends are trimmed.
-func normaliseLine(s string) string {
-	if t, ok := alreadyNormal(s); ok {
-		// Most lines. A copy still: a piece of s would keep all of s (a
-		// whole file, for a title in front matter) alive.
-		return strings.Clone(t)
-	}
-	return rebuildLine(s)
-}
-
-// normalisedPiece is normaliseLine for a caller that keeps no piece of what
-// it returns (Clean joins its lines into a new body): most lines come back
-// as a piece of s, uncopied.
-func normalisedPiece(s string) string {
-	if t, ok := alreadyNormal(s); ok {
-		return t
-	}
-	return rebuildLine(s)
-}
-
-// rebuildLine is normaliseLine's work on a line that needs it.
-func rebuildLine(s string) string {
+// wordKey reduces a line to its lower-case words, apostrophes dropped, so
+// that a headline and its copy as a first paragraph compare equal whatever
+// their quotes, dashes and spacing.
+func wordKey(s string) string {
 	var b strings.Builder
 	space := false
 	for _, r := range s {
 		switch {
-		case invisible(r):
-			continue
-		case unicode.IsSpace(r) || unicode.IsControl(r):
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(unicode.ToLower(r))
+		case r != '\'' && r != '’':
 			space = true
-			continue
 		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(r)
 	}
 	return b.String()
-}
-
-// invisible reports the characters normaliseLine drops: zero-width spaces
-// and joiners, byte-order marks, soft hyphens.
-func invisible(r rune) bool {
-	return r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u00ad'
-}
-
-// alreadyNormal returns s without the ASCII white space and control
-// characters at its ends, and true, when that is what normaliseLine makes
-// of s: no other white space but single spaces, no control or invisible
-// character, no invalid UTF-8 (which normaliseLine writes as U+FFFD).
-func alreadyNormal(s string) (string, bool) {
-	blank := func(b byte) bool { return b <= ' ' || b == 0x7f }
-	for len(s) > 0 && blank(s[0]) {
-		s = s[1:]
-	}
-	for len(s) > 0 && blank(s[len(s)-1]) {
-		s = s[:len(s)-1]
-	}
-	space := false
-	for i := 0; i < len(s); {
-		if b := s[i]; b < utf8.RuneSelf {
-			if b == ' ' && space || b != ' ' && blank(b) {
-				return "", false
-			}
-			space = b == ' '
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n == 1 || invisible(r) || unicode.IsSpace(r) || unicode.IsControl(r) {
-			return "", false
-		}
-		space = false
-		i += n
-	}
-	return s, true
 }
 
 // Hard-wrapped text (lines broken at a fixed width, as e-mail and Markdown
@@ -563,7 +679,7 @@ func textParagraphs(text string, markdown bool) []string {
 		block, starts = block[:0], starts[:0]
 	}
 	for line := range strings.Lines(text) {
-		line = normaliseLine(line)
+		line = prose.Line(line)
 		role := roleText
 		if markdown {
 			line, role = markdownLine(line)

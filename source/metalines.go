@@ -1,10 +1,12 @@
-package extract
+package source
 
 import (
 	"net/url"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/internal/prose"
 )
 
 // maxMetaLines bounds how far into a plain-text file metadata lines are
@@ -85,7 +87,7 @@ func (m *metadata) setLine(line string) bool {
 		if len(strings.Fields(value)) > 8 {
 			return false // a sentence that happens to start "Source:"
 		}
-		m.source = normaliseLine(value)
+		m.source = prose.Line(value)
 	case "url":
 		u, err := url.Parse(value)
 		if err != nil || u.Host == "" {
@@ -106,7 +108,7 @@ func (m *metadata) setLine(line string) bool {
 		if len(strings.Fields(value)) > 8 {
 			return false
 		}
-		m.author = normaliseLine(value)
+		m.author = prose.Line(value)
 	}
 	return true
 }
