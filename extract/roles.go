@@ -681,11 +681,26 @@ func (d *doc) premodifierRole(s *sentence, m *mention) bool {
 	if _, at := d.titleBefore(s, m.from); at < m.from {
 		k = at - 1
 	}
+	end := k + 1
 	hs := d.headAt(s, k)
 	if hs < 0 {
-		return false
+		// "Cabinet member for adult social care Cllr Jo Roe": the role's
+		// complement stands between its head and the name.
+		for c := k; c >= s.from && c > k-5; c-- {
+			if !t[c].word || t[c].cap && c != s.from || d.lex.verbs[t[c].lower] || classStop[t[c].lower] && t[c].lower != "for" && t[c].lower != "of" {
+				break
+			}
+			if (t[c].lower == "for" || t[c].lower == "of") && c < k {
+				if h := d.headAt(s, c-1); h >= 0 {
+					hs = h
+				}
+				break
+			}
+		}
+		if hs < 0 {
+			return false
+		}
 	}
-	end := k + 1
 	start := hs
 	for start-1 >= s.from && len(t[start-1].text) > 0 && t[start-1].word && !t[start-1].poss && (!t[start-1].cap || start-1 == s.from && d.sentenceInitialWord(s)) &&
 		!classStop[t[start-1].lower] && t[start-1].lower != "and" && t[start-1].lower != "or" && d.mentionAt(s, start-1) == nil && k-start < 4 {
@@ -727,6 +742,8 @@ func (d *doc) premodifierRole(s *sentence, m *mention) bool {
 		if e := d.bodyCalled(s, t[start-1].lower); e != nil {
 			org = e
 			role = t[start-1].lower + " " + role
+		} else if start-1 == s.from {
+			role = t[start-1].lower + " " + role // "Cabinet member for …": the kind of body is the role's
 		}
 	}
 	if org == nil && start-1 >= s.from && t[start-1].word && t[start-1].cap && !t[start-1].poss && !sentenceWords[t[start-1].lower] && d.mentionAt(s, start-1) == nil {
