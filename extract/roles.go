@@ -189,10 +189,14 @@ func (d *doc) findRoles(s *sentence) {
 		// A title that is an office ("Sen.", "Governor") leaves room for an
 		// appositive: "Sen. Tom Hale (R-Ohio), chair of the Senate Banking Committee,".
 		titled := d.prefixRole(s, m) || d.titleRole(s, m)
-		if !titled && d.premodifierRole(s, m) {
-			// "ANC secretary general Jo Dube, who chairs X,": one role
-			// before the name, another after it.
-			titled = true
+		if !titled {
+			if at := d.premodifierRole(s, m); at >= 0 {
+				// "ANC secretary general Jo Dube, who chairs X,": one role
+				// before the name, another after it; "The administrator,
+				// former superintendent Jo Dube,": one more before that.
+				titled = true
+				d.precedingRoleAt(s, m, at)
+			}
 		}
 		d.partyTag(s, m)
 		d.copulaRole(s, m)
@@ -675,20 +679,35 @@ func (d *doc) titleRole(s *sentence, m *mention) bool {
 // "Association of Directors of Adult Social Services president Richard
 // Jones", "Water Forum (WF) chair Jo Roe", "ANC secretary general Lulu
 // Dube", and "Liberal Senate leader Ann Roy" (the party's leader there).
-func (d *doc) premodifierRole(s *sentence, m *mention) bool {
+func (d *doc) premodifierRole(s *sentence, m *mention) int {
 	t := s.para.toks
 	k := m.from - 1
 	if _, at := d.titleBefore(s, m.from); at < m.from {
 		k = at - 1
 	}
+	end := k + 1
 	hs := d.headAt(s, k)
 	if hs < 0 {
-		return false
+		// "Cabinet member for adult social care Cllr Jo Roe": the role's
+		// complement stands between its head and the name.
+		for c := k; c >= s.from && c > k-5; c-- {
+			if !t[c].word || t[c].cap && c != s.from || d.lex.verbs[t[c].lower] || classStop[t[c].lower] && t[c].lower != "for" && t[c].lower != "of" {
+				break
+			}
+			if (t[c].lower == "for" || t[c].lower == "of") && c < k {
+				if h := d.headAt(s, c-1); h >= 0 {
+					hs = h
+				}
+				break
+			}
+		}
+		if hs < 0 {
+			return -1
+		}
 	}
-	end := k + 1
 	start := hs
 	for start-1 >= s.from && len(t[start-1].text) > 0 && t[start-1].word && !t[start-1].poss && (!t[start-1].cap || start-1 == s.from && d.sentenceInitialWord(s)) &&
-		!classStop[t[start-1].lower] && t[start-1].lower != "and" && t[start-1].lower != "or" && d.mentionAt(s, start-1) == nil && k-start < 4 {
+		(!classStop[t[start-1].lower] || formerWords[t[start-1].lower]) && t[start-1].lower != "and" && t[start-1].lower != "or" && d.mentionAt(s, start-1) == nil && k-start < 4 {
 		start--
 	}
 	role := strings.ToLower(s.para.text[t[start].start:t[end-1].end])
@@ -727,6 +746,8 @@ func (d *doc) premodifierRole(s *sentence, m *mention) bool {
 		if e := d.bodyCalled(s, t[start-1].lower); e != nil {
 			org = e
 			role = t[start-1].lower + " " + role
+		} else if start-1 == s.from {
+			role = t[start-1].lower + " " + role // "Cabinet member for …": the kind of body is the role's
 		}
 	}
 	if org == nil && start-1 >= s.from && t[start-1].word && t[start-1].cap && !t[start-1].poss && !sentenceWords[t[start-1].lower] && d.mentionAt(s, start-1) == nil {
@@ -782,7 +803,7 @@ func (d *doc) premodifierRole(s *sentence, m *mention) bool {
 		}
 	}
 	d.addRole(s, m.ent, role, org)
-	return true
+	return start
 }
 
 // mainOrg returns the body the article has named most often up to s (and
@@ -896,8 +917,22 @@ func (d *doc) bodyCalled(s *sentence, w string) *entity {
 			}
 		}
 	}
-	return d.shortForm(s, w)
+	if e := d.shortForm(s, w); e != nil {
+		return e
+	}
+	// "the city's mayor": the city's own body, named by its head word.
+	for _, head := range placeBodies[w] {
+		if e := d.shortForm(s, head); e != nil {
+			return e
+		}
+	}
+	return nil
 }
+
+// placeBodies are the heads of the bodies that govern a place: "the city's
+// mayoral committee member" serves the municipality or council.
+var placeBodies = map[string][]string{"city": {"council", "municipality", "corporation"}, "town": {"council"},
+	"county": {"council"}, "borough": {"council"}, "district": {"council", "municipality"}, "municipality": {"council"}}
 
 // formerWords date a role: "former FAS director general", "then justice secretary".
 var formerWords = map[string]bool{"former": true, "then": true, "ex": true, "outgoing": true, "acting": true, "interim": true, "incoming": true}
@@ -1498,11 +1533,16 @@ var complementWords = map[string]bool{"of": true, "at": true, "for": true, "to":
 // improvement board, David Parsons," and "the LGA's chief executive, Jane
 // Roe,", and titles written in capitals: "Transport Secretary, Jo Roe, said".
 func (d *doc) precedingRole(s *sentence, m *mention) bool {
-	t := s.para.toks
 	from := m.from
 	if _, at := d.titleBefore(s, m.from); at < m.from {
 		from = at // "the board's chair, Dr Winston Mensah"
 	}
+	return d.precedingRoleAt(s, m, from)
+}
+
+// precedingRoleAt reads a role ending with the comma before token from.
+func (d *doc) precedingRoleAt(s *sentence, m *mention, from int) bool {
+	t := s.para.toks
 	if from-1 < s.from || t[from-1].text != "," {
 		return false
 	}
@@ -1542,8 +1582,9 @@ func (d *doc) precedingRole(s *sentence, m *mention) bool {
 			for b-1 >= s.from && b > k-4 && t[b-1].word && !t[b-1].cap && !t[b-1].poss && !classStop[t[b-1].lower] && !d.lex.verbs[t[b-1].lower] {
 				b--
 			}
-			if b < start && b-1 >= s.from && (t[b-1].lower == "the" || t[b-1].lower == "a") && (b-1 == s.from || t[b-2].text == ",") {
-				start = b
+			if b < start && b-1 >= s.from && ((t[b-1].lower == "the" || t[b-1].lower == "a") && (b-1 == s.from || t[b-2].text == ",") ||
+				t[b-1].poss && !t[b-1].cap && b-2 >= s.from && t[b-2].lower == "the") {
+				start = b // "the city's mayoral committee member for water, …" too
 			}
 		}
 		// The words between the head and the comma complete the role ("of

@@ -350,6 +350,17 @@ func TestRoles(t *testing.T) {
 			roles: []role{{"harold-fisk", "commission executive director"}},
 		},
 		{
+			name:  "a role's complement between its head and the name",
+			body:  "Harcastle City Council will bring care back in-house. Cabinet member for adult social care Cllr Yvonne Adair said the old model had failed.",
+			edges: []edge{{"yvonne-adair", "member_of", "harcastle-city-council"}},
+			roles: []role{{"yvonne-adair", "cabinet member for adult social care"}},
+		},
+		{
+			name:  "a role before a pre-modified name",
+			body:  "The administrator, former superintendent Carol Betts, will start on Monday. The city's mayoral committee member for water, Thandi Mokoe, said taps would run.",
+			roles: []role{{"carol-betts", "administrator"}, {"carol-betts", "former superintendent"}, {"thandi-mokoe", "mayoral committee member for water"}},
+		},
+		{
 			name:  "a term as governor",
 			body:  "Jo Ruiz took office on Monday. Three days into Ruiz's term as governor she cut two departments.",
 			roles: []role{{"jo-ruiz", "governor"}},
