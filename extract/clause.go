@@ -881,7 +881,7 @@ func (d *doc) npBefore(s *sentence, k int) np {
 		return out
 	}
 	if w := t[j].lower; (w == "we" || w == "i") && t[j].quote >= 0 {
-		// "'… while we close down the agency,' X said": the speaker.
+		// "'… as we wind the board down,' X said": the speaker.
 		if q := d.quoteAt(s.para, t[j].start); q != nil {
 			out.from = j
 			out.ents = q.speakers
@@ -893,7 +893,7 @@ func (d *doc) npBefore(s *sentence, k int) np {
 		m = d.unnamedBody(s, j) // "FAS will be disbanded", not "the number of X in WA"
 	}
 	if m == nil && (peopleWords[t[j].lower]) && j-1 >= s.from {
-		// "All other Liberal, Bloc and Green MPs voted against it": the
+		// "Every Labour and Green member voted against the bill": the
 		// parties the members belong to.
 		var ents []*entity
 		from := j
@@ -963,7 +963,7 @@ func (d *doc) npBefore(s *sentence, k int) np {
 		}
 	}
 	if m == nil && genericBody[t[j].lower] && j-1 >= s.from && t[j-1].lower == "new" {
-		e := d.lastCreated() // "the new agency will take in …"
+		e := d.lastCreated() // "the new body will absorb …"
 		if e == nil {
 			e = d.shortForm(s, singular(t[j].lower))
 		}
@@ -1235,15 +1235,15 @@ func (d *doc) counted(s *sentence, k int, number bool) *mention {
 	} else if !number {
 		return nil
 	}
-	// Find the plural head within a few words: "60 French and 9 English
-	// school boards", "nine community care areas operated by …".
+	// Find the plural head within a few words: "12 Welsh and 4 English
+	// health boards", "nine community care areas operated by …".
 	head := -1
 	for h := j; h < s.to && h < j+8; h++ {
 		if !t[h].word || classOf(t, h) == wSub || d.lex.verbs[t[h].lower] || d.mentionAt(s, h) != nil {
 			break
 		}
 		if t[h].lower == "and" || classOf(t, h) == wNum || t[h].cap && h+1 < s.to && !t[h+1].cap {
-			continue // "French and 9 English": modifiers of the head to come
+			continue // "Welsh and 4 English": modifiers of the head to come
 		}
 		if t[h].cap || classStop[t[h].lower] && !isPlural(t[h].lower) {
 			break
@@ -1333,7 +1333,7 @@ func (d *doc) unnamedBodyRun(s *sentence, k, e int) *mention {
 }
 
 // lowerBody makes a body of "the department of communications", "the
-// departments of telecommunications and postal services" at token k (the
+// departments of fisheries and marine affairs" at token k (the
 // head noun): a body named in lower case by its head and portfolio.
 func (d *doc) lowerBody(s *sentence, k int) *mention {
 	t := s.para.toks

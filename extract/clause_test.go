@@ -61,7 +61,7 @@ func TestReformClauses(t *testing.T) {
 			[]want{{"creation", "Land Agency", "", ""}, {"merger", "Canal Office", "Land Agency", ""}, {"merger", "Weirs Unit", "Land Agency", ""}}},
 		{"counted units", "The force will close six police stations by March.",
 			[]want{{"abolition", "police station", "", ""}}},
-		{"number of", "The number of health boards will be cut from 22 to seven.",
+		{"number of", "The number of health boards will be cut from 19 to eight.",
 			[]want{{"reduction", "health board", "", ""}}},
 		{"gapped second clause", "The Canal Office was merged into the Rivers Board, and the Weirs Unit and the Dam Office into the Land Agency.",
 			[]want{{"merger", "Canal Office", "Rivers Board", ""}, {"merger", "Dam Office", "Land Agency", ""}, {"merger", "Weirs Unit", "Land Agency", ""}}},

@@ -123,7 +123,7 @@ func TestNames(t *testing.T) {
 		},
 		{
 			name:    "prefixed names with and, campaigns against, and kinds written as acronyms",
-			body:    "The NHS Track and Alert scheme and NHS Wessex and Improvement said so. Action against Medical Errors, the charity, warned. The number of local health boards (LHBs) will fall. The Cwm Dyffryn LHB and Ardal Teaching LHB will merge. Jane Roe OBE and Tom Hale CEO, who runs Single-handed GPs, said so.",
+			body:    "The NHS Track and Alert scheme and NHS Wessex and Improvement said so. Action against Medical Errors, the charity, warned. Fewer local health boards (LHBs) will remain. The Cwm Dyffryn LHB and Ardal Teaching LHB will merge. Jane Roe OBE and Tom Hale CEO, who runs Single-handed GPs, said so.",
 			orgs:    []string{"NHS Track and Alert", "NHS Wessex and Improvement", "Action against Medical Errors", "Cwm Dyffryn LHB", "Ardal Teaching LHB"},
 			notOrgs: []string{"NHS Track", "against Medical Errors", "Jane Roe OBE", "Tom Hale CEO", "Single-handed GPs"},
 		},
@@ -147,7 +147,7 @@ func TestNames(t *testing.T) {
 		},
 		{
 			name:  "a known body's word is not another body's first word",
-			body:  "Ministers will abolish Healthwatch England and the local Healthwatch network. Healthwatch Kent says it is worried; the chair of Kent's Healthwatch said so. The authority was merged into the Ministry of Fisheries and Forestry, officials said.",
+			body:  "Ministers plan to scrap Healthwatch England, and Healthwatch itself will go too. Healthwatch Kent says it is worried; the chair of Kent's Healthwatch said so. The authority was merged into the Ministry of Fisheries and Forestry, officials said.",
 			orgs:  []string{"Healthwatch England", "Healthwatch", "Healthwatch Kent", "Ministry of Fisheries and Forestry"},
 			apart: [][2]string{{"Healthwatch England", "Healthwatch"}},
 			same:  [][]string{{"Healthwatch Kent", "Kent's Healthwatch"}},
@@ -160,7 +160,7 @@ func TestNames(t *testing.T) {
 		},
 		{
 			name:    "kinds of body that are not",
-			body:    "The Harbour Trust board of directors will move across. The institute will support directors of public health and local authorities on the frontline. Health and wellbeing boards will help. Health and wellbeing boards will lead.",
+			body:    "The Harbour Trust board of directors will move across. The institute will back regional public health teams across the county. Health and wellbeing boards will help. Health and wellbeing boards will lead.",
 			orgs:    []string{"health and wellbeing boards", "Harbour Trust"},
 			notOrgs: []string{"board of directors", "directors board", "public health and local authorities"},
 		},

@@ -92,7 +92,7 @@ func TestQuoteSpeakers(t *testing.T) {
 		{
 			name: "a role written for the name",
 			body: "Health Minister Edwina Marsh set out the plan.\n\n" +
-				"The health minister said the changes would give the boards \"a clear purpose at last\".",
+				"The health minister argued that the reforms would give the boards \"a clear purpose at last\".",
 			want: []want{{"a clear purpose at last", "Edwina Marsh"}},
 		},
 		{

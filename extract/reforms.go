@@ -426,7 +426,7 @@ func (d *doc) gapped(c *reformCue, s *sentence, cue, k int) {
 
 // byOwner reports whether the name starting at token k follows "the
 // decision by", "plans by", with role words between: "the decision by
-// outgoing Health Minister X to abolish Y".
+// departing Transport Minister X to abolish Y".
 func (d *doc) byOwner(s *sentence, k int) bool {
 	t := s.para.toks
 	j := k - 1
@@ -563,7 +563,7 @@ func (d *doc) reformNoun(s *sentence, k, e int, c *reformCue) {
 			gains = d.formed(s, after, clauseEnd(s, after)).ents
 		}
 		if r := d.lastOf(schema.Creation); len(gains) == 0 && r != nil && r.sent == s && k > s.from && (t[k-1].lower == "the" || classOf(t, k-1) == wPrep) {
-			// "X was created through the merger of A and B".
+			// "X was created from the merger of A and B".
 			gains = []*entity{r.target}
 		}
 	case schema.Transfer:

@@ -715,7 +715,7 @@ func (d *doc) premodifierRole(s *sentence, m *mention) int {
 	bodyFrom := -1 // where the body written before the role begins
 	b := start - 1
 	if b-2 >= s.from && t[b].text == ")" && t[b-1].acronym && t[b-2].text == "(" {
-		b -= 3 // "Public Service Association (PSA) national secretary"
+		b -= 3 // "Rail Workers Union (RWU) branch secretary"
 	}
 	if b >= s.from {
 		if om := d.orgEndingAt(s, b); om != nil {
@@ -1274,7 +1274,7 @@ func (d *doc) appositiveRole(s *sentence, m *mention) bool {
 		return true
 	}
 	d.addRole(s, m.ent, role, o)
-	// "…, currently the administrator of X and formerly a House member from
+	// "…, at present the director of X and once a state senator from
 	// Ohio,": a second role joined to the first.
 	after := roleEnd
 	if org != nil {
@@ -1435,7 +1435,7 @@ func (d *doc) relativeRole(s *sentence, m *mention) bool {
 				return true
 			}
 			if t[j+1].lower == "the" && j+2 < s.to {
-				// "who chairs the independent Devon branch": a branch of the
+				// "who chairs the union's northern branch": a branch of the
 				// body the story is about.
 				for b := j + 2; b < clause && b <= j+5; b++ {
 					if branchWords[t[b].lower] {
@@ -1669,7 +1669,7 @@ func (d *doc) asRole(s *sentence, m *mention) {
 	t := s.para.toks
 	k := m.to
 	if t[m.to-1].poss && k+2 < s.to {
-		// "Jo Roe's past roles include director of the Water Forum".
+		// "Jo Roe once served as director of the Water Forum".
 		c := k
 		for c < s.to && c < k+2 && (t[c].lower == "past" || t[c].lower == "previous" || t[c].lower == "former" || t[c].lower == "earlier" || t[c].lower == "other") {
 			c++
@@ -1855,8 +1855,8 @@ func (d *doc) copulaRole(s *sentence, m *mention) {
 // roleTimeWords open a clause that dates a role: "when he was attorney general".
 var roleTimeWords = map[string]bool{"when": true, "while": true, "after": true, "before": true, "since": true, "until": true, "whilst": true}
 
-// pastRoles reads a role a clause of time gives a pronoun: "…, when he was
-// attorney general of Manitoba", "since she became chair of the trust". The
+// pastRoles reads a role a clause of time gives a pronoun: "…, when she was
+// attorney general of Nova Scotia", "since she became chair of the trust". The
 // pronoun is the person last named before it (not one named only as an
 // owner, "Roe's plan"), of its gender.
 func (d *doc) pastRoles(s *sentence) {

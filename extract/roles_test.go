@@ -129,7 +129,7 @@ func TestRoles(t *testing.T) {
 		},
 		{
 			name:  "a former deputy head",
-			body:  "Ama Owusu, who used to be the deputy head of the Serious Fraud Office, said the new unit was weak.",
+			body:  "Ama Owusu, who was once deputy head of the Serious Fraud Office, said the new unit was weak.",
 			edges: []edge{{"ama-owusu", "head_of", "serious-fraud-office"}},
 			roles: []role{{"ama-owusu", "deputy head"}},
 		},
@@ -200,8 +200,8 @@ func TestRoles(t *testing.T) {
 		},
 		{
 			name:  "a role a clause of time gives a pronoun",
-			body:  "Justice Minister Carl Noor defended the bill. He said the fight began for him when he was attorney general of Manitoba, long before Ann Beck's report.",
-			roles: []role{{"carl-noor", "attorney general of Manitoba"}},
+			body:  "Justice Minister Carl Noor defended the bill. He said the fight began for him when he was attorney general of Nova Scotia, long before Ann Beck's report.",
+			roles: []role{{"carl-noor", "attorney general of Nova Scotia"}},
 		},
 		{
 			name:    "a sentence's first word is no portfolio",
@@ -216,7 +216,7 @@ func TestRoles(t *testing.T) {
 		},
 		{
 			name:  "the role ends with its body, not the date after it",
-			body:  "Despite being the acting director of the Coastal Water Authority (CWA) since February, Hana Ito has no plan to stay.",
+			body:  "Though she has been the acting director of the Coastal Water Authority (CWA) since spring, Hana Ito will not stay.",
 			roles: []role{{"hana-ito", "acting director of the Coastal Water Authority (CWA)"}},
 		},
 		{
