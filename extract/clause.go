@@ -916,7 +916,7 @@ func (d *doc) npBefore(s *sentence, k int) np {
 	if m == nil && genericBody[t[j].lower] && j-1 >= s.from {
 		if pm := d.mentionEndingAt(s, j-1); pm != nil && !t[j-1].poss && pm.ent.kind == schema.Organization {
 			m = pm // "The RMT union welcomed …"
-		} else if pm == nil && t[j-1].cap && !t[j-1].poss && j-2 >= s.from {
+		} else if pm == nil && t[j-1].cap && !t[j-1].poss && j-2 >= s.from && t[j].lower != "government" && t[j].lower != "administration" && t[j].lower != "executive" {
 			// "The Prospect union", "the opposition Lok Morcha party".
 			b := j - 1
 			for b-1 > s.from && t[b-1].cap && t[b-1].word {
@@ -953,6 +953,8 @@ func (d *doc) npBefore(s *sentence, k int) np {
 		// "X's licensing arm will merge": the owner stands for its part.
 		if pm := d.mentionEndingAt(s, back); pm != nil && t[back].poss {
 			m = pm
+		} else if pm == nil && t[back].poss && t[back].acronym {
+			m = d.unnamedBody(s, back) // "FÉT's job placement work …"
 		} else if w := t[back].lower; w == "its" || w == "their" {
 			if e := d.antecedentOrg(s, back); e != nil {
 				out.from, out.poss = back, true
@@ -1324,8 +1326,8 @@ func (d *doc) unnamedBodyRun(s *sentence, k, e int) *mention {
 			return nil
 		}
 	}
-	if _, given := d.lex.given[t[k].lower]; given || e-k == 1 && d.lex.common[t[k].lower] {
-		return nil
+	if _, given := d.lex.given[t[k].lower]; given {
+		return nil // a given name opens a person's name, not a body's
 	}
 	ent := d.addOrg(s, k, e, s.para.text[t[k].start:t[e-1].end], false)
 	d.sortMentions()
