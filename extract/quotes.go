@@ -947,16 +947,6 @@ const maxReach = 80
 
 // subjectOf returns who did the reporting verb at token v: the person named
 // nearest before it, a pronoun, or a body; "said X" when nothing precedes.
-func (d *doc) subjectOf(s *sentence, v int) []*entity {
-	spk := (&speech{d: d, light: true}).subjectOf(s, v)
-	if isUnnamed(spk) {
-		return nil
-	}
-	return spk
-}
-
-// subjectOf returns who did the reporting verb at token v: the person named
-// nearest before it, a pronoun, or a body; "said X" when nothing precedes.
 func (sp *speech) subjectOf(s *sentence, v int) (spk []*entity) {
 	d := sp.d
 	t := s.para.toks

@@ -367,19 +367,6 @@ func closesQuote(p *paragraph, off int) bool {
 	return false
 }
 
-// sentenceAt returns the sentence holding the byte offset off.
-func (p *paragraph) sentenceAt(off int) *sentence {
-	for _, s := range p.sents {
-		if s.to > s.from && off < p.toks[s.to-1].end {
-			return s
-		}
-	}
-	if len(p.sents) > 0 {
-		return p.sents[len(p.sents)-1]
-	}
-	return nil
-}
-
 // paragraphs splits an article body into paragraphs: blank lines separate
 // them, and so do single line breaks (news text keeps one paragraph a line).
 func splitParagraphs(body string) []string {
