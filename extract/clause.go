@@ -617,12 +617,21 @@ func (d *doc) namedFor(s *sentence, m *mention) *entity {
 	return only
 }
 
-// salient returns the body the article has named most often up to s,
-// when one has been named at least twice: what "the institution" means in
-// a story about one body.
+// salient returns the body the article has named most often up to s, when
+// no other has been named as often: what "the institution" means in a
+// story about one body.
 func (d *doc) salient(s *sentence) *entity {
+	if best, _, tied := d.mostNamed(s); !tied {
+		return best
+	}
+	return nil
+}
+
+// mostNamed returns the body (not a class, a generic body or a portfolio)
+// the article names most often up to sentence s, how often, and whether
+// another is named as often.
+func (d *doc) mostNamed(s *sentence) (best *entity, n int, tied bool) {
 	count := map[*entity]int{}
-	var best *entity
 	for _, m := range d.mentions {
 		if m.sent.n > s.n {
 			break
@@ -635,14 +644,12 @@ func (d *doc) salient(s *sentence) *entity {
 		}
 	}
 	if best == nil {
-		return nil
+		return nil, 0, false
 	}
-	for e, n := range count {
-		if e != best && n == count[best] {
-			return nil // no one body stands out
-		}
+	for e, c := range count {
+		tied = tied || e != best && c == count[best]
 	}
-	return best
+	return best, count[best], tied
 }
 
 // inReform reports whether e is the target of a reform, or gains by one.

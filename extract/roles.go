@@ -809,25 +809,10 @@ func (d *doc) premodifierRole(s *sentence, m *mention) int {
 // mainOrg returns the body the article has named most often up to s (and
 // at least twice), or nil.
 func (d *doc) mainOrg(s *sentence) *entity {
-	count := map[*entity]int{}
-	var best *entity
-	for _, m := range d.mentions {
-		if m.sent.n > s.n {
-			break
-		}
-		e := m.ent
-		if e == nil || e.kind != schema.Organization || e.class || e.generic || e.portfolio {
-			continue
-		}
-		count[e]++
-		if best == nil || count[e] > count[best] {
-			best = e
-		}
+	if best, n, _ := d.mostNamed(s); n >= 2 {
+		return best
 	}
-	if best == nil || count[best] < 2 {
-		return nil
-	}
-	return best
+	return nil
 }
 
 // portfolioRun reports whether a capitalised run before a minister's title
