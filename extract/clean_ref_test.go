@@ -8,27 +8,8 @@ import (
 )
 
 // The line helpers of Clean have fast paths; these tests compare them with
-// the plain versions they replaced, kept here as references.
-
-func normaliseLineRef(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range s {
-		switch {
-		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u00ad':
-			continue
-		case unicode.IsSpace(r) || unicode.IsControl(r):
-			space = true
-			continue
-		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(r)
-	}
-	return b.String()
-}
+// the plain versions they replaced, kept here as references. (prose.Line's
+// fast path is tested in internal/prose.)
 
 var quoteFolderRef = strings.NewReplacer(
 	"‘", "'", "’", "'", "‚", "'", "‛", "'", "′", "'",
@@ -71,7 +52,6 @@ func checkLineHelpers(t *testing.T, s string) {
 		name      string
 		fast, ref func(string) string
 	}{
-		{"normaliseLine", normaliseLine, normaliseLineRef},
 		{"matchKey", matchKey, matchKeyRef},
 		{"removeCaptions", removeCaptions, removeCaptionsRef},
 		{"compareKey", compareKey, compareKeyRef},
