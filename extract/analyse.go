@@ -22,8 +22,7 @@ type doc struct {
 	acronyms     []*mention
 	unknown      []*mention
 	prefixRoles  []prefixRole
-	bySent       map[*sentence][]*mention // see in
-	indexed      int
+	sorted       bool               // the mentions are filed by sentence; see sortMentions
 	prevVerb     prevVerb           // see reformVerb
 	shifted      int                // see findReforms: where a phrasal verb's shifted particle starts
 	reformSaid   []reformMention    // every cue that reported a reform, in text order
@@ -37,6 +36,9 @@ type doc struct {
 	quotes       []*quotation
 	statements   []*statement
 	reforms      []*reform
+	reformOf     map[reformKey]*reform         // see addReform
+	lastReform   map[schema.ReformKind]*reform // the last of each kind
+	inReforms    map[*entity]bool              // the targets and gainers of reforms
 	stances      []stance
 	roles        []roleFact
 	facts        []schema.Fact
@@ -46,7 +48,8 @@ func newDoc(a Article, lex *Lexicon) *doc {
 	// Offsets are byte offsets into valid UTF-8 from here on.
 	a.Title = strings.ToValidUTF8(a.Title, "\uFFFD")
 	a.Body = strings.ToValidUTF8(a.Body, "\uFFFD")
-	d := &doc{a: a, lex: lex, byKey: map[string]*entity{}, acr: map[string]*entity{}}
+	d := &doc{a: a, lex: lex, byKey: map[string]*entity{}, acr: map[string]*entity{},
+		reformOf: map[reformKey]*reform{}, lastReform: map[schema.ReformKind]*reform{}, inReforms: map[*entity]bool{}}
 	texts := []string{}
 	if strings.TrimSpace(a.Title) != "" {
 		texts = append(texts, strings.TrimSpace(a.Title))
@@ -127,17 +130,6 @@ func (d *doc) analyse() {
 		d.findReforms(s)
 	}
 	d.findStances()
-}
-
-func (d *doc) sortMentions() {
-	d.bySent = nil // the index keeps text order within a sentence
-	sort.SliceStable(d.mentions, func(i, j int) bool {
-		a, b := d.mentions[i], d.mentions[j]
-		if a.sent.n != b.sent.n {
-			return a.sent.n < b.sent.n
-		}
-		return a.from < b.from
-	})
 }
 
 // classStop are words that end the modifiers of a class of bodies going
@@ -472,12 +464,24 @@ func (d *doc) fold(into map[*entity]*entity) {
 // Development Authority".
 func (d *doc) mergeShortNames() {
 	into := map[*entity]*entity{}
+	// Each body by the endings of its name after a space, so that a short
+	// name finds its long ones in one look.
+	endings := map[string][]*entity{}
+	for _, long := range d.ents {
+		if long.kind == schema.Organization && !long.class {
+			for i := 0; i < len(long.name); i++ {
+				if long.name[i] == ' ' {
+					endings[long.name[i+1:]] = append(endings[long.name[i+1:]], long)
+				}
+			}
+		}
+	}
 	for _, short := range d.ents {
 		if short.kind != schema.Organization || short.class || len(strings.Fields(short.name)) < 2 {
 			continue
 		}
-		for _, long := range d.ents {
-			if long != short && long.kind == schema.Organization && !long.class && strings.HasSuffix(long.name, " "+short.name) && into[long] == nil {
+		for _, long := range endings[short.name] {
+			if long != short && into[long] == nil {
 				into[short] = long
 				long.addAlias(short.name)
 				break
@@ -799,29 +803,21 @@ func (d *doc) namedOfKind(kind string) *entity {
 // people by surname ("Burstow", "Mr Cozens"), choosing the person mentioned
 // most recently before, or else first after, and matching a title's gender.
 func (d *doc) resolveSingles() {
+	people := newPeopleIndex()
 	for _, m := range d.singles {
 		t := m.sent.para.toks[m.from]
 		word := t.text
 		var best *entity
 		bestDist := 1 << 30
-		for _, e := range d.ents {
-			firstName := strings.Fields(e.name)[0]
-			knighted := strings.EqualFold(m.title, "sir") || strings.EqualFold(m.title, "dame")
-			if e.kind != schema.Person || !strings.EqualFold(e.surname, word) && !(knighted && strings.EqualFold(firstName, word)) {
+		knighted := strings.EqualFold(m.title, "sir") || strings.EqualFold(m.title, "dame")
+		for _, e := range people.named(d.ents, word, knighted) {
+			if !strings.EqualFold(e.surname, word) && !(knighted && strings.EqualFold(firstWord(e.name), word)) {
 				continue
 			}
 			if g := d.lex.titles[strings.ToLower(m.title)]; g != "" && e.gender != "" && g != e.gender {
 				continue
 			}
-			dist := 1 << 20
-			for n := range e.sents {
-				if n <= m.sent.n && m.sent.n-n < dist {
-					dist = m.sent.n - n
-				} else if n > m.sent.n && (n-m.sent.n)+1000 < dist {
-					dist = n - m.sent.n + 1000
-				}
-			}
-			if dist < bestDist {
+			if dist := people.distance(e, m.sent.n); dist < bestDist {
 				best, bestDist = e, dist
 			}
 		}
@@ -874,19 +870,6 @@ func (d *doc) resolveSingles() {
 		best.addAlias(word)
 		m.ent = best
 		d.addMention(m)
+		people.mentioned(best, m.sent.n)
 	}
-}
-
-// in returns the mentions of sentence s. The index is rebuilt when mentions
-// have been added since it was last built, so lookups stay proportional to
-// a sentence's mentions however long the article.
-func (d *doc) in(s *sentence) []*mention {
-	if d.bySent == nil || d.indexed != len(d.mentions) {
-		d.bySent = make(map[*sentence][]*mention, len(d.sents))
-		for _, m := range d.mentions {
-			d.bySent[m.sent] = append(d.bySent[m.sent], m)
-		}
-		d.indexed = len(d.mentions)
-	}
-	return d.bySent[s]
 }

@@ -567,10 +567,9 @@ func (d *doc) several(s *sentence, k int) *np {
 	for _, inReform := range []bool{true, false} {
 		// The bodies the article's reforms name first: "the two
 		// departments" are the merging ones, not a party named since.
-		for i := len(d.mentions) - 1; i >= 0 && len(ents) < n; i-- {
-			m := d.mentions[i]
-			if m.sent.n > s.n || m.sent == s && m.from >= k {
-				continue
+		for m := range d.back(s, k) {
+			if len(ents) >= n {
+				break
 			}
 			if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic && !m.ent.class && !m.ent.portfolio && !contains(ents, m.ent) && (!inReform || d.inReform(m.ent)) {
 				ents = append([]*entity{m.ent}, ents...)
@@ -602,10 +601,7 @@ func (d *doc) namedFor(s *sentence, m *mention) *entity {
 		return e
 	}
 	var only *entity
-	for _, om := range d.mentions {
-		if om.sent.n > s.n {
-			break
-		}
+	for om := range d.back(s, s.to) {
 		if om.ent == nil || om.ent.kind != schema.Organization || om.ent.class || om.ent.generic || om.ent.portfolio {
 			continue
 		}
@@ -632,10 +628,7 @@ func (d *doc) salient(s *sentence) *entity {
 // another is named as often.
 func (d *doc) mostNamed(s *sentence) (best *entity, n int, tied bool) {
 	count := map[*entity]int{}
-	for _, m := range d.mentions {
-		if m.sent.n > s.n {
-			break
-		}
+	for _, m := range d.through(s) {
 		if e := m.ent; e != nil && e.kind == schema.Organization && !e.class && !e.generic && !e.portfolio {
 			count[e]++
 			if best == nil || count[e] > count[best] {
@@ -653,14 +646,7 @@ func (d *doc) mostNamed(s *sentence) (best *entity, n int, tied bool) {
 }
 
 // inReform reports whether e is the target of a reform, or gains by one.
-func (d *doc) inReform(e *entity) bool {
-	for _, r := range d.reforms {
-		if r.target == e || contains(r.gains, e) {
-			return true
-		}
-	}
-	return false
-}
+func (d *doc) inReform(e *entity) bool { return d.inReforms[e] }
 
 // refineClass returns the names that follow a class of bodies and say
 // which bodies it means: "health agencies such as X and Y", "three
@@ -1112,11 +1098,8 @@ func (d *doc) antecedentOrg(s *sentence, k int) *entity {
 		// A plural pronoun points back to a class of bodies named in this
 		// sentence or the two before, if one was.
 		var prior, here *entity
-		for _, m := range d.mentions {
-			if m.sent.n > s.n || m.sent == s && m.from >= k {
-				break
-			}
-			if m.sent.n < s.n-3 || m.ent == nil || m.ent.kind != schema.Organization || !m.ent.class || m.ent.generic {
+		for _, m := range d.window(s, 3, k) {
+			if m.ent == nil || m.ent.kind != schema.Organization || !m.ent.class || m.ent.generic {
 				continue
 			}
 			if m.sent != s {

@@ -167,14 +167,11 @@ func (d *doc) emit() []schema.Fact {
 	return d.facts
 }
 
+// sentence returns sentence n (the article's are numbered 1, 2, … in
+// order), or nil when there is none.
 func (d *doc) sentence(n int) *sentence {
-	if n-1 >= 0 && n-1 < len(d.sents) && d.sents[n-1].n == n {
+	if n >= 1 && n <= len(d.sents) && d.sents[n-1].n == n {
 		return d.sents[n-1]
-	}
-	for _, s := range d.sents {
-		if s.n == n {
-			return s
-		}
 	}
 	return nil
 }

@@ -1385,10 +1385,3 @@ func (d *doc) newEntity(key string, e *entity) {
 	d.ents = append(d.ents, e)
 	d.byKey[key] = e
 }
-
-func (d *doc) addMention(m *mention) {
-	d.mentions = append(d.mentions, m)
-	if m.ent != nil {
-		m.ent.sents[m.sent.n] = true
-	}
-}

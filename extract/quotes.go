@@ -1310,14 +1310,12 @@ func (d *doc) pronoun(s *sentence, k int, w string) *entity {
 	// The mentions are in text order: search for the pronoun's place, then
 	// walk back. A name inside quotation marks is what someone said, not
 	// who is speaking.
-	i := sort.Search(len(d.mentions), func(i int) bool {
-		m := d.mentions[i]
-		return m.sent.n > s.n || m.sent.n == s.n && m.from >= k
-	})
 	// A referent further back than a few hundred names is no referent.
-	stop := max(0, i-300)
-	for i--; i >= stop; i-- {
-		m := d.mentions[i]
+	seen := 0
+	for m := range d.back(s, k) {
+		if seen++; seen > 300 {
+			break
+		}
 		if m.ent != nil && m.ent.kind == schema.Person && (m.ent.gender == "" || m.ent.gender == want) && m.sent.para.toks[m.from].quote < 0 {
 			return m.ent
 		}
@@ -1332,17 +1330,10 @@ func (d *doc) shortForm(s *sentence, w string) *entity {
 		return nil
 	}
 	var best *entity
-	for _, m := range d.mentions {
-		if m.sent.n > s.n {
+	for m := range d.back(s, s.to) {
+		if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.class && hasWord(m.ent.name, w) {
+			best = m.ent
 			break
-		}
-		if m.ent == nil || m.ent.kind != schema.Organization || m.ent.class {
-			continue
-		}
-		for _, f := range strings.Fields(strings.ToLower(m.ent.name)) {
-			if f == w {
-				best = m.ent
-			}
 		}
 	}
 	if best != nil {

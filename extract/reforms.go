@@ -374,21 +374,12 @@ func staffWordAfter(t []token, k, end int) bool {
 }
 
 // lastOf returns the reform of that kind the article reported last.
-func (d *doc) lastOf(kind schema.ReformKind) *reform {
-	for i := len(d.reforms) - 1; i >= 0; i-- {
-		if d.reforms[i].kind == kind {
-			return d.reforms[i]
-		}
-	}
-	return nil
-}
+func (d *doc) lastOf(kind schema.ReformKind) *reform { return d.lastReform[kind] }
 
 // lastCreated returns the body whose creation the article reported last.
 func (d *doc) lastCreated() *entity {
-	for i := len(d.reforms) - 1; i >= 0; i-- {
-		if d.reforms[i].kind == schema.Creation {
-			return d.reforms[i].target
-		}
+	if r := d.lastReform[schema.Creation]; r != nil {
+		return r.target
 	}
 	return nil
 }
@@ -660,23 +651,30 @@ func (d *doc) addReform(c *reformCue, s *sentence, sp span, target *entity, gain
 	if said == "" {
 		said = c.base + " " + target.name
 	}
-	for _, r := range d.reforms {
-		if r.kind == c.kind && r.target == target {
-			d.reformSaid = append(d.reformSaid, reformMention{r: r, sent: s, at: k})
-			r.gains = appendNew(r.gains, gains, target)
-			r.agents = appendNew(r.agents, agents, target)
-			if !containsString(r.said, said) {
-				r.said = append(r.said, said)
-			}
-			if s != r.sent && (len(r.also) == 0 || r.also[len(r.also)-1] != s) {
-				r.also = append(r.also, s)
-			}
-			return
+	d.inReforms[target] = true
+	for _, e := range gains {
+		if e != nil {
+			d.inReforms[e] = true
 		}
+	}
+	key := reformKey{c.kind, target}
+	if r := d.reformOf[key]; r != nil {
+		d.reformSaid = append(d.reformSaid, reformMention{r: r, sent: s, at: k})
+		r.gains = appendNew(r.gains, gains, target)
+		r.agents = appendNew(r.agents, agents, target)
+		if len(r.said) < maxSaid && !containsString(r.said, said) {
+			r.said = append(r.said, said)
+		}
+		if s != r.sent && (len(r.also) == 0 || r.also[len(r.also)-1] != s) {
+			r.also = append(r.also, s)
+		}
+		return
 	}
 	r := &reform{kind: c.kind, target: target, gains: appendNew(nil, gains, target),
 		agents: appendNew(nil, agents, target), said: []string{said}, sent: s}
 	d.reforms = append(d.reforms, r)
+	d.reformOf[key] = r
+	d.lastReform[c.kind] = r
 	d.reformSaid = append(d.reformSaid, reformMention{r: r, sent: s, at: k})
 }
 
@@ -689,6 +687,17 @@ type span struct {
 
 // maxWritten bounds, in tokens, the article's wording kept on a reform.
 const maxWritten = 16
+
+// maxSaid bounds the ways of putting one reform kept from an article: an
+// article that words it a thousand ways must not cost a thousand
+// comparisons each time.
+const maxSaid = 16
+
+// A reformKey is what makes a reform one: its kind and its target.
+type reformKey struct {
+	kind   schema.ReformKind
+	target *entity
+}
 
 // written returns the words of sp as the article has them, or "" when the
 // span is too long to serve as a name.
@@ -761,16 +770,12 @@ func contains(es []*entity, e *entity) bool {
 
 // lastOrgBefore returns the non-generic body mentioned last before s.
 func (d *doc) lastOrgBefore(s *sentence) *entity {
-	var best *entity
-	for _, m := range d.mentions {
-		if m.sent.n >= s.n {
-			break
-		}
+	for m := range d.back(s, s.from) {
 		if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic && !m.ent.portfolio {
-			best = m.ent
+			return m.ent
 		}
 	}
-	return best
+	return nil
 }
 
 // reformKindWords maps each kind to words that name it in a sentence that

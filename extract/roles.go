@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"sort"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/schema"
@@ -75,21 +74,10 @@ func (d *doc) contextOrg(s *sentence, role string) *entity {
 	words := strings.Fields(strings.ToLower(role))
 	for _, w := range words {
 		for _, head := range roleBodies[w] {
-			var best *entity
-			for _, m := range d.mentions {
-				if m.sent.n > s.n {
-					break
+			for m := range d.back(s, s.to) {
+				if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.class && !m.ent.portfolio && hasWordOrSingular(m.ent.name, head) {
+					return m.ent
 				}
-				if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.class && !m.ent.portfolio {
-					for _, f := range strings.Fields(strings.ToLower(m.ent.name)) {
-						if f == head || singular(f) == head {
-							best = m.ent
-						}
-					}
-				}
-			}
-			if best != nil {
-				return best
 			}
 		}
 	}
@@ -113,8 +101,12 @@ func (d *doc) contextOrg(s *sentence, role string) *entity {
 	// The body that opens this sentence or the one before: "The FBU said it
 	// would fight the plan. Regional secretary Kevin Amankwah said …".
 	for _, n := range []int{s.n, s.n - 1} {
-		for _, m := range d.mentions {
-			if m.sent.n == n && m.ent != nil && !m.sent.para.head {
+		cur := d.sentence(n)
+		if cur == nil {
+			continue
+		}
+		for _, m := range cur.ments {
+			if m.ent != nil && !m.sent.para.head {
 				if m.ent.kind == schema.Organization && !m.ent.class && !m.ent.generic && !m.ent.portfolio && m.from <= m.sent.from+1 {
 					return m.ent
 				}
@@ -123,23 +115,6 @@ func (d *doc) contextOrg(s *sentence, role string) *entity {
 		}
 	}
 	return nil
-}
-
-// insertMention adds a mention the role rules find, in text order: the
-// rules after them (quotations, reforms, the body "spoken of last") read
-// the mentions in order.
-func (d *doc) insertMention(m *mention) {
-	at := sort.Search(len(d.mentions), func(i int) bool {
-		o := d.mentions[i]
-		return o.sent.n > m.sent.n || o.sent.n == m.sent.n && o.from > m.from
-	})
-	d.mentions = append(d.mentions, nil)
-	copy(d.mentions[at+1:], d.mentions[at:])
-	d.mentions[at] = m
-	d.bySent = nil // the index is rebuilt, in the new order
-	if m.ent != nil {
-		m.ent.sents[m.sent.n] = true
-	}
 }
 
 // roleOrg makes a body of the words [i, j) of s that a role names, as
@@ -155,7 +130,7 @@ func (d *doc) roleOrg(s *sentence, i, j int, name string) *entity {
 		}
 	}
 	e := d.org(name, false)
-	d.insertMention(&mention{sent: s, from: i, to: j, kind: mFull, ent: e})
+	d.addMention(&mention{sent: s, from: i, to: j, kind: mFull, ent: e})
 	return e
 }
 
@@ -466,7 +441,7 @@ func (d *doc) knownBody(s *sentence, i, j int) *entity {
 		}
 	}
 	if e != nil {
-		d.insertMention(&mention{sent: s, from: i, to: j, kind: mFull, ent: e})
+		d.addMention(&mention{sent: s, from: i, to: j, kind: mFull, ent: e})
 	}
 	return e
 }
@@ -523,7 +498,7 @@ func (d *doc) partyOf(s *sentence, k int) *entity {
 		return nil
 	}
 	e := d.org(t[k].text+" Party", false)
-	d.insertMention(&mention{sent: s, from: k, to: k + 1, kind: mFull, ent: e})
+	d.addMention(&mention{sent: s, from: k, to: k + 1, kind: mFull, ent: e})
 	return e
 }
 
@@ -866,12 +841,9 @@ func (d *doc) sentenceInitialWord(s *sentence) bool {
 // welcomed the plan. Its secretary, …"); otherwise, or when that sentence
 // opens with no body, the body named last within the two sentences before.
 func (d *doc) itsBody(s *sentence, k int) *entity {
-	if k <= s.from+1 {
-		for _, m := range d.mentions {
-			if m.sent.n > s.n-1 {
-				break
-			}
-			if m.sent.n == s.n-1 && m.from <= m.sent.from+4 {
+	if prev := d.sentence(s.n - 1); k <= s.from+1 && prev != nil {
+		for _, m := range prev.ments {
+			if m.from <= m.sent.from+4 {
 				if e := m.ent; e != nil && e.kind == schema.Organization && !e.class && !e.generic {
 					return e
 				}
@@ -888,11 +860,12 @@ func (d *doc) itsBody(s *sentence, k int) *entity {
 // points back to: the one the sentence before opens with, if its name holds
 // the word (the body the story is following), else the one named last.
 func (d *doc) bodyCalled(s *sentence, w string) *entity {
-	for _, m := range d.mentions {
-		if m.sent.n > s.n-1 {
-			break
-		}
-		if m.sent.n == s.n-1 && m.from <= m.sent.from+1 {
+	var before []*mention
+	if prev := d.sentence(s.n - 1); prev != nil {
+		before = prev.ments
+	}
+	for _, m := range before {
+		if m.from <= m.sent.from+1 {
 			if e := m.ent; e != nil && e.kind == schema.Organization && !e.class && !e.generic {
 				for _, f := range strings.Fields(strings.ToLower(e.name)) {
 					if singular(f) == w {
@@ -934,25 +907,27 @@ func (d *doc) portfolio(role string, s *sentence, start, end int) *entity {
 	if len(words) == 0 {
 		return nil
 	}
-	var best *entity
-	bestDist := 1 << 30
-	for _, m := range d.mentions {
+	holds := func(m *mention) bool {
 		e := m.ent
-		if e == nil || e.kind != schema.Organization || e.class || e.generic || !isDepartment(e.name) {
-			continue
-		}
-		if !holdsWords(e.name, words) {
-			continue
-		}
-		dist := s.n - m.sent.n
-		if dist < 0 {
-			dist = 1000 - dist // a department named later in the article
-		}
-		if dist < bestDist {
-			best, bestDist = e, dist
+		return e != nil && e.kind == schema.Organization && !e.class && !e.generic && isDepartment(e.name) && holdsWords(e.name, words)
+	}
+	// The nearest before, or else the first after; within a sentence the
+	// first named.
+	for m := range d.back(s, s.to) {
+		if holds(m) {
+			for _, o := range m.sent.ments {
+				if holds(o) {
+					return o.ent
+				}
+			}
 		}
 	}
-	return best
+	for m := range d.after(s) {
+		if holds(m) {
+			return m.ent
+		}
+	}
+	return nil
 }
 
 // departmentWords name the bodies that carry a minister's portfolio.
@@ -1895,11 +1870,8 @@ func (d *doc) antecedent(s *sentence, k int, w string) *entity {
 		want = "female"
 	}
 	var best *entity
-	for _, m := range d.mentions {
-		if m.sent.n > s.n || m.sent.n == s.n && m.from >= k {
-			break
-		}
-		if m.sent.n < s.n-2 || m.ent == nil || m.ent.kind != schema.Person || m.sent.para.toks[m.to-1].poss {
+	for _, m := range d.window(s, 2, k) {
+		if m.ent == nil || m.ent.kind != schema.Person || m.sent.para.toks[m.to-1].poss {
 			continue
 		}
 		if m.ent.gender == "" || m.ent.gender == want {

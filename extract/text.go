@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -46,8 +48,9 @@ func markLen(text string, i int) int {
 // A sentence is a run of tokens of one paragraph.
 type sentence struct {
 	para     *paragraph
-	from, to int // token indexes [from, to)
-	n        int // number in the article, from 1
+	from, to int        // token indexes [from, to)
+	n        int        // number in the article, from 1
+	ments    []*mention // its mentions in text order, once sorted; see doc.in
 	// titleCase: the sentence capitalises its common words ("Water Agency
 	// Launched"), as headlines do; see doc.isTitleCase.
 	titleCase bool
@@ -165,16 +168,12 @@ func findQuotes(text string) []quoteSpan {
 }
 
 func sortSpans(s []quoteSpan) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j].open < s[j-1].open; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
+	slices.SortStableFunc(s, func(a, b quoteSpan) int { return a.open - b.open })
 }
 
 // tokenize splits a paragraph into tokens and marks those inside quotations.
 func tokenize(text string, quotes []quoteSpan) []token {
-	var toks []token
+	toks := make([]token, 0, len(text)/5+1) // news prose runs some five bytes a token
 	i := 0
 	for i < len(text) {
 		r, n := utf8.DecodeRuneInString(text[i:])
@@ -216,13 +215,16 @@ func tokenize(text string, quotes []quoteSpan) []token {
 		toks = append(toks, token{text: text[i : i+n], lower: text[i : i+n], start: i, end: i + n, quote: -1})
 		i += n
 	}
+	// The quotations are in order and do not overlap (see findQuotes), and
+	// so are the tokens: one walk through both.
+	qi := 0
 	for k := range toks {
+		for qi < len(quotes) && quotes[qi].close <= toks[k].start {
+			qi++
+		}
 		toks[k].quote = -1
-		for qi, q := range quotes {
-			if toks[k].start > q.open && toks[k].start < q.close {
-				toks[k].quote = qi
-				break
-			}
+		if qi < len(quotes) && toks[k].start > quotes[qi].open {
+			toks[k].quote = qi
 		}
 	}
 	return toks
@@ -341,16 +343,40 @@ func splitSentences(p *paragraph, next int) int {
 		for end < len(t) && isQuoteMarkStr(t[end].text) && t[end].quote < 0 && closesQuote(p, t[end].start) {
 			end++
 		}
-		p.sents = append(p.sents, &sentence{para: p, from: from, to: end, n: next})
-		next++
+		next = p.addSentence(from, end, next)
 		from = end
 		i = end - 1
 	}
 	if from < len(t) {
-		p.sents = append(p.sents, &sentence{para: p, from: from, to: len(t), n: next})
-		next++
+		next = p.addSentence(from, len(t), next)
 	}
 	return next
+}
+
+// maxSentence bounds, in tokens, what is read as one sentence. The rules
+// look at each word's sentence, so an endless one (a list of ten thousand
+// names, a page with no full stops) would cost its length squared; news
+// sentences run to a hundred tokens or so.
+const maxSentence = 400
+
+// addSentence adds the tokens [from, to) as sentence number next, or, past
+// maxSentence tokens, as several, each cut after the last comma,
+// semicolon, colon or dash of its second half when there is one. It
+// returns the number of the next sentence.
+func (p *paragraph) addSentence(from, to, next int) int {
+	for to-from > maxSentence {
+		cut := from + maxSentence
+		for k := cut - 1; k > from+maxSentence/2; k-- {
+			if w := p.toks[k].text; w == "," || w == ";" || w == ":" || w == "—" || w == "–" {
+				cut = k + 1
+				break
+			}
+		}
+		p.sents = append(p.sents, &sentence{para: p, from: from, to: cut, n: next})
+		from, next = cut, next+1
+	}
+	p.sents = append(p.sents, &sentence{para: p, from: from, to: to, n: next})
+	return next + 1
 }
 
 func isQuoteMarkStr(s string) bool {
@@ -359,12 +385,9 @@ func isQuoteMarkStr(s string) bool {
 }
 
 func closesQuote(p *paragraph, off int) bool {
-	for _, q := range p.quotes {
-		if q.close == off {
-			return true
-		}
-	}
-	return false
+	// In order and apart, the quotations close in order too.
+	i := sort.Search(len(p.quotes), func(i int) bool { return p.quotes[i].close >= off })
+	return i < len(p.quotes) && p.quotes[i].close == off
 }
 
 // paragraphs splits an article body into paragraphs: blank lines separate
