@@ -221,7 +221,9 @@ func TestGetFailures(t *testing.T) {
 	}
 	s.serve("/hop4", "text/plain", "arrived")
 	s.serve("/big", "text/plain", strings.Repeat("x", 2048))
-	s.handle("/away", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "ftp://example.org/x", http.StatusFound) })
+	s.handle("/away", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "ftp://example.org/x", http.StatusFound)
+	})
 	s.handle("/error", status(http.StatusInternalServerError))
 	s.handle("/stale", status(http.StatusNotModified)) // a 304 with nothing asked
 

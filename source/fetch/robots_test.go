@@ -38,7 +38,7 @@ Sitemap: https://example.org/sitemap.xml
 		{"newsgraph", "/report.pdf?x=1", true}, // $ anchors at the end
 		{"newsgraph", "/search?lang=en&q=x", false},
 		{"newsgraph", "/search", true},
-		{"newsgraph", "/tmp/a", false}, // a second group for the agent is combined
+		{"newsgraph", "/tmp/a", false},    // a second group for the agent is combined
 		{"newsgraph", "/private/a", true}, // the "*" group does not apply
 		{"newsgraph", "/robots.txt", true},
 		{"somebot", "/private/a", false},
