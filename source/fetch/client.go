@@ -13,8 +13,6 @@ import (
 	"sync"
 	"time"
 
-	"golang.org/x/time/rate"
-
 	"github.com/newsgraph/newsgraph/source"
 )
 
@@ -201,8 +199,8 @@ type Client struct {
 	hc  *http.Client
 
 	mu     sync.Mutex
-	hosts  map[string]*rate.Limiter // by host name
-	robots map[string]*robotsEntry  // by scheme://host:port
+	hosts  map[string]*pacer       // by host name
+	robots map[string]*robotsEntry // by scheme://host:port
 	stats  Stats
 }
 
@@ -226,7 +224,7 @@ func New(opts ...Option) *Client {
 		c.cache = NewMemCache()
 	}
 	c.userAgent = fmt.Sprintf("%s/%s (+%s)", c.agent, c.version, c.contact)
-	cl := &Client{cfg: c, hosts: map[string]*rate.Limiter{}, robots: map[string]*robotsEntry{}}
+	cl := &Client{cfg: c, hosts: map[string]*pacer{}, robots: map[string]*robotsEntry{}}
 	rt := c.transport
 	if rt == nil {
 		rt = http.DefaultTransport.(*http.Transport).Clone()
@@ -427,19 +425,61 @@ func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
 
 // wait blocks until the rate limit lets a request go to u's host.
 func (c *Client) wait(ctx context.Context, u *url.URL) error {
-	return c.limiter(u).Wait(ctx)
+	return c.pacer(u).wait(ctx)
 }
 
-func (c *Client) limiter(u *url.URL) *rate.Limiter {
+func (c *Client) pacer(u *url.URL) *pacer {
 	host := strings.ToLower(u.Hostname())
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	l, ok := c.hosts[host]
+	p, ok := c.hosts[host]
 	if !ok {
-		l = rate.NewLimiter(every(c.cfg.rateLimit), 1)
-		c.hosts[host] = l
+		p = &pacer{interval: c.cfg.rateLimit}
+		c.hosts[host] = p
 	}
-	return l
+	return p
+}
+
+// A pacer spaces the requests to one host: each goes at least interval
+// after the one before left. (golang.org/x/time/rate spaces its
+// reservations instead, so a waiter woken late is followed by one on time,
+// and two requests went 136 ms apart under a 150 ms limit.)
+type pacer struct {
+	mu       sync.Mutex
+	interval time.Duration
+	next     time.Time // the earliest the next request may go
+}
+
+func (p *pacer) wait(ctx context.Context) error {
+	for {
+		p.mu.Lock()
+		now := time.Now()
+		if !now.Before(p.next) {
+			p.next = now.Add(p.interval)
+			p.mu.Unlock()
+			return nil
+		}
+		d := p.next.Sub(now)
+		p.mu.Unlock()
+		t := time.NewTimer(d)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return ctx.Err()
+		case <-t.C:
+		}
+	}
+}
+
+// slowTo makes the pacer's interval at least d, and applies it from the
+// last request on.
+func (p *pacer) slowTo(d time.Duration) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if d > p.interval {
+		p.next = p.next.Add(d - p.interval)
+		p.interval = d
+	}
 }
 
 // moduleVersion is newsgraph's version as the Go build recorded it, "dev"
@@ -465,13 +505,6 @@ func moduleVersion() string {
 }
 
 const modulePath = "github.com/newsgraph/newsgraph"
-
-func every(d time.Duration) rate.Limit {
-	if d <= 0 {
-		return rate.Inf
-	}
-	return rate.Every(d)
-}
 
 // allowed reports nil when the robots.txt of u's site lets the Client
 // fetch u, ErrDisallowed (with the reason) when it does not, and an error
@@ -539,8 +572,6 @@ func (c *Client) readRobots(ctx context.Context, site string, e *robotsEntry) {
 	default:
 		c.keep(ctx, p)
 		e.rules = parseRobots(p.Body, c.cfg.agent)
-		if e.rules.delay > c.cfg.rateLimit {
-			c.limiter(u).SetLimit(every(e.rules.delay))
-		}
+		c.pacer(u).slowTo(e.rules.delay)
 	}
 }

@@ -263,8 +263,8 @@ func articleName(raw, mediaType string) string {
 	if err != nil {
 		return raw
 	}
-	p := u.Path
-	if p == "" || strings.HasSuffix(p, "/") {
+	p := "/" + strings.TrimPrefix(u.Path, "/")
+	if strings.HasSuffix(p, "/") {
 		p += "index"
 	}
 	ext := strings.ToLower(path.Ext(p))
