@@ -192,4 +192,3 @@ func lastRound(failed int) error {
 	}
 	return nil
 }
-
