@@ -112,7 +112,8 @@ func (c *Client) readURL(ctx context.Context, raw string, opts []source.ReadOpti
 			if !yield(a, err) {
 				return false
 			}
-		case format == source.Feed && c.wantsFullText(a, raw):
+		case format == source.Feed && c.wantsFullText(resolveLink(a, raw), raw):
+			a = resolveLink(a, raw)
 			if !c.readFullText(ctx, a, opts, yield) {
 				return false
 			}
@@ -150,6 +151,24 @@ func (c *Client) readFullText(ctx context.Context, item source.Article, opts []s
 		return yield(item, nil)
 	}
 	return yield(merge(item, page), nil)
+}
+
+// resolveLink makes a feed item's relative link ("/news/vote") absolute,
+// against the feed's URL, so that its page can be fetched.
+func resolveLink(a source.Article, feedURL string) source.Article {
+	if a.URL == "" || strings.HasPrefix(a.URL, "http://") || strings.HasPrefix(a.URL, "https://") {
+		return a
+	}
+	base, err := url.Parse(feedURL)
+	if err != nil {
+		return a
+	}
+	ref, err := url.Parse(a.URL)
+	if err != nil {
+		return a
+	}
+	a.URL = base.ResolveReference(ref).String()
+	return a
 }
 
 // wantsFullText reports whether a feed item is to be read from its page.

@@ -198,6 +198,19 @@ func TestReadURLs(t *testing.T) {
 	}
 }
 
+// TestReadRelativeLinks: a feed item's relative link is fetched against
+// the feed's URL.
+func TestReadRelativeLinks(t *testing.T) {
+	s := newSite(t)
+	s.serve("/feeds/local.xml", "application/rss+xml", `<rss version="2.0"><channel><title>Gazette</title>`+
+		`<item><title>Council approves new bus lanes</title><link>/news/bus-lanes</link><description>Bus lanes.</description></item></channel></rss>`)
+	s.serve("/news/bus-lanes", "text/html", busLanesPage)
+	as, errs := collect(t, quick(), s.URL+"/feeds/local.xml")
+	if len(errs) > 0 || len(as) != 1 || as[0].URL != s.URL+"/news/bus-lanes" || !strings.Contains(as[0].Body, "Sam Patel") {
+		t.Errorf("articles %+v, errors %v", as, errs)
+	}
+}
+
 func TestArticleName(t *testing.T) {
 	tests := []struct{ url, media, want string }{
 		{"https://News.Example.org/2026/07/vote.html", "text/html", "news.example.org/2026/07/vote.html"},

@@ -12,6 +12,9 @@ import (
 // parse at least 500 KiB, and anything longer is no set of rules.
 const maxRobots = 500 << 10
 
+// maxCrawlDelay bounds the Crawl-delay read.
+const maxCrawlDelay = 24 * time.Hour
+
 // robotsRules are the rules of one robots.txt that apply to one crawler:
 // the groups naming its product token, or else the groups for "*".
 // The zero value allows everything.
@@ -78,7 +81,9 @@ func parseRobots(body []byte, agent string) robotsRules {
 				switch {
 				case key == "crawl-delay":
 					if s, err := strconv.ParseFloat(value, 64); err == nil && s > 0 {
-						rs.delay = time.Duration(s * float64(time.Second))
+						// A day between requests is as good as never;
+						// more would overflow a Duration.
+						rs.delay = time.Duration(min(s, maxCrawlDelay.Seconds()) * float64(time.Second))
 					}
 				case value != "": // an empty Disallow allows everything
 					rs.rules = append(rs.rules, robotsRule{allow: key == "allow", pattern: value})

@@ -57,6 +57,11 @@ Sitemap: https://example.org/sitemap.xml
 	if d := parseRobots([]byte(txt), "somebot").delay; d != 2*time.Second {
 		t.Errorf("somebot crawl delay = %v, want 2s", d)
 	}
+	for _, v := range []string{"1e300", "Inf"} {
+		if d := parseRobots([]byte("User-agent: *\nCrawl-delay: "+v+"\n"), "newsgraph").delay; d != maxCrawlDelay {
+			t.Errorf("Crawl-delay: %s read as %v, want %v", v, d, maxCrawlDelay)
+		}
+	}
 }
 
 func TestParseRobotsEdges(t *testing.T) {
@@ -81,4 +86,18 @@ func TestParseRobotsEdges(t *testing.T) {
 			t.Errorf("%s: %s allowed = %v, want %v", tt.name, tt.path, got, tt.want)
 		}
 	}
+}
+
+// FuzzParseRobots: no robots.txt makes the parser or the matcher fail.
+func FuzzParseRobots(f *testing.F) {
+	f.Add([]byte("User-agent: *\nDisallow: /a*b$\nAllow: /a/\nCrawl-delay: 1.5\n"), "/a/xb")
+	f.Add([]byte("User-agent: newsgraph\nDisallow: *\n"), "/")
+	f.Add([]byte("\x00\nUser-agent:\nDisallow: $\n"), "")
+	f.Fuzz(func(t *testing.T, body []byte, path string) {
+		r := parseRobots(body, "newsgraph")
+		r.allows(path)
+		if r.delay < 0 {
+			t.Errorf("negative crawl delay %v", r.delay)
+		}
+	})
 }
