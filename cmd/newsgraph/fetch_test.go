@@ -306,3 +306,26 @@ func runCtx(ctx context.Context, out *watchOutput, args ...string) error {
 	root.SetErr(out)
 	return root.ExecuteContext(ctx)
 }
+
+// TestWatchMemoryStore: a memory store is kept open between rounds, so the
+// second round finds the first's articles unchanged.
+func TestWatchMemoryStore(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte("Depot to close\n\nThe bus depot will close in March, the operator said on Monday.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	out := &watchOutput{}
+	if err := runCtx(ctx, out, "watch", dir, "--db", "memory", "--every", "10ms", "--rounds", "2"); err != nil {
+		t.Fatalf("watch: %v\n%s", err, out)
+	}
+	if !strings.Contains(out.String(), "round 2: 1 read, 0 loaded (0 replaced), 1 unchanged, 0 failed; done") {
+		t.Errorf("watch --db memory:\n%s", out)
+	}
+	if err := runCtx(ctx, &watchOutput{}, "watch", filepath.Join(dir, "nope"), "--db", filepath.Join(dir, "db")); err == nil {
+		t.Error("watch of a missing directory started")
+	} else if _, serr := os.Stat(filepath.Join(dir, "db")); serr == nil {
+		t.Error("watch of a missing directory made a store")
+	}
+}
