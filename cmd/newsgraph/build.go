@@ -143,7 +143,11 @@ flag, GOMEMLIMIT does the same.`,
 				return err
 			}
 			if n := sum.Failed(); n > 0 {
-				return fmt.Errorf("build: %d article(s) could not be read or extracted (listed above); the rest were built", n)
+				what := "read or extracted"
+				if len(in.urls) > 0 {
+					what = "fetched, read or extracted"
+				}
+				return fmt.Errorf("build: %d article(s) could not be %s (listed above); the rest were built", n, what)
 			}
 			return nil
 		},

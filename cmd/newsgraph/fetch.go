@@ -83,7 +83,7 @@ type fetchFlags struct {
 
 func (f *fetchFlags) add(cmd *cobra.Command) {
 	fs := cmd.Flags()
-	fs.StringVar(&f.cache, "cache", "", `where fetched pages are kept between runs (default: fetch-cache in a bolt store's directory, the user's cache directory for other stores; "none" keeps them in memory for this run only)`)
+	fs.StringVar(&f.cache, "cache", "", `directory where fetched pages are kept between runs (default: fetch-cache inside a bolt store; memory for a memory store or none; the user's cache directory for a database server's store); "none": memory only`)
 	fs.DurationVar(&f.rateLimit, "rate-limit", fetch.DefaultRateLimit, "least time between two requests to one host (a longer robots.txt Crawl-delay wins)")
 	fs.DurationVar(&f.timeout, "timeout", fetch.DefaultTimeout, "longest one request may take, body included")
 	fs.StringVar(&f.userAgent, "user-agent", "", `NAME/VERSION in the User-Agent header, NAME the robots.txt rules that apply (default newsgraph/VERSION)`)
