@@ -18,5 +18,6 @@
 //	}
 //
 // Read walks files and directories, ReadFS an fs.FS, and Parse reads one
-// file's bytes. docs/reading.md describes the formats, IDs and errors.
+// file's bytes. Package source/fetch fetches URLs and reads what they serve
+// with ReadBytes. docs/reading.md describes the formats, IDs and errors.
 package source

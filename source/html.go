@@ -48,11 +48,9 @@ func WithMainText(m MainText) ReadOption {
 	return func(c *readConfig) { c.mainText = m }
 }
 
-// htmlText decodes a page to UTF-8: pages in another charset say so in a
-// <meta> tag (or a byte-order mark), and are converted.
-func htmlText(raw []byte) (string, error) { return pageText(raw, "") }
-
-// pageText is htmlText for a page whose HTTP header may name its charset.
+// pageText decodes a page to UTF-8: pages in another charset say so in a
+// <meta> tag (or a byte-order mark), or their HTTP header declares one
+// ("" for none), and are converted.
 func pageText(raw []byte, declared string) (string, error) {
 	raw = bytes.TrimPrefix(raw, []byte("\ufeff"))
 	if utf8.Valid(raw) {

@@ -65,6 +65,8 @@ type readConfig struct {
 	stdin    io.Reader
 	skipped  func(Skip)
 	mainText MainText
+	origin   string // WithOrigin
+	charset  string // WithCharset
 }
 
 // WithMaxSize sets the largest file (or record of a container), in bytes,
@@ -77,6 +79,23 @@ func WithMaxSize(n int64) ReadOption {
 // WithStdin sets what the path "-" reads (os.Stdin by default).
 func WithStdin(r io.Reader) ReadOption {
 	return func(c *readConfig) { c.stdin = r }
+}
+
+// WithOrigin says where ReadBytes's or Parse's bytes came from, such as
+// the URL a page was fetched from. Errors, skips and each Article's Path
+// name it instead of the name passed (which still gives the format's
+// extension and the IDs), and a one-article file whose text names no URL
+// of its own gets it as its URL. Read ignores it: files name themselves.
+func WithOrigin(origin string) ReadOption {
+	return func(c *readConfig) { c.origin = origin }
+}
+
+// WithCharset names the character set the bytes are in when they do not
+// say so themselves, as an HTTP Content-Type's charset parameter does for
+// a page. It is used only for an HTML page that is not valid UTF-8 and
+// declares no charset of its own.
+func WithCharset(label string) ReadOption {
+	return func(c *readConfig) { c.charset = label }
 }
 
 func newReadConfig(opts []ReadOption) readConfig {
@@ -114,6 +133,7 @@ func newReadConfig(opts []ReadOption) readConfig {
 // so one article never silently replaces another downstream.
 func Read(ctx context.Context, paths []string, opts ...ReadOption) iter.Seq2[Article, error] {
 	cfg := newReadConfig(opts)
+	cfg.origin = "" // files name themselves
 	return func(yield func(Article, error) bool) {
 		r := &reader{ctx: ctx, cfg: cfg, yield: yield, seen: map[string]string{}}
 		for _, p := range paths {
@@ -129,6 +149,7 @@ func Read(ctx context.Context, paths []string, opts ...ReadOption) iter.Seq2[Art
 // IDs are relative to it.
 func ReadFS(ctx context.Context, fsys fs.FS, root string, opts ...ReadOption) iter.Seq2[Article, error] {
 	cfg := newReadConfig(opts)
+	cfg.origin = ""
 	return func(yield func(Article, error) bool) {
 		r := &reader{ctx: ctx, cfg: cfg, yield: yield, seen: map[string]string{}}
 		root := path.Clean(root) // "articles/" is not a valid fs path
@@ -157,7 +178,10 @@ func ReadBytes(ctx context.Context, name string, raw []byte, opts ...ReadOption)
 			id = fileID(filepath.ToSlash(name))
 		}
 		shown := name
-		if shown == "" {
+		switch {
+		case cfg.origin != "":
+			shown = cfg.origin
+		case shown == "":
 			shown = "-"
 		}
 		r.readStream(bufio.NewReaderSize(bytes.NewReader(raw), sniffLen), name, shown, id, true, nil)
@@ -172,17 +196,21 @@ func ReadBytes(ctx context.Context, name string, raw []byte, opts ...ReadOption)
 // read those with ReadBytes. Errors are *FileError.
 func Parse(path string, raw []byte, opts ...ReadOption) (Article, error) {
 	cfg := newReadConfig(opts)
-	if cfg.maxSize > 0 && int64(len(raw)) > cfg.maxSize {
-		return Article{}, &FileError{Path: path, Err: tooLarge(int64(len(raw)), cfg.maxSize)}
-	}
 	id := ""
 	if path != "" && path != "-" {
 		id = fileID(filepath.ToSlash(path))
 	}
+	name := path
+	if cfg.origin != "" {
+		path = cfg.origin
+	}
+	if cfg.maxSize > 0 && int64(len(raw)) > cfg.maxSize {
+		return Article{}, &FileError{Path: path, Err: tooLarge(int64(len(raw)), cfg.maxSize)}
+	}
 	if len(raw) == 0 {
 		return Article{}, &FileError{Path: path, Err: ErrEmpty}
 	}
-	f, why := Detect(path, raw[:min(len(raw), sniffLen)])
+	f, why := Detect(name, raw[:min(len(raw), sniffLen)])
 	switch {
 	case f == Unknown:
 		return Article{}, &FileError{Path: path, Err: unknownFormat(why)}
@@ -550,7 +578,7 @@ func parse(p, id string, f Format, raw []byte, side *metadata, cfg readConfig) (
 			return fail(err)
 		}
 	case HTML:
-		text, err := htmlText(raw)
+		text, err := pageText(raw, cfg.charset)
 		if err != nil {
 			return fail(err)
 		}
@@ -593,6 +621,9 @@ func parse(p, id string, f Format, raw []byte, side *metadata, cfg readConfig) (
 	}
 	if title == "" && len(paras) == 0 {
 		return fail(ErrEmpty)
+	}
+	if meta.url == "" {
+		meta.url = cfg.origin
 	}
 	return Article{
 		ID:       id,

@@ -436,3 +436,66 @@ func BenchmarkParseHTML(b *testing.B) {
 		}
 	}
 }
+
+// TestReadBytesOrigin: bytes fetched from a URL are named by it in paths
+// and errors, give a page without a URL of its own that URL, and are
+// decoded with the charset their HTTP header declared.
+func TestReadBytesOrigin(t *testing.T) {
+	const origin = "https://news.example.org/story/7"
+	page := "<html><head><title>T</title></head><body><h1>Council votes</h1><p>The council voted on Tuesday to close the depot.</p></body></html>"
+	feed := `<?xml version="1.0"?><rss version="2.0"><channel><title>Example</title>` +
+		`<item><title>One</title><link>https://news.example.org/one</link><description>The first item.</description></item></channel></rss>`
+	// "Мэр города" and a sentence, in KOI8-R: without the header's charset
+	// it would be read as Windows-1252, HTML's fallback.
+	koi8 := []byte("<html><body><h1>\xed\xdc\xd2 \xc7\xcf\xd2\xcf\xc4\xc1</h1><p>\xed\xdc\xd2 \xc7\xcf\xd2\xcf\xc4\xc1 \xda\xc1\xcb\xd2\xd9\xcc \xd2\xd9\xce\xcf\xcb \xd7 \xd0\xcf\xce\xc5\xc4\xc5\xcc\xd8\xce\xc9\xcb.</p></body></html>")
+	tests := []struct {
+		name, file string
+		raw        []byte
+		opts       []ReadOption
+		wantPath   string
+		wantURL    string
+		wantTitle  string
+		wantErr    bool
+	}{
+		{name: "page", file: "news.example.org/story/7.html", raw: []byte(page), wantPath: origin, wantURL: origin, wantTitle: "Council votes"},
+		{name: "feed item", file: "news.example.org/feed.xml", raw: []byte(feed), wantPath: origin + "#item-1", wantURL: "https://news.example.org/one", wantTitle: "One"},
+		{name: "KOI8-R page", file: "x.html", raw: koi8, opts: []ReadOption{WithCharset("koi8-r")}, wantPath: origin, wantURL: origin, wantTitle: "Мэр города"},
+		{name: "KOI8-R page, no charset", file: "x.html", raw: koi8, wantPath: origin, wantURL: origin, wantTitle: "íÜÒ ÇÏÒÏÄÁ"},
+		{name: "empty", file: "x.html", raw: nil, wantPath: origin, wantErr: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			opts := append([]ReadOption{WithOrigin(origin)}, tt.opts...)
+			n := 0
+			for a, err := range ReadBytes(context.Background(), tt.file, tt.raw, opts...) {
+				n++
+				if tt.wantErr {
+					var fe *FileError
+					if !errors.As(err, &fe) || fe.Path != tt.wantPath {
+						t.Errorf("error = %v, want a FileError naming %s", err, tt.wantPath)
+					}
+					continue
+				}
+				if err != nil {
+					t.Fatalf("error: %v", err)
+				}
+				if a.Path != tt.wantPath || a.URL != tt.wantURL || a.Title != tt.wantTitle {
+					t.Errorf("got Path %q URL %q Title %q, want %q %q %q", a.Path, a.URL, a.Title, tt.wantPath, tt.wantURL, tt.wantTitle)
+				}
+			}
+			if n != 1 {
+				t.Errorf("%d results, want 1", n)
+			}
+		})
+	}
+	// Read names files by their paths whatever the options say.
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.html"), []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for a, err := range Read(context.Background(), []string{filepath.Join(dir, "a.html")}, WithOrigin(origin)) {
+		if err != nil || a.URL != "" || a.Path != filepath.Join(dir, "a.html") {
+			t.Errorf("Read with WithOrigin: %+v, %v", a, err)
+		}
+	}
+}

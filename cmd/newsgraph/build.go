@@ -25,13 +25,24 @@ func newBuildCmd() *cobra.Command {
 		progress   string
 		memLimit   byteSize
 		lexicon    string
+		ff         fetchFlags
 	)
 	cmd := &cobra.Command{
-		Use:   "build [PATH...]",
+		Use:   "build [PATH|URL...]",
 		Short: "Extract facts from articles and load them into a Cayley store",
 		Long: `Build reads articles (files, directories, or - for stdin; with no PATH the
 embedded example articles), extracts their facts and loads them into the
 store --db names, then says what the graph holds.
+
+A URL (http:// or https://) is fetched: a page is one article, a feed's
+items (RSS or Atom) one article each, read from the page an item links to
+when the feed carries only a summary (--full-text). Fetching is polite: a
+User-Agent naming newsgraph and --contact, robots.txt obeyed, one request
+per host every --rate-limit, and pages kept in a cache (--cache; by default
+inside a bolt store's directory) with their ETag and Last-Modified, so that
+a second build asks servers only whether pages changed. A URL that fails (a
+404, robots.txt, a timeout, no network) is listed like a bad file. To keep a
+store up to date with feeds, see newsgraph watch.
 
 --db is a bolt directory (default ./newsgraph.db, created on first use),
 "memory", or a postgres:// URL; see docs/store.md. Each article's quads are
@@ -62,7 +73,8 @@ below the live heap makes the collector take up to half the CPU. Without the
 flag, GOMEMLIMIT does the same.`,
 		Example: `  newsgraph build                         # the embedded example articles
   newsgraph build examples/articles --db ./newsgraph.db
-  newsgraph build archive/ --db postgres://newsgraph:secret@127.0.0.1/newsgraph`,
+  newsgraph build archive/ --db postgres://newsgraph:secret@127.0.0.1/newsgraph
+  newsgraph build https://www.example-news.co.uk/rss.xml --contact mailto:me@example.org`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			quietCayley()
 			if memLimit > 0 {
@@ -70,8 +82,13 @@ flag, GOMEMLIMIT does the same.`,
 			}
 			ctx := cmd.Context()
 			// A mistyped path must fail before a store is created.
-			if err := source.Check(args); err != nil {
+			in := splitInputs(args)
+			if err := source.Check(in.paths); err != nil {
 				return fmt.Errorf("build: %w", err)
+			}
+			fc, cacheAt, err := ff.client(db, true)
+			if err != nil {
+				return err
 			}
 			ex, err := newExtractor(lexicon)
 			if err != nil {
@@ -98,7 +115,7 @@ flag, GOMEMLIMIT does the same.`,
 				opts = append(opts, ingest.WithProgress(pr.update))
 			}
 			var skips skipped
-			sum, err := ingest.Run(ctx, g, ex, articles(ctx, args, &skips), opts...)
+			sum, err := ingest.Run(ctx, g, ex, in.articles(ctx, fc, &skips), opts...)
 			if pr != nil {
 				pr.finish()
 			}
@@ -118,12 +135,19 @@ flag, GOMEMLIMIT does the same.`,
 			if err := printBuild(cmd, g, db, sum); err != nil {
 				return err
 			}
+			if len(in.urls) > 0 {
+				printFetched(cmd.OutOrStdout(), fc.Stats(), cacheAt)
+			}
 			skips.print(cmd.OutOrStdout())
 			if err := g.Close(); err != nil {
 				return err
 			}
 			if n := sum.Failed(); n > 0 {
-				return fmt.Errorf("build: %d article(s) could not be read or extracted (listed above); the rest were built", n)
+				what := "read or extracted"
+				if len(in.urls) > 0 {
+					what = "fetched, read or extracted"
+				}
+				return fmt.Errorf("build: %d article(s) could not be %s (listed above); the rest were built", n, what)
 			}
 			return nil
 		},
@@ -135,6 +159,7 @@ flag, GOMEMLIMIT does the same.`,
 	f.IntVar(&batchQuads, "batch-quads", 0, "quads loaded per store transaction (default: ingest's)")
 	_ = f.MarkHidden("batch-quads")
 	addLexiconFlag(cmd, &lexicon)
+	ff.add(cmd)
 	f.Var(&memLimit, "memory-limit", "soft limit on the memory newsgraph uses, such as 4GiB (default: none, or $GOMEMLIMIT)")
 	return cmd
 }

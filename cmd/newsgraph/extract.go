@@ -9,7 +9,6 @@ import (
 	"runtime"
 
 	"github.com/cayleygraph/quad/nquads"
-	"github.com/newsgraph/newsgraph/examples"
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/internal/gctune"
@@ -21,19 +20,27 @@ func newExtractCmd() *cobra.Command {
 	var (
 		out, lexicon string
 		workers      int
+		ff           fetchFlags
 	)
 	cmd := &cobra.Command{
-		Use:   "extract [PATH...]",
+		Use:   "extract [PATH|URL...]",
 		Short: "Extract facts from articles and write them as N-Quads (no store needed)",
 		Long: `Extract reads articles (files, directories, or - for stdin; with no PATH the
-embedded example articles), finds people, organisations, roles, quotations,
-reforms and stances, and writes them as N-Quads, each quad labelled with the
-sentence or article it came from. The output is deterministic.`,
+embedded example articles; URLs of pages and feeds, fetched as build fetches
+them, their copies kept in memory unless --cache names a directory), finds
+people, organisations, roles, quotations, reforms and stances, and writes
+them as N-Quads, each quad labelled with the sentence or article it came
+from. The output is deterministic.`,
 		Example: `  newsgraph extract examples/articles -o seeds.nq
   cat story.txt | newsgraph extract -`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			gctune.SmallHeap()
-			if err := source.Check(args); err != nil {
+			in := splitInputs(args)
+			if err := source.Check(in.paths); err != nil {
+				return err
+			}
+			fc, _, err := ff.client("", false)
+			if err != nil {
 				return err
 			}
 			ex, err := newExtractor(lexicon)
@@ -50,7 +57,7 @@ sentence or article it came from. The output is deterministic.`,
 				w = f
 			}
 			var skips skipped
-			n, failed, err := extractAll(cmd.Context(), ex, articles(cmd.Context(), args, &skips), w, cmd.ErrOrStderr(), ingest.WithWorkers(workers))
+			n, failed, err := extractAll(cmd.Context(), ex, in.articles(cmd.Context(), fc, &skips), w, cmd.ErrOrStderr(), ingest.WithWorkers(workers))
 			if err != nil {
 				return err
 			}
@@ -67,20 +74,8 @@ sentence or article it came from. The output is deterministic.`,
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write N-Quads to this file (default stdout)")
 	addLexiconFlag(cmd, &lexicon)
 	cmd.Flags().IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "articles extracted at once (the output order does not change)")
+	ff.add(cmd)
 	return cmd
-}
-
-// articles reads the named paths, or the embedded examples when there are
-// none; what the reader passes over goes to skips, when not nil.
-func articles(ctx context.Context, paths []string, skips *skipped) iter.Seq2[extract.Article, error] {
-	var opts []source.ReadOption
-	if skips != nil {
-		opts = append(opts, source.WithSkipped(skips.add))
-	}
-	if len(paths) == 0 {
-		return source.ReadFS(ctx, examples.Articles, ".", opts...)
-	}
-	return source.Read(ctx, paths, opts...)
 }
 
 // extractAll writes the quads of every article to w through the library

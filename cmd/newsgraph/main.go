@@ -3,8 +3,9 @@
 //
 // Usage:
 //
-//	newsgraph extract PATH... [-o out.nq]     facts as N-Quads, no store needed
-//	newsgraph build PATH... [--db FILE]       extract and load into a Cayley store
+//	newsgraph extract PATH|URL... [-o out.nq] facts as N-Quads, no store needed
+//	newsgraph build PATH|URL... [--db FILE]   extract and load into a Cayley store
+//	newsgraph watch FEED-URL|DIR... [--every] keep a store up to date
 //	newsgraph query 'GIZMO' [--db FILE]       run a Gizmo query, JSON out
 //	newsgraph serve [--db FILE] [--addr A]    Cayley-compatible HTTP API and explorer
 //	newsgraph export --format F [-o FILE]     GEXF, GraphML, N-Quads, JSON-LD, CSV
@@ -43,6 +44,7 @@ func newRootCmd() *cobra.Command {
 	root.AddCommand(
 		newExtractCmd(),
 		newBuildCmd(),
+		newWatchCmd(),
 		newRmCmd(),
 		newQueryCmd(),
 		newServeCmd(),
