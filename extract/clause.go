@@ -141,7 +141,7 @@ func verbGroupAt(s *sentence, k, form int) verbGroup {
 		}
 		c := classOf(t, j)
 		switch {
-		case c == wAdv || t[j].lower == "n't":
+		case c == wAdv || t[j].lower == "n't" || floating(s, j):
 			continue
 		case c == wBe || c == wGet:
 			if nearest && form == vPast {
@@ -159,7 +159,7 @@ func verbGroupAt(s *sentence, k, form int) verbGroup {
 				g.start, j, nearest = p, p, false // the control word is part of the group
 				continue
 			}
-			if j-1 < s.from || !(controlWords[t[j-1].lower] || classOf(t, j-1) == wBe || classOf(t, j-1) == wAdv) {
+			if j-1 < s.from || !(controlWords[t[j-1].lower] || classOf(t, j-1) == wBe || classOf(t, j-1) == wAdv || floating(s, j-1)) {
 				g.start = j
 				g.purpose = true
 				return g
@@ -193,6 +193,18 @@ func verbGroupAt(s *sentence, k, form int) verbGroup {
 		g.start = j
 	}
 	return g
+}
+
+// floating reports whether token k of s is a quantifier floated into a verb
+// group after its auxiliary: "are all to be abolished", "will both be
+// merged", "have each been cut".
+func floating(s *sentence, k int) bool {
+	t := s.para.toks
+	if w := t[k].lower; w != "all" && w != "both" && w != "each" || k-1 < s.from {
+		return false
+	}
+	c := classOf(t, k-1)
+	return c == wBe || c == wHave || c == wModal
 }
 
 // An np is a noun phrase read around a verb or preposition: the entities
@@ -557,10 +569,66 @@ func (d *doc) several(s *sentence, k int) *np {
 		return nil
 	}
 	j++
-	for j < s.to && t[j].word && !t[j].cap && !genericBody[t[j].lower] && j < k+5 && classOf(t, j) == wOther {
+	for j < s.to && t[j].word && !t[j].cap && !genericBody[t[j].lower] && !isPlural(t[j].lower) && j < k+5 && classOf(t, j) == wOther {
 		j++ // "the two health regulators"
 	}
-	if j >= s.to || !genericBody[t[j].lower] && !genericBody[singular(t[j].lower)] && t[j].lower != "regulators" && t[j].lower != "departments" && t[j].lower != "agencies" {
+	if j >= s.to || !d.bodiesWord(t[j].lower) {
+		return nil
+	}
+	ents := d.lastBodies(s, k, n)
+	if ents == nil {
+		return nil
+	}
+	return &np{ents: ents, from: k, end: j + 1}
+}
+
+// bodiesWord reports whether the plural w can stand for bodies the article
+// named: "the two agencies", "the carriers", "the three institutions" —
+// any plural but those of people ("the two ministers") and of time.
+func (d *doc) bodiesWord(w string) bool {
+	if genericBody[w] || genericBody[singular(w)] {
+		return true
+	}
+	if !isPlural(w) || timeWords[w] || timeWords[singular(w)] || peopleWords[w] || personPlurals[w] || d.lex.roleHeads[singular(w)] || d.lex.roleHeads[w] {
+		return false
+	}
+	return true
+}
+
+// personPlurals are plurals of people that no lexicon of roles lists.
+var personPlurals = map[string]bool{
+	"men": true, "women": true, "people": true, "leaders": true, "officials": true, "chiefs": true,
+	"bosses": true, "politicians": true, "staff": true, "workers": true, "employees": true,
+	"residents": true, "voters": true, "users": true, "patients": true, "students": true, "parents": true,
+	"families": true, "children": true, "critics": true, "experts": true, "sources": true, "others": true,
+	"years": true, "months": true, "weeks": true, "days": true, "times": true, "ways": true, "things": true,
+}
+
+// lastBodies returns the n bodies (0: all, at least two) the article named
+// last before token k of s, first named first. Those in its reforms come
+// first: "the two departments" are the merging ones, not a party named
+// since.
+func (d *doc) lastBodies(s *sentence, k, n int) []*entity {
+	if n == 0 {
+		// "the carriers' merger": the bodies of this sentence so far, or
+		// else of the one before.
+		for _, from := range []*sentence{s, d.sentenceBefore(s)} {
+			if from == nil {
+				continue
+			}
+			var ents []*entity
+			for _, m := range d.in(from) {
+				if from == s && m.from >= k {
+					break
+				}
+				if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic && !m.ent.class && !contains(ents, m.ent) {
+					ents = append(ents, m.ent)
+				}
+			}
+			if len(ents) >= 2 {
+				return ents
+			}
+		}
 		return nil
 	}
 	var ents []*entity
@@ -583,7 +651,7 @@ func (d *doc) several(s *sentence, k int) *np {
 	if len(ents) < n {
 		return nil
 	}
-	return &np{ents: ents, from: k, end: j + 1}
+	return ents
 }
 
 // namedFor resolves a definite, singular class mention ("the consumer
@@ -942,7 +1010,18 @@ func (d *doc) npBefore(s *sentence, k int) np {
 			m = pm
 		}
 	}
-	for back := j - 1; m == nil && back >= s.from && back >= j-3 && t[back+1].word && !t[back+1].cap && classOf(t, back+1) == wOther; back-- {
+	// Its part's words: lower-case nouns, and function words coordinated
+	// ("X's powers and functions").
+	partWord := func(k int) bool {
+		if !t[k].word && t[k].text != "," || t[k].cap {
+			return false
+		}
+		if w := t[k].lower; (w == "and" || w == ",") && k+1 <= j && functionWords[t[k+1].lower] {
+			return true
+		}
+		return classOf(t, k) == wOther
+	}
+	for back := j - 1; m == nil && back >= s.from && back >= j-5 && partWord(back+1); back-- {
 		// "X's licensing arm will merge": the owner stands for its part.
 		if pm := d.mentionEndingAt(s, back); pm != nil && t[back].poss {
 			m = pm

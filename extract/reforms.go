@@ -94,6 +94,9 @@ func (d *doc) nextCue(s *sentence, k int) int {
 // reformVerb reads the clause of a reform verb at tokens [k, e).
 func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 	t := s.para.toks
+	if documentBefore(s, k, form) {
+		return // "repeal the law establishing X": the law, not the reform, is the news
+	}
 	if form == vBase && equalWords(c.forms[vBase], c.forms[vPast]) {
 		form = vPast // "will be cut", "was shut": the past reads as the base does
 		if g := verbGroupAt(s, k, form); !g.passive && g.start < k {
@@ -165,6 +168,15 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 		// decision by X to abolish Y", X.
 		if n := d.npBefore(s, g.start); len(n.ents) > 0 && (objectControl(t, s, n.from) || d.byOwner(s, n.from)) {
 			subj = n
+		} else if p := g.start - 1; p > s.from+1 && t[p].word && !t[p].cap {
+			// "X is being established to incorporate Y", "X was set up to
+			// take over Y": a passive's subject is the purpose's.
+			if w := t[p].lower; w == "up" || w == "out" || w == "down" {
+				p--
+			}
+			if pg := verbGroupAt(s, p, vPast); pg.passive && pg.start < p {
+				subj = d.npBefore(s, pg.start)
+			}
 		}
 	default:
 		subj = d.npBefore(s, g.start)
@@ -201,6 +213,17 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 			sp = sp.widen(by)
 		} else {
 			agents = by.ents
+		}
+		if c.becomes {
+			// "X was renamed Y", "X was renamed as Y".
+			at := e
+			if at < end && t[at].lower == "as" {
+				at++
+			}
+			if became := d.npAfter(s, at); len(became.ents) > 0 && became.end <= end {
+				gains = became.ents
+				sp = sp.widen(became)
+			}
 		}
 	case len(obj.ents) > 0 && c.becomes:
 		targets, gains = subj.ents, obj.ents // "X will become Y"
@@ -541,6 +564,8 @@ func (d *doc) reformNoun(s *sentence, k, e int, c *reformCue) {
 			if e := d.antecedentOrg(s, j); e != nil {
 				targets = []*entity{e}
 			}
+		} else if t[j].poss && t[j].plural && !t[j].cap && d.bodiesWord(w) {
+			targets = d.lastBodies(s, j, 0) // "the carriers' merger"
 		}
 	}
 	if len(targets) == 0 && c.kind != schema.Transfer {
@@ -676,6 +701,28 @@ func (d *doc) addReform(c *reformCue, s *sentence, sp span, target *entity, gain
 	d.reformOf[key] = r
 	d.lastReform[c.kind] = r
 	d.reformSaid = append(d.reformSaid, reformMention{r: r, sent: s, at: k})
+}
+
+// lawWords name the instruments that make or end bodies.
+var lawWords = map[string]bool{
+	"law": true, "laws": true, "act": true, "acts": true, "bill": true, "legislation": true, "decree": true,
+	"statute": true, "ordinance": true, "order": true, "regulation": true, "regulations": true, "charter": true,
+	"treaty": true, "instrument": true, "resolution": true,
+}
+
+// documentBefore reports whether the verb at token k, written in form,
+// describes a law named before it rather than reporting a change: "the
+// law establishing X", "the act that created X", "legislation which
+// abolished X".
+func documentBefore(s *sentence, k, form int) bool {
+	t := s.para.toks
+	j := k - 1
+	if j > s.from && form == vPast && (t[j].lower == "that" || t[j].lower == "which") {
+		j--
+	} else if form != vIng {
+		return false
+	}
+	return j >= s.from && lawWords[t[j].lower]
 }
 
 // A span is where a reform is written: its cue, and the words from the
