@@ -161,6 +161,20 @@ func TestStanceClauses(t *testing.T) {
 			nil, []string{"Ann Vale opposes"}},
 		{"a holder takes one side", "The Coastal Ports Board will be abolished. Ann Vale welcomed the move. \"It is a sad day,\" she said.",
 			[]string{"Ann Vale supports"}, []string{"Ann Vale opposes"}},
+		{"announcers coordinated after the clause", "The Coastal Ports Board will be abolished, Transport Minister Ann Vale and Treasurer Tom Reyes announced today.",
+			[]string{"Ann Vale supports", "Tom Reyes supports"}, nil},
+		{"ordered the abolition", "Premier Ann Vale has ordered the abolition of the Coastal Ports Board.",
+			[]string{"Ann Vale supports"}, nil},
+		{"members of a body back its merger", "The Dockers Union will merge with the Crane Workers Union. Members of the Dockers Union backed the link-up by 70%.",
+			[]string{"Dockers Union supports"}, nil},
+		{"blessing given", "The Dockers Union will merge with the Crane Workers Union. The Competition Office gave its blessing to the merger.",
+			[]string{"Competition Office supports"}, nil},
+		{"voted in favour", "The Dockers Union will merge with the Crane Workers Union. Members of the Crane Workers Union voted in favour of the merger.",
+			[]string{"Crane Workers Union supports"}, nil},
+		{"the role holder by the role", "Tom Reyes is the director of the Harbour Users Group. The Coastal Ports Board will merge with the Rivers Board. The director opposes the merger.",
+			[]string{"Tom Reyes opposes"}, nil},
+		{"a new body formed by merging is not its agent", "The bill calls for a new body, the Land Agency, merging the Canal Office and the Weirs Unit.",
+			nil, []string{"Land Agency supports"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -1006,6 +1006,41 @@ func roleHeadWord(role string) string {
 	return f[len(f)-1]
 }
 
+// roleNoun resolves "the director", "the Europol director", "the
+// minister" ending just before token k of s to the person the article gave
+// that role last, in this sentence or before: a role named again stands for
+// its holder. A body named among the words must be the role's.
+func (d *doc) roleNoun(s *sentence, k int) *entity {
+	t := s.para.toks
+	j := k - 1
+	if j <= s.from || !t[j].word || t[j].cap && j != s.from || !d.lex.roleHeads[t[j].lower] {
+		return nil
+	}
+	start := j
+	for start > s.from && start >= j-4 && t[start-1].lower != "the" && t[start-1].word {
+		start--
+	}
+	if start-1 < s.from || t[start-1].lower != "the" {
+		return nil
+	}
+	var org *entity
+	for _, m := range d.in(s) {
+		if m.from >= start && m.to <= j && m.ent != nil && m.ent.kind == schema.Organization {
+			org = m.ent
+		}
+	}
+	for i := len(d.roles) - 1; i >= 0; i-- {
+		r := d.roles[i]
+		if r.sent.n > s.n || r.person == nil || roleHeadWord(strings.ToLower(r.role)) != t[j].lower {
+			continue
+		}
+		if org == nil || r.org == org {
+			return r.person
+		}
+	}
+	return nil
+}
+
 // appositiveAdverbs may open an appositive or relative role without
 // belonging to it: "Jane Roe, currently the administrator of …".
 var appositiveAdverbs = map[string]bool{"currently": true, "now": true, "also": true, "still": true, "formerly": true,

@@ -135,6 +135,9 @@ func (d *doc) stanceWord(cands []stance, s *sentence, k, e int, ref stanceRef) [
 				holders = []*entity{m.ent}
 			}
 		}
+		if len(holders) == 0 {
+			holders = d.nounGiver(s, k)
+		}
 		targets := d.stanceTargets(s, e, end)
 		if len(targets) == 0 {
 			targets = d.stanceTargets(s, s.from, k) // "The bill passed with the support of X"
@@ -172,6 +175,24 @@ func (d *doc) stanceWord(cands []stance, s *sentence, k, e int, ref stanceRef) [
 		}
 	} else if n := d.npBefore(s, g.start); !g.purpose || len(n.ents) > 0 && objectControl(t, s, n.from) {
 		holders = n.ents // not "wrote to X to warn that …": X is no holder
+		if len(holders) == 0 {
+			if e := d.roleNoun(s, g.start); e != nil {
+				holders = []*entity{e} // "The director opposes …"
+			}
+		}
+		if g.start > s.from && afterClause(t, s, g.start) {
+			// "…, Transport Minister A and Treasurer B announced": all the
+			// people named between the comma and the verb.
+			var named []*entity
+			for _, m := range d.in(s) {
+				if m.to <= g.start && m.from > s.from && m.ent != nil && m.ent.kind == schema.Person && clauseStartBefore(t, s, m.from, g.start) {
+					named = append(named, m.ent)
+				}
+			}
+			if len(named) > len(holders) {
+				holders = named
+			}
+		}
 	}
 	if len(holders) == 0 {
 		return cands
@@ -253,6 +274,57 @@ func (d *doc) stanceWord(cands []stance, s *sentence, k, e int, ref stanceRef) [
 	return cands
 }
 
+// givingVerbs give a stance noun: "gave its blessing", "voiced its
+// support", "threw their backing behind".
+var givingVerbs = map[string]bool{
+	"give": true, "gives": true, "gave": true, "given": true, "giving": true, "offer": true, "offers": true,
+	"offered": true, "express": true, "expresses": true, "expressed": true, "voice": true, "voices": true,
+	"voiced": true, "lend": true, "lends": true, "lent": true, "pledge": true, "pledges": true, "pledged": true,
+	"signal": true, "signals": true, "signalled": true, "signaled": true, "declare": true, "declares": true,
+	"declared": true, "throw": true, "throws": true, "threw": true, "thrown": true, "add": true, "adds": true,
+	"added": true, "register": true, "registered": true, "state": true, "stated": true, "reiterated": true,
+}
+
+// nounGiver returns who holds the stance noun at token k of s when no "of"
+// phrase or owner's name says: the subject of the verb that gives it ("The
+// regulator gave its blessing to …", "X voiced strong support for …"), or
+// the body or person "its" or "their" stands for.
+func (d *doc) nounGiver(s *sentence, k int) []*entity {
+	t := s.para.toks
+	j := k - 1
+	pron := -1
+	for j > s.from && j >= k-4 && (classOf(t, j) == wDet || classOf(t, j) == wAdv || t[j].lower == "its" || t[j].lower == "their" || t[j].lower == "his" || t[j].lower == "her" || t[j].word && !t[j].cap && classOf(t, j) == wOther && !givingVerbs[t[j].lower]) {
+		if w := t[j].lower; w == "its" || w == "their" || w == "his" || w == "her" {
+			pron = j
+		}
+		j--
+	}
+	if j >= s.from && givingVerbs[t[j].lower] {
+		form := vPast
+		if strings.HasSuffix(t[j].lower, "ing") {
+			form = vIng
+		}
+		if g := verbGroupAt(s, j, form); !g.passive && !g.purpose {
+			if n := d.npBefore(s, g.start); len(n.ents) > 0 {
+				return n.ents
+			}
+		}
+	}
+	if pron >= 0 {
+		switch t[pron].lower {
+		case "its", "their":
+			if e := d.antecedentOrg(s, pron); e != nil {
+				return []*entity{e}
+			}
+		default:
+			if e := d.antecedent(s, pron, map[string]string{"his": "he", "her": "she"}[t[pron].lower]); e != nil {
+				return []*entity{e}
+			}
+		}
+	}
+	return nil
+}
+
 // hypothetical reports whether the verb group [start, k) says what must,
 // should or might be done rather than what is: "must approve", "could
 // back", "needs to endorse".
@@ -271,10 +343,22 @@ func hypothetical(t []token, s *sentence, start, k int) bool {
 // quotation: "…, Transport Minister Ann Vale announced".
 func afterClause(t []token, s *sentence, k int) bool {
 	j := k - 1
-	for j > s.from && t[j].word && (t[j].cap || t[j].lower == "the") && j >= k-6 {
-		j--
+	for j > s.from && t[j].word && (t[j].cap || t[j].lower == "the" || t[j].lower == "and") && j >= k-12 {
+		j-- // "…, Minister A and Treasurer B announced"
 	}
 	return j >= s.from && j < k && (t[j].text == "," || isQuoteMarkStr(t[j].text))
+}
+
+// clauseStartBefore reports whether no comma or quotation mark stands
+// between token k and the verb at token v: both are in the clause that
+// ends a sentence ("…, Minister A and Treasurer B announced").
+func clauseStartBefore(t []token, s *sentence, k, v int) bool {
+	for j := k; j < v; j++ {
+		if t[j].text == "," || isQuoteMarkStr(t[j].text) {
+			return false
+		}
+	}
+	return true
 }
 
 // personOrBody returns the first person named in tokens [from, to) of s,
@@ -323,6 +407,7 @@ var changeWords = map[string]bool{
 	"cuts": true, "review": true, "recommendation": true, "recommendations": true, "law": true,
 	"consolidation": true, "merger": true, "abolition": true, "closure": true, "cull": true,
 	"vote": true, "order": true, "ordinance": true, "motion": true, "takeover": true, "deal": true,
+	"link-up": true, "tie-up": true, "amalgamation": true, "integration": true, "transaction": true,
 }
 
 // stanceTargets returns the reforms tokens [from, to) of s speak of: those
