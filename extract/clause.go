@@ -575,11 +575,41 @@ func (d *doc) several(s *sentence, k int) *np {
 	if j >= s.to || !d.bodiesWord(t[j].lower) {
 		return nil
 	}
+	if named := d.listAfter(s, j+1); len(named.ents) == n {
+		// "the three agencies, namely A, B and C": named after, not before.
+		named.from = k
+		return &named
+	}
 	ents := d.lastBodies(s, k, n)
 	if ents == nil {
 		return nil
 	}
 	return &np{ents: ents, from: k, end: j + 1}
+}
+
+// listAfter reads the names a counted phrase announces after token k:
+// ", namely A, B and C", ": A, B and C", " — A, B and C", ", including
+// A and B".
+func (d *doc) listAfter(s *sentence, k int) np {
+	t := s.para.toks
+	if k >= s.to {
+		return np{}
+	}
+	j := k
+	switch {
+	case t[j].text == ":" || isDash(t[j].text):
+		j++
+	case t[j].text == "," && j+1 < s.to && (t[j+1].lower == "namely" || t[j+1].lower == "including" || t[j+1].lower == "viz"):
+		j += 2
+	case t[j].lower == "namely" || t[j].lower == "including":
+		j++
+	default:
+		return np{}
+	}
+	if j < s.to && t[j].text == "," {
+		j++
+	}
+	return d.npAfter(s, j)
 }
 
 // bodiesWord reports whether the plural w can stand for bodies the article

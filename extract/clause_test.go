@@ -97,6 +97,12 @@ func TestReformClauses(t *testing.T) {
 			nil},
 		{"renamed", "The Canal Office was renamed the Waterways Agency.",
 			[]want{{"replacement", "Canal Office", "Waterways Agency", ""}}},
+		{"a new body in apposition merges others", "The bill calls for a new arts body, the Land Agency, merging the Canal Office and the Weirs Unit.",
+			[]want{{"creation", "Land Agency", "", ""}, {"merger", "Canal Office", "Land Agency", ""}, {"merger", "Weirs Unit", "Land Agency", ""}}},
+		{"a counted phrase names its bodies after it", "The report proposed merging the three harbour agencies, namely the Canal Office, the Weirs Unit and the Dam Office.",
+			[]want{{"merger", "Canal Office", "", ""}, {"merger", "Dam Office", "", ""}, {"merger", "Weirs Unit", "", ""}}},
+		{"combined to create: the parts are no agents", "The Department of Roads and the Department of Rail will be combined to create the Department of Transport.",
+			[]want{{"creation", "Department of Transport", "", ""}, {"merger", "Department of Rail", "Department of Transport", ""}, {"merger", "Department of Roads", "Department of Transport", ""}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -155,8 +155,14 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 		}
 	case form == vIng && g.start == k && k > s.from && (t[k-1].text == "," || t[k-1].lower == "by" && k-2 >= s.from && t[k-2].text != ","):
 		// "X began work, absorbing Y", "X cut the cabinet by
-		// merging Y": the participle's subject is the sentence's.
-		subj = d.sentenceSubject(s, k)
+		// merging Y": the participle's subject is the sentence's; but
+		// after a name in apposition ("a new body, X, merging Y") it is
+		// that name's.
+		if m := d.inApposition(s, k-1); m != nil {
+			subj = np{ents: []*entity{m.ent}, from: m.from, end: m.to}
+		} else {
+			subj = d.sentenceSubject(s, k)
+		}
 	case coordinated:
 		subj = d.prevVerb.subj
 	case form == vIng && g.start == k && (k == s.from || classOf(t, k-1) == wPrep || classOf(t, k-1) == wDet || classOf(t, k-1) == wSub || d.lex.verbs[t[k-1].lower] || t[k-1].text == ":"):
@@ -168,7 +174,7 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 		// decision by X to abolish Y", X.
 		if n := d.npBefore(s, g.start); len(n.ents) > 0 && (objectControl(t, s, n.from) || d.byOwner(s, n.from)) {
 			subj = n
-		} else if p := g.start - 1; p > s.from+1 && t[p].word && !t[p].cap {
+		} else if p := g.start - 1; c.gains && p > s.from+1 && t[p].word && !t[p].cap {
 			// "X is being established to incorporate Y", "X was set up to
 			// take over Y": a passive's subject is the purpose's.
 			if w := t[p].lower; w == "up" || w == "out" || w == "down" {
@@ -312,7 +318,8 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 			d.gapped(c, s, k, into.end)
 		}
 		if len(into.ents) == 0 && !c.gains && len(subj.ents) == 1 && len(obj.ents) > 0 && !g.passive && d.created(subj.ents[0]) {
-			// "The new institute will bring together A and B": the new body gains.
+			// "The new institute will bring together A and B", "a new
+			// body, X, merging A and B": the new body gains.
 			into, agents = subj, nil
 		}
 		if len(into.ents) > 0 && len(gains) == 0 {
@@ -409,12 +416,7 @@ func (d *doc) lastCreated() *entity {
 
 // created reports whether the article reports e's creation.
 func (d *doc) created(e *entity) bool {
-	for _, r := range d.reforms {
-		if r.kind == schema.Creation && r.target == e {
-			return true
-		}
-	}
-	return false
+	return d.reformOf[reformKey{schema.Creation, e}] != nil
 }
 
 // gapped reads ", and A and B into C" after a merger's "into" phrase that
@@ -634,9 +636,18 @@ func (d *doc) newBody(s *sentence, k int) {
 		if am := d.appositive(s, m.to); m.ent.class && am != nil {
 			target, to = am.ent, am.to // "a new charitable trust, X,"
 		}
-	} else if j < s.to && genericBody[t[j].lower] {
-		if m := d.appositive(s, j+1); m != nil {
-			target, to = m.ent, m.to
+	} else {
+		// "a new body, X,", "a new arts body, X,", "a new health
+		// watchdog, X": a kind of body, then its name in apposition.
+		h := j
+		for h < s.to && h < j+3 && t[h].word && !t[h].cap && !genericBody[t[h].lower] && classOf(t, h) == wOther {
+			h++
+		}
+		if h < s.to && genericBody[t[h].lower] {
+			// Not a list: "a new regulator, the X, and the Y".
+			if m := d.appositive(s, h+1); m != nil && !(m.to+1 < s.to && t[m.to].text == "," && (t[m.to+1].lower == "and" || t[m.to+1].lower == "or")) {
+				target, to = m.ent, m.to
+			}
 		}
 	}
 	if target == nil || target.class && s.para.head {
@@ -701,6 +712,27 @@ func (d *doc) addReform(c *reformCue, s *sentence, sp span, target *entity, gain
 	d.reformOf[key] = r
 	d.lastReform[c.kind] = r
 	d.reformSaid = append(d.reformSaid, reformMention{r: r, sent: s, at: k})
+}
+
+// inApposition returns the body named in apposition that ends with the
+// comma at token c: ", X," or ", the X,".
+func (d *doc) inApposition(s *sentence, c int) *mention {
+	t := s.para.toks
+	if c-1 <= s.from || t[c].text != "," {
+		return nil
+	}
+	m := d.mentionEndingAt(s, c-1)
+	if m == nil || m.ent.kind != schema.Organization {
+		return nil
+	}
+	b := m.from - 1
+	if b > s.from && t[b].lower == "the" {
+		b--
+	}
+	if b <= s.from || t[b].text != "," {
+		return nil
+	}
+	return m
 }
 
 // lawWords name the instruments that make or end bodies.
