@@ -471,9 +471,11 @@ func (d *doc) npAfter(s *sentence, k int) np {
 			break
 		}
 		gap := t[j].text == ","
+		anded := t[j].lower == "and" || t[j].lower == "or"
 		j++
 		if j < s.to && (t[j].lower == "and" || t[j].lower == "or") {
 			j++
+			anded = true
 		} else {
 			gap = false
 		}
@@ -490,7 +492,7 @@ func (d *doc) npAfter(s *sentence, k int) np {
 		if m == nil || m.ent == nil || m.ent.kind != out.ents[0].kind || out.poss != t[m.to-1].poss {
 			break
 		}
-		if m.to < s.to && (d.lex.verbs[t[m.to].lower] || classOf(t, m.to) == wModal || classOf(t, m.to) == wHave) {
+		if m.to < s.to && (d.lex.verbs[t[m.to].lower] || classOf(t, m.to) == wModal || classOf(t, m.to) == wHave) && !(anded && len(out.ents) >= 2) {
 			break // "…, the union said": the next clause's subject
 		}
 		out.ents = append(out.ents, m.ent)
@@ -1314,7 +1316,7 @@ func (d *doc) prepObject(s *sentence, from, to int, prep ...string) np {
 				continue
 			}
 			if n := d.npAfter(s, j+1); len(n.ents) > 0 && !n.modifier {
-				return n
+				return d.calledAfter(s, n)
 			}
 			if e := d.bareNP(s, j+1); e != nil {
 				return np{ents: []*entity{e}, from: j + 1, end: j + 2}
@@ -1322,6 +1324,45 @@ func (d *doc) prepObject(s *sentence, from, to int, prep ...string) np {
 		}
 	}
 	return np{}
+}
+
+// namingWords introduce the name a body is given: "a new authority – to
+// be called X", "a new agency, to be known as X", "a body, named X".
+var namingWords = [][]string{{"to", "be", "called"}, {"to", "be", "known", "as"}, {"to", "be", "named"},
+	{"called"}, {"named"}, {"dubbed"}, {"known", "as"}}
+
+// calledAfter returns, for an unnamed body n ("the new integrated transport
+// authority"), the name the words after it give it ("– to be called
+// Transport for X"); else n.
+func (d *doc) calledAfter(s *sentence, n np) np {
+	t := s.para.toks
+	if len(n.ents) != 1 || n.from < s.from || n.from >= s.to || t[n.from].cap && !(n.from > s.from && t[n.from-1].lower == "the") {
+		return n // a name already
+	}
+	j := n.end
+	if j < s.to && (t[j].text == "," || isDash(t[j].text)) {
+		j++
+	}
+	for _, w := range namingWords {
+		k := j
+		for _, x := range w {
+			if k >= s.to || t[k].lower != x {
+				k = -1
+				break
+			}
+			k++
+		}
+		if k < 0 {
+			continue
+		}
+		if k < s.to && t[k].lower == "the" {
+			k++
+		}
+		if m := d.mentionStartingAt(s, k); m != nil && m.ent != nil && m.ent.kind == schema.Organization && !m.ent.class {
+			return np{ents: []*entity{m.ent}, from: m.from, end: m.to}
+		}
+	}
+	return n
 }
 
 // counted makes a class of bodies of a counted noun phrase at token k:

@@ -101,6 +101,11 @@ func TestReformClauses(t *testing.T) {
 			[]want{{"creation", "Land Agency", "", ""}, {"merger", "Canal Office", "Land Agency", ""}, {"merger", "Weirs Unit", "Land Agency", ""}}},
 		{"a counted phrase names its bodies after it", "The report proposed merging the three harbour agencies, namely the Canal Office, the Weirs Unit and the Dam Office.",
 			[]want{{"merger", "Canal Office", "", ""}, {"merger", "Dam Office", "", ""}, {"merger", "Weirs Unit", "", ""}}},
+		{"their functions, in a coordinated clause, to a body named after a dash",
+			"The Canal Office, the Weirs Unit and the Dam Office will cease to exist and their functions will be absorbed by the new water authority – to be called the Ashby Water Authority.",
+			[]want{{"abolition", "Canal Office", "", ""}, {"abolition", "Dam Office", "", ""}, {"abolition", "Weirs Unit", "", ""},
+				{"creation", "Ashby Water Authority", "", ""}, {"transfer", "Canal Office", "Ashby Water Authority", ""},
+				{"transfer", "Dam Office", "Ashby Water Authority", ""}, {"transfer", "Weirs Unit", "Ashby Water Authority", ""}}},
 		{"combined to create: the parts are no agents", "The Department of Roads and the Department of Rail will be combined to create the Department of Transport.",
 			[]want{{"creation", "Department of Transport", "", ""}, {"merger", "Department of Rail", "Department of Transport", ""}, {"merger", "Department of Roads", "Department of Transport", ""}}},
 	}

@@ -187,6 +187,13 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 	default:
 		subj = d.npBefore(s, g.start)
 	}
+	if subj.poss && subj.from > s.from+1 && t[subj.from].lower == "their" && t[subj.from-1].lower == "and" {
+		// "A, B and C will close and their functions will pass to D":
+		// "their" is the bodies the sentence opened with.
+		if first := d.npAfter(s, s.from); len(first.ents) > 1 && first.end < subj.from {
+			subj.ents = first.ents
+		}
+	}
 	d.prevVerb = prevVerb{subj: subj, obj: obj, passive: g.passive, end: e}
 	if subj.poss && c.kind != schema.Transfer && c.kind != schema.Merger {
 		subj.ents = nil // "their groups dismantled": what they own, not they
@@ -260,6 +267,11 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 		} else {
 			agents = subj.ents
 		}
+	}
+	if tc := d.lex.firstCue(schema.Transfer); c.kind == schema.Merger && c.gains && tc != nil && (g.passive && subj.poss || !g.passive && obj.poss) {
+		// "their functions will be absorbed by Y", "Y absorbs X's
+		// licensing arm": what passes is the owner's work, not the owner.
+		c = tc
 	}
 	after := max(e, obj.end)
 	switch c.kind {
@@ -652,6 +664,9 @@ func (d *doc) newBody(s *sentence, k int) {
 	}
 	if target == nil || target.class && s.para.head {
 		return // a headline's "new skills authority" names no body
+	}
+	if named := d.calledAfter(s, np{ents: []*entity{target}, from: j, end: to}); named.ents[0] != target {
+		target, to = named.ents[0], named.end // "a new authority – to be called X"
 	}
 	c := d.lex.creationCue()
 	if c == nil {
