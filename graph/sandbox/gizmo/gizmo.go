@@ -313,7 +313,7 @@ func (s *Session) run() (v goja.Value, err error) {
 	var deep *goja.StackOverflowError
 	if errors.As(err, &deep) {
 		// goja's message is only where it happened.
-		err = fmt.Errorf("RangeError: the call stack is deeper than this server's query limit of %d%w", s.lim.CallDepth, err)
+		err = &LimitError{Kind: ErrCallDepth, Msg: fmt.Sprintf("RangeError: the call stack is deeper than this server's query limit of %d%s", s.lim.CallDepth, err)}
 	}
 	if e, ok := err.(*goja.Exception); ok && e.Value() != nil {
 		if er, ok := e.Value().Export().(error); ok {

@@ -100,8 +100,27 @@ func (s *Session) valueLimit(n int) int {
 	return n
 }
 
-// ErrTooLarge is the error of a value or a program over a bound of Limits.
-var ErrTooLarge = errors.New("too large")
+// Kinds of LimitError.
+var (
+	// ErrTooLarge: a value or a program is over a bound of Limits.
+	ErrTooLarge = errors.New("too large")
+	// ErrCallDepth: the program recursed past Limits.CallDepth.
+	ErrCallDepth = errors.New("call stack too deep")
+)
+
+// A LimitError is a query stopped at a limit: errors.Is(err, Kind) names
+// the limit, Error says what happened in words a client can act on.
+type LimitError struct {
+	Kind error
+	Msg  string
+}
+
+func (e *LimitError) Error() string { return e.Msg }
+func (e *LimitError) Unwrap() error { return e.Kind }
+
+func tooLarge(format string, args ...any) error {
+	return &LimitError{Kind: ErrTooLarge, Msg: fmt.Sprintf(format, args...)}
+}
 
 // checkExport walks v as goja's Export would, counting the values it would
 // make, and fails past budget or maxExportDepth. It reads properties as
@@ -115,14 +134,14 @@ func checkExport(v goja.Value, budget int) error {
 			return nil
 		}
 		if depth > maxExportDepth {
-			return fmt.Errorf("value nested deeper than %d: %w", maxExportDepth, ErrTooLarge)
+			return tooLarge("value nested deeper than %d", maxExportDepth)
 		}
 		var keys []string
 		switch {
 		case o.ClassName() == "Array":
 			n := arrayLength(o)
 			if n > float64(left) {
-				return fmt.Errorf("value holds more than %d values: %w", budget, ErrTooLarge)
+				return tooLarge("value holds more than %d values", budget)
 			}
 			left -= int(n)
 			for i := range int(n) {
@@ -139,7 +158,7 @@ func checkExport(v goja.Value, budget int) error {
 			return nil // a host object (a path, a quad value) or a function, date…
 		}
 		if len(keys) > left {
-			return fmt.Errorf("value holds more than %d values: %w", budget, ErrTooLarge)
+			return tooLarge("value holds more than %d values", budget)
 		}
 		left -= len(keys)
 		for _, k := range keys {

@@ -2,8 +2,6 @@ package gizmo
 
 // This file is newsgraph's: program text goja could not compile safely.
 
-import "fmt"
-
 // CheckSource refuses program text goja could not compile in bounded time
 // and stack: more than lim.SourceBytes bytes, brackets nested deeper than
 // lim.SourceDepth, or more than lim.SourceArrows arrow functions. goja's
@@ -17,7 +15,7 @@ import "fmt"
 func CheckSource(src string, lim Limits) error {
 	lim = lim.withDefaults()
 	if len(src) > lim.SourceBytes {
-		return fmt.Errorf("query is %d bytes, over the limit of %d: %w", len(src), lim.SourceBytes, ErrTooLarge)
+		return tooLarge("query is %d bytes, over this server's limit of %d", len(src), lim.SourceBytes)
 	}
 	depth, deepest, arrows := 0, 0, 0
 	for i := 0; i < len(src); i++ {
@@ -55,10 +53,10 @@ func CheckSource(src string, lim Limits) error {
 		}
 	}
 	if deepest > lim.SourceDepth {
-		return fmt.Errorf("query nests brackets %d deep, over the limit of %d: %w", deepest, lim.SourceDepth, ErrTooLarge)
+		return tooLarge("query nests brackets %d deep, over this server's limit of %d", deepest, lim.SourceDepth)
 	}
 	if arrows > lim.SourceArrows {
-		return fmt.Errorf("query has %d arrow functions, over the limit of %d: %w", arrows, lim.SourceArrows, ErrTooLarge)
+		return tooLarge("query has %d arrow functions, over this server's limit of %d", arrows, lim.SourceArrows)
 	}
 	return nil
 }
