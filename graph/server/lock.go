@@ -1,0 +1,87 @@
+package server
+
+import (
+	"context"
+	"sync"
+)
+
+// storeLock lets queries share the store and gives writes it alone, as a
+// sync.RWMutex does, but every wait ends with its request's context: a
+// write waiting for a long read gives up at its timeout instead of holding
+// everyone behind it, and the wait counts against the request's time. A
+// writer waiting keeps new readers out, so a stream of queries cannot
+// starve writes.
+type storeLock struct {
+	mu      sync.Mutex
+	readers int
+	writer  bool
+	waiting int           // writers waiting
+	changed chan struct{} // closed, and replaced, whenever the lock changes
+}
+
+func newStoreLock() *storeLock { return &storeLock{changed: make(chan struct{})} }
+
+// broadcast wakes every waiter; l.mu is held.
+func (l *storeLock) broadcast() {
+	close(l.changed)
+	l.changed = make(chan struct{})
+}
+
+// RLock takes the lock shared, or returns ctx's error.
+func (l *storeLock) RLock(ctx context.Context) error {
+	for {
+		l.mu.Lock()
+		if !l.writer && l.waiting == 0 {
+			l.readers++
+			l.mu.Unlock()
+			return nil
+		}
+		ch := l.changed
+		l.mu.Unlock()
+		select {
+		case <-ch:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+}
+
+// RUnlock lets go of a shared hold.
+func (l *storeLock) RUnlock() {
+	l.mu.Lock()
+	l.readers--
+	l.broadcast()
+	l.mu.Unlock()
+}
+
+// Lock takes the lock alone, or returns ctx's error.
+func (l *storeLock) Lock(ctx context.Context) error {
+	l.mu.Lock()
+	l.waiting++
+	for l.writer || l.readers > 0 {
+		ch := l.changed
+		l.mu.Unlock()
+		select {
+		case <-ch:
+			l.mu.Lock()
+		case <-ctx.Done():
+			l.mu.Lock()
+			l.waiting--
+			l.broadcast() // readers held back by this writer may go
+			l.mu.Unlock()
+			return ctx.Err()
+		}
+	}
+	l.waiting--
+	l.writer = true
+	l.mu.Unlock()
+	return nil
+}
+
+// Unlock lets go of a hold taken alone.
+func (l *storeLock) Unlock() {
+	l.mu.Lock()
+	l.writer = false
+	l.broadcast()
+	l.mu.Unlock()
+}
