@@ -30,10 +30,18 @@ type Limits struct {
 	Memory int64
 	// QueryBytes bounds the text of a query (zero: gizmo.DefaultSourceBytes).
 	QueryBytes int
-	// Collation is how Gizmo answers (query.JSON unless set: the HTTP API
-	// also takes query.JSONLD).
-	Collation query.Collation
 }
+
+// A RunOption configures one Run.
+type RunOption func(*runConfig)
+
+type runConfig struct {
+	collation query.Collation
+}
+
+// WithCollation sets how Gizmo answers: query.JSON (the default) or
+// query.JSONLD, as Cayley's HTTP API does for an Accept header.
+func WithCollation(c query.Collation) RunOption { return func(rc *runConfig) { rc.collation = c } }
 
 // A LimitError is a query stopped at a limit; errors.Is names which.
 type LimitError = gizmo.LimitError
@@ -44,8 +52,10 @@ var (
 	ErrAnswerTooLarge = errors.New("answer too large")
 	// ErrMemory: the running queries' heap was over Limits.Memory.
 	ErrMemory = errors.New("over the memory budget")
-	// ErrTooLarge: the query's text is over Limits.QueryBytes, nests too
-	// deep to compile safely, or a value is too large to pass to Go.
+	// ErrQueryTooLarge: the query's text is over Limits.QueryBytes.
+	ErrQueryTooLarge = errors.New("query too large")
+	// ErrTooLarge: the query nests too deep to compile safely, or a value
+	// is too large to pass to Go.
 	ErrTooLarge = gizmo.ErrTooLarge
 	// ErrCallDepth: a Gizmo program recursed past its call-stack limit.
 	ErrCallDepth = gizmo.ErrCallDepth
@@ -91,13 +101,17 @@ var closed = func() chan struct{} { c := make(chan struct{}); close(c); return c
 // Run runs text, a query in lang (gizmo, graphql or mql), over qs. It
 // returns when the query has answered or been stopped; ans.Stopped is
 // valid whatever the error.
-func (r *Runner) Run(ctx context.Context, qs graph.QuadStore, lang, text string) (ans Answer, err error) {
+func (r *Runner) Run(ctx context.Context, qs graph.QuadStore, lang, text string, opts ...RunOption) (ans Answer, err error) {
+	rc := runConfig{collation: query.JSON}
+	for _, o := range opts {
+		o(&rc)
+	}
 	ans.Stopped = closed
 	if strings.TrimSpace(text) == "" {
 		return ans, errors.New("query is empty")
 	}
 	if len(text) > r.lim.QueryBytes {
-		return ans, &LimitError{Kind: ErrTooLarge, Msg: fmt.Sprintf("query is %d bytes, over this server's limit of %d", len(text), r.lim.QueryBytes)}
+		return ans, &LimitError{Kind: ErrQueryTooLarge, Msg: fmt.Sprintf("query is %d bytes, over this server's limit of %d", len(text), r.lim.QueryBytes)}
 	}
 	var cancel context.CancelCauseFunc
 	ctx, cancel = context.WithCancelCause(ctx)
@@ -128,11 +142,7 @@ func (r *Runner) Run(ctx context.Context, qs graph.QuadStore, lang, text string)
 	switch lang {
 	case gizmo.Name:
 		s := gizmo.NewSession(qs, gizmo.Limits{Rows: limit(r.lim.Rows), Values: limit(r.lim.Values), SourceBytes: r.lim.QueryBytes})
-		col := r.lim.Collation
-		if col == 0 {
-			col = query.JSON
-		}
-		it, err := s.Execute(ctx, text, query.Options{Collation: col, Limit: limit(r.lim.Rows)})
+		it, err := s.Execute(ctx, text, query.Options{Collation: rc.collation, Limit: limit(r.lim.Rows)})
 		if err != nil {
 			return ans, err
 		}

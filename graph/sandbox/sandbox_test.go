@@ -105,7 +105,7 @@ func TestHostileGizmo(t *testing.T) {
 		{"growing heap", `var a = []; while (true) a.push({x: "0123456789abcdef"})`, 0, nil, "", false},
 		{"answer too large", `for (;;) g.Emit("x".repeat(1e5))`, 0, ErrAnswerTooLarge, "", false},
 		{"deep source", strings.Repeat("(", 500) + "1" + strings.Repeat(")", 500), 0, ErrTooLarge, "nests brackets 500 deep", false},
-		{"too long", `g.V("` + strings.Repeat("x", 70_000) + `").All()`, 0, ErrTooLarge, "over this server's limit of 65536", false},
+		{"too long", `g.V("` + strings.Repeat("x", 70_000) + `").All()`, 0, ErrQueryTooLarge, "over this server's limit of 65536", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -82,9 +82,9 @@ func New(h *graph.Handle, opts ...Option) (*Server, error) {
 type access int
 
 const (
-	shared access = iota // reads it, beside others
-	alone                // writes it, alone
-	slotOnly             // takes a slot and locks the store itself
+	shared   access = iota // reads it, beside others
+	alone                  // writes it, alone
+	slotOnly               // takes a slot and locks the store itself
 )
 
 // How a route's request body is read: bodies are read whole, before the
