@@ -85,3 +85,62 @@ func (l *storeLock) Unlock() {
 	l.broadcast()
 	l.mu.Unlock()
 }
+
+// slots bounds the requests running at once, and hands a freed slot to the
+// request that has waited longest: a trivial query behind heavy ones waits
+// for those ahead of it, never for ones that came after it.
+type slots struct {
+	mu      sync.Mutex
+	n, free int
+	waiting []chan struct{}
+}
+
+func newSlots(n int) *slots { return &slots{n: n, free: n} }
+
+// acquire takes a slot, or returns ctx's error.
+func (s *slots) acquire(ctx context.Context) error {
+	s.mu.Lock()
+	if s.free > 0 && len(s.waiting) == 0 {
+		s.free--
+		s.mu.Unlock()
+		return nil
+	}
+	ch := make(chan struct{})
+	s.waiting = append(s.waiting, ch)
+	s.mu.Unlock()
+	select {
+	case <-ch:
+		return nil
+	case <-ctx.Done():
+		s.mu.Lock()
+		for i, w := range s.waiting {
+			if w == ch {
+				s.waiting = append(s.waiting[:i], s.waiting[i+1:]...)
+				s.mu.Unlock()
+				return ctx.Err()
+			}
+		}
+		s.mu.Unlock()
+		s.release() // granted as ctx ended: pass it on
+		return ctx.Err()
+	}
+}
+
+// release gives a slot back, to the longest waiter if there is one.
+func (s *slots) release() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.waiting) > 0 {
+		close(s.waiting[0])
+		s.waiting = s.waiting[1:]
+		return
+	}
+	s.free++
+}
+
+// inUse is how many slots are taken.
+func (s *slots) inUse() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.n - s.free
+}

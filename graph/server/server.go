@@ -39,7 +39,7 @@ type Server struct {
 	mux    *http.ServeMux
 
 	// slots bounds the queries and writes running at once.
-	slots chan struct{}
+	slots *slots
 	// store lets queries share the store and gives writes it alone: not
 	// every backend (memstore) is safe to read while it is written.
 	store *storeLock
@@ -73,7 +73,7 @@ func New(h *graph.Handle, opts ...Option) (*Server, error) {
 		Memory:      cfg.queryMemory,
 		QueryBytes:  cfg.queryBytes,
 	})
-	s := &Server{h: h, cfg: cfg, api: api, runner: runner, slots: make(chan struct{}, cfg.maxConcurrent), store: newStoreLock()}
+	s := &Server{h: h, cfg: cfg, api: api, runner: runner, slots: newSlots(cfg.maxConcurrent), store: newStoreLock()}
 	s.routes()
 	return s, nil
 }
@@ -222,9 +222,7 @@ func isLoopback(a net.Addr) bool {
 func (s *Server) gated(a access, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := s.requestContext(r)
-		select {
-		case s.slots <- struct{}{}:
-		case <-ctx.Done():
+		if err := s.slots.acquire(ctx); err != nil {
 			cancel()
 			busy(w, "server busy: too many queries running, try again")
 			return
@@ -233,7 +231,7 @@ func (s *Server) gated(a access, next http.Handler) http.Handler {
 		switch {
 		case a == shared:
 			if err := s.store.RLock(ctx); err != nil {
-				<-s.slots
+				s.slots.release()
 				cancel()
 				busy(w, "server busy: the store is being written, try again")
 				return
@@ -241,7 +239,7 @@ func (s *Server) gated(a access, next http.Handler) http.Handler {
 			unlock = s.store.RUnlock
 		case a == alone && s.cfg.writable:
 			if err := s.store.Lock(ctx); err != nil {
-				<-s.slots
+				s.slots.release()
 				cancel()
 				busy(w, "server busy: the store is being read or written, try again")
 				return
@@ -250,7 +248,7 @@ func (s *Server) gated(a access, next http.Handler) http.Handler {
 		}
 		h := &hold{release: func() {
 			unlock()
-			<-s.slots
+			s.slots.release()
 			cancel()
 		}}
 		next.ServeHTTP(w, r.WithContext(context.WithValue(ctx, holdKey{}, h)))

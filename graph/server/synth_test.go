@@ -1,0 +1,84 @@
+package server
+
+import (
+	"context"
+	"sync"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/bench/synth"
+	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/ingest"
+)
+
+// synthQuads is the fewest quads the synthetic store holds: the hostile
+// queries are run on a store of this size, as the issue that asked for
+// them measured them on one.
+const synthQuads = 100_000
+
+var (
+	synthOnce  sync.Once
+	synthGraph *graph.Graph
+	synthErr   error
+)
+
+// synthStore is a memory store of synthetic articles (bench/synth) with at
+// least synthQuads quads, built once for the package and shared: tests may
+// only read it. About 700 articles; a few seconds.
+func synthStore(t testing.TB) *graph.Graph {
+	t.Helper()
+	synthOnce.Do(func() {
+		ctx := context.Background()
+		g, err := graph.Open(ctx, graph.Memory, "")
+		if err != nil {
+			synthErr = err
+			return
+		}
+		ex, err := extract.New()
+		if err != nil {
+			synthErr = err
+			return
+		}
+		var articles []extract.Article
+		err = synth.Generate(ctx, 1, 750, func(name string, body []byte) error {
+			a, err := extract.Parse(name, body)
+			if err == nil {
+				articles = append(articles, a)
+			}
+			return err
+		}, synth.WithWorld(4000, 800))
+		if err != nil {
+			synthErr = err
+			return
+		}
+		src := func(yield func(extract.Article, error) bool) {
+			for _, a := range articles {
+				if !yield(a, nil) {
+					return
+				}
+			}
+		}
+		if _, err := ingest.Run(ctx, g, ex, src); err != nil {
+			synthErr = err
+			return
+		}
+		st, err := g.Stats(ctx)
+		if err == nil && st.Quads < synthQuads {
+			t.Errorf("synthetic store holds %d quads, want at least %d", st.Quads, synthQuads)
+		}
+		synthGraph, synthErr = g, err
+	})
+	if synthErr != nil {
+		t.Fatal(synthErr)
+	}
+	return synthGraph
+}
+
+func TestSynthStore(t *testing.T) {
+	g := synthStore(t)
+	st, err := g.Stats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%+v", st)
+}
