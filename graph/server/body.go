@@ -62,11 +62,18 @@ var errTooLarge = errors.New("request is too large")
 
 // readBody reads r's body, gunzipping it when asked, up to limit bytes
 // (0: no limit) and within the read timeout.
-func (s *Server) readBody(w http.ResponseWriter, r *http.Request, limit int64, gunzip bool) ([]byte, error) {
+func (s *Server) readBody(w http.ResponseWriter, r *http.Request, limit int64, gunzip bool) (data []byte, err error) {
 	if s.cfg.readTimeout > 0 {
+		// The deadline stays when the body is late: net/http reads what is
+		// left of a body before it reuses the connection, and must not
+		// wait on the client to do it.
 		rc := http.NewResponseController(w)
-		if err := rc.SetReadDeadline(time.Now().Add(s.cfg.readTimeout)); err == nil {
-			defer rc.SetReadDeadline(time.Time{})
+		if rc.SetReadDeadline(time.Now().Add(s.cfg.readTimeout)) == nil {
+			defer func() {
+				if err == nil {
+					_ = rc.SetReadDeadline(time.Time{})
+				}
+			}()
 		}
 	}
 	var rd io.Reader = r.Body
@@ -74,9 +81,9 @@ func (s *Server) readBody(w http.ResponseWriter, r *http.Request, limit int64, g
 		rd = http.MaxBytesReader(w, r.Body, limit)
 	}
 	if gunzip {
-		zr, err := gzip.NewReader(rd)
-		if err != nil {
-			return nil, fmt.Errorf("gzip: %w", err)
+		zr, zerr := gzip.NewReader(rd)
+		if zerr != nil {
+			return nil, fmt.Errorf("gzip: %w", zerr)
 		}
 		defer zr.Close()
 		rd = zr
@@ -84,8 +91,7 @@ func (s *Server) readBody(w http.ResponseWriter, r *http.Request, limit int64, g
 			rd = io.LimitReader(zr, limit+1)
 		}
 	}
-	data, err := io.ReadAll(rd)
-	if err != nil {
+	if data, err = io.ReadAll(rd); err != nil {
 		return nil, err
 	}
 	if limit > 0 && int64(len(data)) > limit {
