@@ -170,6 +170,9 @@ func rssBytes() uint64 {
 // Heavy queries queue for the server's slots and are stopped at their
 // limits, so a trivial query sent among them still answers.
 func TestHeavyQueriesQueue(t *testing.T) {
+	if raceEnabled {
+		t.Skip("queueing is measured in time, which the race detector stretches past the timeouts")
+	}
 	g := synthStore(t)
 	s, base, stop := startServerOn(t, g.Handle(),
 		WithQueryTimeout(20*time.Second), WithQueryMemory(32<<20), WithAnswerBytes(1<<20), WithMaxConcurrent(2))
