@@ -6,9 +6,14 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/http"
+	"net/http/pprof"
 	"os"
 	"path"
+	"runtime/debug"
+	"runtime/metrics"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -26,10 +31,12 @@ func newServeCmd() *cobra.Command {
 		writable    bool
 		lexicon     string
 		tokenFile   string
+		debugAddr   string
 		corsOrigins []string
 		hosts       []string
 		limits      = server.DefaultLimits()
 		queryMemory = byteSize(limits.QueryMemory)
+		memLimit    byteSize
 		answerBytes = byteSize(limits.AnswerBytes)
 		maxBody     = byteSize(limits.MaxBodyBytes)
 	)
@@ -42,7 +49,9 @@ request and answer shapes as "cayley http") and a graph explorer at /.
 The server is read-only unless --writable, listens on loopback unless --addr
 says otherwise, and bounds every query in time (--query-timeout), results
 (--query-limit, --query-array-limit), answer size (--max-answer) and memory
-(--query-memory). A writable server refuses writes from web pages on other
+(--query-memory; the whole process is held to --memory-limit, by default
+the store's memory plus twice that plus 256 MiB). A writable server refuses
+writes from web pages on other
 origins, and on an address beyond loopback needs --token-file: writes must
 then carry "Authorization: Bearer TOKEN". See docs/server.md for every limit.`,
 		Example: `  newsgraph serve --db ./newsgraph.db
@@ -78,6 +87,9 @@ then carry "Authorization: Bearer TOKEN". See docs/server.md for every limit.`,
 				return err
 			}
 			defer g.Close()
+			if limit := serveMemoryLimit(int64(memLimit), limits); limit > 0 {
+				debug.SetMemoryLimit(limit)
+			}
 
 			ex, err := newExtractor(lexicon)
 			if err != nil {
@@ -91,6 +103,9 @@ then carry "Authorization: Bearer TOKEN". See docs/server.md for every limit.`,
 				server.WithToken(token),
 				server.WithCORSOrigins(corsOrigins...),
 				server.WithAllowedHosts(hosts...),
+				// As package graph guards its own reads: only memstore
+				// is unsafe to read while written.
+				server.WithConcurrentReads(g.Backend() != graph.Memory),
 			)...)
 			if err != nil {
 				return err
@@ -112,6 +127,13 @@ then carry "Authorization: Bearer TOKEN". See docs/server.md for every limit.`,
 				mode = "writable"
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "newsgraph: serving %s %s graph on http://%s/\n", mode, g.Backend(), ln.Addr())
+			if debugAddr != "" {
+				stop, err := serveDebug(ctx, debugAddr, log)
+				if err != nil {
+					return err
+				}
+				defer stop()
+			}
 			return srv.Serve(ctx, ln)
 		},
 	}
@@ -121,6 +143,8 @@ then carry "Authorization: Bearer TOKEN". See docs/server.md for every limit.`,
 	f.BoolVar(&writable, "writable", false, "allow /api/v2/write, /api/v2/delete and POST /api/v2/articles")
 	addLexiconFlag(cmd, &lexicon)
 	f.StringVar(&tokenFile, "token-file", "", "file holding the access token writes must carry (Authorization: Bearer TOKEN); needed with --writable beyond loopback")
+	f.StringVar(&debugAddr, "debug-addr", "", "serve Go's profiles (net/http/pprof) on this loopback address, for bench/soak.sh")
+	_ = f.MarkHidden("debug-addr")
 	f.StringSliceVar(&corsOrigins, "cors-origin", nil, "origins (https://example.org) whose pages may call the API from a browser, and write; none by default")
 	f.StringSliceVar(&hosts, "allow-host", nil, "names clients reach the server by (the Host header), beyond IP addresses and localhost")
 	f.DurationVar(&limits.QueryTimeout, "query-timeout", limits.QueryTimeout, "longest a query, write or ingest may run, waiting for its turn included (0: no limit)")
@@ -130,6 +154,7 @@ then carry "Authorization: Bearer TOKEN". See docs/server.md for every limit.`,
 	f.Var(&answerBytes, "max-answer", "largest query answer (JSON), e.g. 8MiB (0: no limit)")
 	f.Var(&queryMemory, "query-memory", "heap the running queries may hold together, e.g. 512MiB; over it the oldest is stopped (0: no limit)")
 	f.Var(&maxBody, "max-body", "largest request body after decompression, e.g. 8MiB")
+	f.Var(&memLimit, "memory-limit", "soft limit on the Go memory the server uses (default: what it holds once the store is open, plus twice --query-memory, plus 256MiB; or $GOMEMLIMIT)")
 	f.IntVar(&limits.MaxConcurrent, "max-concurrent", limits.MaxConcurrent, "queries and writes running at once; more wait their turn")
 	f.DurationVar(&limits.ReadTimeout, "read-timeout", limits.ReadTimeout, "longest a client may take to send a request body")
 	f.DurationVar(&limits.WriteTimeout, "write-timeout", limits.WriteTimeout, "longest a client may take to read each part of an answer")
@@ -170,6 +195,53 @@ func ingestInto(g *graph.Graph, ex extract.Extractor) server.IngestFunc {
 			return server.Summary{Article: a.ID, Quads: res.Quads, Message: status}, nil
 		}, nil
 	}
+}
+
+// serveMemoryLimit is the soft memory limit serve runs under: the flag's,
+// else none when GOMEMLIMIT is set (Go has read it) or queries have no
+// memory budget, else what the process holds now (the open store: a few
+// megabytes for bolt, the whole graph for memory) plus twice the queries'
+// budget plus 256 MiB for the rest (answers, extraction, connections). The
+// collector runs at GOGC 400 (gctune.SmallHeap), so without a limit a
+// heap that once held a budget's worth of live query data could grow to
+// five times that before the next collection.
+func serveMemoryLimit(flag int64, limits server.Limits) int64 {
+	if flag > 0 {
+		return flag
+	}
+	if _, set := os.LookupEnv("GOMEMLIMIT"); set || limits.QueryMemory <= 0 {
+		return 0
+	}
+	s := []metrics.Sample{{Name: "/memory/classes/total:bytes"}}
+	metrics.Read(s)
+	return int64(s[0].Value.Uint64()) + 2*limits.QueryMemory + 256<<20
+}
+
+// serveDebug serves net/http/pprof on a loopback address of its own (never
+// the API's), until ctx ends or stop is called: bench/soak.sh counts the
+// server's goroutines through it.
+func serveDebug(ctx context.Context, addr string, log *slog.Logger) (stop func(), err error) {
+	if !loopbackAddr(addr) {
+		return nil, fmt.Errorf("serve: --debug-addr %s is not a loopback address", addr)
+	}
+	var lc net.ListenConfig
+	ln, err := lc.Listen(ctx, "tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("serve: debug: %w", err)
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	hs := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if err := hs.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			log.Warn("debug server", "err", err)
+		}
+	}()
+	log.Info("serving Go's profiles", "addr", ln.Addr().String())
+	return func() { hs.Close(); <-done }, nil
 }
 
 // readToken reads an access token from a file: its first line, which must

@@ -86,6 +86,7 @@ type config struct {
 	token         string
 	corsOrigins   []string
 	hosts         []string
+	sharedReads   *bool // nil: unless the store is Cayley's memstore
 	ingest        IngestFunc
 	log           *slog.Logger
 }
@@ -188,6 +189,15 @@ func WithShutdownGrace(d time.Duration) Option { return func(c *config) { c.shut
 // WithIngest enables POST /api/v2/articles on a writable server: each body is
 // handed to f.
 func WithIngest(f IngestFunc) Option { return func(c *config) { c.ingest = f } }
+
+// WithConcurrentReads says whether the store may be read while it is
+// written, as bolt and PostgreSQL may (each read is a transaction of its
+// own): then queries take no lock, and a long query never holds up a
+// write, nor the queries behind that write. By default it is true unless
+// the store is Cayley's memstore, which is not safe to read while written;
+// there a write waits for the queries running, and queries that come after
+// it wait for it.
+func WithConcurrentReads(ok bool) Option { return func(c *config) { c.sharedReads = &ok } }
 
 // WithLogger sets where the server logs; by default it logs nothing.
 func WithLogger(l *slog.Logger) Option {

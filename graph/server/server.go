@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/memstore"
 	cayleyhttp "github.com/cayleygraph/cayley/server/http"
 	"golang.org/x/net/netutil"
 
@@ -40,9 +41,10 @@ type Server struct {
 
 	// slots bounds the queries and writes running at once.
 	slots *slots
-	// store lets queries share the store and gives writes it alone: not
-	// every backend (memstore) is safe to read while it is written.
-	store *storeLock
+	// store gives writes the store alone, and lets queries share it where
+	// the backend is not safe to read while it is written (readLocked).
+	store      *storeLock
+	readLocked bool
 	// running counts the handlers in flight, and the work they left
 	// running when they answered, so shutdown can wait for both.
 	running sync.WaitGroup
@@ -74,6 +76,11 @@ func New(h *graph.Handle, opts ...Option) (*Server, error) {
 		QueryBytes:  cfg.queryBytes,
 	})
 	s := &Server{h: h, cfg: cfg, api: api, runner: runner, slots: newSlots(cfg.maxConcurrent), store: newStoreLock()}
+	_, memory := h.QuadStore.(*memstore.QuadStore)
+	s.readLocked = memory
+	if cfg.sharedReads != nil {
+		s.readLocked = !*cfg.sharedReads
+	}
 	s.routes()
 	return s, nil
 }
@@ -229,7 +236,7 @@ func (s *Server) gated(a access, next http.Handler) http.Handler {
 		}
 		unlock := func() {}
 		switch {
-		case a == shared:
+		case a == shared && s.readLocked:
 			if err := s.store.RLock(ctx); err != nil {
 				s.slots.release()
 				cancel()
@@ -256,11 +263,16 @@ func (s *Server) gated(a access, next http.Handler) http.Handler {
 	})
 }
 
-// locked runs next holding the store shared, for as long as it takes (the
-// quads of /api/v2/read stream for as long as the client reads them, within
-// the write timeout for each part); only the wait for the store is bounded.
+// locked runs next holding the store shared where reads need it, for as
+// long as it takes (the quads of /api/v2/read stream for as long as the
+// client reads them, within the write timeout for each part); only the
+// wait for the store is bounded.
 func (s *Server) locked(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !s.readLocked {
+			next.ServeHTTP(w, r)
+			return
+		}
 		ctx, cancel := s.requestContext(r)
 		err := s.store.RLock(ctx)
 		cancel()
