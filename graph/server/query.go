@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -69,21 +70,29 @@ func (s *Server) serveQuery(w http.ResponseWriter, r *http.Request) {
 		}
 		return
 	}
+	// The answer is encoded whole, then written after the slot and the
+	// store are let go, so that a client slow to read it holds neither.
+	var buf bytes.Buffer
+	var err2 error
+	contentType := "application/json"
 	if lang == "graphql" {
-		w.Header().Set("Content-Type", "application/json")
-		_ = json.NewEncoder(w).Encode(graphqlResult{Data: ans.Rows[0]})
+		err2 = json.NewEncoder(&buf).Encode(graphqlResult{Data: ans.Rows[0]})
+	} else {
+		if col == query.JSONLD {
+			contentType = "application/ld+json"
+		}
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		err2 = enc.Encode(map[string]any{"result": ans.Rows})
+	}
+	<-ans.Stopped // the query has answered: its program has returned
+	holdOf(ctx).releaseNow()
+	if err2 != nil {
+		queryError(w, lang, http.StatusInternalServerError, fmt.Errorf("encoding the answer: %w", err2))
 		return
 	}
-	if col == query.JSONLD {
-		w.Header().Set("Content-Type", "application/ld+json")
-	} else {
-		w.Header().Set("Content-Type", "application/json")
-	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(map[string]any{"result": ans.Rows}); err != nil {
-		s.cfg.log.Warn("query answer not sent", "err", err)
-	}
+	w.Header().Set("Content-Type", contentType)
+	_, _ = w.Write(buf.Bytes()) // the client has gone if this fails
 }
 
 // graphqlResult is Cayley's GraphQL answer.

@@ -303,6 +303,7 @@ func busy(w http.ResponseWriter, msg string) {
 // runs more than maxConcurrent of them.
 type hold struct {
 	release func()
+	once    sync.Once
 	until   []<-chan struct{}
 }
 
@@ -321,16 +322,25 @@ func (h *hold) keepUntil(c <-chan struct{}) {
 	}
 }
 
+// releaseNow lets go of the slot and the store before the handler
+// returns: to write a long answer without holding them while the client
+// reads it. The work it was kept for must have stopped.
+func (h *hold) releaseNow() {
+	if h != nil {
+		h.once.Do(h.release)
+	}
+}
+
 func (h *hold) done(running *sync.WaitGroup) {
 	if len(h.until) == 0 {
-		h.release()
+		h.once.Do(h.release)
 		return
 	}
 	running.Go(func() {
 		for _, c := range h.until {
 			<-c
 		}
-		h.release()
+		h.once.Do(h.release)
 	})
 }
 
