@@ -61,12 +61,15 @@ type Summary struct {
 // IngestFunc reads one article from raw text: name is the client's file
 // name for it (it may carry the format: ".md", ".txt"; it may be empty).
 // It runs without the store's lock (extraction needs no store), and
-// returns the load, which the server runs holding the store alone. Either
-// may return an error; both should end when ctx does, and the server stops
-// waiting for them when it does.
+// returns the load. It should end when ctx does; the server stops waiting
+// for it then (answering 503), and keeps the request's slot until it
+// returns.
 type IngestFunc func(ctx context.Context, name string, body []byte) (LoadFunc, error)
 
-// A LoadFunc loads what an IngestFunc read into the store.
+// A LoadFunc loads what an IngestFunc read into the store. The server runs
+// it holding the store alone, once it has the store within the request's
+// time; it runs to its end (a load is a transaction, not to be left half
+// done), so it should be short: the extraction, the long part, is done.
 type LoadFunc func(ctx context.Context) (Summary, error)
 
 type config struct {
