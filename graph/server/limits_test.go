@@ -21,7 +21,7 @@ import (
 // heap and RSS stay within a bound made of the memory budget.
 func TestHostileQueriesOnLargeStore(t *testing.T) {
 	const (
-		budget = 128 << 20
+		budget = 64 << 20
 		rows   = 100
 	)
 	g := synthStore(t)
@@ -46,7 +46,7 @@ func TestHostileQueriesOnLargeStore(t *testing.T) {
 		{"TagArray emitted", "gizmo", `g.Emit(g.V().Tag("a").Out().Tag("b").TagArray(1e9))`, 422, "answer is over"},
 		{"recursion", "gizmo", `function f(n){return f(n+1)+1};f(0)`, 422, "call stack is deeper than this server's query limit"},
 		{"join of a huge array", "gizmo", `new Array(1.5e8).join("ab")`, 400, "RangeError: array length 150000000 is over"},
-		{"growing heap", "gizmo", `var a = []; while (true) a.push({x: "0123456789abcdef" + a.length})`, 422, "memory budget of 128 MiB"},
+		{"growing heap", "gizmo", `var a = []; while (true) a.push({x: "0123456789abcdef" + a.length})`, 422, "memory budget of 64 MiB"},
 		{"GraphQL all nodes", "graphql", `{ nodes { id } }`, 200, ""},
 		{"GraphQL nested", "graphql", `{ nodes(first: 1000000) { id in: <mentioned_in> { id } } }`, 200, ""},
 		{"MQL all nodes", "mql", `[{"id": null}]`, 200, ""},

@@ -40,7 +40,7 @@ func TestMain(m *testing.M) {
 // many goroutines, which Cayley's memstore is not: its all-nodes iterator
 // writes a flag) of synthetic articles
 // (bench/synth) with at least synthQuads quads, built once for the package
-// and shared: tests may only read it. 750 articles; a few seconds.
+// and shared: tests may only read it. 650 articles; a few seconds.
 func synthStore(t testing.TB) *graph.Graph {
 	t.Helper()
 	synthOnce.Do(func() {
@@ -67,7 +67,7 @@ func synthStore(t testing.TB) *graph.Graph {
 			return
 		}
 		var articles []extract.Article
-		err = synth.Generate(ctx, 1, 750, func(name string, body []byte) error {
+		err = synth.Generate(ctx, 1, 650, func(name string, body []byte) error {
 			a, err := extract.Parse(name, body)
 			if err == nil {
 				articles = append(articles, a)
