@@ -76,8 +76,12 @@ func TestHostileQueriesOnLargeStore(t *testing.T) {
 	// Generous, as docs/server.md states it: twice the budget (the
 	// collector runs at up to twice the live heap), the answers, and
 	// room for the store's own indexes as queries read them.
-	if bound := uint64(2*budget + 256<<20); heap > bound {
+	bound := uint64(2*budget + 256<<20)
+	if heap > bound {
 		t.Errorf("heap grew %d MiB, over %d MiB", heap>>20, bound>>20)
+	}
+	if rss > bound {
+		t.Errorf("RSS grew %d MiB, over %d MiB", rss>>20, bound>>20)
 	}
 }
 
