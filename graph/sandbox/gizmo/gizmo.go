@@ -21,7 +21,6 @@ import (
 	"reflect"
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -92,16 +91,12 @@ type Session struct {
 	limit int
 	count int
 
-	err   error
 	shape map[string]interface{}
 
-	// newsgraph: the bounds of this session, the results it has sent in
-	// all (GetLimit resets count, not total), and the error that stopped
-	// it from inside (abort), which outranks the interrupt it causes.
-	lim     Limits
-	total   int
-	abortMu sync.Mutex
-	aborted error
+	// newsgraph: the bounds of this session, and the results it has sent
+	// in all (GetLimit resets count, not total).
+	lim   Limits
+	total int
 }
 
 func (s *Session) context() context.Context {
@@ -280,15 +275,11 @@ func (r *Result) Result() interface{} {
 }
 
 func (s *Session) compile(qu string) error {
-	var p *goja.Program
-	if s.last == qu && s.last != "" {
-		p = s.p
-	} else {
+	if s.last != qu || s.last == "" {
 		if err := CheckSource(qu, s.lim); err != nil {
 			return err
 		}
-		var err error
-		p, err = goja.Compile("", qu, false)
+		p, err := goja.Compile("", qu, false)
 		if err != nil {
 			return err
 		}
@@ -305,9 +296,6 @@ func (s *Session) run() (v goja.Value, err error) {
 		if x := recover(); x != nil {
 			v, err = nil, fmt.Errorf("%v", x)
 		}
-		if a := s.abortErr(); a != nil {
-			err = a
-		}
 	}()
 	v, err = s.vm.RunProgram(s.p)
 	var deep *goja.StackOverflowError
@@ -323,22 +311,6 @@ func (s *Session) run() (v goja.Value, err error) {
 	return v, err
 }
 
-// abort stops the program from inside with err, which the query then
-// answers: for limits whose breach no JavaScript may catch.
-func (s *Session) abort(err error) {
-	s.abortMu.Lock()
-	if s.aborted == nil {
-		s.aborted = err
-	}
-	s.abortMu.Unlock()
-	s.vm.Interrupt(err)
-}
-
-func (s *Session) abortErr() error {
-	s.abortMu.Lock()
-	defer s.abortMu.Unlock()
-	return s.aborted
-}
 func (s *Session) Execute(ctx context.Context, qu string, opt query.Options) (query.Iterator, error) {
 	switch opt.Collation {
 	case query.Raw, query.JSON, query.JSONLD, query.REPL:
