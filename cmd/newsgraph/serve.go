@@ -51,9 +51,9 @@ says otherwise, and bounds every query in time (--query-timeout), results
 (--query-limit, --query-array-limit), answer size (--max-answer) and memory
 (--query-memory; the whole process is held to --memory-limit, by default
 the store's memory plus twice that plus 256 MiB). A writable server refuses
-writes from web pages on other
-origins, and on an address beyond loopback needs --token-file: writes must
-then carry "Authorization: Bearer TOKEN". See docs/server.md for every limit.`,
+writes from web pages on other origins, and on an address beyond loopback
+needs --token-file: writes must then carry "Authorization: Bearer TOKEN".
+See docs/server.md for every limit.`,
 		Example: `  newsgraph serve --db ./newsgraph.db
   curl -s -X POST 'http://127.0.0.1:64210/api/v2/query?lang=gizmo' \
     --data 'g.V().Has("<type>", "<Person>").Out("<name>").All()'
