@@ -15,10 +15,13 @@ import (
 
 func newQueryCmd() *cobra.Command {
 	var (
-		db      string
-		lang    string
-		limit   int
-		timeout time.Duration
+		db          string
+		lang        string
+		limit       int
+		arrayLimit  int
+		timeout     time.Duration
+		answerBytes = byteSize(graph.DefaultAnswerBytes)
+		memory      = byteSize(graph.DefaultQueryMemory)
 	)
 	cmd := &cobra.Command{
 		Use:   "query QUERY",
@@ -29,7 +32,12 @@ Cayley's HTTP API v2 answers with, so a query that works here works against
 "newsgraph serve" and "cayley http". QUERY "-" reads the query from stdin.
 
 The store is opened read-only: queries run while other queries do, but not
-while build or a writable serve holds a bolt store.`,
+while build or a writable serve holds a bolt store.
+
+The query is held to the limits "newsgraph serve" holds queries to, with
+the same defaults (docs/server.md): --timeout, --limit (All, GetLimit, Emit,
+GraphQL objects per level, MQL), --array-limit (one ToArray or ForEach),
+--max-answer (the JSON printed) and --memory.`,
 		Example: `  newsgraph query 'g.V().Has("<type>", "<Person>").Out("<name>").All()'
   newsgraph query --db ./newsgraph.db --limit 10 \
     'g.V().Tag("speaker").Out("<said>").Out("<text>").Tag("quote").All()'
@@ -55,7 +63,8 @@ while build or a writable serve holds a bolt store.`,
 				return err
 			}
 			defer g.Close()
-			res, err := g.Query(ctx, lang, q, graph.WithLimit(limit), graph.WithTimeout(timeout))
+			res, err := g.Query(ctx, lang, q, graph.WithLimit(limit), graph.WithTimeout(timeout),
+				graph.WithArrayLimit(arrayLimit), graph.WithAnswerBytes(int64(answerBytes)), graph.WithMemory(int64(memory)))
 			if err != nil {
 				return err
 			}
@@ -70,5 +79,8 @@ while build or a writable serve holds a bolt store.`,
 	f.StringVar(&lang, "lang", "gizmo", "query language: gizmo, graphql or mql")
 	f.IntVar(&limit, "limit", graph.DefaultQueryLimit, "most results to return (0: no limit)")
 	f.DurationVar(&timeout, "timeout", graph.DefaultQueryTimeout, "longest the query may run (0: no limit)")
+	f.IntVar(&arrayLimit, "array-limit", graph.DefaultArrayLimit, "most values one Gizmo ToArray/TagArray returns, paths one ForEach/Map visits (0: no limit)")
+	f.Var(&answerBytes, "max-answer", "largest answer (JSON), e.g. 8MiB (0: no limit)")
+	f.Var(&memory, "memory", "heap the query may grow, e.g. 512MiB; past it the query is stopped (0: no limit)")
 	return cmd
 }

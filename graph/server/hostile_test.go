@@ -143,7 +143,7 @@ func TestResponsiveWhileLoopsRun(t *testing.T) {
 	}
 	go func() { loops.Wait(); close(loopDone) }()
 	// ...and wait until both run.
-	for i := 0; len(s.slots) < 2; i++ {
+	for i := 0; s.slots.inUse() < 2; i++ {
 		if i == 10000 {
 			t.Fatal("endless queries never started")
 		}

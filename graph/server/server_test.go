@@ -94,12 +94,12 @@ func TestReadAll(t *testing.T) {
 
 func TestWritable(t *testing.T) {
 	var got struct{ name, body string }
-	ingest := func(ctx context.Context, name string, body []byte) (Summary, error) {
+	ingest := func(ctx context.Context, name string, body []byte) (LoadFunc, error) {
 		if strings.Contains(string(body), "fail") {
-			return Summary{}, errors.New("no facts in " + name)
+			return nil, errors.New("no facts in " + name)
 		}
 		got.name, got.body = name, string(body)
-		return Summary{Article: "article/x1", Quads: 7}, nil
+		return func(context.Context) (Summary, error) { return Summary{Article: "article/x1", Quads: 7}, nil }, nil
 	}
 	base := startServer(t, WithWritable(true), WithIngest(ingest))
 
@@ -120,7 +120,7 @@ func TestWritable(t *testing.T) {
 		t.Errorf("deleted quad still found: %v", rows)
 	}
 
-	code, body = post(t, http.DefaultClient, base+"/api/v2/articles?name=x1.txt", "text/plain", "Headline\n\nBody text.")
+	code, body = post(t, http.DefaultClient, base+"/api/v2/articles?name=x1.txt", "text/markdown", "Headline\n\nBody text.")
 	var sum struct {
 		Result  string `json:"result"`
 		Count   int    `json:"count"`
@@ -132,7 +132,7 @@ func TestWritable(t *testing.T) {
 	if sum.Count != 7 || sum.Article != "article/x1" || got.name != "x1.txt" || got.body != "Headline\n\nBody text." {
 		t.Errorf("ingest: answer %+v, ingest saw %+v", sum, got)
 	}
-	code, body = post(t, http.DefaultClient, base+"/api/v2/articles?name=bad.txt", "text/plain", "fail")
+	code, body = post(t, http.DefaultClient, base+"/api/v2/articles?name=bad.txt", "text/markdown", "fail")
 	if code != http.StatusUnprocessableEntity || !strings.Contains(body, `{"error": "no facts in bad.txt"}`) {
 		t.Errorf("failed ingest: %d %s", code, body)
 	}
