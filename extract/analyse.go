@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"slices"
 	"sort"
 	"strings"
@@ -93,43 +94,56 @@ func isByline(p string) bool {
 	return false
 }
 
-// analyse runs every step of extraction over the article.
-func (d *doc) analyse() {
-	// A title-case headline capitalises verbs and nouns alike ("Water
-	// Agency Launched"), so its capitalised runs are read after the body,
-	// as the names the body gives.
-	for _, s := range d.sents {
-		if s.titleCase = d.isTitleCase(s); !s.titleCase {
-			d.findNames(s)
+// analyse runs every step of extraction over the article, and reports
+// false when ctx ended first: each step is linear in the article, and ctx
+// is looked at between them, so a long article stops soon after its
+// deadline.
+func (d *doc) analyse(ctx context.Context) bool {
+	steps := []func(){
+		func() {
+			// A title-case headline capitalises verbs and nouns alike
+			// ("Water Agency Launched"), so its capitalised runs are read
+			// after the body, as the names the body gives.
+			for _, s := range d.sents {
+				if s.titleCase = d.isTitleCase(s); !s.titleCase {
+					d.findNames(s)
+				}
+			}
+			for _, s := range d.sents {
+				if s.titleCase {
+					d.findNames(s)
+				}
+			}
+		},
+		func() {
+			for _, s := range d.sents {
+				d.findClassNames(s)
+				d.findLowerDepartments(s)
+				d.findLowerCommittees(s)
+			}
+		},
+		d.mergeClasses, d.mergeCalled, d.mergeShortNames, d.mergeVariants,
+		d.resolveAcronyms, d.resolveSingles, d.sortMentions,
+		func() {
+			for _, s := range d.sents {
+				d.findRoles(s)
+			}
+		},
+		d.findQuotations, d.findStatements, d.findStatements,
+		func() {
+			for _, s := range d.sents {
+				d.findReforms(s)
+			}
+		},
+		d.findStances,
+	}
+	for _, step := range steps {
+		if ctx.Err() != nil {
+			return false
 		}
+		step()
 	}
-	for _, s := range d.sents {
-		if s.titleCase {
-			d.findNames(s)
-		}
-	}
-	for _, s := range d.sents {
-		d.findClassNames(s)
-		d.findLowerDepartments(s)
-		d.findLowerCommittees(s)
-	}
-	d.mergeClasses()
-	d.mergeCalled()
-	d.mergeShortNames()
-	d.mergeVariants()
-	d.resolveAcronyms()
-	d.resolveSingles()
-	d.sortMentions()
-	for _, s := range d.sents {
-		d.findRoles(s)
-	}
-	d.findQuotations()
-	d.findStatements()
-	d.findStatements()
-	for _, s := range d.sents {
-		d.findReforms(s)
-	}
-	d.findStances()
+	return ctx.Err() == nil
 }
 
 // classStop are words that end the modifiers of a class of bodies going

@@ -112,7 +112,7 @@ func TestReformClauses(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			d := newDoc(Article{ID: "t", Body: c.body}, lex)
-			d.analyse()
+			d.analyse(context.Background())
 			var got []string
 			for _, r := range d.reforms {
 				got = append(got, string(r.kind)+" | "+r.target.name+" | "+names(r.gains)+" | "+names(r.agents))

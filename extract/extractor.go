@@ -77,6 +77,8 @@ func (r *Rules) Extract(ctx context.Context, a Article) (facts []schema.Fact, er
 		}
 	}()
 	d := newDoc(a, r.lex)
-	d.analyse()
+	if !d.analyse(ctx) {
+		return nil, fmt.Errorf("extract %s: %w", a.ID, ctx.Err())
+	}
 	return d.emit(), nil
 }

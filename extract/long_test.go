@@ -1,9 +1,12 @@
 package extract
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -149,5 +152,20 @@ func BenchmarkLongArticles(b *testing.B) {
 				b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*n), "µs/part")
 			})
 		}
+	}
+}
+
+// TestExtractStopsAtDeadline: a long article stops when its context ends,
+// with the context's error, not after all its work.
+func TestExtractStopsAtDeadline(t *testing.T) {
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := Clean(longArticle("people", 20000))
+	ctx, cancel := context.WithTimeout(t.Context(), time.Millisecond)
+	defer cancel()
+	if _, err := r.Extract(ctx, a); !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("Extract after its deadline: %v, want %v", err, context.DeadlineExceeded)
 	}
 }

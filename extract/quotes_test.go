@@ -180,7 +180,7 @@ func TestQuoteSpeakers(t *testing.T) {
 			a := Article{ID: "t", Title: "Test", Body: tc.body}
 			r, _ := New()
 			d := newDoc(a, r.lex)
-			d.analyse()
+			d.analyse(context.Background())
 			for _, w := range tc.want {
 				var got []string
 				found := false
@@ -253,7 +253,7 @@ func TestReportedSpeech(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			r, _ := New()
 			d := newDoc(Article{ID: "t", Title: "Test", Body: tc.body}, r.lex)
-			d.analyse()
+			d.analyse(context.Background())
 			for _, w := range tc.want {
 				var got []string
 				found := false
