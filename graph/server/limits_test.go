@@ -35,7 +35,7 @@ func TestHostileQueriesOnLargeStore(t *testing.T) {
 	tests := []struct {
 		name, lang, q string
 		code          int
-		want          string // in the answer
+		want          string // in the answer; alternatives separated by "|"
 	}{
 		{"All", "gizmo", `g.V().All()`, 200, ""},
 		{"GetLimit(1e9)", "gizmo", `g.V().GetLimit(1e9)`, 200, ""},
@@ -43,7 +43,9 @@ func TestHostileQueriesOnLargeStore(t *testing.T) {
 		{"ForEach emitting", "gizmo", `g.V().ForEach(function(d) { g.Emit(d) })`, 200, ""},
 		{"Map emitting", "gizmo", `g.V().Map(function(d) { g.Emit(d.id) })`, 200, ""},
 		{"ToArray emitted", "gizmo", `g.Emit(g.V().ToArray())`, 422, "answer is over this server's limit of 1048576 bytes"},
-		{"TagArray emitted", "gizmo", `g.Emit(g.V().Tag("a").Out().Tag("b").TagArray(1e9))`, 422, "answer is over"},
+		// Which limit a TagArray meets first depends on how the store's
+		// nodes lay out: either stops it.
+		{"TagArray emitted", "gizmo", `g.Emit(g.V().Tag("a").Out().Tag("b").TagArray(1e9))`, 422, "answer is over|memory budget of 64 MiB"},
 		{"recursion", "gizmo", `function f(n){return f(n+1)+1};f(0)`, 422, "call stack is deeper than this server's query limit"},
 		{"join of a huge array", "gizmo", `new Array(1.5e8).join("ab")`, 400, "RangeError: array length 150000000 is over"},
 		{"growing heap", "gizmo", `var a = []; while (true) a.push({x: "0123456789abcdef" + a.length})`, 422, "memory budget of 64 MiB"},
@@ -58,7 +60,7 @@ func TestHostileQueriesOnLargeStore(t *testing.T) {
 			if took := time.Since(start); took > 20*time.Second {
 				t.Errorf("answered after %v", took)
 			}
-			if code != tt.code || !strings.Contains(body, tt.want) {
+			if code != tt.code || !containsAny(body, strings.Split(tt.want, "|")) {
 				t.Fatalf("%d %.300s; want %d and %q", code, body, tt.code, tt.want)
 			}
 			if code != 200 {
@@ -230,4 +232,14 @@ func TestHostileQueryAsLink(t *testing.T) {
 	if code != http.StatusRequestEntityTooLarge || !strings.Contains(body, "over this server's limit of 65536") {
 		t.Errorf("%d %.200s", code, body)
 	}
+}
+
+// containsAny reports whether s holds one of subs ("" is in every s).
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
 }
