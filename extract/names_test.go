@@ -23,6 +23,7 @@ func TestNames(t *testing.T) {
 		notOrgs           []string    // no Organization node has this name
 		same              [][]string  // names of one node, and no second node of them
 		apart             [][2]string // names of two different nodes
+		iris              []string    // IRIs some node has
 	}{
 		{
 			name:    "particle surnames are not acronyms",
@@ -251,6 +252,12 @@ func TestNames(t *testing.T) {
 			orgs:    []string{"Rail, Tram and Bus Union", "department of community safety and liaison"},
 			notOrgs: []string{"Tram and Bus Union", "department of community safety and liaison briefed"},
 		},
+		{
+			name: "a plural after of or for stays plural in the IRI",
+			body: "The Department of Human Services met the Association of Regional Water Boards. Staff of the Coastal Water Boards agreed.",
+			orgs: []string{"Department of Human Services", "Association of Regional Water Boards"},
+			iris: []string{"org/department-of-human-services", "org/association-of-regional-water-boards", "org/coastal-water-board"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -311,6 +318,11 @@ func TestNames(t *testing.T) {
 							t.Errorf("%q and %q are one node %s", pair[0], pair[1], a)
 						}
 					}
+				}
+			}
+			for _, iri := range tc.iris {
+				if !v.is(iri, "organization") && !v.is(iri, "person") {
+					t.Errorf("no node %s", iri)
 				}
 			}
 			if t.Failed() {
