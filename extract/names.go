@@ -107,6 +107,14 @@ func (d *doc) findNames(s *sentence) {
 				}
 				b++
 			}
+			if c := t[j].lower; (c == "and" || c == "&") && inner && t[b].lower == "the" {
+				// "Department of Communications and the Arts": the last of
+				// the body's fields, not another body ("… and the Treasury").
+				if e := d.lastFields(s, b+1); e > 0 {
+					j = e
+				}
+				break
+			}
 			if !d.nameToken(s, b) || t[j].lower == "the" {
 				break
 			}
@@ -120,8 +128,8 @@ func (d *doc) findNames(s *sentence) {
 				}
 			}
 			k := b
-			for k < s.to && d.nameToken(s, k) && !(k > b && t[k-1].poss) {
-				k++
+			for k < s.to && d.nameToken(s, k) && !(k > b && t[k-1].poss && !t[k-1].plural) {
+				k++ // "Ministry of Overseas Workers' Affairs": a plural possessive is inside the name
 			}
 			conn := t[j].lower
 			a := i
@@ -375,7 +383,14 @@ func (d *doc) listEnd(s *sentence, at int, head bool) int {
 		k = e
 		items++
 	}
-	if items < 1 || k+1 >= s.to || t[k].lower != "and" || !t[k+1].cap || t[k+1].quote != q {
+	if items < 1 || k+1 >= s.to || t[k].lower != "and" || t[k+1].quote != q {
+		return 0
+	}
+	if !head && t[k+1].lower == "the" {
+		// "Department of Agriculture, Water and the Environment".
+		return d.lastFields(s, k+2)
+	}
+	if !t[k+1].cap {
 		return 0
 	}
 	// The last item: field words, then (with head) a run ending in a head word.
@@ -402,6 +417,30 @@ func (d *doc) listEnd(s *sentence, at int, head bool) int {
 		}
 		return k + 1 + n
 	}
+}
+
+// lastFields returns the end of the one or two field words at token at
+// that end a body's name after "and the" ("… and the Arts", "…, Water and
+// the Environment"), or 0: common or sector words, no head word, place,
+// acronym or body the lexicon knows ("… and the Treasury", "… and the
+// Greens" are other bodies), and nothing capitalised after them.
+func (d *doc) lastFields(s *sentence, at int) int {
+	t := s.para.toks
+	e := at
+	for e < s.to && e-at < 2 && d.listWord(t[e]) && t[e].quote == t[at].quote && (e == at || t[e].start-t[e-1].end <= 1) {
+		tk := t[e]
+		if !d.lex.common[tk.lower] && !d.lex.common[singular(tk.lower)] && !d.lex.orgSector[tk.lower] || d.lex.bodies[tk.lower] != nil || d.lex.orgHeads[singular(tk.lower)] {
+			return 0
+		}
+		e++
+	}
+	if e == at || e < s.to && t[e].word && t[e].cap {
+		return 0
+	}
+	if e+1 < s.to && connectors[t[e].lower] && t[e+1].cap {
+		return 0 // "… and the Port of Dunmere": another body's name
+	}
+	return e
 }
 
 func (d *doc) hasHead(toks []token) bool {
@@ -817,7 +856,7 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 		d.classifyRun(s, i+1, j)
 		return
 	}
-	if n := j - i; n > 2 && (d.lex.roleHeads[t[j-1].lower] || isTitle(d, t[j-1])) && !d.lex.orgHeads[t[j-1].lower] && d.lex.orgHeads[t[j-2].lower] {
+	if n := j - i; n > 2 && (d.lex.roleHeads[t[j-1].lower] || isTitle(d, t[j-1])) && !d.lex.orgHeads[t[j-1].lower] && d.lex.orgHeads[t[j-2].lower] && !officeOfRole(toks) {
 		// "the Fenland Republican Party Chair": the role is not the name's.
 		d.classifyRun(s, i, j-1)
 		return
@@ -911,6 +950,12 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 	default:
 		d.unknown = append(d.unknown, &mention{sent: s, from: i, to: j})
 	}
+}
+
+// officeOfRole reports whether a run is the office of a role's holder,
+// whose role ends its name: "Office of the Cabinet Secretary".
+func officeOfRole(toks []token) bool {
+	return len(toks) >= 4 && toks[1].lower == "of" && toks[2].lower == "the"
 }
 
 // premods are adjectives written before a body's name that are not part
@@ -1034,6 +1079,9 @@ func (d *doc) personSplit(toks []token) int {
 		if _, t := d.lex.titles[prev.lower]; t {
 			roleBefore = true
 		}
+		if roleBefore && !(given && !d.lex.common[toks[p].lower]) && d.bodyJoined(toks[:p]) {
+			continue // "Commission for Ferry Regulation and Public Quay Licensing": one body
+		}
 		if given && !d.lex.common[toks[p].lower] || roleBefore && !d.allCommon(name) {
 			// Not when the whole run is a body ending in a head word.
 			if d.hasHead(toks) && (d.lex.orgHeads[toks[n-1].lower] || d.lex.orgTail[toks[n-1].lower]) {
@@ -1043,6 +1091,21 @@ func (d *doc) personSplit(toks []token) int {
 		}
 	}
 	return 0
+}
+
+// bodyJoined reports whether a run is a body's name joined through a
+// connector after its head word ("Commission for Ferry Regulation and
+// Public"), not a title's ("Commissioner for the Oceans").
+func (d *doc) bodyJoined(toks []token) bool {
+	if len(toks) < 3 || !d.lex.orgHeads[toks[0].lower] || isTitle(d, toks[0]) {
+		return false
+	}
+	for _, tk := range toks[1:] {
+		if connectors[tk.lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // allCommon reports whether every word of a run is a common lower-case word
