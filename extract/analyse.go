@@ -212,7 +212,7 @@ func (d *doc) findClassNames(s *sentence) {
 			if tk.cap && !tk.acronym && m != s.from {
 				break
 			}
-			if tk.cap && !tk.acronym && d.lex.given[tk.lower] != "" {
+			if tk.cap && !tk.acronym && d.lex.givenGender(tk.lower) != "" {
 				break
 			}
 			if tk.lower == "and" {

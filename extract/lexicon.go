@@ -12,8 +12,11 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/schema"
+	"golang.org/x/text/unicode/norm"
 )
 
 //go:embed lexicon/*.txt
@@ -342,6 +345,48 @@ func (l *Lexicon) bodyName(name string) string {
 		return "" // "National" is not "Nationals"
 	}
 	return l.bodyLoose[looseKey(name)]
+}
+
+// isGiven reports whether a lower-cased word is a given name; a name
+// written with accents the list spells without is one ("renée" is
+// "renee").
+func (l *Lexicon) isGiven(w string) bool {
+	_, ok := l.given[w]
+	if !ok && !isASCII(w) {
+		_, ok = l.given[foldAccents(w)]
+	}
+	return ok
+}
+
+// givenGender returns the gender of a given name ("male", "female"), or ""
+// when it has none or is no given name; accents are folded as in isGiven.
+func (l *Lexicon) givenGender(w string) string {
+	g, ok := l.given[w]
+	if !ok && !isASCII(w) {
+		g = l.given[foldAccents(w)]
+	}
+	return g
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// foldAccents drops the accents of a word's letters: "renée" → "renee",
+// "zoë" → "zoe".
+func foldAccents(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // Topics lists the topic names the lexicon knows, sorted.

@@ -205,7 +205,7 @@ func (d *doc) headAhead(s *sentence, i int) bool {
 		if d.lex.orgHeads[t[k].lower] {
 			return true
 		}
-		if _, given := d.lex.given[t[k].lower]; given && !d.lex.common[t[k].lower] {
+		if given := d.lex.isGiven(t[k].lower); given && !d.lex.common[t[k].lower] {
 			return false
 		}
 		if _, title := d.lex.titles[t[k].lower]; title && k > i+1 {
@@ -224,7 +224,7 @@ func (d *doc) titleInName(s *sentence, i int) bool {
 	if i-1 <= s.from || i+1 >= s.to || !t[i-1].word || !t[i-1].cap || t[i-1].poss || t[i].start-t[i-1].end > 1 {
 		return false
 	}
-	if _, given := d.lex.given[t[i+1].lower]; given || !t[i+1].word || t[i+1].acronym {
+	if given := d.lex.isGiven(t[i+1].lower); given || !t[i+1].word || t[i+1].acronym {
 		return false
 	}
 	// Only in a name joined through "of" or "for" before it.
@@ -272,7 +272,7 @@ func (d *doc) monthSurname(s *sentence, i int) bool {
 	if _, title := d.lex.titles[p.lower]; title && p.lower != "president" && p.lower != "general" {
 		return true
 	}
-	_, given := d.lex.given[p.lower]
+	given := d.lex.isGiven(p.lower)
 	return given && !d.lex.common[p.lower] && !nameStop[p.lower]
 }
 
@@ -300,8 +300,8 @@ func (d *doc) nameToken(s *sentence, i int) bool {
 		// A capitalised common word at the start of a sentence is not a name,
 		// unless it is a known given name, acronym or organisation word, or
 		// the surname of a person named before who speaks ("Baker says").
-		if d.lex.common[tk.lower] && !tk.acronym && d.lex.given[tk.lower] == "" && !d.lex.orgHeads[tk.lower] && !d.lex.orgPrefix[tk.text] && !(i+1 < s.to && (d.lex.verbs[s.para.toks[i+1].lower] || s.para.toks[i+1].text == ",") && d.knownSurname(tk.text)) {
-			if _, isGiven := d.lex.given[tk.lower]; !isGiven {
+		if d.lex.common[tk.lower] && !tk.acronym && d.lex.givenGender(tk.lower) == "" && !d.lex.orgHeads[tk.lower] && !d.lex.orgPrefix[tk.text] && !(i+1 < s.to && (d.lex.verbs[s.para.toks[i+1].lower] || s.para.toks[i+1].text == ",") && d.knownSurname(tk.text)) {
+			if isGiven := d.lex.isGiven(tk.lower); !isGiven {
 				// "Health Protection Agency to be abolished": kept when a
 				// capitalised word follows; classifyRun drops it again unless
 				// the run names a body.
@@ -329,7 +329,7 @@ func (d *doc) listWord(tk token) bool {
 	if d.lex.common[tk.lower] || d.lex.common[singular(tk.lower)] || d.lex.orgSector[tk.lower] {
 		return true
 	}
-	_, given := d.lex.given[tk.lower]
+	given := d.lex.isGiven(tk.lower)
 	return !given && d.lex.bodies[tk.lower] == nil && d.lex.bodyNames[tk.lower] == ""
 }
 
@@ -522,7 +522,7 @@ var governTails = map[string]bool{"government": true, "administration": true}
 // givenFirst reports whether a run begins with a given name that is not
 // also a common word: "Colin England" is a person, "Sport England" a body.
 func (d *doc) givenFirst(toks []token) bool {
-	_, given := d.lex.given[toks[0].lower]
+	given := d.lex.isGiven(toks[0].lower)
 	return given && !d.lex.common[toks[0].lower] && !toks[0].acronym
 }
 
@@ -655,7 +655,7 @@ func (d *doc) looksPerson(toks []token) bool {
 	if len(toks) < 2 || compass[toks[0].lower] || placeWords[toks[len(toks)-1].lower] {
 		return false
 	}
-	_, ok := d.lex.given[toks[0].lower]
+	ok := d.lex.isGiven(toks[0].lower)
 	return ok && !toks[0].acronym
 }
 
@@ -753,7 +753,7 @@ func (d *doc) isTitleCase(s *sentence) bool {
 		if d.lex.orgHeads[tk.lower] || d.lex.orgHeads[singular(tk.lower)] || d.lex.orgTail[tk.lower] || d.lex.orgSector[tk.lower] || d.lex.roleHeads[tk.lower] || d.lex.roleMods[tk.lower] || isTitle(d, tk) || d.lex.places[tk.lower] {
 			continue // written capitalised in names anyway
 		}
-		if _, given := d.lex.given[tk.lower]; given {
+		if given := d.lex.isGiven(tk.lower); given {
 			continue
 		}
 		if !s.para.head && k+1 < s.to && t[k+1].word && t[k+1].cap {
@@ -894,8 +894,8 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 			return
 		}
 	}
-	if i == s.from && d.lex.common[t[i].lower] && !d.lex.orgHeads[t[i].lower] && !d.lex.orgPrefix[t[i].text] && d.lex.given[t[i].lower] == "" && !t[i].acronym && !(j-i == 1 && d.startBody(s, i)) {
-		if _, given := d.lex.given[t[i].lower]; !given && !d.hasHead(toks) {
+	if i == s.from && d.lex.common[t[i].lower] && !d.lex.orgHeads[t[i].lower] && !d.lex.orgPrefix[t[i].text] && d.lex.givenGender(t[i].lower) == "" && !t[i].acronym && !(j-i == 1 && d.startBody(s, i)) {
+		if given := d.lex.isGiven(t[i].lower); !given && !d.hasHead(toks) {
 			// A common word that only begins the sentence.
 			if j-i > 1 {
 				d.classifyRun(s, i+1, j)
@@ -1065,7 +1065,7 @@ func (d *doc) personSplit(toks []token) int {
 		}
 		return 0
 	}
-	if _, given := d.lex.given[toks[0].lower]; given && !d.lex.common[toks[0].lower] {
+	if given := d.lex.isGiven(toks[0].lower); given && !d.lex.common[toks[0].lower] {
 		return 0 // "Orla Nic Giolla", "Mee Ling Ng": one name
 	}
 	for p := n - 2; p >= 1 && p >= n-3; p-- {
@@ -1074,7 +1074,7 @@ func (d *doc) personSplit(toks []token) int {
 		if anyAcronym(name) || d.hasHead(name) || !name[0].cap || !name[len(name)-1].cap || isTitle(d, name[len(name)-1]) || d.lex.roleHeads[name[len(name)-1].lower] {
 			continue // "… of Agriculture and Forestry": no name begins with "and" or ends with a role
 		}
-		_, given := d.lex.given[toks[p].lower]
+		given := d.lex.isGiven(toks[p].lower)
 		roleBefore := d.lex.roleHeads[prev.lower] || roleAbbrev[prev.lower] || d.lex.roleMods[prev.lower] && prev.cap
 		if _, t := d.lex.titles[prev.lower]; t {
 			roleBefore = true
@@ -1285,8 +1285,8 @@ func (d *doc) addPerson(s *sentence, i, j int, name, title string) {
 		fields = fields[:len(fields)-1]
 	}
 	// "Oceans Katrin Vesterlund": a common word before the name is not part of it.
-	for len(fields) > 2 && (d.lex.common[strings.ToLower(fields[0])] || d.lex.common[singular(strings.ToLower(fields[0]))]) && d.lex.given[strings.ToLower(fields[0])] == "" {
-		if _, given := d.lex.given[strings.ToLower(fields[0])]; given {
+	for len(fields) > 2 && (d.lex.common[strings.ToLower(fields[0])] || d.lex.common[singular(strings.ToLower(fields[0]))]) && d.lex.givenGender(strings.ToLower(fields[0])) == "" {
+		if given := d.lex.isGiven(strings.ToLower(fields[0])); given {
 			break
 		}
 		fields = fields[1:]
@@ -1314,7 +1314,7 @@ func (d *doc) addPerson(s *sentence, i, j int, name, title string) {
 	if e.gender == "" {
 		e.gender = d.lex.titles[strings.ToLower(title)]
 		if e.gender == "" {
-			e.gender = d.lex.given[strings.ToLower(fields[0])]
+			e.gender = d.lex.givenGender(strings.ToLower(fields[0]))
 		}
 	}
 	m.ent = e

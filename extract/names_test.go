@@ -253,6 +253,11 @@ func TestNames(t *testing.T) {
 			notOrgs: []string{"Tram and Bus Union", "department of community safety and liaison briefed"},
 		},
 		{
+			name:    "a given name written with accents",
+			body:    "The fund was opened by Renée Ashdown and Zoë Brannigan.",
+			persons: []string{"Renée Ashdown", "Zoë Brannigan"},
+		},
+		{
 			name:    "where names with 'and the', possessives and offices end",
 			body:    "The Department of Fisheries and the Arts will be abolished and its work moved to the Department of Forestry, Water and the Environment. The Office of the Cabinet Secretary will close. The Ministry of Overseas Workers' Affairs was renamed. The Harbour Protection Force and Marine Medical Service Department will remain, as will the Commission for Ferry Regulation and Public Quay Licensing. The Department of Education wrote to the Department of Health and the Treasury, and to the Port of Kelmouth and the Port of Dunmere.",
 			orgs:    []string{"Department of Fisheries and the Arts", "Department of Forestry, Water and the Environment", "Office of the Cabinet Secretary", "Ministry of Overseas Workers' Affairs", "Harbour Protection Force", "Marine Medical Service Department", "Commission for Ferry Regulation and Public Quay Licensing", "Department of Health", "Port of Kelmouth", "Port of Dunmere"},
