@@ -105,6 +105,7 @@ func (d *doc) analyse() {
 			d.findNames(s)
 		}
 	}
+	d.mergeMiddleNames()
 	for _, s := range d.sents {
 		d.findClassNames(s)
 		d.findLowerDepartments(s)
@@ -776,7 +777,7 @@ func (d *doc) resolveAcronyms() {
 var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "mx": true, "dr": true,
 	"sir": true, "dame": true, "lord": true, "lady": true, "baroness": true, "president": true,
 	"senator": true, "sen": true, "rep": true, "gov": true, "governor": true, "premier": true,
-	"mayor": true, "professor": true, "prof": true, "cllr": true, "councillor": true}
+	"mayor": true, "professor": true, "prof": true, "cllr": true, "councillor": true, "fr": true, "msgr": true}
 
 // namedOfKind returns the one body the article names whose name ends with
 // a kind's name ("… Clinical Commissioning Group" for "clinical

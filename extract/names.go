@@ -655,6 +655,9 @@ func (d *doc) looksPerson(toks []token) bool {
 	if len(toks) < 2 || compass[toks[0].lower] || placeWords[toks[len(toks)-1].lower] {
 		return false
 	}
+	if last := toks[len(toks)-1]; d.lex.roleMods[toks[0].lower] && d.lex.common[toks[0].lower] && (isTitle(d, last) || d.lex.roleHeads[last.lower]) {
+		return false // "Shadow Rural Affairs Secretary": a role, though "Shadow" is a given name
+	}
 	ok := d.lex.isGiven(toks[0].lower)
 	return ok && !toks[0].acronym
 }
@@ -861,7 +864,20 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 		d.classifyRun(s, i, j-1)
 		return
 	}
-	if p := d.personSplit(toks); p > 0 {
+	if n := j - i; n >= 3 && t[j-1].acronym && !t[j-1].poss && (notBodyAcronyms[t[j-1].lower] || roleAbbrev[t[j-1].lower]) && d.personBefore(toks[:n-1]) {
+		// "Nia Hale MP", "Gareth HL Morgan AM": letters after a person's
+		// name are no part of it.
+		title, _ := d.titleBefore(s, i)
+		d.addPerson(s, i, j, s.para.text[t[i].start:t[j-2].end], title)
+		return
+	}
+	if d.initialsName(toks) {
+		// "Gareth HL Morgan": middle initials written as capitals.
+		d.addPerson(s, i, j, s.para.text[t[i].start:t[j-1].end], "")
+		return
+	}
+	titled, _ := d.titleBefore(s, i)
+	if p := d.personSplit(toks, titled != "", d.constituency(s, i)); p > 0 {
 		// "Commissioner for the Oceans Katrin Vesterlund", "Island MP
 		// Catriona MacAulay", "Regent Dolores Whitfield": a role or body
 		// written before the person's name in one capitalised run.
@@ -956,6 +972,42 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 // whose role ends its name: "Office of the Cabinet Secretary".
 func officeOfRole(toks []token) bool {
 	return len(toks) >= 4 && toks[1].lower == "of" && toks[2].lower == "the"
+}
+
+// personBefore reports whether a run before a post-nominal ("MP", "OBE")
+// reads as a person's name: two to four words, the first a given name or
+// no common word, with no acronym, head word or place to begin it, or a
+// name with middle initials in capitals ("Gareth HL Morgan").
+func (d *doc) personBefore(toks []token) bool {
+	if d.initialsName(toks) {
+		return true
+	}
+	n := len(toks)
+	if n < 2 || n > 4 || anyAcronym(toks) || d.hasHead(toks) || compass[toks[0].lower] || d.placeAt(toks, 0) > 0 || toks[n-1].poss {
+		return false
+	}
+	return d.looksPerson(toks) || !d.lex.common[toks[0].lower] && !d.lex.bodyFirst[toks[0].lower] && !d.allCommon(toks)
+}
+
+// initialsName reports whether a run is a given name, one or two middle
+// initials written as capitals with no full stops, and a surname:
+// "Gareth HL Morgan", not "Jane NHS Trust" or an acronym the article
+// defines.
+func (d *doc) initialsName(toks []token) bool {
+	n := len(toks)
+	if n < 3 || n > 4 || !d.givenFirst(toks) || toks[0].poss {
+		return false
+	}
+	last := toks[n-1]
+	if !last.word || !last.cap || last.acronym || d.lex.orgHeads[last.lower] || d.lex.orgTail[last.lower] || d.lex.places[last.lower] {
+		return false
+	}
+	for _, tk := range toks[1 : n-1] {
+		if !tk.acronym || tk.poss || len(tk.text) > 3 || strings.ToUpper(tk.text) != tk.text || d.lex.bodies[tk.lower] != nil || d.definedAcronym(tk.text) || notBodyAcronyms[tk.lower] || roleAbbrev[tk.lower] {
+			return false
+		}
+	}
+	return true
 }
 
 // premods are adjectives written before a body's name that are not part
@@ -1056,8 +1108,12 @@ var roleAbbrev = map[string]bool{"mp": true, "msp": true, "mep": true, "td": tru
 	"mec": true, "mha": true, "mna": true, "mhk": true, "mlc": true}
 
 // personSplit returns where a person's name begins inside a run that starts
-// with a role or body, or 0 when the run does not split so.
-func (d *doc) personSplit(toks []token) int {
+// with a role or body, or 0 when the run does not split so. A run whose
+// first words the lexicons do not know is one person's name when a title
+// stands before it ("President Kunle Samuel Fashola") or it holds a middle
+// initial ("Zyra Mae T. Palad"), unless it follows a seat's "Member for";
+// otherwise the unknown word may be a role ("Harbourmaster Tom Reyes").
+func (d *doc) personSplit(toks []token, titled, seat bool) int {
 	n := len(toks)
 	if n < 3 {
 		if n == 2 && (d.lex.roleHeads[toks[0].lower] || roleAbbrev[toks[0].lower]) && !d.lex.orgHeads[toks[0].lower] {
@@ -1071,6 +1127,9 @@ func (d *doc) personSplit(toks []token) int {
 	for p := n - 2; p >= 1 && p >= n-3; p-- {
 		prev := toks[p-1]
 		name := toks[p:]
+		if !seat && (titled || hasInitial(name)) && d.bareNames(toks[:p]) {
+			continue // "Zyra Mae T. Palad": a given name the lexicon lacks, then one it has
+		}
 		if anyAcronym(name) || d.hasHead(name) || !name[0].cap || !name[len(name)-1].cap || isTitle(d, name[len(name)-1]) || d.lex.roleHeads[name[len(name)-1].lower] {
 			continue // "… of Agriculture and Forestry": no name begins with "and" or ends with a role
 		}
@@ -1091,6 +1150,33 @@ func (d *doc) personSplit(toks []token) int {
 		}
 	}
 	return 0
+}
+
+// bareNames reports whether the words before a person's name in a run are
+// names of nothing the lexicons know, no role, title, body, place or
+// common word: a first given name the lexicon lacks ("Zyra" of "Zyra Mae
+// Palad"), not a role or body written before the name ("Island MP",
+// "Liberal Democrat", "Sinn Féin").
+func (d *doc) bareNames(toks []token) bool {
+	for _, tk := range toks {
+		if !tk.word || !tk.cap || tk.acronym || tk.poss || d.lex.common[tk.lower] || d.lex.places[tk.lower] ||
+			d.lex.orgHeads[tk.lower] || d.lex.orgPrefix[tk.text] || d.lex.orgTail[tk.lower] || d.lex.orgSector[tk.lower] ||
+			d.lex.roleHeads[tk.lower] || d.lex.roleMods[tk.lower] || roleAbbrev[tk.lower] || isTitle(d, tk) ||
+			d.lex.bodies[tk.lower] != nil || d.lex.bodyFirst[tk.lower] || nameStop[tk.lower] {
+			return false
+		}
+	}
+	return len(toks) > 0
+}
+
+// hasInitial reports whether a run holds a middle initial: "T." or "T".
+func hasInitial(toks []token) bool {
+	for _, tk := range toks[1:] {
+		if w := strings.TrimSuffix(tk.text, "."); len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 // bodyJoined reports whether a run is a body's name joined through a
@@ -1369,7 +1455,7 @@ func (d *doc) person(name string) *entity {
 	if f := strings.Fields(name); len(f) > 2 {
 		kept := f[:1]
 		for _, w := range f[1 : len(f)-1] {
-			if !(len(strings.TrimSuffix(w, ".")) == 1 && strings.ToUpper(w) == w) {
+			if !(len(strings.TrimSuffix(w, ".")) == 1 && strings.ToUpper(w) == w || middleCaps(w)) {
 				kept = append(kept, w)
 			}
 		}
@@ -1393,6 +1479,63 @@ func (d *doc) person(name string) *entity {
 	d.indexTails(e)
 	d.newEntity(key, e)
 	return e
+}
+
+// middleCaps reports whether a word inside a person's name is two or three
+// middle initials written as capitals: "HL" of "Gareth HL Morgan".
+func middleCaps(w string) bool {
+	if len(w) < 2 || len(w) > 3 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// mergeMiddleNames folds a person named by a given name and a surname into
+// the one person of the article named with those and middle names between:
+// "Kunle Fashola" is the "Kunle Musa Fashola" named before or after. The
+// fuller name is kept.
+func (d *doc) mergeMiddleNames() {
+	full := map[string]*entity{} // "given surname" → the one person with middle names
+	for _, e := range d.ents {
+		if e.kind != schema.Person {
+			continue
+		}
+		f := strings.Fields(strings.ToLower(e.name))
+		if len(f) < 3 || len(f) > 4 || particles[f[len(f)-2]] {
+			continue // "Ana de la Cruz": a surname of two words
+		}
+		k := f[0] + " " + f[len(f)-1]
+		if old, ok := full[k]; ok && old != e {
+			full[k] = nil // two people: leave both alone
+		} else {
+			full[k] = e
+		}
+	}
+	if len(full) == 0 {
+		return
+	}
+	into := map[*entity]*entity{}
+	for _, e := range d.ents {
+		if e.kind != schema.Person || strings.Count(e.name, " ") != 1 {
+			continue
+		}
+		if to := full[strings.ToLower(e.name)]; to != nil {
+			into[e] = to
+			to.addAlias(e.name)
+			for a := range e.aliases {
+				to.addAlias(a)
+			}
+			if to.gender == "" {
+				to.gender = e.gender
+			}
+		}
+	}
+	d.fold(into)
 }
 
 func (d *doc) addOrg(s *sentence, i, j int, name string, class bool) *entity {

@@ -258,6 +258,14 @@ func TestNames(t *testing.T) {
 			persons: []string{"Renée Ashdown", "Zoë Brannigan"},
 		},
 		{
+			name:       "initials, post-nominals, middle names and titles in people's names",
+			body:       "The Shadow Rural Affairs Secretary, Gareth HL Morgan AM, said so. Mr Morgan later wrote to Nia Hale MP, who agreed. \"It is fine,\" Zyra Mae T. Palad, who teaches law, said. Fr. Dondi Alcaraz said mass. President Kunle Samuel Fashola said the agencies would merge. Kunle Fashola said it would save money.",
+			persons:    []string{"Gareth HL Morgan", "Nia Hale", "Zyra Mae T. Palad", "Dondi Alcaraz", "Kunle Samuel Fashola"},
+			notPersons: []string{"Shadow Rural Affairs Secretary", "Mae Palad", "Samuel Fashola", "Nia Hale MP"},
+			notOrgs:    []string{"HL Morgan", "Gareth HL Morgan AM", "Nia Hale MP"},
+			same:       [][]string{{"Gareth HL Morgan", "Mr Morgan"}, {"Kunle Samuel Fashola", "Kunle Fashola"}, {"Zyra Mae T. Palad", "Zyra Palad"}},
+		},
+		{
 			name:    "where names with 'and the', possessives and offices end",
 			body:    "The Department of Fisheries and the Arts will be abolished and its work moved to the Department of Forestry, Water and the Environment. The Office of the Cabinet Secretary will close. The Ministry of Overseas Workers' Affairs was renamed. The Harbour Protection Force and Marine Medical Service Department will remain, as will the Commission for Ferry Regulation and Public Quay Licensing. The Department of Education wrote to the Department of Health and the Treasury, and to the Port of Kelmouth and the Port of Dunmere.",
 			orgs:    []string{"Department of Fisheries and the Arts", "Department of Forestry, Water and the Environment", "Office of the Cabinet Secretary", "Ministry of Overseas Workers' Affairs", "Harbour Protection Force", "Marine Medical Service Department", "Commission for Ferry Regulation and Public Quay Licensing", "Department of Health", "Port of Kelmouth", "Port of Dunmere"},
