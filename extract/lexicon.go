@@ -41,6 +41,7 @@ type Lexicon struct {
 	orgTail     map[string]bool
 	orgSector   map[string]bool // lower-cased: "health", "transport"
 	orgDocument map[string]bool // lower-cased: "act", "charter"
+	nations     map[string]bool // lower-cased adjectives of nations and regions: "welsh", "scottish"
 	generic     map[string]bool
 	bodies      map[string][]string            // "dh" → ["Department of Health", "DoH", ...]; key is lower-cased acronym
 	bodyNames   map[string]string              // lower-cased full name or alias → canonical full name
@@ -93,7 +94,7 @@ func newLexicon() *Lexicon {
 	return &Lexicon{
 		titles: map[string]string{}, given: map[string]string{}, common: map[string]bool{},
 		roleHeads: map[string]bool{}, roleMods: map[string]bool{}, verbs: map[string]bool{},
-		orgHeads: map[string]bool{}, orgPrefix: map[string]bool{}, orgClass: map[string]bool{}, orgTail: map[string]bool{}, orgSector: map[string]bool{}, orgDocument: map[string]bool{},
+		orgHeads: map[string]bool{}, orgPrefix: map[string]bool{}, orgClass: map[string]bool{}, orgTail: map[string]bool{}, orgSector: map[string]bool{}, orgDocument: map[string]bool{}, nations: map[string]bool{},
 		generic: map[string]bool{}, bodies: map[string][]string{}, bodyNames: map[string]string{}, bodyCaps: map[string]bool{}, bodyLoose: map[string]string{}, bodyFirst: map[string]bool{}, places: map[string]bool{}, placeFirst: map[string]bool{},
 		entries: sha256.New(),
 	}
@@ -249,6 +250,8 @@ func (l *Lexicon) add(section, line string) error {
 			l.orgDocument[strings.ToLower(word)] = true
 		case "generic":
 			l.generic[strings.ToLower(word)] = true
+		case "nation":
+			l.nations[strings.ToLower(word)] = true
 		default:
 			return fmt.Errorf("unknown organisation word kind %q", kind)
 		}

@@ -309,6 +309,9 @@ func (d *doc) nameToken(s *sentence, i int) bool {
 				if next+1 < s.to && s.para.toks[next].lower == "against" && s.para.toks[next+1].cap {
 					return true // "Action against Medical Errors"
 				}
+				if next+1 < s.to && s.para.toks[next].lower == "for" && d.lex.orgSector[tk.lower] && s.para.toks[next+1].cap {
+					return true // "Transport for Tayside"
+				}
 				if d.startBody(s, i) {
 					return true // "Labour and the Greens …", "Labour's spokesman"
 				}
@@ -566,6 +569,35 @@ func (d *doc) placeEnd(toks []token) int {
 	return 0
 }
 
+// sectorFor reports whether a sector word and the name after its "for"
+// are a body for a place: "Transport for Tayside", "Health for Kelmouth"
+// (a place the lexicon lacks: one word that is neither common nor a given
+// name).
+func (d *doc) sectorFor(a, b []token) bool {
+	if len(a) != 1 || !d.lex.orgSector[a[0].lower] || a[0].poss || len(b) == 0 || b[len(b)-1].poss {
+		return false
+	}
+	return d.placeAt(b, 0) == len(b) || len(b) == 1 && !b[0].acronym && !d.lex.common[b[0].lower] && !d.lex.isGiven(b[0].lower)
+}
+
+// regionWords begin the names of a region's bodies before a sector word:
+// "Eastern Health", "Central Health", "Northern Screen".
+var regionWords = map[string]bool{"eastern": true, "western": true, "northern": true, "southern": true,
+	"central": true, "north": true, "south": true, "east": true, "west": true, "mid": true,
+	"north-east": true, "north-west": true, "south-east": true, "south-west": true, "northeast": true,
+	"northwest": true, "southeast": true, "southwest": true}
+
+// hyphenPlace reports whether a word joins two capitalised names none of
+// which is a given name, as places' compounds do: "Lakeshore-Ardgour",
+// not "Mary-Jane" or "Smith" alone.
+func (d *doc) hyphenPlace(tk token) bool {
+	a, b, ok := strings.Cut(tk.text, "-")
+	if !ok || a == "" || b == "" || strings.Contains(b, "-") || !tk.cap || a[0] < 'A' || a[0] > 'Z' || b[0] < 'A' || b[0] > 'Z' {
+		return false
+	}
+	return !d.lex.isGiven(strings.ToLower(a)) && !d.lex.isGiven(strings.ToLower(b))
+}
+
 // placeMods are words written before a place that say where in it, not
 // which body: "Outside London", "Rural Ontario", "Across Scotland".
 var placeMods = map[string]bool{"outside": true, "inside": true, "across": true, "throughout": true,
@@ -582,7 +614,22 @@ var placeMods = map[string]bool{"outside": true, "inside": true, "across": true,
 // may be a person whose given name the lexicon lacks ("Denzel Washington").
 func (d *doc) placeBody(toks []token) bool {
 	n := len(toks)
-	if n < 2 || compass[toks[0].lower] || toks[n-1].poss {
+	if n < 2 || toks[n-1].poss {
+		return false
+	}
+	if n == 2 && !toks[0].poss && !toks[0].acronym {
+		first, last := toks[0], toks[1]
+		if d.lex.orgSector[last.lower] && (regionWords[first.lower] || d.lex.nations[first.lower] || d.hyphenPlace(first)) {
+			return true // "Eastern Health", "Scottish Screen", "Lakeshore-Ardgour Health"
+		}
+		if (d.lex.nations[first.lower] || d.lex.places[first.lower]) && !last.acronym && strings.HasSuffix(d.lex.bodyName(last.text), " Party") {
+			return true // "Welsh Conservatives", "Scottish Labour": a party's branch
+		}
+	}
+	if n >= 3 && toks[1].lower == "for" && d.sectorFor(toks[:1], toks[2:]) {
+		return true // "Transport for Tayside"
+	}
+	if compass[toks[0].lower] {
 		return false
 	}
 	if p := d.placeAt(toks, 0); p > 0 && p == n-1 && d.lex.orgSector[toks[n-1].lower] {
@@ -642,6 +689,9 @@ func (d *doc) joinable(a []token, conn string, b []token) bool {
 		single := len(a) == 1 && d.lex.orgHeads[a[0].lower] && (conn == "of" || conn == "for")
 		if single || d.hasHead(a) || (len(a) >= 2 && d.lex.orgPrefix[a[0].text]) {
 			return true
+		}
+		if conn == "for" && d.sectorFor(a, b) {
+			return true // "Transport for Tayside"
 		}
 		// "Maple Gift of Hope Network": the name ends in a head word after
 		// "of", and what comes before is neither a person nor a role
@@ -936,6 +986,12 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 		}
 	}
 	name = strings.TrimSpace(name)
+	if j < s.to && j-i >= 2 && d.lex.orgSector[t[j-1].lower] && portfolioTitles[t[j].lower] && t[j].cap && !d.lex.orgHeads[t[j-1].lower] {
+		// "Welsh Health Minister Ada Lusk", "the Tasmania Health Minister":
+		// the minister's portfolio, not a body.
+		d.unknown = append(d.unknown, &mention{sent: s, from: i, to: j})
+		return
+	}
 	if d.lex.orgDocument[t[j-1].lower] || siteWords[t[j-1].lower] && d.hasHead(toks) {
 		// "Royal Warrant", "Water Services Amendment Act", "Harbour
 		// Buildings": a document, a law or a place, not a body.
@@ -967,6 +1023,11 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 		d.unknown = append(d.unknown, &mention{sent: s, from: i, to: j})
 	}
 }
+
+// portfolioTitles are the titles written after a portfolio: "Health
+// Minister", "Education Secretary".
+var portfolioTitles = map[string]bool{"minister": true, "secretary": true, "spokesperson": true,
+	"spokesman": true, "spokeswoman": true, "critic": true, "mec": true, "portfolio": true}
 
 // officeOfRole reports whether a run is the office of a role's holder,
 // whose role ends its name: "Office of the Cabinet Secretary".

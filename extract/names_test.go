@@ -253,6 +253,14 @@ func TestNames(t *testing.T) {
 			notOrgs: []string{"Tram and Bus Union", "department of community safety and liaison briefed"},
 		},
 		{
+			name:       "bodies named by a place or region and a sector, and heads the lexicon lacked",
+			body:       "Transport for Tayside said fares would rise, and Tasmania Maritime agreed. Eastern Health and Central Health will merge with Lakeshore-Ardgour Health, whose chief executive, Mara Quill, said so. The National Treasury and the Fenwick Constabulary objected. Technikon Ardmore will merge with Corran University. Northern Screen and Scottish Screen funded the film. Welsh Health Minister Ada Lusk said the Tasmania Health Minister agreed. Welsh Conservatives have announced plans of their own. The Harlow Report was published on Monday.",
+			orgs:       []string{"Transport for Tayside", "Tasmania Maritime", "Eastern Health", "Central Health", "Lakeshore-Ardgour Health", "National Treasury", "Fenwick Constabulary", "Technikon Ardmore", "Corran University", "Scottish Screen", "Northern Screen", "Welsh Conservatives"},
+			persons:    []string{"Mara Quill", "Ada Lusk"},
+			notPersons: []string{"Lakeshore-Ardgour Health", "National Treasury", "Scottish Screen", "Welsh Conservatives", "Harlow Report"},
+			notOrgs:    []string{"Eastern Health and Central Health", "Welsh Health", "Tasmania Health", "Harlow Report"},
+		},
+		{
 			name:    "a given name written with accents",
 			body:    "The fund was opened by Renée Ashdown and Zoë Brannigan.",
 			persons: []string{"Renée Ashdown", "Zoë Brannigan"},
