@@ -248,8 +248,8 @@ func (d *doc) startBody(s *sentence, i int) bool {
 	if d.lex.bodies[tk.lower] == nil || d.lex.bodyCaps[tk.lower] || tk.acronym {
 		return false
 	}
-	if tk.poss || i+1 < s.to && d.lex.verbs[t[i+1].lower] {
-		return true
+	if tk.poss || i+1 < s.to && (d.lex.verbs[t[i+1].lower] || d.apposedBody(s, i+1)) {
+		return true // "Labour said", "Labour, the main opposition party, …"
 	}
 	// "Labour and the Greens", not "Mind you,".
 	return i+2 < s.to && t[i+1].lower == "and" && (t[i+2].cap || t[i+2].lower == "the" && i+3 < s.to && t[i+3].cap)
@@ -992,6 +992,12 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 		d.unknown = append(d.unknown, &mention{sent: s, from: i, to: j})
 		return
 	}
+	if j-i == 1 && !t[i].acronym && !t[i].poss && d.oneWordBody(s, i) {
+		// "Corvane, the engineering union,", "the Corvane union", "general
+		// secretary of Corvane": a body named by one word.
+		d.addOrg(s, i, j, name, false)
+		return
+	}
 	if d.lex.orgDocument[t[j-1].lower] || siteWords[t[j-1].lower] && d.hasHead(toks) {
 		// "Royal Warrant", "Water Services Amendment Act", "Harbour
 		// Buildings": a document, a law or a place, not a body.
@@ -1028,6 +1034,75 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 // Minister", "Education Secretary".
 var portfolioTitles = map[string]bool{"minister": true, "secretary": true, "spokesperson": true,
 	"spokesman": true, "spokeswoman": true, "critic": true, "mec": true, "portfolio": true}
+
+// oneWordBody reports whether the one capitalised word at token i is a
+// body, as the words around it say: an appositive naming a kind of body
+// after it ("Corvane, the engineering union,", "Labour, the main
+// opposition party in the assembly,"), "union" after it ("the Corvane
+// union"), or a role of it before ("general secretary of Corvane"). Not
+// a place, a nation's adjective, a given name or a surname of the
+// article's people.
+func (d *doc) oneWordBody(s *sentence, i int) bool {
+	t := s.para.toks
+	tk := t[i]
+	if d.lex.places[tk.lower] || d.lex.nations[tk.lower] || d.lex.isGiven(tk.lower) || d.knownSurname(tk.text) || isTitle(d, tk) || d.lex.roleHeads[tk.lower] {
+		return false
+	}
+	if i+1 < s.to && d.apposedBody(s, i+1) {
+		return true
+	}
+	if d.lex.common[tk.lower] || d.lex.bodies[tk.lower] != nil {
+		return false // "the Labour union": a body the lexicon knows reads so already
+	}
+	if i+1 < s.to && t[i+1].lower == "union" && !t[i+1].poss && t[i+1].start-tk.end <= 1 && t[i+1].quote == tk.quote {
+		return true
+	}
+	if i-2 < s.from || t[i-1].lower != "of" || t[i-2].poss || i+1 < s.to && t[i+1].cap {
+		return false
+	}
+	r := t[i-2].lower
+	return (d.lex.roleHeads[r] || d.lex.roleHeads[singular(r)]) && !placeRoles[singular(r)]
+}
+
+// placeRoles are roles held of places as often as of bodies: "mayor of
+// Kelmouth", "member of Dunmere" (a seat) are no bodies.
+var placeRoles = map[string]bool{"mayor": true, "governor": true, "premier": true, "bishop": true,
+	"archbishop": true, "minister": true, "senator": true, "member": true, "mp": true, "leader": true,
+	"councillor": true, "representative": true, "lord": true, "king": true, "queen": true,
+	"prince": true, "princess": true, "duke": true, "earl": true, "chancellor": true, "provost": true,
+	"sheriff": true, "commissioner": true, "citizen": true, "resident": true, "people": true}
+
+// apposedBody reports whether an appositive that names a kind of body
+// begins at the comma at token k: ", the engineering union,", ", a
+// charity that …", ", the main opposition party in …"; not a person's
+// role (", the party leader,", ", the union's president,").
+func (d *doc) apposedBody(s *sentence, k int) bool {
+	t := s.para.toks
+	if k+2 >= s.to || t[k].text != "," {
+		return false
+	}
+	k++
+	if w := t[k].lower; w == "the" || w == "a" || w == "an" {
+		k++
+	}
+	for n := 0; k < s.to && n < 5; k, n = k+1, n+1 {
+		tk := t[k]
+		if !tk.word || tk.cap || tk.poss || d.lex.verbs[tk.lower] {
+			return false
+		}
+		if lowerHeads[tk.lower] || d.lex.orgHeads[tk.lower] || d.lex.orgClass[tk.lower] || tk.lower == "charity" || tk.lower == "watchdog" || tk.lower == "regulator" {
+			if k+1 >= s.to {
+				return true
+			}
+			next := t[k+1]
+			return !next.word || next.lower == "in" || next.lower == "of" || next.lower == "for" || next.lower == "at" || next.lower == "which" || next.lower == "that" || next.lower == "with"
+		}
+		if d.lex.roleHeads[tk.lower] {
+			return false
+		}
+	}
+	return false
+}
 
 // officeOfRole reports whether a run is the office of a role's holder,
 // whose role ends its name: "Office of the Cabinet Secretary".

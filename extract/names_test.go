@@ -261,6 +261,14 @@ func TestNames(t *testing.T) {
 			notOrgs:    []string{"Eastern Health and Central Health", "Welsh Health", "Tasmania Health", "Harlow Report"},
 		},
 		{
+			name:       "a one-word body introduced as a union or a party",
+			body:       "Members of Corvane, the engineering union, voted to strike. Tam Ridley, general secretary of Corvane, said the Corvane union would not back down. Labour, the main opposition party in the assembly, said the plan had failed. Jude Kerr, the party leader, and Helen Benn, the union's president, said so.",
+			orgs:       []string{"Corvane", "Labour"},
+			persons:    []string{"Tam Ridley", "Jude Kerr", "Helen Benn"},
+			notPersons: []string{"Corvane"},
+			notOrgs:    []string{"Jude Kerr", "Helen Benn", "Corvane union"},
+		},
+		{
 			name:    "a given name written with accents",
 			body:    "The fund was opened by Renée Ashdown and Zoë Brannigan.",
 			persons: []string{"Renée Ashdown", "Zoë Brannigan"},
