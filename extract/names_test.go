@@ -269,6 +269,13 @@ func TestNames(t *testing.T) {
 			notOrgs:    []string{"Jude Kerr", "Helen Benn", "Corvane union"},
 		},
 		{
+			name:    "lower-case names that share one head",
+			body:    "The Ministry for the Environment said the bill will combine the ministries of environment, transport, housing and urban development (HUD) into one ministry. Staff at the departments of fisheries, forestry and tourism were told. The president merged the departments of water and sanitation.",
+			orgs:    []string{"ministry of environment", "ministry of transport", "ministry of housing and urban development", "department of fisheries", "department of forestry", "department of tourism", "department of water and sanitation"},
+			notOrgs: []string{"ministry of environment, transport, housing and urban development", "department of fisheries, forestry and tourism", "ministry of housing"},
+			same:    [][]string{{"Ministry for the Environment", "ministry of environment"}},
+		},
+		{
 			name:    "a given name written with accents",
 			body:    "The fund was opened by Renée Ashdown and Zoë Brannigan.",
 			persons: []string{"Renée Ashdown", "Zoë Brannigan"},
