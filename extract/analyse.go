@@ -116,6 +116,7 @@ func (d *doc) analyse() {
 	d.mergeShortNames()
 	d.mergeVariants()
 	d.resolveAcronyms()
+	d.resolveFirstWords()
 	d.resolveSingles()
 	d.sortMentions()
 	for _, s := range d.sents {

@@ -1674,6 +1674,61 @@ func (d *doc) mergeMiddleNames() {
 	d.fold(into)
 }
 
+// resolveFirstWords links a one-word mention to the one university,
+// college or school of the article whose name is that word and its head:
+// "Tarnbrook" is "Tarnbrook University". Not a word that is a surname of
+// the article's people, a place, a nation's adjective, a given or a
+// common word, or a body the lexicon knows by itself; not a word that
+// modifies a noun ("the Tarnbrook branch") or follows a preposition of
+// place ("in Tarnbrook"), where it names the town.
+func (d *doc) resolveFirstWords() {
+	var bodies map[string]*entity // first word → the one body so named; nil when two are
+	kept := d.singles[:0]
+	for _, m := range d.singles {
+		tk := m.sent.para.toks[m.from]
+		t := m.sent.para.toks
+		attributive := m.to < m.sent.to && t[m.to].word && !t[m.to].cap && !classFollow[t[m.to].lower] && !d.lex.verbs[t[m.to].lower]
+		placed := m.from > m.sent.from && placePreps[t[m.from-1].lower]
+		if m.title != "" || m.to-m.from != 1 || !tk.cap || tk.acronym || tk.poss || attributive || placed || d.lex.common[tk.lower] || d.lex.places[tk.lower] || d.lex.nations[tk.lower] ||
+			d.lex.isGiven(tk.lower) || d.knownSurname(tk.text) || d.lex.bodies[tk.lower] != nil || nameStop[tk.lower] {
+			kept = append(kept, m)
+			continue
+		}
+		if bodies == nil {
+			bodies = map[string]*entity{}
+			for _, e := range d.ents {
+				f := strings.Fields(e.name)
+				if e.kind != schema.Organization || e.class || e.generic || len(f) != 2 || !schoolHeads[strings.ToLower(f[1])] {
+					continue
+				}
+				if old, ok := bodies[f[0]]; ok && old != e {
+					bodies[f[0]] = nil
+				} else {
+					bodies[f[0]] = e
+				}
+			}
+		}
+		e := bodies[tk.text]
+		if e == nil {
+			kept = append(kept, m)
+			continue
+		}
+		e.addAlias(tk.text)
+		m.ent = e
+		d.addMention(m)
+	}
+	d.singles = kept
+}
+
+// schoolHeads end the names of bodies that are called by their first word
+// alone: "Tarnbrook University" is "Tarnbrook".
+var schoolHeads = map[string]bool{"university": true, "college": true, "polytechnic": true,
+	"technikon": true, "institute": true, "academy": true, "school": true, "conservatoire": true}
+
+// placePreps stand before the name of a place: "in Tarnbrook", "for Westmarch".
+var placePreps = map[string]bool{"in": true, "for": true, "across": true, "throughout": true,
+	"around": true, "near": true, "outside": true, "within": true, "of": true, "from": true}
+
 func (d *doc) addOrg(s *sentence, i, j int, name string, class bool) *entity {
 	name = normaliseOrgName(name)
 	e := d.org(name, class)
