@@ -937,6 +937,10 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 			e := d.org(known, false)
 			e.addAlias(s.para.text[t[i].start:t[i+p-1].end])
 			d.addMention(&mention{sent: s, from: i, to: i + p, kind: mFull, ent: e})
+		} else if b := d.bodyBeforeRole(toks[:p]); b > 0 {
+			// "Cumbria Constabulary Chief Constable Jo Roe": the body, then
+			// its officer's title.
+			d.addOrg(s, i, i+b, normaliseOrgName(s.para.text[t[i].start:t[i+b-1].end]), false)
 		}
 		d.classifyRun(s, i+p, j)
 		return
@@ -1231,6 +1235,24 @@ func (d *doc) prefixBody(s *sentence, i, j int) string {
 	}
 	return ""
 }
+
+// bodyBeforeRole returns the length of a body's name that begins a
+// prefix written before a person's name and ends before a title or role
+// ("Cumbria Constabulary" of "Cumbria Constabulary Chief Constable"), or 0.
+func (d *doc) bodyBeforeRole(toks []token) int {
+	n := len(toks)
+	for n > 0 && (isTitle(d, toks[n-1]) || d.lex.roleHeads[toks[n-1].lower] || rankWords[toks[n-1].lower] || roleAbbrev[toks[n-1].lower] || n >= 2 && toks[n-2].lower == "chief") {
+		n-- // "… Chief Executive": the second word of "chief" titles may be a head word
+	}
+	if n < 2 || n == len(toks) || toks[n-1].poss || connectors[toks[n-1].lower] || !d.hasHead(toks[:n]) || d.looksPerson(toks[:n]) || anyAcronym(toks[:n]) {
+		return 0
+	}
+	return n
+}
+
+// rankWords are written before a title: "Deputy Chief Constable".
+var rankWords = map[string]bool{"deputy": true, "acting": true, "interim": true, "assistant": true,
+	"vice": true, "senior": true, "joint": true}
 
 // A prefixRole is a capitalised role or body written before a name in the
 // same run: "Commissioner for the Oceans" before "Katrin Vesterlund".
