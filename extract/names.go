@@ -705,8 +705,8 @@ func (d *doc) looksPerson(toks []token) bool {
 	if len(toks) < 2 || compass[toks[0].lower] || placeWords[toks[len(toks)-1].lower] {
 		return false
 	}
-	if last := toks[len(toks)-1]; d.lex.roleMods[toks[0].lower] && d.lex.common[toks[0].lower] && (isTitle(d, last) || d.lex.roleHeads[last.lower]) {
-		return false // "Shadow Rural Affairs Secretary": a role, though "Shadow" is a given name
+	if last := toks[len(toks)-1]; d.lex.roleMods[toks[0].lower] && d.lex.common[toks[0].lower] && (isTitle(d, last) || d.lex.roleHeads[last.lower] || d.fieldWords(toks[1:])) {
+		return false // "Shadow Rural Affairs Secretary", "Shadow Environment …": a role, though "Shadow" is a given name
 	}
 	ok := d.lex.isGiven(toks[0].lower)
 	return ok && !toks[0].acronym
@@ -1350,6 +1350,18 @@ func (d *doc) bodyJoined(toks []token) bool {
 		}
 	}
 	return false
+}
+
+// fieldWords reports whether every word of a run is a common word or a
+// sector word, in the singular or the plural: a role's portfolio
+// ("Environment", "Fisheries").
+func (d *doc) fieldWords(toks []token) bool {
+	for _, tk := range toks {
+		if !d.lex.common[tk.lower] && !d.lex.common[singular(tk.lower)] && !d.lex.orgSector[tk.lower] && !d.lex.roleMods[tk.lower] {
+			return false
+		}
+	}
+	return len(toks) > 0
 }
 
 // allCommon reports whether every word of a run is a common lower-case word

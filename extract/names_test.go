@@ -282,9 +282,9 @@ func TestNames(t *testing.T) {
 		},
 		{
 			name:       "initials, post-nominals, middle names and titles in people's names",
-			body:       "The Shadow Rural Affairs Secretary, Gareth HL Morgan AM, said so. Mr Morgan later wrote to Nia Hale MP, who agreed. \"It is fine,\" Zyra Mae T. Palad, who teaches law, said. Fr. Dondi Alcaraz said mass. President Kunle Samuel Fashola said the agencies would merge. Kunle Fashola said it would save money.",
+			body:       "The Shadow Rural Affairs Secretary, Gareth HL Morgan AM, said so. Shadow Fisheries and Ports Secretary, Eluned Rees MS, agreed. Mr Morgan later wrote to Nia Hale MP, who agreed. \"It is fine,\" Zyra Mae T. Palad, who teaches law, said. Fr. Dondi Alcaraz said mass. President Kunle Samuel Fashola said the agencies would merge. Kunle Fashola said it would save money.",
 			persons:    []string{"Gareth HL Morgan", "Nia Hale", "Zyra Mae T. Palad", "Dondi Alcaraz", "Kunle Samuel Fashola"},
-			notPersons: []string{"Shadow Rural Affairs Secretary", "Mae Palad", "Samuel Fashola", "Nia Hale MP"},
+			notPersons: []string{"Shadow Rural Affairs Secretary", "Shadow Fisheries", "Mae Palad", "Samuel Fashola", "Nia Hale MP"},
 			notOrgs:    []string{"HL Morgan", "Gareth HL Morgan AM", "Nia Hale MP"},
 			same:       [][]string{{"Gareth HL Morgan", "Mr Morgan"}, {"Kunle Samuel Fashola", "Kunle Fashola"}},
 		},
