@@ -18,6 +18,13 @@ var nameStop = map[string]bool{
 	"jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
 }
 
+// furniture are the words of nameStop that label a page's parts
+// ("Related:", "Watch:"), not dates: inside a name they are its words.
+var furniture = map[string]bool{"exclusive": true, "update": true, "analysis": true, "comment": true,
+	"opinion": true, "editorial": true, "interview": true, "breaking": true, "photograph": true,
+	"picture": true, "photo": true, "image": true, "video": true, "watch": true, "read": true,
+	"listen": true, "related": true}
+
 // connectors may join two capitalised runs into one organisation name.
 var connectors = map[string]bool{"of": true, "for": true, "and": true, "&": true, "the": true, "with": true, "on": true, "in": true, "against": true, "upon": true}
 
@@ -120,7 +127,7 @@ func (d *doc) findNames(s *sentence) {
 			}
 			// "Department of Rivers, Forests and Coastal Affairs", "Committee
 			// on Fisheries, Ports and Rural Affairs": a list of the body's fields.
-			if c := t[j].lower; b == j+1 && (c == "of" || c == "for" || c == "on") && (d.hasHead(t[i:j]) || j-i == 1 && d.lex.orgHeads[t[i].lower]) {
+			if c := t[j].lower; b == j+1 && (c == "of" || c == "for" || c == "on") && (d.hasHead(t[i:j]) || j-i == 1 && d.lex.orgHeads[t[i].lower]) && !d.roleEnds(t[i:j]) {
 				if k := d.listEnd(s, j+1, false); k > 0 {
 					j = k
 					inner = true
@@ -221,6 +228,9 @@ func (d *doc) headAhead(s *sentence, i int) bool {
 // Marsh" keeps its title).
 func (d *doc) titleInName(s *sentence, i int) bool {
 	t := s.para.toks
+	if i-2 >= s.from && i+1 < s.to && (t[i-1].lower == "of" || t[i-1].lower == "for") && d.lex.orgHeads[t[i-2].lower] && t[i-2].cap && t[i+1].word && t[i+1].cap && !d.lex.isGiven(t[i+1].lower) {
+		return true // "Department of General Administration"
+	}
 	if i-1 <= s.from || i+1 >= s.to || !t[i-1].word || !t[i-1].cap || t[i-1].poss || t[i].start-t[i-1].end > 1 {
 		return false
 	}
@@ -285,8 +295,8 @@ func (d *doc) nameToken(s *sentence, i int) bool {
 	if tk.acronym && strings.HasSuffix(tk.text, "s") && i > s.from && !connectors[s.para.toks[i-1].lower] && (d.lex.roleHeads[strings.ToLower(strings.TrimSuffix(tk.text, "s"))] || roleAbbrev[strings.ToLower(strings.TrimSuffix(tk.text, "s"))]) {
 		return false // "Green Party MPs", "LHIN CEOs": members, not part of a name (but "College of GPs")
 	}
-	if nameStop[tk.lower] && !d.monthSurname(s, i) {
-		return false
+	if nameStop[tk.lower] && !d.monthSurname(s, i) && !(furniture[tk.lower] && i > s.from && s.para.toks[i-1].word && s.para.toks[i-1].cap && tk.start-s.para.toks[i-1].end <= 1) {
+		return false // "Related", "Video" before a name; inside one they are its words ("… and Other Related Offences Commission")
 	}
 	if _, ok := d.lex.titles[tk.lower]; ok && !tk.acronym {
 		// Titles are read by classifyRun from the token before the name,
@@ -629,6 +639,9 @@ func (d *doc) placeBody(toks []token) bool {
 	if n >= 3 && toks[1].lower == "for" && d.sectorFor(toks[:1], toks[2:]) {
 		return true // "Transport for Tayside"
 	}
+	if n >= 3 && toks[1].lower == "of" && governTails[toks[0].lower] && d.placeAt(toks, 2) == n-2 {
+		return true // "Government of Kerala"
+	}
 	if compass[toks[0].lower] {
 		return false
 	}
@@ -687,8 +700,14 @@ func (d *doc) joinable(a []token, conn string, b []token) bool {
 	default: // of, for
 		// "Association of …", "Department for …": a lone head word opens a name.
 		single := len(a) == 1 && d.lex.orgHeads[a[0].lower] && (conn == "of" || conn == "for")
+		if d.roleEnds(a) {
+			return false // "Railway Board Members for Traffic …": the members' portfolios
+		}
 		if single || d.hasHead(a) || (len(a) >= 2 && d.lex.orgPrefix[a[0].text]) {
 			return true
+		}
+		if len(a) == 1 && governTails[a[0].lower] && conn == "of" && d.placeAt(b, 0) == len(b) {
+			return true // "Government of Kerala"
 		}
 		if conn == "for" && d.sectorFor(a, b) {
 			return true // "Transport for Tayside"
@@ -699,6 +718,22 @@ func (d *doc) joinable(a []token, conn string, b []token) bool {
 		l := a[len(a)-1]
 		return conn == "of" && d.lex.orgHeads[b[len(b)-1].lower] && !d.looksPerson(a) && !d.lex.roleHeads[l.lower] && !isTitle(d, l) && !roleAbbrev[l.lower] && !l.acronym
 	}
+}
+
+// roleEnds reports whether a run of two or more words with no connector
+// ends in a role word that is no head word: "Railway Board Members",
+// "Fenland Party Chair", not "Association of Chief Officers".
+func (d *doc) roleEnds(toks []token) bool {
+	l := toks[len(toks)-1]
+	if len(toks) < 2 || d.lex.orgHeads[l.lower] || l.poss || !d.lex.roleHeads[l.lower] && !d.lex.roleHeads[singular(l.lower)] {
+		return false
+	}
+	for _, tk := range toks[1:] {
+		if connectors[tk.lower] {
+			return false // "The" may begin the run
+		}
+	}
+	return true
 }
 
 func (d *doc) looksPerson(toks []token) bool {
@@ -909,7 +944,7 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 		d.classifyRun(s, i+1, j)
 		return
 	}
-	if n := j - i; n > 2 && (d.lex.roleHeads[t[j-1].lower] || isTitle(d, t[j-1])) && !d.lex.orgHeads[t[j-1].lower] && d.lex.orgHeads[t[j-2].lower] && !officeOfRole(toks) {
+	if n := j - i; n > 2 && (d.lex.roleHeads[t[j-1].lower] || d.roleEnds(toks) || isTitle(d, t[j-1])) && !d.lex.orgHeads[t[j-1].lower] && d.lex.orgHeads[t[j-2].lower] && !officeOfRole(toks) {
 		// "the Fenland Republican Party Chair": the role is not the name's.
 		d.classifyRun(s, i, j-1)
 		return

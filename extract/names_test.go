@@ -305,6 +305,12 @@ func TestNames(t *testing.T) {
 			apart:      [][2]string{{"Kestrel Trust", "Kestrel"}},
 		},
 		{
+			name:    "words that would stop a name inside one, a government of a place, and members' portfolios",
+			body:    "The Fenland Illicit Trading and Other Related Offences Commission met the Department of General Supplies and the Government of Tasmania. The Harbour Board Members for Pilotage, Dredging and Moorings will go.",
+			orgs:    []string{"Fenland Illicit Trading and Other Related Offences Commission", "Department of General Supplies", "Government of Tasmania", "Harbour Board"},
+			notOrgs: []string{"Offences Commission", "Harbour Board Members for Pilotage, Dredging and Moorings", "Harbour Board Members"},
+		},
+		{
 			name: "a plural after of or for stays plural in the IRI",
 			body: "The Department of Human Services met the Association of Regional Water Boards. Staff of the Coastal Water Boards agreed.",
 			orgs: []string{"Department of Human Services", "Association of Regional Water Boards"},
