@@ -115,6 +115,7 @@ func (d *doc) analyse(ctx context.Context) bool {
 				}
 			}
 		},
+		d.mergeMiddleNames,
 		func() {
 			for _, s := range d.sents {
 				d.findClassNames(s)
@@ -123,7 +124,7 @@ func (d *doc) analyse(ctx context.Context) bool {
 			}
 		},
 		d.mergeClasses, d.mergeCalled, d.mergeShortNames, d.mergeVariants,
-		d.resolveAcronyms, d.resolveSingles, d.sortMentions,
+		d.resolveAcronyms, d.resolveFirstWords, d.resolveSingles, d.sortMentions,
 		func() {
 			for _, s := range d.sents {
 				d.findRoles(s)
@@ -218,7 +219,7 @@ func (d *doc) findClassNames(s *sentence) {
 			if tk.cap && !tk.acronym && m != s.from {
 				break
 			}
-			if tk.cap && !tk.acronym && d.lex.given[tk.lower] != "" {
+			if tk.cap && !tk.acronym && d.lex.givenGender(tk.lower) != "" {
 				break
 			}
 			if tk.lower == "and" {
@@ -346,13 +347,89 @@ func (d *doc) findLowerDepartments(s *sentence) {
 		if end == k+2 {
 			continue
 		}
-		head := singular(w)
-		name := head + " " + t[k+1].lower + " " + s.para.text[t[k+2].start:t[end-1].end]
-		e := d.org(name, false)
+		if (w == "departments" || w == "ministries") && end < s.to && t[end].text == "," {
+			// "the ministries of environment, transport and housing": one
+			// body for each field of the list.
+			if last := d.lowerList(s, k, end); last > 0 {
+				k = last - 1
+				continue
+			}
+		}
+		e := d.lowerDepartment(singular(w), t[k+1].lower, s.para.text[t[k+2].start:t[end-1].end])
 		e.addAlias(s.para.text[t[k].start:t[end-1].end])
 		d.addMention(&mention{sent: s, from: k, to: end, kind: mFull, ent: e})
 		k = end - 1
 	}
+}
+
+// lowerDepartment returns the body a department or ministry written in
+// lower case names: the one the article names in capitals with of or for,
+// with or without "the" ("the ministry of environment" is its "Ministry
+// for the Environment"), or else a body of that name.
+func (d *doc) lowerDepartment(head, prep, field string) *entity {
+	for _, p := range [...]string{prep, "of", "for"} {
+		for _, the := range [...]string{"", "the "} {
+			if e := d.byKey["o:"+looseKey(head+" "+p+" "+the+field)]; e != nil && e.kind == schema.Organization && !e.class && !isLower(e.name) {
+				e.addAlias(head + " " + prep + " " + field)
+				return e
+			}
+		}
+	}
+	return d.org(head+" "+prep+" "+field, false)
+}
+
+// lowerList reads the list of fields after a plural department's or
+// ministry's head at token k, whose first field ends at token at (a comma):
+// "the ministries of environment, transport, housing and urban development
+// (HUD)" names a ministry of environment, one of transport and one of
+// housing and urban development (the last two are one when the acronym in
+// brackets after them is their initials, two otherwise). It adds a body
+// for each field and returns the end of the list, or 0 when the words after
+// the comma are no list of fields.
+func (d *doc) lowerList(s *sentence, k, at int) int {
+	t := s.para.toks
+	field := func(e int) bool {
+		tk := t[e]
+		return tk.word && !tk.cap && !tk.poss && !classStop[tk.lower] && !classFollow[tk.lower] && !d.lex.verbs[tk.lower] && !verbLike[tk.lower]
+	}
+	type span struct{ from, to int }
+	items := []span{{k + 2, at}}
+	e := at
+	last := false
+	for !last && e < s.to && (t[e].text == "," || t[e].lower == "and") {
+		if t[e].text == "," && e+1 < s.to && t[e+1].lower == "and" {
+			e++ // ", and": a serial comma
+		}
+		last = t[e].lower == "and"
+		from := e + 1
+		e = from
+		for e < s.to && e-from < 3 && field(e) {
+			e++
+		}
+		if e == from {
+			return 0
+		}
+		items = append(items, span{from, e})
+	}
+	if !last || len(items) < 3 {
+		return 0 // "the departments of water, …" with no "and": no list of fields
+	}
+	// "housing and urban development (HUD)": the last two are one field.
+	if e+2 < s.to && t[e].text == "(" && t[e+1].acronym && t[e+2].text == ")" {
+		a, b := items[len(items)-2], items[len(items)-1]
+		if b.from == a.to+1 && initials(s.para.text[t[a.from].start:t[b.to-1].end]) == acronymKey(t[e+1].text) {
+			items = append(items[:len(items)-2], span{a.from, b.to})
+		}
+	}
+	for n, it := range items {
+		e := d.lowerDepartment(singular(t[k].lower), t[k+1].lower, s.para.text[t[it.from].start:t[it.to-1].end])
+		from := it.from
+		if n == 0 {
+			from = k
+		}
+		d.addMention(&mention{sent: s, from: from, to: it.to, kind: mFull, ent: e})
+	}
+	return items[len(items)-1].to
 }
 
 var numberWords = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
@@ -794,7 +871,7 @@ func (d *doc) resolveAcronyms() {
 var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "mx": true, "dr": true,
 	"sir": true, "dame": true, "lord": true, "lady": true, "baroness": true, "president": true,
 	"senator": true, "sen": true, "rep": true, "gov": true, "governor": true, "premier": true,
-	"mayor": true, "professor": true, "prof": true, "cllr": true, "councillor": true}
+	"mayor": true, "professor": true, "prof": true, "cllr": true, "councillor": true, "fr": true, "msgr": true}
 
 // namedOfKind returns the one body the article names whose name ends with
 // a kind's name ("… Clinical Commissioning Group" for "clinical

@@ -862,7 +862,7 @@ func (d *doc) appositive(s *sentence, k int) *mention {
 		}
 	}
 	apposed := k > s.from && t[k].text == "," && (genericBody[t[k-1].lower] || d.lex.orgClass[t[k-1].lower] || d.lex.units[t[k-1].lower+"s"])
-	if m := d.mentionStartingAt(s, j); m == nil && (named || apposed) && j < s.to && t[j].word && t[j].cap && d.mentionAt(s, j) == nil && d.lex.given[t[j].lower] == "" {
+	if m := d.mentionStartingAt(s, j); m == nil && (named || apposed) && j < s.to && t[j].word && t[j].cap && d.mentionAt(s, j) == nil && d.lex.givenGender(t[j].lower) == "" {
 		// "a new authority called Scileanna": the name need not look like one.
 		e := j
 		for e < s.to && e < j+6 && t[e].word && (t[e].cap || connectors[t[e].lower] && e+1 < s.to && t[e+1].cap) {
@@ -1439,7 +1439,7 @@ func (d *doc) unnamedBody(s *sentence, k int) *mention {
 	for e < s.to && e < k+5 && t[e].word && t[e].cap && d.mentionAt(s, e) == nil && !t[e-1].poss {
 		e++
 	}
-	if _, given := d.lex.given[t[k].lower]; given && !t[k].acronym {
+	if given := d.lex.isGiven(t[k].lower); given && !t[k].acronym {
 		return nil // a person
 	}
 	if d.lex.common[t[k].lower] && e-k == 1 && !t[k].acronym && !isPlural(t[k].lower) {
@@ -1466,7 +1466,7 @@ func (d *doc) unnamedBodyRun(s *sentence, k, e int) *mention {
 			return nil
 		}
 	}
-	if _, given := d.lex.given[t[k].lower]; given {
+	if given := d.lex.isGiven(t[k].lower); given {
 		return nil // a given name opens a person's name, not a body's
 	}
 	ent := d.addOrg(s, k, e, s.para.text[t[k].start:t[e-1].end], false)

@@ -61,15 +61,29 @@ func looseKey(name string) string {
 // case, the last word singular when it is a body's head or class word in
 // the plural ("Regional Water Boards", "primary care trusts") or the name is
 // a lower-case class. Other plurals are part of the name: "Sky News",
-// "Department for Work and Pensions".
+// "Department for Work and Pensions", and so is a head word after "of",
+// "for" or "on", which ends what the body deals with, not what it is:
+// "Department of Human Services" is not "Department of Human Service".
 func (l *Lexicon) orgKey(name string) string {
 	f := strings.Fields(strings.ToLower(name))
 	if n := len(f); n > 1 {
-		if one := singular(f[n-1]); one != f[n-1] && (l.orgHeads[one] || l.orgClass[one] || isLower(name)) {
+		if one := singular(f[n-1]); one != f[n-1] && (l.orgHeads[one] || l.orgClass[one] || isLower(name)) && !complementEnd(f) {
 			f[n-1] = one
 		}
 	}
 	return strings.Join(f, " ")
+}
+
+// complementEnd reports whether the last of a name's lower-cased words
+// ends the phrase after its "of", "for" or "on": "department of human
+// services", "association of regional water boards".
+func complementEnd(f []string) bool {
+	for _, w := range f[1 : len(f)-1] {
+		if w == "of" || w == "for" || w == "on" {
+			return true
+		}
+	}
+	return false
 }
 
 func (e *entity) addAlias(a string) {

@@ -12,8 +12,11 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/schema"
+	"golang.org/x/text/unicode/norm"
 )
 
 //go:embed lexicon/*.txt
@@ -38,6 +41,7 @@ type Lexicon struct {
 	orgTail     map[string]bool
 	orgSector   map[string]bool // lower-cased: "health", "transport"
 	orgDocument map[string]bool // lower-cased: "act", "charter"
+	nations     map[string]bool // lower-cased adjectives of nations and regions: "welsh", "scottish"
 	generic     map[string]bool
 	bodies      map[string][]string            // "dh" → ["Department of Health", "DoH", ...]; key is lower-cased acronym
 	bodyNames   map[string]string              // lower-cased full name or alias → canonical full name
@@ -90,7 +94,7 @@ func newLexicon() *Lexicon {
 	return &Lexicon{
 		titles: map[string]string{}, given: map[string]string{}, common: map[string]bool{},
 		roleHeads: map[string]bool{}, roleMods: map[string]bool{}, verbs: map[string]bool{},
-		orgHeads: map[string]bool{}, orgPrefix: map[string]bool{}, orgClass: map[string]bool{}, orgTail: map[string]bool{}, orgSector: map[string]bool{}, orgDocument: map[string]bool{},
+		orgHeads: map[string]bool{}, orgPrefix: map[string]bool{}, orgClass: map[string]bool{}, orgTail: map[string]bool{}, orgSector: map[string]bool{}, orgDocument: map[string]bool{}, nations: map[string]bool{},
 		generic: map[string]bool{}, bodies: map[string][]string{}, bodyNames: map[string]string{}, bodyCaps: map[string]bool{}, bodyLoose: map[string]string{}, bodyFirst: map[string]bool{}, places: map[string]bool{}, placeFirst: map[string]bool{},
 		entries: sha256.New(),
 	}
@@ -246,6 +250,8 @@ func (l *Lexicon) add(section, line string) error {
 			l.orgDocument[strings.ToLower(word)] = true
 		case "generic":
 			l.generic[strings.ToLower(word)] = true
+		case "nation":
+			l.nations[strings.ToLower(word)] = true
 		default:
 			return fmt.Errorf("unknown organisation word kind %q", kind)
 		}
@@ -342,6 +348,48 @@ func (l *Lexicon) bodyName(name string) string {
 		return "" // "National" is not "Nationals"
 	}
 	return l.bodyLoose[looseKey(name)]
+}
+
+// isGiven reports whether a lower-cased word is a given name; a name
+// written with accents the list spells without is one ("renée" is
+// "renee").
+func (l *Lexicon) isGiven(w string) bool {
+	_, ok := l.given[w]
+	if !ok && !isASCII(w) {
+		_, ok = l.given[foldAccents(w)]
+	}
+	return ok
+}
+
+// givenGender returns the gender of a given name ("male", "female"), or ""
+// when it has none or is no given name; accents are folded as in isGiven.
+func (l *Lexicon) givenGender(w string) string {
+	g, ok := l.given[w]
+	if !ok && !isASCII(w) {
+		g = l.given[foldAccents(w)]
+	}
+	return g
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// foldAccents drops the accents of a word's letters: "renée" → "renee",
+// "zoë" → "zoe".
+func foldAccents(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // Topics lists the topic names the lexicon knows, sorted.

@@ -18,6 +18,13 @@ var nameStop = map[string]bool{
 	"jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
 }
 
+// furniture are the words of nameStop that label a page's parts
+// ("Related:", "Watch:"), not dates: inside a name they are its words.
+var furniture = map[string]bool{"exclusive": true, "update": true, "analysis": true, "comment": true,
+	"opinion": true, "editorial": true, "interview": true, "breaking": true, "photograph": true,
+	"picture": true, "photo": true, "image": true, "video": true, "watch": true, "read": true,
+	"listen": true, "related": true}
+
 // connectors may join two capitalised runs into one organisation name.
 var connectors = map[string]bool{"of": true, "for": true, "and": true, "&": true, "the": true, "with": true, "on": true, "in": true, "against": true, "upon": true}
 
@@ -107,12 +114,20 @@ func (d *doc) findNames(s *sentence) {
 				}
 				b++
 			}
+			if c := t[j].lower; (c == "and" || c == "&") && inner && t[b].lower == "the" {
+				// "Department of Communications and the Arts": the last of
+				// the body's fields, not another body ("… and the Treasury").
+				if e := d.lastFields(s, b+1); e > 0 {
+					j = e
+				}
+				break
+			}
 			if !d.nameToken(s, b) || t[j].lower == "the" {
 				break
 			}
 			// "Department of Rivers, Forests and Coastal Affairs", "Committee
 			// on Fisheries, Ports and Rural Affairs": a list of the body's fields.
-			if c := t[j].lower; b == j+1 && (c == "of" || c == "for" || c == "on") && (d.hasHead(t[i:j]) || j-i == 1 && d.lex.orgHeads[t[i].lower]) {
+			if c := t[j].lower; b == j+1 && (c == "of" || c == "for" || c == "on") && (d.hasHead(t[i:j]) || j-i == 1 && d.lex.orgHeads[t[i].lower]) && !d.roleEnds(t[i:j]) {
 				if k := d.listEnd(s, j+1, false); k > 0 {
 					j = k
 					inner = true
@@ -120,8 +135,8 @@ func (d *doc) findNames(s *sentence) {
 				}
 			}
 			k := b
-			for k < s.to && d.nameToken(s, k) && !(k > b && t[k-1].poss) {
-				k++
+			for k < s.to && d.nameToken(s, k) && !(k > b && t[k-1].poss && !t[k-1].plural) {
+				k++ // "Ministry of Overseas Workers' Affairs": a plural possessive is inside the name
 			}
 			conn := t[j].lower
 			a := i
@@ -197,7 +212,7 @@ func (d *doc) headAhead(s *sentence, i int) bool {
 		if d.lex.orgHeads[t[k].lower] {
 			return true
 		}
-		if _, given := d.lex.given[t[k].lower]; given && !d.lex.common[t[k].lower] {
+		if given := d.lex.isGiven(t[k].lower); given && !d.lex.common[t[k].lower] {
 			return false
 		}
 		if _, title := d.lex.titles[t[k].lower]; title && k > i+1 {
@@ -213,10 +228,13 @@ func (d *doc) headAhead(s *sentence, i int) bool {
 // Marsh" keeps its title).
 func (d *doc) titleInName(s *sentence, i int) bool {
 	t := s.para.toks
+	if i-2 >= s.from && i+1 < s.to && (t[i-1].lower == "of" || t[i-1].lower == "for") && d.lex.orgHeads[t[i-2].lower] && t[i-2].cap && t[i+1].word && t[i+1].cap && !d.lex.isGiven(t[i+1].lower) {
+		return true // "Department of General Administration"
+	}
 	if i-1 <= s.from || i+1 >= s.to || !t[i-1].word || !t[i-1].cap || t[i-1].poss || t[i].start-t[i-1].end > 1 {
 		return false
 	}
-	if _, given := d.lex.given[t[i+1].lower]; given || !t[i+1].word || t[i+1].acronym {
+	if given := d.lex.isGiven(t[i+1].lower); given || !t[i+1].word || t[i+1].acronym {
 		return false
 	}
 	// Only in a name joined through "of" or "for" before it.
@@ -240,8 +258,8 @@ func (d *doc) startBody(s *sentence, i int) bool {
 	if d.lex.bodies[tk.lower] == nil || d.lex.bodyCaps[tk.lower] || tk.acronym {
 		return false
 	}
-	if tk.poss || i+1 < s.to && d.lex.verbs[t[i+1].lower] {
-		return true
+	if tk.poss || i+1 < s.to && (d.lex.verbs[t[i+1].lower] || d.apposedBody(s, i+1)) {
+		return true // "Labour said", "Labour, the main opposition party, …"
 	}
 	// "Labour and the Greens", not "Mind you,".
 	return i+2 < s.to && t[i+1].lower == "and" && (t[i+2].cap || t[i+2].lower == "the" && i+3 < s.to && t[i+3].cap)
@@ -264,7 +282,7 @@ func (d *doc) monthSurname(s *sentence, i int) bool {
 	if _, title := d.lex.titles[p.lower]; title && p.lower != "president" && p.lower != "general" {
 		return true
 	}
-	_, given := d.lex.given[p.lower]
+	given := d.lex.isGiven(p.lower)
 	return given && !d.lex.common[p.lower] && !nameStop[p.lower]
 }
 
@@ -277,8 +295,8 @@ func (d *doc) nameToken(s *sentence, i int) bool {
 	if tk.acronym && strings.HasSuffix(tk.text, "s") && i > s.from && !connectors[s.para.toks[i-1].lower] && (d.lex.roleHeads[strings.ToLower(strings.TrimSuffix(tk.text, "s"))] || roleAbbrev[strings.ToLower(strings.TrimSuffix(tk.text, "s"))]) {
 		return false // "Green Party MPs", "LHIN CEOs": members, not part of a name (but "College of GPs")
 	}
-	if nameStop[tk.lower] && !d.monthSurname(s, i) {
-		return false
+	if nameStop[tk.lower] && !d.monthSurname(s, i) && !(furniture[tk.lower] && i > s.from && s.para.toks[i-1].word && s.para.toks[i-1].cap && tk.start-s.para.toks[i-1].end <= 1) {
+		return false // "Related", "Video" before a name; inside one they are its words ("… and Other Related Offences Commission")
 	}
 	if _, ok := d.lex.titles[tk.lower]; ok && !tk.acronym {
 		// Titles are read by classifyRun from the token before the name,
@@ -292,14 +310,17 @@ func (d *doc) nameToken(s *sentence, i int) bool {
 		// A capitalised common word at the start of a sentence is not a name,
 		// unless it is a known given name, acronym or organisation word, or
 		// the surname of a person named before who speaks ("Baker says").
-		if d.lex.common[tk.lower] && !tk.acronym && d.lex.given[tk.lower] == "" && !d.lex.orgHeads[tk.lower] && !d.lex.orgPrefix[tk.text] && !(i+1 < s.to && (d.lex.verbs[s.para.toks[i+1].lower] || s.para.toks[i+1].text == ",") && d.knownSurname(tk.text)) {
-			if _, isGiven := d.lex.given[tk.lower]; !isGiven {
+		if d.lex.common[tk.lower] && !tk.acronym && d.lex.givenGender(tk.lower) == "" && !d.lex.orgHeads[tk.lower] && !d.lex.orgPrefix[tk.text] && !(i+1 < s.to && (d.lex.verbs[s.para.toks[i+1].lower] || s.para.toks[i+1].text == ",") && d.knownSurname(tk.text)) {
+			if isGiven := d.lex.isGiven(tk.lower); !isGiven {
 				// "Health Protection Agency to be abolished": kept when a
 				// capitalised word follows; classifyRun drops it again unless
 				// the run names a body.
 				next := i + 1
 				if next+1 < s.to && s.para.toks[next].lower == "against" && s.para.toks[next+1].cap {
 					return true // "Action against Medical Errors"
+				}
+				if next+1 < s.to && s.para.toks[next].lower == "for" && d.lex.orgSector[tk.lower] && s.para.toks[next+1].cap {
+					return true // "Transport for Tayside"
 				}
 				if d.startBody(s, i) {
 					return true // "Labour and the Greens …", "Labour's spokesman"
@@ -321,7 +342,7 @@ func (d *doc) listWord(tk token) bool {
 	if d.lex.common[tk.lower] || d.lex.common[singular(tk.lower)] || d.lex.orgSector[tk.lower] {
 		return true
 	}
-	_, given := d.lex.given[tk.lower]
+	given := d.lex.isGiven(tk.lower)
 	return !given && d.lex.bodies[tk.lower] == nil && d.lex.bodyNames[tk.lower] == ""
 }
 
@@ -375,7 +396,14 @@ func (d *doc) listEnd(s *sentence, at int, head bool) int {
 		k = e
 		items++
 	}
-	if items < 1 || k+1 >= s.to || t[k].lower != "and" || !t[k+1].cap || t[k+1].quote != q {
+	if items < 1 || k+1 >= s.to || t[k].lower != "and" || t[k+1].quote != q {
+		return 0
+	}
+	if !head && t[k+1].lower == "the" {
+		// "Department of Agriculture, Water and the Environment".
+		return d.lastFields(s, k+2)
+	}
+	if !t[k+1].cap {
 		return 0
 	}
 	// The last item: field words, then (with head) a run ending in a head word.
@@ -402,6 +430,30 @@ func (d *doc) listEnd(s *sentence, at int, head bool) int {
 		}
 		return k + 1 + n
 	}
+}
+
+// lastFields returns the end of the one or two field words at token at
+// that end a body's name after "and the" ("… and the Arts", "…, Water and
+// the Environment"), or 0: common or sector words, no head word, place,
+// acronym or body the lexicon knows ("… and the Treasury", "… and the
+// Greens" are other bodies), and nothing capitalised after them.
+func (d *doc) lastFields(s *sentence, at int) int {
+	t := s.para.toks
+	e := at
+	for e < s.to && e-at < 2 && d.listWord(t[e]) && t[e].quote == t[at].quote && (e == at || t[e].start-t[e-1].end <= 1) {
+		tk := t[e]
+		if !d.lex.common[tk.lower] && !d.lex.common[singular(tk.lower)] && !d.lex.orgSector[tk.lower] || d.lex.bodies[tk.lower] != nil || d.lex.orgHeads[singular(tk.lower)] {
+			return 0
+		}
+		e++
+	}
+	if e == at || e < s.to && t[e].word && t[e].cap {
+		return 0
+	}
+	if e+1 < s.to && connectors[t[e].lower] && t[e+1].cap {
+		return 0 // "… and the Port of Dunmere": another body's name
+	}
+	return e
 }
 
 func (d *doc) hasHead(toks []token) bool {
@@ -483,7 +535,7 @@ var governTails = map[string]bool{"government": true, "administration": true}
 // givenFirst reports whether a run begins with a given name that is not
 // also a common word: "Colin England" is a person, "Sport England" a body.
 func (d *doc) givenFirst(toks []token) bool {
-	_, given := d.lex.given[toks[0].lower]
+	given := d.lex.isGiven(toks[0].lower)
 	return given && !d.lex.common[toks[0].lower] && !toks[0].acronym
 }
 
@@ -527,6 +579,35 @@ func (d *doc) placeEnd(toks []token) int {
 	return 0
 }
 
+// sectorFor reports whether a sector word and the name after its "for"
+// are a body for a place: "Transport for Tayside", "Health for Kelmouth"
+// (a place the lexicon lacks: one word that is neither common nor a given
+// name).
+func (d *doc) sectorFor(a, b []token) bool {
+	if len(a) != 1 || !d.lex.orgSector[a[0].lower] || a[0].poss || len(b) == 0 || b[len(b)-1].poss {
+		return false
+	}
+	return d.placeAt(b, 0) == len(b) || len(b) == 1 && !b[0].acronym && !d.lex.common[b[0].lower] && !d.lex.isGiven(b[0].lower)
+}
+
+// regionWords begin the names of a region's bodies before a sector word:
+// "Eastern Health", "Central Health", "Northern Screen".
+var regionWords = map[string]bool{"eastern": true, "western": true, "northern": true, "southern": true,
+	"central": true, "north": true, "south": true, "east": true, "west": true, "mid": true,
+	"north-east": true, "north-west": true, "south-east": true, "south-west": true, "northeast": true,
+	"northwest": true, "southeast": true, "southwest": true}
+
+// hyphenPlace reports whether a word joins two capitalised names none of
+// which is a given name, as places' compounds do: "Lakeshore-Ardgour",
+// not "Mary-Jane" or "Smith" alone.
+func (d *doc) hyphenPlace(tk token) bool {
+	a, b, ok := strings.Cut(tk.text, "-")
+	if !ok || a == "" || b == "" || strings.Contains(b, "-") || !tk.cap || a[0] < 'A' || a[0] > 'Z' || b[0] < 'A' || b[0] > 'Z' {
+		return false
+	}
+	return !d.lex.isGiven(strings.ToLower(a)) && !d.lex.isGiven(strings.ToLower(b))
+}
+
 // placeMods are words written before a place that say where in it, not
 // which body: "Outside London", "Rural Ontario", "Across Scotland".
 var placeMods = map[string]bool{"outside": true, "inside": true, "across": true, "throughout": true,
@@ -543,7 +624,25 @@ var placeMods = map[string]bool{"outside": true, "inside": true, "across": true,
 // may be a person whose given name the lexicon lacks ("Denzel Washington").
 func (d *doc) placeBody(toks []token) bool {
 	n := len(toks)
-	if n < 2 || compass[toks[0].lower] || toks[n-1].poss {
+	if n < 2 || toks[n-1].poss {
+		return false
+	}
+	if n == 2 && !toks[0].poss && !toks[0].acronym {
+		first, last := toks[0], toks[1]
+		if d.lex.orgSector[last.lower] && (regionWords[first.lower] || d.lex.nations[first.lower] || d.hyphenPlace(first)) {
+			return true // "Eastern Health", "Scottish Screen", "Lakeshore-Ardgour Health"
+		}
+		if (d.lex.nations[first.lower] || d.lex.places[first.lower]) && !last.acronym && strings.HasSuffix(d.lex.bodyName(last.text), " Party") {
+			return true // "Welsh Conservatives", "Scottish Labour": a party's branch
+		}
+	}
+	if n >= 3 && toks[1].lower == "for" && d.sectorFor(toks[:1], toks[2:]) {
+		return true // "Transport for Tayside"
+	}
+	if n >= 3 && toks[1].lower == "of" && governTails[toks[0].lower] && d.placeAt(toks, 2) == n-2 {
+		return true // "Government of Kerala"
+	}
+	if compass[toks[0].lower] {
 		return false
 	}
 	if p := d.placeAt(toks, 0); p > 0 && p == n-1 && d.lex.orgSector[toks[n-1].lower] {
@@ -601,8 +700,17 @@ func (d *doc) joinable(a []token, conn string, b []token) bool {
 	default: // of, for
 		// "Association of …", "Department for …": a lone head word opens a name.
 		single := len(a) == 1 && d.lex.orgHeads[a[0].lower] && (conn == "of" || conn == "for")
+		if d.roleEnds(a) {
+			return false // "Railway Board Members for Traffic …": the members' portfolios
+		}
 		if single || d.hasHead(a) || (len(a) >= 2 && d.lex.orgPrefix[a[0].text]) {
 			return true
+		}
+		if len(a) == 1 && governTails[a[0].lower] && conn == "of" && d.placeAt(b, 0) == len(b) {
+			return true // "Government of Kerala"
+		}
+		if conn == "for" && d.sectorFor(a, b) {
+			return true // "Transport for Tayside"
 		}
 		// "Maple Gift of Hope Network": the name ends in a head word after
 		// "of", and what comes before is neither a person nor a role
@@ -612,11 +720,30 @@ func (d *doc) joinable(a []token, conn string, b []token) bool {
 	}
 }
 
+// roleEnds reports whether a run of two or more words with no connector
+// ends in a role word that is no head word: "Railway Board Members",
+// "Fenland Party Chair", not "Association of Chief Officers".
+func (d *doc) roleEnds(toks []token) bool {
+	l := toks[len(toks)-1]
+	if len(toks) < 2 || d.lex.orgHeads[l.lower] || l.poss || !d.lex.roleHeads[l.lower] && !d.lex.roleHeads[singular(l.lower)] {
+		return false
+	}
+	for _, tk := range toks[1:] {
+		if connectors[tk.lower] {
+			return false // "The" may begin the run
+		}
+	}
+	return true
+}
+
 func (d *doc) looksPerson(toks []token) bool {
 	if len(toks) < 2 || compass[toks[0].lower] || placeWords[toks[len(toks)-1].lower] {
 		return false
 	}
-	_, ok := d.lex.given[toks[0].lower]
+	if last := toks[len(toks)-1]; d.lex.roleMods[toks[0].lower] && d.lex.common[toks[0].lower] && (isTitle(d, last) || d.lex.roleHeads[last.lower] || d.fieldWords(toks[1:])) {
+		return false // "Shadow Rural Affairs Secretary", "Shadow Environment …": a role, though "Shadow" is a given name
+	}
+	ok := d.lex.isGiven(toks[0].lower)
 	return ok && !toks[0].acronym
 }
 
@@ -714,7 +841,7 @@ func (d *doc) isTitleCase(s *sentence) bool {
 		if d.lex.orgHeads[tk.lower] || d.lex.orgHeads[singular(tk.lower)] || d.lex.orgTail[tk.lower] || d.lex.orgSector[tk.lower] || d.lex.roleHeads[tk.lower] || d.lex.roleMods[tk.lower] || isTitle(d, tk) || d.lex.places[tk.lower] {
 			continue // written capitalised in names anyway
 		}
-		if _, given := d.lex.given[tk.lower]; given {
+		if given := d.lex.isGiven(tk.lower); given {
 			continue
 		}
 		if !s.para.head && k+1 < s.to && t[k+1].word && t[k+1].cap {
@@ -817,12 +944,25 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 		d.classifyRun(s, i+1, j)
 		return
 	}
-	if n := j - i; n > 2 && (d.lex.roleHeads[t[j-1].lower] || isTitle(d, t[j-1])) && !d.lex.orgHeads[t[j-1].lower] && d.lex.orgHeads[t[j-2].lower] {
+	if n := j - i; n > 2 && (d.lex.roleHeads[t[j-1].lower] || d.roleEnds(toks) || isTitle(d, t[j-1])) && !d.lex.orgHeads[t[j-1].lower] && d.lex.orgHeads[t[j-2].lower] && !officeOfRole(toks) {
 		// "the Fenland Republican Party Chair": the role is not the name's.
 		d.classifyRun(s, i, j-1)
 		return
 	}
-	if p := d.personSplit(toks); p > 0 {
+	if n := j - i; n >= 3 && t[j-1].acronym && !t[j-1].poss && (notBodyAcronyms[t[j-1].lower] || roleAbbrev[t[j-1].lower]) && d.personBefore(toks[:n-1]) {
+		// "Nia Hale MP", "Gareth HL Morgan AM": letters after a person's
+		// name are no part of it.
+		title, _ := d.titleBefore(s, i)
+		d.addPerson(s, i, j, s.para.text[t[i].start:t[j-2].end], title)
+		return
+	}
+	if d.initialsName(toks) {
+		// "Gareth HL Morgan": middle initials written as capitals.
+		d.addPerson(s, i, j, s.para.text[t[i].start:t[j-1].end], "")
+		return
+	}
+	titled, _ := d.titleBefore(s, i)
+	if p := d.personSplit(toks, titled != "", d.constituency(s, i)); p > 0 {
 		// "Commissioner for the Oceans Katrin Vesterlund", "Island MP
 		// Catriona MacAulay", "Regent Dolores Whitfield": a role or body
 		// written before the person's name in one capitalised run.
@@ -832,6 +972,10 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 			e := d.org(known, false)
 			e.addAlias(s.para.text[t[i].start:t[i+p-1].end])
 			d.addMention(&mention{sent: s, from: i, to: i + p, kind: mFull, ent: e})
+		} else if b := d.bodyBeforeRole(toks[:p]); b > 0 {
+			// "Cumbria Constabulary Chief Constable Jo Roe": the body, then
+			// its officer's title.
+			d.addOrg(s, i, i+b, normaliseOrgName(s.para.text[t[i].start:t[i+b-1].end]), false)
 		}
 		d.classifyRun(s, i+p, j)
 		return
@@ -855,8 +999,8 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 			return
 		}
 	}
-	if i == s.from && d.lex.common[t[i].lower] && !d.lex.orgHeads[t[i].lower] && !d.lex.orgPrefix[t[i].text] && d.lex.given[t[i].lower] == "" && !t[i].acronym && !(j-i == 1 && d.startBody(s, i)) {
-		if _, given := d.lex.given[t[i].lower]; !given && !d.hasHead(toks) {
+	if i == s.from && d.lex.common[t[i].lower] && !d.lex.orgHeads[t[i].lower] && !d.lex.orgPrefix[t[i].text] && d.lex.givenGender(t[i].lower) == "" && !t[i].acronym && !(j-i == 1 && d.startBody(s, i)) {
+		if given := d.lex.isGiven(t[i].lower); !given && !d.hasHead(toks) {
 			// A common word that only begins the sentence.
 			if j-i > 1 {
 				d.classifyRun(s, i+1, j)
@@ -881,6 +1025,18 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 		}
 	}
 	name = strings.TrimSpace(name)
+	if j < s.to && j-i >= 2 && d.lex.orgSector[t[j-1].lower] && portfolioTitles[t[j].lower] && t[j].cap && !d.lex.orgHeads[t[j-1].lower] {
+		// "Welsh Health Minister Ada Lusk", "the Tasmania Health Minister":
+		// the minister's portfolio, not a body.
+		d.unknown = append(d.unknown, &mention{sent: s, from: i, to: j})
+		return
+	}
+	if j-i == 1 && !t[i].acronym && !t[i].poss && d.oneWordBody(s, i) {
+		// "Corvane, the engineering union,", "the Corvane union", "general
+		// secretary of Corvane": a body named by one word.
+		d.addOrg(s, i, j, name, false)
+		return
+	}
 	if d.lex.orgDocument[t[j-1].lower] || siteWords[t[j-1].lower] && d.hasHead(toks) {
 		// "Royal Warrant", "Water Services Amendment Act", "Harbour
 		// Buildings": a document, a law or a place, not a body.
@@ -911,6 +1067,122 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 	default:
 		d.unknown = append(d.unknown, &mention{sent: s, from: i, to: j})
 	}
+}
+
+// portfolioTitles are the titles written after a portfolio: "Health
+// Minister", "Education Secretary".
+var portfolioTitles = map[string]bool{"minister": true, "secretary": true, "spokesperson": true,
+	"spokesman": true, "spokeswoman": true, "critic": true, "mec": true, "portfolio": true}
+
+// oneWordBody reports whether the one capitalised word at token i is a
+// body, as the words around it say: an appositive naming a kind of body
+// after it ("Corvane, the engineering union,", "Labour, the main
+// opposition party in the assembly,"), "union" after it ("the Corvane
+// union"), or a role of it before ("general secretary of Corvane"). Not
+// a place, a nation's adjective, a given name or a surname of the
+// article's people.
+func (d *doc) oneWordBody(s *sentence, i int) bool {
+	t := s.para.toks
+	tk := t[i]
+	if d.lex.places[tk.lower] || d.lex.nations[tk.lower] || d.lex.isGiven(tk.lower) || d.knownSurname(tk.text) || isTitle(d, tk) || d.lex.roleHeads[tk.lower] {
+		return false
+	}
+	if i+1 < s.to && d.apposedBody(s, i+1) {
+		return true
+	}
+	if d.lex.common[tk.lower] || d.lex.bodies[tk.lower] != nil {
+		return false // "the Labour union": a body the lexicon knows reads so already
+	}
+	if i+1 < s.to && t[i+1].lower == "union" && !t[i+1].poss && t[i+1].start-tk.end <= 1 && t[i+1].quote == tk.quote {
+		return true
+	}
+	if i-2 < s.from || t[i-1].lower != "of" || t[i-2].poss || i+1 < s.to && t[i+1].cap {
+		return false
+	}
+	r := t[i-2].lower
+	return (d.lex.roleHeads[r] || d.lex.roleHeads[singular(r)]) && !placeRoles[singular(r)]
+}
+
+// placeRoles are roles held of places as often as of bodies: "mayor of
+// Kelmouth", "member of Dunmere" (a seat) are no bodies.
+var placeRoles = map[string]bool{"mayor": true, "governor": true, "premier": true, "bishop": true,
+	"archbishop": true, "minister": true, "senator": true, "member": true, "mp": true, "leader": true,
+	"councillor": true, "representative": true, "lord": true, "king": true, "queen": true,
+	"prince": true, "princess": true, "duke": true, "earl": true, "chancellor": true, "provost": true,
+	"sheriff": true, "commissioner": true, "citizen": true, "resident": true, "people": true}
+
+// apposedBody reports whether an appositive that names a kind of body
+// begins at the comma at token k: ", the engineering union,", ", a
+// charity that …", ", the main opposition party in …"; not a person's
+// role (", the party leader,", ", the union's president,").
+func (d *doc) apposedBody(s *sentence, k int) bool {
+	t := s.para.toks
+	if k+2 >= s.to || t[k].text != "," {
+		return false
+	}
+	k++
+	if w := t[k].lower; w == "the" || w == "a" || w == "an" {
+		k++
+	}
+	for n := 0; k < s.to && n < 5; k, n = k+1, n+1 {
+		tk := t[k]
+		if !tk.word || tk.cap || tk.poss || d.lex.verbs[tk.lower] {
+			return false
+		}
+		if lowerHeads[tk.lower] || d.lex.orgHeads[tk.lower] || d.lex.orgClass[tk.lower] || tk.lower == "charity" || tk.lower == "watchdog" || tk.lower == "regulator" {
+			if k+1 >= s.to {
+				return true
+			}
+			next := t[k+1]
+			return !next.word || next.lower == "in" || next.lower == "of" || next.lower == "for" || next.lower == "at" || next.lower == "which" || next.lower == "that" || next.lower == "with"
+		}
+		if d.lex.roleHeads[tk.lower] {
+			return false
+		}
+	}
+	return false
+}
+
+// officeOfRole reports whether a run is the office of a role's holder,
+// whose role ends its name: "Office of the Cabinet Secretary".
+func officeOfRole(toks []token) bool {
+	return len(toks) >= 4 && toks[1].lower == "of" && toks[2].lower == "the"
+}
+
+// personBefore reports whether a run before a post-nominal ("MP", "OBE")
+// reads as a person's name: two to four words, the first a given name or
+// no common word, with no acronym, head word or place to begin it, or a
+// name with middle initials in capitals ("Gareth HL Morgan").
+func (d *doc) personBefore(toks []token) bool {
+	if d.initialsName(toks) {
+		return true
+	}
+	n := len(toks)
+	if n < 2 || n > 4 || anyAcronym(toks) || d.hasHead(toks) || compass[toks[0].lower] || d.placeAt(toks, 0) > 0 || toks[n-1].poss {
+		return false
+	}
+	return d.looksPerson(toks) || !d.lex.common[toks[0].lower] && !d.lex.bodyFirst[toks[0].lower] && !d.allCommon(toks)
+}
+
+// initialsName reports whether a run is a given name, one or two middle
+// initials written as capitals with no full stops, and a surname:
+// "Gareth HL Morgan", not "Jane NHS Trust" or an acronym the article
+// defines.
+func (d *doc) initialsName(toks []token) bool {
+	n := len(toks)
+	if n < 3 || n > 4 || !d.givenFirst(toks) || toks[0].poss {
+		return false
+	}
+	last := toks[n-1]
+	if !last.word || !last.cap || last.acronym || d.lex.orgHeads[last.lower] || d.lex.orgTail[last.lower] || d.lex.places[last.lower] {
+		return false
+	}
+	for _, tk := range toks[1 : n-1] {
+		if !tk.acronym || tk.poss || len(tk.text) > 3 || strings.ToUpper(tk.text) != tk.text || d.lex.bodies[tk.lower] != nil || d.definedAcronym(tk.text) || notBodyAcronyms[tk.lower] || roleAbbrev[tk.lower] {
+			return false
+		}
+	}
+	return true
 }
 
 // premods are adjectives written before a body's name that are not part
@@ -999,6 +1271,24 @@ func (d *doc) prefixBody(s *sentence, i, j int) string {
 	return ""
 }
 
+// bodyBeforeRole returns the length of a body's name that begins a
+// prefix written before a person's name and ends before a title or role
+// ("Cumbria Constabulary" of "Cumbria Constabulary Chief Constable"), or 0.
+func (d *doc) bodyBeforeRole(toks []token) int {
+	n := len(toks)
+	for n > 0 && (isTitle(d, toks[n-1]) || d.lex.roleHeads[toks[n-1].lower] || rankWords[toks[n-1].lower] || roleAbbrev[toks[n-1].lower] || n >= 2 && toks[n-2].lower == "chief") {
+		n-- // "… Chief Executive": the second word of "chief" titles may be a head word
+	}
+	if n < 2 || n == len(toks) || toks[n-1].poss || connectors[toks[n-1].lower] || !d.hasHead(toks[:n]) || d.looksPerson(toks[:n]) || anyAcronym(toks[:n]) {
+		return 0
+	}
+	return n
+}
+
+// rankWords are written before a title: "Deputy Chief Constable".
+var rankWords = map[string]bool{"deputy": true, "acting": true, "interim": true, "assistant": true,
+	"vice": true, "senior": true, "joint": true}
+
 // A prefixRole is a capitalised role or body written before a name in the
 // same run: "Commissioner for the Oceans" before "Katrin Vesterlund".
 type prefixRole struct {
@@ -1011,8 +1301,12 @@ var roleAbbrev = map[string]bool{"mp": true, "msp": true, "mep": true, "td": tru
 	"mec": true, "mha": true, "mna": true, "mhk": true, "mlc": true}
 
 // personSplit returns where a person's name begins inside a run that starts
-// with a role or body, or 0 when the run does not split so.
-func (d *doc) personSplit(toks []token) int {
+// with a role or body, or 0 when the run does not split so. A run whose
+// first words the lexicons do not know is one person's name when a title
+// stands before it ("President Kunle Samuel Fashola") or it holds a middle
+// initial ("Zyra Mae T. Palad"), unless it follows a seat's "Member for";
+// otherwise the unknown word may be a role ("Harbourmaster Tom Reyes").
+func (d *doc) personSplit(toks []token, titled, seat bool) int {
 	n := len(toks)
 	if n < 3 {
 		if n == 2 && (d.lex.roleHeads[toks[0].lower] || roleAbbrev[toks[0].lower]) && !d.lex.orgHeads[toks[0].lower] {
@@ -1020,19 +1314,25 @@ func (d *doc) personSplit(toks []token) int {
 		}
 		return 0
 	}
-	if _, given := d.lex.given[toks[0].lower]; given && !d.lex.common[toks[0].lower] {
+	if given := d.lex.isGiven(toks[0].lower); given && !d.lex.common[toks[0].lower] {
 		return 0 // "Orla Nic Giolla", "Mee Ling Ng": one name
 	}
 	for p := n - 2; p >= 1 && p >= n-3; p-- {
 		prev := toks[p-1]
 		name := toks[p:]
+		if !seat && (titled || hasInitial(name)) && d.bareNames(toks[:p]) {
+			continue // "Zyra Mae T. Palad": a given name the lexicon lacks, then one it has
+		}
 		if anyAcronym(name) || d.hasHead(name) || !name[0].cap || !name[len(name)-1].cap || isTitle(d, name[len(name)-1]) || d.lex.roleHeads[name[len(name)-1].lower] {
 			continue // "… of Agriculture and Forestry": no name begins with "and" or ends with a role
 		}
-		_, given := d.lex.given[toks[p].lower]
+		given := d.lex.isGiven(toks[p].lower)
 		roleBefore := d.lex.roleHeads[prev.lower] || roleAbbrev[prev.lower] || d.lex.roleMods[prev.lower] && prev.cap
 		if _, t := d.lex.titles[prev.lower]; t {
 			roleBefore = true
+		}
+		if roleBefore && !(given && !d.lex.common[toks[p].lower]) && d.bodyJoined(toks[:p]) {
+			continue // "Commission for Ferry Regulation and Public Quay Licensing": one body
 		}
 		if given && !d.lex.common[toks[p].lower] || roleBefore && !d.allCommon(name) {
 			// Not when the whole run is a body ending in a head word.
@@ -1043,6 +1343,60 @@ func (d *doc) personSplit(toks []token) int {
 		}
 	}
 	return 0
+}
+
+// bareNames reports whether the words before a person's name in a run are
+// names of nothing the lexicons know, no role, title, body, place or
+// common word: a first given name the lexicon lacks ("Zyra" of "Zyra Mae
+// Palad"), not a role or body written before the name ("Island MP",
+// "Liberal Democrat", "Sinn Féin").
+func (d *doc) bareNames(toks []token) bool {
+	for _, tk := range toks {
+		if !tk.word || !tk.cap || tk.acronym || tk.poss || d.lex.common[tk.lower] || d.lex.places[tk.lower] ||
+			d.lex.orgHeads[tk.lower] || d.lex.orgPrefix[tk.text] || d.lex.orgTail[tk.lower] || d.lex.orgSector[tk.lower] ||
+			d.lex.roleHeads[tk.lower] || d.lex.roleMods[tk.lower] || roleAbbrev[tk.lower] || isTitle(d, tk) ||
+			d.lex.bodies[tk.lower] != nil || d.lex.bodyFirst[tk.lower] || nameStop[tk.lower] {
+			return false
+		}
+	}
+	return len(toks) > 0
+}
+
+// hasInitial reports whether a run holds a middle initial: "T." or "T".
+func hasInitial(toks []token) bool {
+	for _, tk := range toks[1:] {
+		if w := strings.TrimSuffix(tk.text, "."); len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// bodyJoined reports whether a run is a body's name joined through a
+// connector after its head word ("Commission for Ferry Regulation and
+// Public"), not a title's ("Commissioner for the Oceans").
+func (d *doc) bodyJoined(toks []token) bool {
+	if len(toks) < 3 || !d.lex.orgHeads[toks[0].lower] || isTitle(d, toks[0]) {
+		return false
+	}
+	for _, tk := range toks[1:] {
+		if connectors[tk.lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// fieldWords reports whether every word of a run is a common word or a
+// sector word, in the singular or the plural: a role's portfolio
+// ("Environment", "Fisheries").
+func (d *doc) fieldWords(toks []token) bool {
+	for _, tk := range toks {
+		if !d.lex.common[tk.lower] && !d.lex.common[singular(tk.lower)] && !d.lex.orgSector[tk.lower] && !d.lex.roleMods[tk.lower] {
+			return false
+		}
+	}
+	return len(toks) > 0
 }
 
 // allCommon reports whether every word of a run is a common lower-case word
@@ -1222,8 +1576,8 @@ func (d *doc) addPerson(s *sentence, i, j int, name, title string) {
 		fields = fields[:len(fields)-1]
 	}
 	// "Oceans Katrin Vesterlund": a common word before the name is not part of it.
-	for len(fields) > 2 && (d.lex.common[strings.ToLower(fields[0])] || d.lex.common[singular(strings.ToLower(fields[0]))]) && d.lex.given[strings.ToLower(fields[0])] == "" {
-		if _, given := d.lex.given[strings.ToLower(fields[0])]; given {
+	for len(fields) > 2 && (d.lex.common[strings.ToLower(fields[0])] || d.lex.common[singular(strings.ToLower(fields[0]))]) && d.lex.givenGender(strings.ToLower(fields[0])) == "" {
+		if given := d.lex.isGiven(strings.ToLower(fields[0])); given {
 			break
 		}
 		fields = fields[1:]
@@ -1251,7 +1605,7 @@ func (d *doc) addPerson(s *sentence, i, j int, name, title string) {
 	if e.gender == "" {
 		e.gender = d.lex.titles[strings.ToLower(title)]
 		if e.gender == "" {
-			e.gender = d.lex.given[strings.ToLower(fields[0])]
+			e.gender = d.lex.givenGender(strings.ToLower(fields[0]))
 		}
 	}
 	m.ent = e
@@ -1306,7 +1660,7 @@ func (d *doc) person(name string) *entity {
 	if f := strings.Fields(name); len(f) > 2 {
 		kept := f[:1]
 		for _, w := range f[1 : len(f)-1] {
-			if !(len(strings.TrimSuffix(w, ".")) == 1 && strings.ToUpper(w) == w) {
+			if !(len(strings.TrimSuffix(w, ".")) == 1 && strings.ToUpper(w) == w || middleCaps(w)) {
 				kept = append(kept, w)
 			}
 		}
@@ -1331,6 +1685,118 @@ func (d *doc) person(name string) *entity {
 	d.newEntity(key, e)
 	return e
 }
+
+// middleCaps reports whether a word inside a person's name is two or three
+// middle initials written as capitals: "HL" of "Gareth HL Morgan".
+func middleCaps(w string) bool {
+	if len(w) < 2 || len(w) > 3 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// mergeMiddleNames folds a person named by a given name and a surname into
+// the one person of the article named with those and middle names between:
+// "Kunle Fashola" is the "Kunle Musa Fashola" named before or after. The
+// fuller name is kept.
+func (d *doc) mergeMiddleNames() {
+	full := map[string]*entity{} // "given surname" → the one person with middle names
+	for _, e := range d.ents {
+		if e.kind != schema.Person {
+			continue
+		}
+		f := strings.Fields(strings.ToLower(e.name))
+		if len(f) < 3 || len(f) > 4 || particles[f[len(f)-2]] {
+			continue // "Ana de la Cruz": a surname of two words
+		}
+		k := f[0] + " " + f[len(f)-1]
+		if old, ok := full[k]; ok && old != e {
+			full[k] = nil // two people: leave both alone
+		} else {
+			full[k] = e
+		}
+	}
+	if len(full) == 0 {
+		return
+	}
+	into := map[*entity]*entity{}
+	for _, e := range d.ents {
+		if e.kind != schema.Person || strings.Count(e.name, " ") != 1 {
+			continue
+		}
+		if to := full[strings.ToLower(e.name)]; to != nil {
+			into[e] = to
+			to.addAlias(e.name)
+			for a := range e.aliases {
+				to.addAlias(a)
+			}
+			if to.gender == "" {
+				to.gender = e.gender
+			}
+		}
+	}
+	d.fold(into)
+}
+
+// resolveFirstWords links a one-word mention to the one university,
+// college or school of the article whose name is that word and its head:
+// "Tarnbrook" is "Tarnbrook University". Not a word that is a surname of
+// the article's people, a place, a nation's adjective, a given or a
+// common word, or a body the lexicon knows by itself; not a word that
+// modifies a noun ("the Tarnbrook branch") or follows a preposition of
+// place ("in Tarnbrook"), where it names the town.
+func (d *doc) resolveFirstWords() {
+	var bodies map[string]*entity // first word → the one body so named; nil when two are
+	kept := d.singles[:0]
+	for _, m := range d.singles {
+		tk := m.sent.para.toks[m.from]
+		t := m.sent.para.toks
+		attributive := m.to < m.sent.to && t[m.to].word && !t[m.to].cap && !classFollow[t[m.to].lower] && !d.lex.verbs[t[m.to].lower]
+		placed := m.from > m.sent.from && placePreps[t[m.from-1].lower]
+		if m.title != "" || m.to-m.from != 1 || !tk.cap || tk.acronym || tk.poss || attributive || placed || d.lex.common[tk.lower] || d.lex.places[tk.lower] || d.lex.nations[tk.lower] ||
+			d.lex.isGiven(tk.lower) || d.knownSurname(tk.text) || d.lex.bodies[tk.lower] != nil || nameStop[tk.lower] {
+			kept = append(kept, m)
+			continue
+		}
+		if bodies == nil {
+			bodies = map[string]*entity{}
+			for _, e := range d.ents {
+				f := strings.Fields(e.name)
+				if e.kind != schema.Organization || e.class || e.generic || len(f) != 2 || !schoolHeads[strings.ToLower(f[1])] {
+					continue
+				}
+				if old, ok := bodies[f[0]]; ok && old != e {
+					bodies[f[0]] = nil
+				} else {
+					bodies[f[0]] = e
+				}
+			}
+		}
+		e := bodies[tk.text]
+		if e == nil {
+			kept = append(kept, m)
+			continue
+		}
+		e.addAlias(tk.text)
+		m.ent = e
+		d.addMention(m)
+	}
+	d.singles = kept
+}
+
+// schoolHeads end the names of bodies that are called by their first word
+// alone: "Tarnbrook University" is "Tarnbrook".
+var schoolHeads = map[string]bool{"university": true, "college": true, "polytechnic": true,
+	"technikon": true, "institute": true, "academy": true, "school": true, "conservatoire": true}
+
+// placePreps stand before the name of a place: "in Tarnbrook", "for Westmarch".
+var placePreps = map[string]bool{"in": true, "for": true, "across": true, "throughout": true,
+	"around": true, "near": true, "outside": true, "within": true, "of": true, "from": true}
 
 func (d *doc) addOrg(s *sentence, i, j int, name string, class bool) *entity {
 	name = normaliseOrgName(name)

@@ -23,6 +23,7 @@ func TestNames(t *testing.T) {
 		notOrgs           []string    // no Organization node has this name
 		same              [][]string  // names of one node, and no second node of them
 		apart             [][2]string // names of two different nodes
+		iris              []string    // IRIs some node has
 	}{
 		{
 			name:    "particle surnames are not acronyms",
@@ -251,6 +252,70 @@ func TestNames(t *testing.T) {
 			orgs:    []string{"Rail, Tram and Bus Union", "department of community safety and liaison"},
 			notOrgs: []string{"Tram and Bus Union", "department of community safety and liaison briefed"},
 		},
+		{
+			name:       "bodies named by a place or region and a sector, and heads the lexicon lacked",
+			body:       "Transport for Tayside said fares would rise, and Tasmania Maritime agreed. Eastern Health and Central Health will merge with Lakeshore-Ardgour Health, whose chief executive, Mara Quill, said so. The National Treasury and the Fenwick Constabulary objected. Technikon Ardmore will merge with Corran University. Northern Screen and Scottish Screen funded the film. Welsh Health Minister Ada Lusk said the Tasmania Health Minister agreed. Welsh Conservatives have announced plans of their own. The Harlow Report was published on Monday.",
+			orgs:       []string{"Transport for Tayside", "Tasmania Maritime", "Eastern Health", "Central Health", "Lakeshore-Ardgour Health", "National Treasury", "Fenwick Constabulary", "Technikon Ardmore", "Corran University", "Scottish Screen", "Northern Screen", "Welsh Conservatives"},
+			persons:    []string{"Mara Quill", "Ada Lusk"},
+			notPersons: []string{"Lakeshore-Ardgour Health", "National Treasury", "Scottish Screen", "Welsh Conservatives", "Harlow Report"},
+			notOrgs:    []string{"Eastern Health and Central Health", "Welsh Health", "Tasmania Health", "Harlow Report"},
+		},
+		{
+			name:       "a one-word body introduced as a union or a party",
+			body:       "Members of Corvane, the engineering union, voted to strike. Tam Ridley, general secretary of Corvane, said the Corvane union would not back down. Labour, the main opposition party in the assembly, said the plan had failed. Jude Kerr, the party leader, and Helen Benn, the union's president, said so.",
+			orgs:       []string{"Corvane", "Labour"},
+			persons:    []string{"Tam Ridley", "Jude Kerr", "Helen Benn"},
+			notPersons: []string{"Corvane"},
+			notOrgs:    []string{"Jude Kerr", "Helen Benn", "Corvane union"},
+		},
+		{
+			name:    "lower-case names that share one head",
+			body:    "The Ministry for the Environment said the bill will combine the ministries of environment, transport, housing and urban development (HUD) into one ministry. Staff at the departments of fisheries, forestry and tourism were told. The president merged the departments of water and sanitation.",
+			orgs:    []string{"ministry of environment", "ministry of transport", "ministry of housing and urban development", "department of fisheries", "department of forestry", "department of tourism", "department of water and sanitation"},
+			notOrgs: []string{"ministry of environment, transport, housing and urban development", "department of fisheries, forestry and tourism", "ministry of housing"},
+			same:    [][]string{{"Ministry for the Environment", "ministry of environment"}},
+		},
+		{
+			name:    "a given name written with accents",
+			body:    "The fund was opened by Renée Ashdown and Zoë Brannigan.",
+			persons: []string{"Renée Ashdown", "Zoë Brannigan"},
+		},
+		{
+			name:       "initials, post-nominals, middle names and titles in people's names",
+			body:       "The Shadow Rural Affairs Secretary, Gareth HL Morgan AM, said so. Shadow Fisheries and Ports Secretary, Eluned Rees MS, agreed. Mr Morgan later wrote to Nia Hale MP, who agreed. \"It is fine,\" Zyra Mae T. Palad, who teaches law, said. Fr. Dondi Alcaraz said mass. President Kunle Samuel Fashola said the agencies would merge. Kunle Fashola said it would save money.",
+			persons:    []string{"Gareth HL Morgan", "Nia Hale", "Zyra Mae T. Palad", "Dondi Alcaraz", "Kunle Samuel Fashola"},
+			notPersons: []string{"Shadow Rural Affairs Secretary", "Shadow Fisheries", "Mae Palad", "Samuel Fashola", "Nia Hale MP"},
+			notOrgs:    []string{"HL Morgan", "Gareth HL Morgan AM", "Nia Hale MP"},
+			same:       [][]string{{"Gareth HL Morgan", "Mr Morgan"}, {"Kunle Samuel Fashola", "Kunle Fashola"}},
+		},
+		{
+			name:    "where names with 'and the', possessives and offices end",
+			body:    "The Department of Fisheries and the Arts will be abolished and its work moved to the Department of Forestry, Water and the Environment. The Office of the Cabinet Secretary will close. The Ministry of Overseas Workers' Affairs was renamed. The Harbour Protection Force and Marine Medical Service Department will remain, as will the Commission for Ferry Regulation and Public Quay Licensing. The Department of Education wrote to the Department of Health and the Treasury, and to the Port of Kelmouth and the Port of Dunmere. Kelmouth Constabulary Chief Constable Rhian Vale and Fenland Water Services Chief Executive Ann Lee agreed.",
+			persons: []string{"Rhian Vale", "Ann Lee"},
+			orgs:    []string{"Kelmouth Constabulary", "Fenland Water Services", "Department of Fisheries and the Arts", "Department of Forestry, Water and the Environment", "Office of the Cabinet Secretary", "Ministry of Overseas Workers' Affairs", "Harbour Protection Force", "Marine Medical Service Department", "Commission for Ferry Regulation and Public Quay Licensing", "Department of Health", "Port of Kelmouth", "Port of Dunmere"},
+			notOrgs: []string{"Department of Fisheries", "Department of Forestry", "Office of the Cabinet", "Ministry of Overseas Workers", "Harbour Protection Force and Marine Medical Service Department", "Department of Health and the Treasury", "Port of Kelmouth and the Port"},
+		},
+		{
+			name:       "a university's short name",
+			body:       "Staff at Tarnbrook University and Glenmire University oppose the merger. Merging Tarnbrook and Glenmire would cost jobs, and Glenmire, the smaller of the two, would lose most. Ada Kestrel, who chairs Kestrel Trust, agreed. Kestrel said so twice.",
+			orgs:       []string{"Tarnbrook University", "Glenmire University", "Kestrel Trust", "Tarnbrook", "Glenmire"},
+			persons:    []string{"Ada Kestrel"},
+			same:       [][]string{{"Tarnbrook University", "Tarnbrook"}, {"Glenmire University", "Glenmire"}},
+			notPersons: []string{"Glenmire", "Tarnbrook"},
+			apart:      [][2]string{{"Kestrel Trust", "Kestrel"}},
+		},
+		{
+			name:    "words that would stop a name inside one, a government of a place, and members' portfolios",
+			body:    "The Fenland Illicit Trading and Other Related Offences Commission met the Department of General Supplies and the Government of Tasmania. The Harbour Board Members for Pilotage, Dredging and Moorings will go.",
+			orgs:    []string{"Fenland Illicit Trading and Other Related Offences Commission", "Department of General Supplies", "Government of Tasmania", "Harbour Board"},
+			notOrgs: []string{"Offences Commission", "Harbour Board Members for Pilotage, Dredging and Moorings", "Harbour Board Members"},
+		},
+		{
+			name: "a plural after of or for stays plural in the IRI",
+			body: "The Department of Human Services met the Association of Regional Water Boards. Staff of the Coastal Water Boards agreed.",
+			orgs: []string{"Department of Human Services", "Association of Regional Water Boards"},
+			iris: []string{"org/department-of-human-services", "org/association-of-regional-water-boards", "org/coastal-water-board"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -311,6 +376,11 @@ func TestNames(t *testing.T) {
 							t.Errorf("%q and %q are one node %s", pair[0], pair[1], a)
 						}
 					}
+				}
+			}
+			for _, iri := range tc.iris {
+				if !v.is(iri, "organization") && !v.is(iri, "person") {
+					t.Errorf("no node %s", iri)
 				}
 			}
 			if t.Failed() {

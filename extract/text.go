@@ -310,7 +310,7 @@ func isPrefixedName(w string) bool {
 var abbreviations = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true, "no": true, "co": true,
 	"jr": true, "sr": true, "vs": true, "etc": true, "gov": true, "sen": true, "rep": true, "rev": true,
-	"cllr": true, "capt": true, "col": true, "gen": true, "lt": true, "sgt": true, "det": true, "insp": true,
+	"cllr": true, "capt": true, "col": true, "gen": true, "lt": true, "sgt": true, "det": true, "insp": true, "fr": true, "msgr": true,
 	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
 	"sept": true, "oct": true, "nov": true, "dec": true, "inc": true, "ltd": true, "corp": true, "approx": true,
 }
