@@ -561,7 +561,9 @@ func (d *doc) mergeShortNames() {
 	for _, long := range d.ents {
 		if long.kind == schema.Organization && !long.class {
 			for i := 0; i < len(long.name); i++ {
-				if long.name[i] == ' ' {
+				// Not after a connector: "Indian Railways" is not the
+				// "Committee on Indian Railways".
+				if long.name[i] == ' ' && !connectors[strings.ToLower(lastWord(long.name[:i]))] {
 					endings[long.name[i+1:]] = append(endings[long.name[i+1:]], long)
 				}
 			}

@@ -277,3 +277,8 @@ func foldKey(s string) string {
 		return least
 	}, s)
 }
+
+// lastWord returns s after its last space.
+func lastWord(s string) string {
+	return s[strings.LastIndexByte(s, ' ')+1:]
+}

@@ -26,6 +26,11 @@ func TestNames(t *testing.T) {
 		iris              []string    // IRIs some node has
 	}{
 		{
+			name:  "a body named inside another after a connector is not its short name",
+			body:  "The Harlow Committee on Coastal Railways reported on Monday. Coastal Railways will lose its board, the Harlow Committee said.",
+			apart: [][2]string{{"Coastal Railways", "Harlow Committee on Coastal Railways"}},
+		},
+		{
 			name:    "particle surnames are not acronyms",
 			body:    "Fenella McArdle, chief executive of the Glenmore Trust, said the plan was sound. Dominic MacInnes and Rosa LaFontaine disagreed. Mr MacInnes said so twice.",
 			persons: []string{"Fenella McArdle", "Dominic MacInnes", "Rosa LaFontaine"},
