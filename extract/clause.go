@@ -1159,6 +1159,13 @@ func (d *doc) npBefore(s *sentence, k int) np {
 		if m == nil || m.ent == nil || m.ent.kind != out.ents[0].kind {
 			break
 		}
+		p := m.from - 1
+		if p >= s.from && t[p].lower == "the" {
+			p--
+		}
+		if p >= s.from && classOf(t, p) == wPrep && t[p].lower != "of" {
+			break // "… into D and E will become part of F": D is the object of a clause before
+		}
 		out.ents = append([]*entity{m.ent}, out.ents...)
 		out.from = m.from
 	}
@@ -1248,6 +1255,9 @@ func (d *doc) antecedentOrg(s *sentence, k int) *entity {
 		}
 	}
 	if prev := d.sentenceBefore(s); prev != nil {
+		if w := s.para.toks[k].lower; (w == "it" || w == "its") && opensWithDocument(prev) {
+			return nil // "The report proposed … It also called for …": the report
+		}
 		for _, m := range d.in(prev) {
 			if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic && !m.ent.portfolio {
 				return m.ent // the first body of the sentence before: mostly its subject
@@ -1259,6 +1269,25 @@ func (d *doc) antecedentOrg(s *sentence, k int) *entity {
 	}
 	return d.lastOrgBefore(s)
 }
+
+// opensWithDocument reports whether s's subject is a document or a plan
+// ("The report suggested …", "The bill calls for …"), which "it" in the
+// next sentence points back to.
+func opensWithDocument(s *sentence) bool {
+	t := s.para.toks
+	j := s.from
+	if j < s.to && classOf(t, j) == wDet {
+		j++
+	}
+	for j < s.to && j < s.from+4 && t[j].word && !t[j].cap && !documentWords[t[j].lower] && !planWords[t[j].lower] && classOf(t, j) == wOther {
+		j++ // "The 2012 panel report", "The draft bill"
+	}
+	return j < s.to && (documentWords[t[j].lower] || planWords[t[j].lower])
+}
+
+// planWords name plans and bills a sentence may open with.
+var planWords = map[string]bool{"plan": true, "plans": true, "bill": true, "proposal": true, "proposals": true,
+	"study": true, "strategy": true, "programme": true, "program": true, "blueprint": true, "white": true}
 
 // sentenceBefore returns the sentence before s in the same paragraph or the
 // one before it, skipping the headline.

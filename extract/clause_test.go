@@ -106,6 +106,8 @@ func TestReformClauses(t *testing.T) {
 			[]want{{"abolition", "Canal Office", "", ""}, {"abolition", "Dam Office", "", ""}, {"abolition", "Weirs Unit", "", ""},
 				{"creation", "Ashby Water Authority", "", ""}, {"transfer", "Canal Office", "Ashby Water Authority", ""},
 				{"transfer", "Dam Office", "Ashby Water Authority", ""}, {"transfer", "Weirs Unit", "Ashby Water Authority", ""}}},
+		{"a clause after a prepositional object", "The Canal Office will be incorporated into the Rivers Board and the Weirs Unit will become part of the Land Agency.",
+			[]want{{"merger", "Canal Office", "Rivers Board", ""}, {"merger", "Weirs Unit", "Land Agency", ""}}},
 		{"combined to create: the parts are no agents", "The Department of Roads and the Department of Rail will be combined to create the Department of Transport.",
 			[]want{{"creation", "Department of Transport", "", ""}, {"merger", "Department of Rail", "Department of Transport", ""}, {"merger", "Department of Roads", "Department of Transport", ""}}},
 	}
@@ -184,6 +186,10 @@ func TestStanceClauses(t *testing.T) {
 			[]string{"Crane Workers Union supports"}, nil},
 		{"the role holder by the role", "Tom Reyes is the director of the Harbour Users Group. The Coastal Ports Board will merge with the Rivers Board. The director opposes the merger.",
 			[]string{"Tom Reyes opposes"}, nil},
+		{"it after a report is the report", "The Dam Office reported a loss. The review suggested closing the Weirs Unit. It also proposed merging the Canal Office with the Rivers Board.",
+			nil, []string{"Dam Office supports"}},
+		{"what could be proposed is no stance yet", "The Harbour Commission could propose a merger of the Canal Office and the Rivers Board.",
+			nil, []string{"Harbour Commission supports"}},
 		{"a new body formed by merging is not its agent", "The bill calls for a new body, the Land Agency, merging the Canal Office and the Weirs Unit.",
 			nil, []string{"Land Agency supports"}},
 	}

@@ -218,6 +218,9 @@ func (d *doc) stanceWord(cands []stance, s *sentence, k, e int, ref stanceRef) [
 			}
 		}
 	case stAnnounceVerb:
+		if hypothetical(t, s, g.start, k) {
+			return cands // "the commission could propose a merger": not yet
+		}
 		// A reform reported after the verb, in its sentence ("X announced
 		// that Y will close", "X unveiled plans to merge …"), or one the
 		// object points back to ("X set out the case for the changes").
