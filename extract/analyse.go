@@ -245,6 +245,9 @@ func (d *doc) findClassNames(s *sentence) {
 			mods = mods[1:]
 			first++
 		}
+		if p := first - 1; len(mods) > 0 && p >= s.from && (t[p].lower == "this" || t[p].lower == "that") {
+			continue // "this bloated quango": a body named before, not a kind of body
+		}
 		head := singular(t[k].lower)
 		switch {
 		case len(mods) == 0 && !weak && k+2 < s.to && t[k+1].lower == "of" && (t[k+2].acronym || t[k+2].word && !t[k+2].cap && !classStop[t[k+2].lower]) && !memberNouns[t[k+2].lower]:

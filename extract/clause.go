@@ -195,6 +195,13 @@ func verbGroupAt(s *sentence, k, form int) verbGroup {
 	return g
 }
 
+// lowerWord reports whether token k is a lower-case adjective, adverb or
+// noun: no name, verb form the lexicons know, or function word.
+func lowerWord(t []token, k int) bool {
+	c := classOf(t, k)
+	return t[k].word && !t[k].cap && (c == wOther || c == wAdv)
+}
+
 // floating reports whether token k of s is a quantifier floated into a verb
 // group after its auxiliary: "are all to be abolished", "will both be
 // merged", "have each been cut".
@@ -356,6 +363,11 @@ func (d *doc) npAfter(s *sentence, k int) np {
 			}
 			return out
 		}
+		if tk.lower == "and" && j > k && j+1 < s.to && lowerWord(t, j-1) && !genericBody[t[j-1].lower] && lowerWord(t, j+1) {
+			j++ // "this bloated and largely incompetent quango": adjectives joined
+			lead++
+			continue
+		}
 		if c != wDet && c != wNum && c != wOther && c != wAdv {
 			if c == wPrep && tk.lower == "of" && j > k && t[j-1].lower == "number" {
 				out.number = true
@@ -418,7 +430,7 @@ func (d *doc) npAfter(s *sentence, k int) np {
 				}
 			}
 		}
-		if genericBody[tk.lower] && !strings.HasSuffix(tk.lower, "s") && j > k && t[k].lower == "the" && d.appositive(s, j+1) == nil {
+		if genericBody[tk.lower] && !strings.HasSuffix(tk.lower, "s") && j > k && (t[k].lower == "the" || t[k].lower == "this" || t[k].lower == "that") && d.appositive(s, j+1) == nil {
 			// "the national institution": a body described, not named.
 			if e := d.shortForm(s, tk.lower); e != nil {
 				out.from, out.end, out.poss = j, j+1, tk.poss
@@ -551,6 +563,10 @@ func (d *doc) several(s *sentence, k int) *np {
 	j := k
 	if j < s.to && (t[j].lower == "the" || t[j].lower == "those" || t[j].lower == "these") {
 		j++
+	}
+	definite := j > k || j < s.to && t[j].lower == "both"
+	if !definite {
+		return nil // "with two bodies": new ones, not those named before
 	}
 	n := 0
 	if j < s.to {
@@ -1572,6 +1588,9 @@ func (d *doc) bareNP(s *sentence, k int) *entity {
 	}
 	if t[j-1].cap && !t[j-1].acronym {
 		return nil // an unknown capitalised word: a place, a person
+	}
+	if j-k == 1 && (genericBody[t[k].lower] || genericBody[singular(t[k].lower)]) {
+		return nil // "two bodies", "new agencies": what kind, not which
 	}
 	e := d.org(strings.Join(words, " "), true)
 	written := s.para.text[t[k].start:t[j-1].end]

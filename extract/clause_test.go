@@ -108,6 +108,12 @@ func TestReformClauses(t *testing.T) {
 				{"transfer", "Dam Office", "Ashby Water Authority", ""}, {"transfer", "Weirs Unit", "Ashby Water Authority", ""}}},
 		{"a clause after a prepositional object", "The Canal Office will be incorporated into the Rivers Board and the Weirs Unit will become part of the Land Agency.",
 			[]want{{"merger", "Canal Office", "Rivers Board", ""}, {"merger", "Weirs Unit", "Land Agency", ""}}},
+		{"this quango is the body the article is about", "The Harbour Agency has failed again, the Harbour Agency's critics say. Ministers would scrap this bloated and largely incompetent quango.",
+			[]want{{"abolition", "Harbour Agency", "", ""}}},
+		{"replaced with bodies of no name", "The Tories plan to replace the scandal-hit quango, the Harbour Agency, with two bodies.",
+			[]want{{"replacement", "Harbour Agency", "", "Conservative Party"}}},
+		{"a body combining others of its kind is made of them", "The Ministry of Land and Sea will combine the Ministry of Fisheries and the Ministry of Ports.",
+			[]want{{"merger", "Ministry of Fisheries", "Ministry of Land and Sea", ""}, {"merger", "Ministry of Ports", "Ministry of Land and Sea", ""}}},
 		{"combined to create: the parts are no agents", "The Department of Roads and the Department of Rail will be combined to create the Department of Transport.",
 			[]want{{"creation", "Department of Transport", "", ""}, {"merger", "Department of Rail", "Department of Transport", ""}, {"merger", "Department of Roads", "Department of Transport", ""}}},
 	}

@@ -247,10 +247,14 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 		if rc := d.lex.firstCue(schema.Reduction); obj.partitive && c.kind == schema.Abolition && rc != nil {
 			c = rc // "close eight of its 12 offices" cuts them
 		}
-		if c.gains {
+		w := obj.end
+		if w < end && t[w].text == "," {
+			w++
+		}
+		if c.gains && !(w < end && t[w].lower == "with") {
 			gains = subj.ents
 		} else {
-			agents = subj.ents
+			agents = subj.ents // "X will replace A with B": X acts, B gains
 		}
 		if obj.number {
 			// "cut the number of boards": what is counted is cut.
@@ -329,7 +333,7 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 			// clause with the verb left out.
 			d.gapped(c, s, k, into.end)
 		}
-		if len(into.ents) == 0 && !c.gains && len(subj.ents) == 1 && len(obj.ents) > 0 && !g.passive && d.created(subj.ents[0]) {
+		if len(into.ents) == 0 && !c.gains && len(subj.ents) == 1 && len(obj.ents) > 0 && !g.passive && (d.created(subj.ents[0]) || sameKind(subj.ents[0], obj.ents)) {
 			// "The new institute will bring together A and B", "a new
 			// body, X, merging A and B": the new body gains.
 			into, agents = subj, nil
@@ -750,6 +754,40 @@ func (d *doc) inApposition(s *sentence, c int) *mention {
 	return m
 }
 
+// sameKind reports whether the body e has the head word of those it
+// combines: "The Ministry of X will combine the ministries of A and B" is
+// made of them; "The Treasury will combine A and B" acts on them.
+func sameKind(e *entity, parts []*entity) bool {
+	h := headWord(e.name)
+	if h == "" || genericHeads[h] {
+		return false
+	}
+	for _, p := range parts {
+		if headWord(p.name) != h {
+			return false
+		}
+	}
+	return true
+}
+
+// genericHeads are head words too common to say two bodies are of a kind.
+var genericHeads = map[string]bool{"government": true, "council": true, "party": true, "group": true}
+
+// headWord returns the lower-case, singular word that says what kind of
+// body a name names: the first of "Ministry of X", the last of "X Agency".
+func headWord(name string) string {
+	f := strings.Fields(strings.ToLower(name))
+	if len(f) == 0 {
+		return ""
+	}
+	for i, w := range f {
+		if i > 0 && (w == "of" || w == "for") {
+			return singular(f[i-1])
+		}
+	}
+	return singular(f[len(f)-1])
+}
+
 // lawWords name the instruments that make or end bodies.
 var lawWords = map[string]bool{
 	"law": true, "laws": true, "act": true, "acts": true, "bill": true, "legislation": true, "decree": true,
@@ -827,7 +865,8 @@ type reformMention struct {
 func onlyBodies(es []*entity) []*entity {
 	out := es[:0:0]
 	for _, e := range es {
-		if e.kind == schema.Organization && !e.portfolio {
+		// Not a kind with no name: "replaced with two bodies".
+		if e.kind == schema.Organization && !e.portfolio && !(e.class && genericBody[strings.ToLower(e.name)]) {
 			out = append(out, e)
 		}
 	}
