@@ -159,6 +159,10 @@ func verbGroupAt(s *sentence, k, form int) verbGroup {
 				g.start, j, nearest = p, p, false // the control word is part of the group
 				continue
 			}
+			if c := marginBefore(s, j); c >= 0 {
+				g.start, j, nearest = c, c, false // "voted by three to one to merge"
+				continue
+			}
 			if j-1 < s.from || !(controlWords[t[j-1].lower] || classOf(t, j-1) == wBe || classOf(t, j-1) == wAdv || floating(s, j-1)) {
 				g.start = j
 				g.purpose = true
@@ -193,6 +197,25 @@ func verbGroupAt(s *sentence, k, form int) verbGroup {
 		g.start = j
 	}
 	return g
+}
+
+// marginBefore returns the control word before a margin that ends just
+// before the "to" at token j ("voted by more than three to one to merge",
+// "agreed by 86% to"), or -1.
+func marginBefore(s *sentence, j int) int {
+	t := s.para.toks
+	for q := j - 1; q > s.from && q >= j-8; q-- {
+		if t[q].text == "," || t[q].quote != t[j].quote {
+			return -1
+		}
+		if t[q].lower == "by" {
+			if controlWords[t[q-1].lower] && q+1 < j && (classOf(t, q+1) == wNum || t[q+1].lower == "more" || t[q+1].lower == "a" || t[q+1].lower == "an") {
+				return q - 1
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // lowerWord reports whether token k is a lower-case adjective, adverb or
