@@ -660,14 +660,15 @@ func (d *doc) bodiesWord(w string) bool {
 	if genericBody[w] || genericBody[singular(w)] {
 		return true
 	}
-	if !isPlural(w) || timeWords[w] || timeWords[singular(w)] || peopleWords[w] || personPlurals[w] || d.lex.roleHeads[singular(w)] || d.lex.roleHeads[w] {
+	if !isPlural(w) || timeWords[w] || timeWords[singular(w)] || peopleWords[w] || notBodies[w] || d.lex.roleHeads[singular(w)] || d.lex.roleHeads[w] {
 		return false
 	}
 	return true
 }
 
-// personPlurals are plurals of people that no lexicon of roles lists.
-var personPlurals = map[string]bool{
+// notBodies are plurals that never stand for bodies: people no lexicon of
+// roles lists, and the commonest nouns of time and manner.
+var notBodies = map[string]bool{
 	"men": true, "women": true, "people": true, "leaders": true, "officials": true, "chiefs": true,
 	"bosses": true, "politicians": true, "staff": true, "workers": true, "employees": true,
 	"residents": true, "voters": true, "users": true, "patients": true, "students": true, "parents": true,
