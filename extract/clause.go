@@ -621,11 +621,26 @@ func (d *doc) several(s *sentence, k int) *np {
 		named.from = k
 		return &named
 	}
-	ents := d.lastBodies(s, k, n)
+	ents := d.lastBodies(s, k, n, t[j].lower)
 	if ents == nil {
 		return nil
 	}
 	return &np{ents: ents, from: k, end: j + 1}
+}
+
+// ofKind reports whether the body e can be one of "the two W": a
+// department or ministry for "departments", a body whose head is W's for
+// another kind of body ("the two trusts"), any body for a plural of things
+// ("the two carriers", "both organisations").
+func ofKind(e *entity, w string) bool {
+	w = singular(w)
+	switch {
+	case w == "department" || w == "ministry" || w == "office":
+		return isDepartment(e.name)
+	case w == "body" || w == "organisation" || w == "organization" || w == "institution" || w == "entity" || !genericBody[w]:
+		return true
+	}
+	return headWord(e.name) == w || hasWord(e.name, w)
 }
 
 // listAfter reads the names a counted phrase announces after token k:
@@ -676,11 +691,11 @@ var notBodies = map[string]bool{
 	"years": true, "months": true, "weeks": true, "days": true, "times": true, "ways": true, "things": true,
 }
 
-// lastBodies returns the n bodies (0: all, at least two) the article named
-// last before token k of s, first named first. Those in its reforms come
+// lastBodies returns the n bodies (0: all, at least two) of a kind (see
+// ofKind) the article named last before token k of s, first named first. Those in its reforms come
 // first: "the two departments" are the merging ones, not a party named
 // since.
-func (d *doc) lastBodies(s *sentence, k, n int) []*entity {
+func (d *doc) lastBodies(s *sentence, k, n int, kind string) []*entity {
 	if n == 0 {
 		// "the carriers' merger": the bodies of this sentence so far, or
 		// else of the one before.
@@ -693,7 +708,7 @@ func (d *doc) lastBodies(s *sentence, k, n int) []*entity {
 				if from == s && m.from >= k {
 					break
 				}
-				if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic && !m.ent.class && !contains(ents, m.ent) {
+				if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic && !m.ent.class && !contains(ents, m.ent) && ofKind(m.ent, kind) {
 					ents = append(ents, m.ent)
 				}
 			}
@@ -711,7 +726,7 @@ func (d *doc) lastBodies(s *sentence, k, n int) []*entity {
 			if len(ents) >= n {
 				break
 			}
-			if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic && !m.ent.class && !m.ent.portfolio && !contains(ents, m.ent) && (!inReform || d.inReform(m.ent)) {
+			if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic && !m.ent.class && !m.ent.portfolio && !contains(ents, m.ent) && (!inReform || d.inReform(m.ent)) && ofKind(m.ent, kind) {
 				ents = append([]*entity{m.ent}, ents...)
 			}
 		}

@@ -91,6 +91,8 @@ func TestReformClauses(t *testing.T) {
 			[]want{{"merger", "Crane Workers Union", "Dockers Union", ""}, {"merger", "Dockers Union", "Crane Workers Union", ""}}},
 		{"the two bodies, by their kind", "Owners of Corvex Airlines and Baltra Airlines approved the merger of the two carriers.",
 			[]want{{"merger", "Baltra Airlines", "Corvex Airlines", ""}, {"merger", "Corvex Airlines", "Baltra Airlines", ""}}},
+		{"the two departments are departments", "The Home Office and the Labour Party gave evidence. The Department of Roads and the Rail Office face a merger. The Labour Party said the move to merge the two departments was wrong.",
+			[]want{{"merger", "Department of Roads", "Rail Office", ""}, {"merger", "Rail Office", "Department of Roads", ""}}},
 		{"the bodies' merger, by their kind", "Owners of Corvex Airlines and Baltra Airlines agreed to the carriers' merger.",
 			[]want{{"merger", "Baltra Airlines", "Corvex Airlines", ""}, {"merger", "Corvex Airlines", "Baltra Airlines", ""}}},
 		{"established to incorporate: the new body gains", "A Marine Authority is being established to incorporate the Canal Office and the Weirs Unit.",

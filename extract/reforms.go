@@ -583,7 +583,7 @@ func (d *doc) reformNoun(s *sentence, k, e int, c *reformCue) {
 				targets = []*entity{e}
 			}
 		} else if t[j].poss && t[j].plural && !t[j].cap && d.bodiesWord(w) {
-			targets = d.lastBodies(s, j, 0) // "the carriers' merger"
+			targets = d.lastBodies(s, j, 0, w) // "the carriers' merger"
 		}
 	}
 	if len(targets) == 0 && c.kind != schema.Transfer {
