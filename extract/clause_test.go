@@ -97,6 +97,8 @@ func TestReformClauses(t *testing.T) {
 			[]want{{"merger", "Baltra Airlines", "Corvex Airlines", ""}, {"merger", "Corvex Airlines", "Baltra Airlines", ""}}},
 		{"established to incorporate: the new body gains", "A Marine Authority is being established to incorporate the Canal Office and the Weirs Unit.",
 			[]want{{"creation", "Marine Authority", "", ""}, {"merger", "Canal Office", "Marine Authority", ""}, {"merger", "Weirs Unit", "Marine Authority", ""}}},
+		{"a creation in a relative clause describes the body", "The Canal Office, which was established in 1998, will be scrapped.",
+			[]want{{"abolition", "Canal Office", "", ""}}},
 		{"the law establishing a body is no creation", "Parliament voted to repeal the law establishing the Canal Office.",
 			nil},
 		{"renamed", "The Canal Office was renamed the Waterways Agency.",
