@@ -174,6 +174,12 @@ func TestQuoteSpeakers(t *testing.T) {
 				{"models wear out", "Mark Hollis"},
 			},
 		},
+		{
+			name: "a less common reporting verb before a fragment",
+			body: "\"We will fight this in court,\" said Ama Owusu.\n\n" +
+				"The opposition leader, Tom Hargreaves, joked that the minister should be \"charged with wasting everyone's time\".",
+			want: []want{{"charged with wasting everyone's time", "Tom Hargreaves"}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -244,6 +250,11 @@ func TestReportedSpeech(t *testing.T) {
 			want: []want{{"three hundred jobs could go", "Harbour Workers' Union"}},
 		},
 		{
+			name: "a less common reporting verb with that",
+			body: "The opposition leader, Tom Hargreaves, lamented that the ferry service had been left to decline for years.",
+			want: []want{{"the ferry service had been left to decline", "Tom Hargreaves"}},
+		},
+		{
 			name: "an object after a preposition is not the subject",
 			body: "Council leaders have written to Andrew Keel to warn that the timetable is far too short for anyone.",
 			want: []want{{"the timetable is far too short", ""}},
@@ -276,5 +287,39 @@ func TestReportedSpeech(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestReportingVerbs checks that the common reporting verbs cue a quotation
+// that follows them or that they follow, so that the words are not given to
+// the speaker before.
+func TestReportingVerbs(t *testing.T) {
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	verbs := []string{"said", "joked", "quipped", "insisted", "conceded", "cautioned", "argued", "noted", "observed",
+		"remarked", "recalled", "added", "explained", "declared", "stressed", "maintained", "contended", "lamented",
+		"tweeted", "wrote", "retorted", "replied", "reiterated", "asserted", "admitted", "complained", "warned",
+		"acknowledged", "mused", "quipped", "boasted", "countered", "continued", "exclaimed", "pleaded", "protested"}
+	for _, v := range verbs {
+		for _, body := range []string{
+			"\"We will fight this in court,\" said Ama Owusu.\n\n\"The plan is a shambles from start to finish,\" Tom Hargreaves " + v + ".",
+			"\"We will fight this in court,\" said Ama Owusu.\n\nTom Hargreaves " + v + ": \"The plan is a shambles from start to finish.\"",
+		} {
+			d := newDoc(Article{ID: "t", Title: "Test", Body: body}, r.lex)
+			d.analyse(context.Background())
+			var got []string
+			for _, q := range d.quotes {
+				if strings.Contains(q.text, "shambles") {
+					for _, e := range q.speakers {
+						got = append(got, e.name)
+					}
+				}
+			}
+			if strings.Join(got, ", ") != "Tom Hargreaves" {
+				t.Errorf("%s: speaker %v, want Tom Hargreaves (%q)", v, got, body)
+			}
+		}
 	}
 }

@@ -19,6 +19,11 @@ var speechVerbs = map[string]bool{
 	"conceded": true, "confirmed": true, "confirms": true, "denied": true, "maintained": true, "announced": true,
 	"pointed": true, "stated": true, "contended": true, "cautioned": true, "complained": true, "feared": true,
 	"saying": true, "adding": true, "warning": true, "arguing": true, "insisting": true, "claiming": true,
+	"joked": true, "jokes": true, "quipped": true, "quips": true, "lamented": true, "laments": true,
+	"observed": true, "remarked": true, "recalled": true, "recalls": true, "declared": true, "emphasised": true,
+	"emphasized": true, "reiterated": true, "asserted": true, "asserts": true, "disclosed": true, "revealed": true,
+	"retorted": true, "countered": true, "explains": true, "stresses": true, "notes": true, "concedes": true,
+	"admits": true, "affirmed": true, "testified": true, "reckons": true, "reckoned": true,
 }
 
 // bareClause are the verbs that may report a clause without "that": "said
