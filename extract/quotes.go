@@ -639,6 +639,22 @@ func isDash(s string) bool { return s == "-" || s == "\u2013" || s == "\u2014" }
 // "adding".
 func participle(w string) bool { return strings.HasSuffix(w, "ing") }
 
+// fronted reports whether the verb at token v is a participle opening its
+// sentence, alone or after a subordinator or preposition ("Announcing the
+// plans, …", "After announcing the cuts, …", "In announcing …"): a
+// participial clause before the main one, whose subject comes after it.
+func fronted(s *sentence, v int) bool {
+	t := s.para.toks
+	if !participle(t[v].lower) || t[v].quote >= 0 {
+		return false
+	}
+	k := s.from
+	for k < v && isQuoteMarkStr(t[k].text) && t[k].quote < 0 {
+		k++ // a closing mark carried over from the sentence before
+	}
+	return v == k || v == k+1 && (subordinators[t[k].lower] || prepositions[t[k].lower])
+}
+
 // speakerAfter reads a cue that follows a quotation closing at offset close,
 // up to offset stop (the next quotation's opening): ", said X", ", X said",
 // ", he added", ", said a spokesperson for X", ", the letter added", ",
@@ -950,6 +966,12 @@ const maxReach = 80
 func (sp *speech) subjectOf(s *sentence, v int) (spk []*entity) {
 	d := sp.d
 	t := s.para.toks
+	if fronted(s, v) {
+		// "Announcing the plans to abolish X, he said:": the participle's
+		// subject is the main clause's, whose own verb names it; its object
+		// is no speaker.
+		return nil
+	}
 	if v > s.from && t[v-1].lower == "to" {
 		// "wrote to the minister to warn …": the subject of the verb the
 		// infinitive depends on, if it is a reporting verb.

@@ -175,6 +175,13 @@ func TestQuoteSpeakers(t *testing.T) {
 			},
 		},
 		{
+			name: "a participial clause's object is not the speaker",
+			body: "Shadow Transport Secretary Gareth Pryce set out his party's plans on Monday.\n\n" +
+				"Announcing the plans to abolish the Coastal Heritage Agency, he said:\n\n" +
+				"\"The agency has lost the public's trust and it must go.\"",
+			want: []want{{"The agency has lost the public's trust", "Gareth Pryce"}},
+		},
+		{
 			name: "a less common reporting verb before a fragment",
 			body: "\"We will fight this in court,\" said Ama Owusu.\n\n" +
 				"The opposition leader, Tom Hargreaves, joked that the minister should be \"charged with wasting everyone's time\".",
@@ -248,6 +255,18 @@ func TestReportedSpeech(t *testing.T) {
 			name: "a body with its acronym in brackets before the verb",
 			body: "But the Harbour Workers' Union (HWU) warned that three hundred jobs could go by the spring.",
 			want: []want{{"three hundred jobs could go", "Harbour Workers' Union"}},
+		},
+		{
+			name: "the cue after a quotation is no reported clause",
+			body: "\"The reform will serve passengers for decades,\" said the Ministry of Transport in a statement.",
+			want: []want{{"Ministry of Transport in a statement", ""}},
+		},
+		{
+			name: "a participial clause before the cue is no reported clause",
+			body: "Shadow Transport Secretary Gareth Pryce set out his party's plans on Monday.\n\n" +
+				"Announcing the plans to abolish the Coastal Heritage Agency, he said:\n\n" +
+				"\"The agency has lost the public's trust and it must go.\"",
+			want: []want{{"Announcing the plans", ""}},
 		},
 		{
 			name: "a less common reporting verb with that",

@@ -125,8 +125,18 @@ func (d *doc) reportedClause(s *sentence, v int) (int, int) {
 	for end > s.from && !t[end-1].word && t[end-1].quote < 0 {
 		end--
 	}
+	if afterQuotation(s, v) {
+		// "'…,' said the ministry in a statement.": the words after the
+		// verb name the speaker of the quotation before it.
+		return -1, -1
+	}
 	// "The plan will fail, he said." / "…, said Jane Roe."
 	if v+1 >= end || v+4 >= end && !strings.ContainsAny(t[v+1].text, "\"“‘'") {
+		if t[s.to-1].text == ":" {
+			// "Announcing the plans, he said:": the colon opens a
+			// quotation, and what stands before the cue is no clause of it.
+			return -1, -1
+		}
 		c := v - 1
 		for c > s.from && t[c].text != "," {
 			c--
@@ -195,4 +205,15 @@ func (d *doc) reportedClause(s *sentence, v int) (int, int) {
 		return -1, -1 // mostly a quotation, read as one
 	}
 	return k, stop
+}
+
+// afterQuotation reports whether the verb at token v follows the closing
+// mark of a quotation, with or without a comma: "'…,' said X", "'…', said X".
+func afterQuotation(s *sentence, v int) bool {
+	t := s.para.toks
+	j := v - 1
+	if j > s.from && t[j].text == "," {
+		j--
+	}
+	return j >= s.from && t[j].quote < 0 && isQuoteMarkStr(t[j].text) && j > s.from && (t[j-1].quote >= 0 || t[j-1].text == ",")
 }
