@@ -682,9 +682,22 @@ func (sp *speech) speakerAfter(p *paragraph, close, stopAt int) []*entity {
 		}
 		return sp.speakerNP(s, k+1, min(stop, k+12))
 	}
-	// NP VERB: "Jane Roe said", "he added", "the letter added".
-	for j := k; j < stop && j < k+8; j++ {
-		if j > k && d.cueVerb(s, j) {
+	// NP VERB: "Jane Roe said", "he added", "the letter added"; across an
+	// appositive after a name ("Lena Brooks, a member of the college's
+	// council, its governing body, told the Courier").
+	reach := k + 8
+	n := k // where the name starts, after a title ("Professor", "Dr.") or a word the name reader left out
+	for n < stop && n < k+3 && sp.mention(s, n) == nil && (d.isTitle(t[n].lower) || t[n].cap && t[n].word || n > k && t[n].text == ".") {
+		n++
+	}
+	if m := sp.mention(s, n); m != nil && m.from == n && m.ent != nil && m.ent.kind == schema.Person && m.to < len(t) && t[m.to].text == "," {
+		reach = k + maxReach/2
+	}
+	for j := k; j < stop && j < reach; j++ {
+		if t[j].text == "." && j > k && (abbreviations[t[j-1].lower] || len(t[j-1].text) == 1 && t[j-1].cap) {
+			continue // "Anna T. Okonjo said", "Prof. Lee said"
+		}
+		if j > k && d.cueVerb(sentenceOf(p, t[j].start), j) {
 			if participle(t[j].lower) {
 				return nil
 			}
@@ -709,6 +722,12 @@ func (sp *speech) speakerAfter(p *paragraph, close, stopAt int) []*entity {
 		}
 	}
 	return nil
+}
+
+// isTitle reports whether w (lower case) is an honorific of the lexicon.
+func (d *doc) isTitle(w string) bool {
+	_, ok := d.lex.titles[w]
+	return ok
 }
 
 // conjunctionsOnly reports whether toks join two verbs of one subject: "but",
