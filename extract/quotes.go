@@ -590,6 +590,11 @@ func (sp *speech) narration(p *paragraph, from int) narrations {
 		if s.to > s.from && t[s.from].start <= from {
 			continue // the end of a quotation carried on from the paragraph before
 		}
+		if who := sp.accordingTo(s); len(who) == 1 && who[0].kind == schema.Person {
+			// "According to Jane Roe, the plan …": she speaks next.
+			out = append(out, narrated{who: who, at: t[s.from].start})
+			continue
+		}
 		tried := 0
 		for v := s.from; v < s.to && tried < 4; v++ {
 			if !sp.d.cueVerb(s, v) {
@@ -1042,7 +1047,10 @@ func (sp *speech) subjectOf(s *sentence, v int) (spk []*entity) {
 				break
 			}
 			if t[j].text == t[near].text {
-				if isDash(t[j].text) {
+				if isDash(t[j].text) || j+1 < near && modifierClause(t[j+1:near]) {
+					// "The review, commissioned by X, had called for":
+					// the names of a clause that modifies the subject are
+					// not it either.
 					from = j - 1
 				}
 				near = j - 1
@@ -1157,6 +1165,25 @@ func (sp *speech) subjectOf(s *sentence, v int) (spk []*entity) {
 		return sp.speakerNP(s, v+1, min(s.to, v+10))
 	}
 	return nil
+}
+
+// modifierClause reports whether the tokens between two commas are a
+// clause that modifies the noun before them, a past participle's (",
+// commissioned by X,", ", written in 2015,") or a relative one (", which X
+// chaired,", ", who replaced X,"), rather than an appositive naming it (", the chair,", ", Jane
+// Roe,").
+func modifierClause(toks []token) bool {
+	if len(toks) < 2 || toks[0].cap || !toks[0].word {
+		return false
+	}
+	w := toks[0].lower
+	switch {
+	case w == "which" || w == "that" || w == "whose" || w == "who" || w == "whom":
+		return true
+	case strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en"):
+		return toks[1].lower == "by" || toks[1].lower == "in" || toks[1].lower == "for" || toks[1].lower == "last" || toks[1].lower == "after"
+	}
+	return false
 }
 
 // opensClause reports whether the tokens between a name opening the

@@ -176,6 +176,19 @@ func TestQuoteSpeakers(t *testing.T) {
 			},
 		},
 		{
+			name: "a writing's subject is no person in its appositive",
+			body: "Finance Minister Ruth Adeyemi announced the plan at a briefing on Tuesday.\n\n" +
+				"The 2015 review, commissioned by former Premier Daniel Okoro, had called for the closure of eleven agencies.\n\n" +
+				"\"We are finally acting on it. Eleven agencies will become four within the year.\"",
+			want: []want{{"We are finally acting on it", "Ruth Adeyemi"}},
+		},
+		{
+			name: "according to X narrates",
+			body: "According to Ruth Adeyemi, the eleven agencies will become four within the year.\n\n" +
+				"\"We are finally acting on a review that gathered dust for a decade.\"",
+			want: []want{{"We are finally acting on a review", "Ruth Adeyemi"}},
+		},
+		{
 			name: "a participial clause's object is not the speaker",
 			body: "Shadow Transport Secretary Gareth Pryce set out his party's plans on Monday.\n\n" +
 				"Announcing the plans to abolish the Coastal Heritage Agency, he said:\n\n" +
