@@ -521,8 +521,10 @@ func (d *doc) prefixRole(s *sentence, m *mention) bool {
 			}
 		}
 		// "Secretary of State" + "Marco …": the run before "of/for" that
-		// holds the office is part of the role.
-		for b := pr.from; b-2 >= s.from && (t[b-1].lower == "of" || t[b-1].lower == "for" || t[b-1].lower == "the" && b-3 >= s.from && (t[b-2].lower == "for" || t[b-2].lower == "of")); {
+		// holds the office is part of the role; so are the portfolio's
+		// words before "and" ("Minister for Roads and Ports Jo Roe"), when
+		// an office's head stands further back.
+		for b := pr.from; b-2 >= s.from && (t[b-1].lower == "of" || t[b-1].lower == "for" || t[b-1].lower == "and" && from < 0 || t[b-1].lower == "the" && b-3 >= s.from && (t[b-2].lower == "for" || t[b-2].lower == "of")); {
 			c := b - 1
 			if t[c].lower == "the" {
 				c--

@@ -365,6 +365,11 @@ func TestRoles(t *testing.T) {
 			body:  "Jo Ruiz took office on Monday. Three days into Ruiz's term as governor she cut two departments.",
 			roles: []role{{"jo-ruiz", "governor"}},
 		},
+		{
+			name:  "coordinated titled names, each with its own office",
+			body:  "The Harbour Authority and two other agencies will be abolished, Minister for Transport Maria Pillai and Minister for Roads and Ports Colin Fenwick announced today.",
+			roles: []role{{"maria-pillai", "Minister for Transport"}, {"colin-fenwick", "Minister for Roads and Ports"}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
