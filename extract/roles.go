@@ -446,6 +446,48 @@ func (d *doc) knownBody(s *sentence, i, j int) *entity {
 	return e
 }
 
+// bodyFirstWord returns the body the article has named whose name is the
+// capitalised word at token k of s and one word more that says what kind
+// of body it is ("Continental" → "Continental Airlines", "Summit" → "Summit
+// Bank"), when only one such body was named before s; nil otherwise. The
+// caller reads the word right before a role and its holder's name.
+func (d *doc) bodyFirstWord(s *sentence, k int) *entity {
+	t := s.para.toks
+	if k < s.from || !t[k].word || !t[k].cap || t[k].poss || t[k].acronym || d.mentionAt(s, k) != nil {
+		return nil
+	}
+	var found *entity
+	for _, c := range d.ents {
+		if c.kind != schema.Organization || c.class || c.portfolio {
+			continue
+		}
+		first, rest, ok := strings.Cut(c.name, " ")
+		if !ok || first != t[k].text || strings.Contains(rest, " ") {
+			continue
+		}
+		if r := strings.ToLower(rest); !d.lex.orgHeads[r] && !d.lex.orgTail[r] && !d.lex.orgSector[r] {
+			continue
+		}
+		before := false
+		for n := range c.sents {
+			if n < s.n {
+				before = true
+			}
+		}
+		if !before {
+			continue
+		}
+		if found != nil && found != c {
+			return nil // two bodies begin so: no telling which
+		}
+		found = c
+	}
+	if found != nil {
+		d.addMention(&mention{sent: s, from: k, to: k + 1, kind: mFull, ent: found})
+	}
+	return found
+}
+
 // endsWithWord reports whether a body's name or an alias ends with the word w.
 func endsWithWord(e *entity, w string) bool {
 	if strings.HasSuffix(e.name, " "+w) {
@@ -556,6 +598,9 @@ func (d *doc) prefixRole(s *sentence, m *mention) bool {
 		}
 		if from < 0 {
 			return false // no role word: "West Virginia Legislature" is no office
+		}
+		if from == pr.from && from-2 >= s.from && t[from-1].lower == "and" && d.headAt(s, from-2) >= 0 {
+			return false // "chairman, president and CEO Jo Roe": stacked titles, read as a pre-modifier
 		}
 		office := from < pr.from
 		role := s.para.text[t[from].start:t[pr.to-1].end]
@@ -687,7 +732,23 @@ func (d *doc) premodifierRole(s *sentence, m *mention) int {
 		(!classStop[t[start-1].lower] || formerWords[t[start-1].lower]) && t[start-1].lower != "and" && t[start-1].lower != "or" && d.mentionAt(s, start-1) == nil && k-start < 4 {
 		start--
 	}
+	// "chairman, president and CEO Jo Roe": titles stacked before one
+	// name, the last joined by "and", the others by commas.
+	stacked := false
+	for link := "and"; start-2 >= s.from && t[start-1].lower == link && d.mentionAt(s, start-2) == nil; link = "," {
+		h := d.headAt(s, start-2)
+		if h < 0 {
+			break
+		}
+		start, stacked = h, true
+		for start-1 >= s.from && t[start-1].word && !t[start-1].cap && d.lex.roleMods[t[start-1].lower] {
+			start--
+		}
+	}
 	role := strings.ToLower(s.para.text[t[start].start:t[end-1].end])
+	if stacked {
+		role = d.roleText(s, start, end) // "chairman, president and CEO"
+	}
 	var org *entity
 	bodyFrom := -1 // where the body written before the role begins
 	b := start - 1
@@ -732,11 +793,14 @@ func (d *doc) premodifierRole(s *sentence, m *mention) int {
 		// role made only of role words (not "Lakemont school board president").
 		onlyRoleWords := true
 		for _, tk := range t[start:end] {
-			if !d.lex.roleMods[tk.lower] && !d.lex.roleHeads[tk.lower] {
+			if !d.lex.roleMods[tk.lower] && !d.lex.roleHeads[tk.lower] && tk.text != "," && tk.lower != "and" {
 				onlyRoleWords = false
 			}
 		}
 		if e := d.knownBody(s, start-1, start); e != nil && onlyRoleWords {
+			org, bodyFrom = e, start-1
+		} else if e := d.bodyFirstWord(s, start-1); e != nil && onlyRoleWords {
+			// "Continental chairman X" after "Continental Airlines".
 			org, bodyFrom = e, start-1
 		} else {
 			_, known := d.lex.bodies[t[start-1].lower]

@@ -370,6 +370,12 @@ func TestRoles(t *testing.T) {
 			body:  "The Harbour Authority and two other agencies will be abolished, Minister for Transport Maria Pillai and Minister for Roads and Ports Colin Fenwick announced today.",
 			roles: []role{{"maria-pillai", "Minister for Transport"}, {"colin-fenwick", "Minister for Roads and Ports"}},
 		},
+		{
+			name:  "stacked titles before a name share its body",
+			body:  "Summit Airlines shareholders approved the merger on Friday. Fares will not change. \"We are grateful for the vote,\" said Summit chairman, president and CEO Dale Harmon, who will lead the combined airline.",
+			edges: []edge{{"dale-harmon", "", "summit-airlines"}},
+			roles: []role{{"dale-harmon", "chairman, president and CEO"}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
