@@ -207,6 +207,7 @@ func (d *doc) findRoles(s *sentence) {
 	}
 	d.pastRoles(s)
 	d.listRoles(s)
+	d.dashListRoles(s)
 }
 
 // bodyAfterName returns the body written right after a name with "of",
@@ -2413,6 +2414,68 @@ func (d *doc) listRoles(s *sentence) {
 			}
 		}
 		return
+	}
+}
+
+// dashListRoles reads the people a plural role is spelt out as after a dash
+// or colon, the list ending the clause: "five departmental secretaries —
+// Jo Roe, Ann Lee and Dr Tom Hale", "the union's two negotiators: Jo Roe
+// and Ann Lee". Each holds the role, in the body written before it if any.
+func (d *doc) dashListRoles(s *sentence) {
+	t := s.para.toks
+	for k := s.from; k+2 < s.to; k++ {
+		if n := t[k+1].text; !isDash(n) && n != ":" || !d.pluralHead(s, k) || t[k].cap && k != s.from {
+			continue
+		}
+		role, rs := d.pluralRole(s, k)
+		var org *entity
+		if rs-1 >= s.from {
+			if om := d.orgEndingAt(s, rs-1); om != nil {
+				org = om.ent
+			} else if rs-2 >= s.from && t[rs-1].poss && !t[rs-1].cap && t[rs-2].lower == "the" {
+				org = d.bodyCalled(s, singular(t[rs-1].lower))
+			}
+		}
+		var people []*entity
+		j := k + 2
+		for j < s.to {
+			if d.isTitle(t[j].lower) && d.mentionAt(s, j) == nil {
+				j++ // "Dr" before a name the mention does not hold
+				if j < s.to && t[j].text == "." {
+					j++
+				}
+			}
+			pm := d.mentionAt(s, j)
+			switch {
+			case pm != nil && pm.from == j && pm.ent != nil && pm.ent.kind == schema.Person:
+				people = append(people, pm.ent)
+				j = pm.to
+			case pm == nil && j+1 < s.to && t[j].cap && t[j].word && t[j+1].cap && t[j+1].word && d.mentionAt(s, j+1) == nil:
+				// A name the name reader did not take: the list goes on.
+				for j < s.to && t[j].cap && t[j].word && d.mentionAt(s, j) == nil {
+					j++
+				}
+			default:
+				j = -1
+			}
+			if j < 0 {
+				break
+			}
+			if j < s.to && (t[j].lower == "and" || t[j].text == ",") {
+				j++
+				if j < s.to && t[j].lower == "and" {
+					j++
+				}
+				continue
+			}
+			break
+		}
+		if len(people) < 2 || j < 0 || j < s.to && t[j].word {
+			continue // a list of two or more, ending the clause
+		}
+		for _, p := range people {
+			d.addRole(s, p, role, org)
+		}
 	}
 }
 

@@ -376,6 +376,13 @@ func TestRoles(t *testing.T) {
 			edges: []edge{{"dale-harmon", "", "summit-airlines"}},
 			roles: []role{{"dale-harmon", "chairman, president and CEO"}},
 		},
+		{
+			// (Whether "Zofia Brennan-Quaye" is read as a person is the name
+			// reader's business; the list reads on past her either way.)
+			name:  "a list of names after a dash takes the role before it",
+			body:  "The decision will end the posts of five departmental secretaries — Alison Marr, Zofia Brennan-Quaye, Tom Keogh, Ruth Adair and Dr Helen Shaw.",
+			roles: []role{{"alison-marr", "departmental secretary"}, {"tom-keogh", "departmental secretary"}, {"ruth-adair", "departmental secretary"}, {"helen-shaw", "departmental secretary"}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
