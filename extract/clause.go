@@ -980,6 +980,9 @@ func (d *doc) npBefore(s *sentence, k int) np {
 	if j < s.from {
 		return out
 	}
+	if t[j].text == "." && j > s.from && d.mentionEndingAt(s, j-1) != nil {
+		j-- // "Ferdinand Vale Jr. has …": the name's full stop
+	}
 	if w := t[j].lower; w == "which" || w == "who" || w == "that" {
 		j--
 		if j >= s.from && t[j].text == "," {

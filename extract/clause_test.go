@@ -194,6 +194,8 @@ func TestStanceClauses(t *testing.T) {
 			[]string{"Ann Vale supports", "Tom Reyes supports"}, nil},
 		{"ordered the abolition", "Premier Ann Vale has ordered the abolition of the Coastal Ports Board.",
 			[]string{"Ann Vale supports"}, nil},
+		{"a name ending with Jr.", "President Ferdinand Vale Jr. has ordered the abolition of the Coastal Ports Board.",
+			[]string{"Ferdinand Vale Jr supports"}, nil},
 		{"members of a body back its merger", "The Dockers Union will merge with the Crane Workers Union. Members of the Dockers Union backed the link-up by 70%.",
 			[]string{"Dockers Union supports"}, nil},
 		{"blessing given", "The Dockers Union will merge with the Crane Workers Union. The Competition Office gave its blessing to the merger.",
