@@ -164,6 +164,16 @@ func (g *Graph) loadRound(ctx context.Context, ps []*prepared, out []LoadResult)
 		changes = append(changes, c)
 		out[i].Status, out[i].Added, out[i].Removed = Replaced, len(c.add), len(c.del)
 	}
+	// Noted before writing: a reader that re-reads an article the write
+	// then failed to change loses nothing.
+	touched := make([]string, 0, len(fresh)+len(changes))
+	for _, p := range fresh {
+		touched = append(touched, p.id)
+	}
+	for _, c := range changes {
+		touched = append(touched, c.id)
+	}
+	g.changes.record(touched)
 	if err := g.writeFresh(ctx, fresh); err != nil {
 		return err
 	}
@@ -391,6 +401,7 @@ func (g *Graph) Delete(ctx context.Context, articleID string) (int, error) {
 	if err != nil || len(old) == 0 {
 		return 0, err
 	}
+	g.changes.record([]string{articleID})
 	if err := g.applyChanges(ctx, []articleChange{{id: articleID, del: old}}); err != nil {
 		return 0, fmt.Errorf("delete article %s: %w", articleID, err)
 	}
