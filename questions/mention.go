@@ -1,0 +1,122 @@
+package questions
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// MaxSources is how many sources a Mention lists; Count says how many
+// there are.
+const MaxSources = 5
+
+// A Mention is a node an answer names, with the sentences that say so:
+// the newest first, at most MaxSources of them.
+type Mention struct {
+	Ref
+	Count   int      `json:"count"` // sentences (or articles) saying so, in all
+	Sources []Source `json:"sources"`
+}
+
+// labelled is an edge's other end and its label, as text.
+type labelled struct {
+	node  cgraph.Ref
+	label cgraph.Ref
+}
+
+// collect reads the edges node -pred-> x (x -pred-> node when inward).
+func (a *asker) collect(node cgraph.Ref, pred quad.IRI, inward bool) ([]labelled, error) {
+	var out []labelled
+	f := func(e edge) bool { out = append(out, labelled{e.node, e.label}); return true }
+	var err error
+	if inward {
+		err = a.st.in(node, pred, f)
+	} else {
+		err = a.st.out(node, pred, f)
+	}
+	return out, err
+}
+
+// mentions groups edges by their other node (those keep accepts, when
+// set), each with the sources of its labels, newest first; the nodes with
+// most sources come first, then by name.
+func (a *asker) mentions(es []labelled, keep func(Ref) bool) ([]Mention, error) {
+	labels := make([]cgraph.Ref, 0, len(es))
+	nodes := make([]cgraph.Ref, 0, len(es))
+	for _, e := range es {
+		labels = append(labels, e.label)
+		nodes = append(nodes, e.node)
+	}
+	if err := a.st.values(append(labels, nodes...)); err != nil {
+		return nil, err
+	}
+	type group struct {
+		ref    Ref
+		labels []string
+	}
+	var groups []*group
+	byID := map[string]*group{}
+	for _, e := range es {
+		r := a.refOf(e.node)
+		if keep != nil && !keep(r) {
+			continue
+		}
+		g := byID[r.ID]
+		if g == nil {
+			g = &group{ref: r}
+			byID[r.ID] = g
+			groups = append(groups, g)
+		}
+		if l := a.st.text(e.label); l != "" && !slices.Contains(g.labels, l) {
+			g.labels = append(g.labels, l)
+		}
+	}
+	out := make([]Mention, 0, len(groups))
+	for _, g := range groups {
+		a.sortLabels(g.labels)
+		m := Mention{Ref: g.ref, Count: len(g.labels), Sources: []Source{}}
+		for _, l := range g.labels[:min(len(g.labels), MaxSources)] {
+			src, err := a.source(l)
+			if err != nil {
+				return nil, err
+			}
+			m.Sources = append(m.Sources, src)
+		}
+		out = append(out, m)
+	}
+	slices.SortStableFunc(out, func(x, y Mention) int {
+		return cmp.Or(cmp.Compare(y.Count, x.Count), strings.Compare(x.Name, y.Name), strings.Compare(x.ID, y.ID))
+	})
+	return out, nil
+}
+
+// sortLabels sorts labels newest article first, then by sentence.
+func (a *asker) sortLabels(labels []string) {
+	list := make([]said, len(labels))
+	for i, l := range labels {
+		list[i].label = l
+	}
+	a.locateText(list)
+	a.byDate(list)
+	for i := range list {
+		labels[i] = list[i].label
+	}
+}
+
+// locateText fills in the article and sentence of saids whose labels are
+// already text.
+func (a *asker) locateText(list []said) {
+	for i := range list {
+		l := list[i].label
+		list[i].art = -1
+		if ai, ok := a.ix.artByIRI[string(schema.ArticleOf(quad.IRI(l)))]; ok {
+			list[i].art = ai
+		}
+		list[i].sentence = sentenceNumber(l)
+	}
+}

@@ -1,0 +1,120 @@
+package questions
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// A Service answers the questions about one graph. Its methods are safe
+// for concurrent use. It keeps an index of names and articles in memory,
+// built on the first question (or by Warm) and kept in step with the
+// Graph's own loads and deletes.
+type Service struct {
+	g *graph.Graph
+
+	mu sync.RWMutex // guards ix; held for reading while a question runs
+	ix *index
+}
+
+// New returns a Service over g. g stays the caller's to close; the
+// Service must not be used after it is.
+func New(g *graph.Graph) *Service { return &Service{g: g} }
+
+// Warm builds the index now rather than on the first question, so that
+// question answers at once: a server calls it when it starts.
+func (s *Service) Warm(ctx context.Context) error { return s.refresh(ctx) }
+
+// refresh builds the index, or brings it up to the Graph's version.
+func (s *Service) refresh(ctx context.Context) error {
+	s.mu.RLock()
+	current := s.ix != nil && s.ix.version == s.g.Version()
+	s.mu.RUnlock()
+	if current {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.ix != nil {
+		ids, now, ok := s.g.ChangedSince(s.ix.version)
+		if now == s.ix.version {
+			return nil
+		}
+		if ok {
+			err := s.g.View(ctx, func(qs cgraph.QuadStore) error { return s.ix.update(newStore(ctx, qs), ids, now) })
+			switch {
+			case err == nil:
+				return nil
+			case !errors.Is(err, errRebuild):
+				s.ix = nil // half updated: build it again next time
+				return fmt.Errorf("update the name index: %w", err)
+			}
+		}
+	}
+	// The version is read first: articles loaded while the index is
+	// built are read again by the next refresh.
+	ix, err := buildIndex(ctx, s.g, s.g.Version())
+	if err != nil {
+		return fmt.Errorf("build the name index: %w", err)
+	}
+	s.ix = ix
+	return nil
+}
+
+// withIndex runs fn with a reader of the store and a current index.
+func (s *Service) withIndex(ctx context.Context, fn func(*store, *index) error) error {
+	if err := s.refresh(ctx); err != nil {
+		return err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.g.View(ctx, func(qs cgraph.QuadStore) error {
+		return fn(newStore(ctx, qs), s.ix)
+	})
+}
+
+// An Option shapes one question's answer.
+type Option func(*options)
+
+type options struct {
+	limit, offset int
+	kinds         []Kind
+	scan          int
+	scanSet       bool
+}
+
+func newOptions(opts []Option, limit int) options {
+	o := options{limit: limit}
+	for _, f := range opts {
+		f(&o)
+	}
+	return o
+}
+
+// WithLimit bounds the rows (hits, statements, articles) an answer lists;
+// zero or less lists all. Totals count them all regardless.
+func WithLimit(n int) Option { return func(o *options) { o.limit = n } }
+
+// WithOffset skips the first n rows, for the next page.
+func WithOffset(n int) Option { return func(o *options) { o.offset = max(0, n) } }
+
+// WithKinds narrows Search (and the names a question accepts, where it
+// takes several kinds) to these kinds.
+func WithKinds(ks ...Kind) Option { return func(o *options) { o.kinds = ks } }
+
+// page returns the rows of list the options ask for.
+func page[T any](list []T, o options) []T {
+	if o.offset >= len(list) {
+		return nil
+	}
+	list = list[o.offset:]
+	if o.limit > 0 && len(list) > o.limit {
+		list = list[:o.limit]
+	}
+	return list
+}
