@@ -5,12 +5,38 @@ import (
 	"sync"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/schema"
 )
 
 // This file lets readers that keep something derived from the store (the
 // questions package's name index) stay correct as articles come and go,
 // without re-reading the whole store after every load: the Graph counts its
-// writes and remembers which articles the recent ones touched.
+// writes and remembers which articles the recent ones touched, and what
+// those articles declared before (the store no longer has it).
+
+// A Change is one article a write loaded, replaced or deleted.
+type Change struct {
+	Article string // its ID
+	// Before are the article's quads declaring nodes (<type>, <name>,
+	// <alias>) as they were before the write; none for a new article.
+	// A reader that counted them can take them off, then read the
+	// article's quads as they are now.
+	Before []quad.Quad
+}
+
+// declarations returns the quads of qs that declare nodes.
+func declarations(qs []quad.Quad) []quad.Quad {
+	var out []quad.Quad
+	for _, q := range qs {
+		switch q.Predicate {
+		case schema.Type, schema.Name, schema.Alias:
+			out = append(out, q)
+		}
+	}
+	return out
+}
 
 // changeLogSize is how many changed article IDs a Graph remembers. A reader
 // further behind than that re-reads everything.
@@ -19,26 +45,27 @@ const changeLogSize = 4096
 type changeLog struct {
 	mu      sync.Mutex
 	version uint64   // writes so far
-	ids     []string // the last articles written, oldest first
+	changes []Change // the last articles written, oldest first
 	at      []uint64 // the version each was written at
 	dropped uint64   // the latest version some of whose articles were let go
 }
 
-// record notes that ids were loaded, replaced or deleted, as one write.
-func (c *changeLog) record(ids []string) {
-	if len(ids) == 0 {
+// record notes that articles were loaded, replaced or deleted, as one
+// write.
+func (c *changeLog) record(changes []Change) {
+	if len(changes) == 0 {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.version++
-	for _, id := range ids {
-		c.ids = append(c.ids, id)
+	for _, ch := range changes {
+		c.changes = append(c.changes, ch)
 		c.at = append(c.at, c.version)
 	}
-	if n := len(c.ids) - changeLogSize; n > 0 {
+	if n := len(c.changes) - changeLogSize; n > 0 {
 		c.dropped = c.at[n-1]
-		c.ids = append(c.ids[:0:0], c.ids[n:]...)
+		c.changes = append(c.changes[:0:0], c.changes[n:]...)
 		c.at = append(c.at[:0:0], c.at[n:]...)
 	}
 }
@@ -52,11 +79,12 @@ func (g *Graph) Version() uint64 {
 	return g.changes.version
 }
 
-// ChangedSince returns the IDs of the articles loaded, replaced or deleted
-// since version v, each once, and the current version. ok is false when
-// the Graph no longer remembers all of them (it keeps the last few
-// thousand): the caller must then re-read what it derived from the store.
-func (g *Graph) ChangedSince(v uint64) (ids []string, now uint64, ok bool) {
+// ChangedSince returns the articles loaded, replaced or deleted since
+// version v, in the order they were written (an article written twice is
+// there twice), and the current version. ok is false when the Graph no
+// longer remembers all of them (it keeps the last few thousand): the caller
+// must then re-read what it derived from the store.
+func (g *Graph) ChangedSince(v uint64) (changes []Change, now uint64, ok bool) {
 	c := &g.changes
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -67,14 +95,12 @@ func (g *Graph) ChangedSince(v uint64) (ids []string, now uint64, ok bool) {
 	if v < c.dropped {
 		return nil, now, false
 	}
-	seen := map[string]bool{}
-	for i, id := range c.ids {
-		if c.at[i] > v && !seen[id] {
-			seen[id] = true
-			ids = append(ids, id)
+	for i, ch := range c.changes {
+		if c.at[i] > v {
+			changes = append(changes, ch)
 		}
 	}
-	return ids, now, true
+	return changes, now, true
 }
 
 // View calls f with the quad store, holding writers off where the backend

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/cayleygraph/quad"
@@ -50,13 +51,47 @@ func TestChangedSince(t *testing.T) {
 				if err := s.do(); err != nil {
 					t.Fatalf("%s: %v", s.name, err)
 				}
-				ids, now, ok := g.ChangedSince(s.since)
+				changes, now, ok := g.ChangedSince(s.since)
+				var ids []string
+				for _, c := range changes {
+					if !slices.Contains(ids, c.Article) {
+						ids = append(ids, c.Article)
+					}
+				}
 				slices.Sort(ids)
 				if !ok || now != s.version || g.Version() != s.version || !slices.Equal(ids, s.want) {
 					t.Errorf("%s: ChangedSince(%d) = %v, %d, %v; want %v, %d, true", s.name, s.since, ids, now, ok, s.want, s.version)
 				}
 			}
 		})
+	}
+}
+
+// A change carries what the article declared before it: what a replace
+// or delete took away.
+func TestChangeBefore(t *testing.T) {
+	ctx := context.Background()
+	g := openT(t, graph.Memory, "")
+	if _, err := g.Load(ctx, changeDoc("a", "X")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := g.Load(ctx, changeDoc("a", "Y")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := g.Delete(ctx, "a"); err != nil {
+		t.Fatal(err)
+	}
+	changes, _, _ := g.ChangedSince(0)
+	var got []string
+	for _, c := range changes {
+		var names []string
+		for _, q := range c.Before {
+			names = append(names, quad.ToString(q.Object))
+		}
+		got = append(got, c.Article+":"+strings.Join(names, ","))
+	}
+	if want := []string{"a:", "a:X", "a:Y"}; !slices.Equal(got, want) {
+		t.Errorf("changes %v, want %v", got, want)
 	}
 }
 
@@ -77,7 +112,7 @@ func TestChangedSinceForgets(t *testing.T) {
 	if _, _, ok := g.ChangedSince(0); ok {
 		t.Error("ChangedSince(0) after 5001 articles: ok; want forgotten")
 	}
-	if ids, now, ok := g.ChangedSince(1); !ok || now != 2 || !slices.Equal(ids, []string{"late"}) {
-		t.Errorf("ChangedSince(1) = %v, %d, %v; want [late], 2, true", ids, now, ok)
+	if changes, now, ok := g.ChangedSince(1); !ok || now != 2 || len(changes) != 1 || changes[0].Article != "late" {
+		t.Errorf("ChangedSince(1) = %v, %d, %v; want [late], 2, true", changes, now, ok)
 	}
 }

@@ -160,18 +160,18 @@ func (g *Graph) loadRound(ctx context.Context, ps []*prepared, out []LoadResult)
 			continue
 		}
 		c := diff(old, p.quads)
-		c.id = p.id
+		c.id, c.before = p.id, declarations(old)
 		changes = append(changes, c)
 		out[i].Status, out[i].Added, out[i].Removed = Replaced, len(c.add), len(c.del)
 	}
 	// Noted before writing: a reader that re-reads an article the write
 	// then failed to change loses nothing.
-	touched := make([]string, 0, len(fresh)+len(changes))
+	touched := make([]Change, 0, len(fresh)+len(changes))
 	for _, p := range fresh {
-		touched = append(touched, p.id)
+		touched = append(touched, Change{Article: p.id})
 	}
 	for _, c := range changes {
-		touched = append(touched, c.id)
+		touched = append(touched, Change{Article: c.id, Before: c.before})
 	}
 	g.changes.record(touched)
 	if err := g.writeFresh(ctx, fresh); err != nil {
@@ -301,6 +301,7 @@ func (g *Graph) committed(n int) {
 type articleChange struct {
 	id       string
 	del, add []quad.Quad
+	before   []quad.Quad // the old quads' declarations (changes.go)
 }
 
 // diff returns the quads to delete and to add to turn old into new. Quads in
@@ -401,7 +402,7 @@ func (g *Graph) Delete(ctx context.Context, articleID string) (int, error) {
 	if err != nil || len(old) == 0 {
 		return 0, err
 	}
-	g.changes.record([]string{articleID})
+	g.changes.record([]Change{{Article: articleID, Before: declarations(old)}})
 	if err := g.applyChanges(ctx, []articleChange{{id: articleID, del: old}}); err != nil {
 		return 0, fmt.Errorf("delete article %s: %w", articleID, err)
 	}

@@ -3,7 +3,6 @@ package questions
 import (
 	"cmp"
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -42,12 +41,7 @@ type article struct {
 	date   string // "2010-07-14" or ""
 	outlet string
 	gone   bool // deleted from the store
-	// ents are the entities typed in the article and their <type> quads,
-	// for articles read since the index was built (nil for the others).
-	ents []entCount
 }
-
-type entCount struct{ ent, n int32 }
 
 // A nameKey is one way to find an entity: a name or alias, folded, from
 // one of its word starts to its end ("paul burstow", "burstow"), so a
@@ -222,24 +216,24 @@ func (ix *index) eachKey(prefix string, fn func(nameKey)) {
 	}
 }
 
-// errRebuild says the index cannot follow a change and must be built
-// again: an article read when it was built was replaced or deleted, and
-// which entities it named is not known.
-var errRebuild = errors.New("the name index must be built again")
-
-// update reads the articles ids name (loaded, replaced or deleted since
-// the index was made): their dates and outlets, the entities they declare
-// (with their names and aliases) and how often. An article read when the
-// index was built that is now replaced or deleted is errRebuild.
-func (ix *index) update(s *store, ids []string, version uint64) error {
-	kindOf := map[string]Kind{}
+// update follows the changes since the index was made: for each article
+// changed, it takes off what the article declared before the first change
+// (the index counted that), then reads what it declares now.
+func (ix *index) update(s *store, changes []graph.Change, version uint64) error {
+	kindOf := map[quad.Value]Kind{}
 	for _, k := range kinds {
-		kindOf[string(k.typ)] = k.kind
+		kindOf[k.typ] = k.kind
+	}
+	first := map[string][]quad.Quad{}
+	var order []string
+	for _, c := range changes {
+		if _, seen := first[c.Article]; !seen {
+			first[c.Article] = c.Before
+			order = append(order, c.Article)
+		}
 	}
 	type found struct {
-		n       int32
-		names   []string
-		aliases []string
+		names, aliases, dropped []string
 	}
 	changed := map[int32]*found{}
 	at := func(e int32) *found {
@@ -248,19 +242,26 @@ func (ix *index) update(s *store, ids []string, version uint64) error {
 		}
 		return changed[e]
 	}
-	for _, id := range ids {
+	for _, id := range order {
+		for _, q := range first[id] {
+			subject := valueText(q.Subject)
+			switch q.Predicate {
+			case schema.Type:
+				if kind, ok := kindOf[q.Object]; ok {
+					e := ix.entityFor(subject, kind)
+					ix.ents[e].count--
+					at(e)
+				}
+			case schema.Alias:
+				if e, ok := ix.byIRI[subject]; ok {
+					at(e).dropped = append(at(e).dropped, valueText(q.Object))
+				}
+			}
+		}
 		iri := string(schema.ArticleIRI(id))
 		a, known := ix.artByIRI[iri]
 		if known {
-			art := &ix.arts[a]
-			if !art.gone && art.ents == nil {
-				return errRebuild
-			}
-			for _, ec := range art.ents {
-				ix.ents[ec.ent].count -= int(ec.n)
-				at(ec.ent)
-			}
-			art.ents, art.gone = nil, true
+			ix.arts[a].gone = true
 		}
 		ref := s.ref(quad.IRI(iri))
 		if ref == nil {
@@ -274,32 +275,33 @@ func (ix *index) update(s *store, ids []string, version uint64) error {
 		var (
 			isArticle    bool
 			date, outlet string
-			typed        = map[int32]int32{}
+			typed        = map[int32]int{}
 			names        = map[string][]string{}
 			aliases      = map[string][]string{}
 		)
 		for _, l := range labels {
 			err := s.labelled(l, func(q link) bool {
-				subject, object := s.text(q.subject), s.text(q.object)
+				subject := s.text(q.subject)
 				switch quad.IRI(s.text(q.predicate)) {
 				case schema.Type:
-					if subject == iri && object == string(schema.Article) {
+					object := s.value(q.object)
+					if subject == iri && object == schema.Article {
 						isArticle = true
 					} else if kind, ok := kindOf[object]; ok {
 						typed[ix.entityFor(subject, kind)]++
 					}
 				case schema.Date:
 					if subject == iri {
-						date = object
+						date = s.text(q.object)
 					}
 				case schema.Source:
 					if subject == iri {
-						outlet = object
+						outlet = s.text(q.object)
 					}
 				case schema.Name:
-					names[subject] = append(names[subject], object)
+					names[subject] = append(names[subject], s.text(q.object))
 				case schema.Alias:
-					aliases[subject] = append(aliases[subject], object)
+					aliases[subject] = append(aliases[subject], s.text(q.object))
 				}
 				return true
 			})
@@ -315,15 +317,13 @@ func (ix *index) update(s *store, ids []string, version uint64) error {
 			ix.artByIRI[iri] = a
 			ix.arts = append(ix.arts, article{})
 		}
-		art := article{iri: iri, date: date, outlet: outlet, ents: make([]entCount, 0, len(typed))}
+		ix.arts[a] = article{iri: iri, date: date, outlet: outlet}
 		for e, n := range typed {
-			art.ents = append(art.ents, entCount{e, n})
-			ix.ents[e].count += int(n)
+			ix.ents[e].count += n
 			f := at(e)
 			f.names = append(f.names, names[ix.ents[e].iri]...)
 			f.aliases = append(f.aliases, aliases[ix.ents[e].iri]...)
 		}
-		ix.arts[a] = art
 	}
 	for e, f := range changed {
 		en := &ix.ents[e]
@@ -331,7 +331,25 @@ func (ix *index) update(s *store, ids []string, version uint64) error {
 		if name == en.iri || en.count <= 0 {
 			name = firstOf(f.names)
 		}
-		ix.setNames(e, name, append(slices.Clone(en.aliases), f.aliases...))
+		keep := append(slices.Clone(en.aliases), f.aliases...)
+		for _, d := range f.dropped {
+			if slices.Contains(f.aliases, d) {
+				continue
+			}
+			// Another article may still use the alias.
+			still := false
+			err := s.in(s.ref(quad.String(d)), schema.Alias, func(ed edge) bool {
+				still = s.text(ed.node) == en.iri
+				return !still
+			})
+			if err != nil {
+				return err
+			}
+			if !still {
+				keep = slices.DeleteFunc(keep, func(a string) bool { return a == d })
+			}
+		}
+		ix.setNames(e, name, keep)
 	}
 	if len(ix.recent) > 4096 {
 		ix.sortKeys()

@@ -31,19 +31,31 @@ const DefaultSearchLimit = 20
 // search box does: case and accents do not matter, and a query matches a
 // name it is the start of, or the start of a later word of ("burst" finds
 // Paul Burstow), or whose words its words all begin ("burstow paul").
-// Hits come best match first (exact, prefix, word, words; a name before an
-// alias), then by how many articles mention them. WithKinds narrows the
+// Hits come best match first (an exact name or alias; the start of a word
+// of a name; of an alias; all words somewhere), then by how often the
+// graph mentions them (in how many articles; for a reform, in how many
+// sentences). A hit's Articles counts articles. WithKinds narrows the
 // kinds; WithLimit (default 20) and WithOffset page. An empty query, or one
 // nothing matches, answers no hits and no error: a search box asks while
 // the user types.
 func (s *Service) Search(ctx context.Context, text string, opts ...Option) ([]Hit, error) {
 	o := newOptions(opts, DefaultSearchLimit)
 	var hits []Hit
-	err := s.withIndex(ctx, func(_ *store, ix *index) error {
+	err := s.withIndex(ctx, func(st *store, ix *index) error {
 		cands := ix.match(fold(text), o.kinds)
 		hits = make([]Hit, 0, min(len(cands), o.limit))
+		a := newAsker(st, ix)
 		for _, c := range page(cands, o) {
-			hits = append(hits, ix.hit(c))
+			h := ix.hit(c)
+			if h.Kind == KindReform {
+				// The index counts a reform's sentences: count articles.
+				arts, err := a.articlesOf(c.ent)
+				if err != nil {
+					return err
+				}
+				h.Articles = len(arts)
+			}
+			hits = append(hits, h)
 		}
 		return nil
 	})
@@ -191,17 +203,20 @@ func (ix *index) resolve(name string, ks []Kind) (int32, error) {
 
 // suggest returns up to n entities whose names are spelt nearest the folded
 // query: names with a word that starts as one of its words does (the first
-// three letters, else two), by edit distance, then by articles.
+// three letters, else two), by edit distance, then by articles. When none
+// is near in spelling, the names sharing a whole word of the query's are
+// next best ("Widget Weekly" suggests the Widget Board).
 func (ix *index) suggest(q string, ks []Kind, n int) []Entity {
 	type near struct {
 		ent  int32
 		dist int
 	}
-	best := map[int32]int{}
+	words := strings.Split(q, " ")
+	close, sharing := map[int32]int{}, map[int32]int{}
 	const maxKeys = 200_000
 	read := 0
 	for _, size := range []int{3, 2} {
-		for _, w := range strings.Split(q, " ") {
+		for _, w := range words {
 			if len(w) < size {
 				continue
 			}
@@ -210,22 +225,29 @@ func (ix *index) suggest(q string, ks []Kind, n int) []Entity {
 					return
 				}
 				d := min(editDistance(q, k.full), editDistance(q, k.text))
-				if len(strings.Split(q, " ")) == 1 {
+				if len(words) == 1 {
 					// One word: compare it with the name's word.
 					word, _, _ := strings.Cut(k.text, " ")
 					d = min(d, editDistance(q, word))
 				}
-				if d > max(2, len(q)/3) {
-					return
-				}
-				if old, ok := best[k.ent]; !ok || d < old {
-					best[k.ent] = d
+				if d <= max(2, len(q)/3) {
+					if old, ok := close[k.ent]; !ok || d < old {
+						close[k.ent] = d
+					}
+				} else if len(w) >= 3 && strings.HasPrefix(k.text, w) {
+					if old, ok := sharing[k.ent]; !ok || d < old {
+						sharing[k.ent] = d
+					}
 				}
 			})
 		}
-		if len(best) > 0 {
+		if len(close) > 0 {
 			break
 		}
+	}
+	best := close
+	if len(best) == 0 {
+		best = sharing
 	}
 	list := make([]near, 0, len(best))
 	for e, d := range best {

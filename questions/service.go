@@ -2,7 +2,6 @@ package questions
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"sync"
 
@@ -41,19 +40,17 @@ func (s *Service) refresh(ctx context.Context) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.ix != nil {
-		ids, now, ok := s.g.ChangedSince(s.ix.version)
+		changes, now, ok := s.g.ChangedSince(s.ix.version)
 		if now == s.ix.version {
 			return nil
 		}
 		if ok {
-			err := s.g.View(ctx, func(qs cgraph.QuadStore) error { return s.ix.update(newStore(ctx, qs), ids, now) })
-			switch {
-			case err == nil:
-				return nil
-			case !errors.Is(err, errRebuild):
+			err := s.g.View(ctx, func(qs cgraph.QuadStore) error { return s.ix.update(newStore(ctx, qs), changes, now) })
+			if err != nil {
 				s.ix = nil // half updated: build it again next time
 				return fmt.Errorf("update the name index: %w", err)
 			}
+			return nil
 		}
 	}
 	// The version is read first: articles loaded while the index is
