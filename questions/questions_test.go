@@ -110,7 +110,7 @@ func TestNames(t *testing.T) {
 		{name: "ann smith", want: "<person/ann-smith>"},
 		{name: "<person/ann-smith>", want: "<person/ann-smith>"},
 		{name: "person/ann-smith", want: "<person/ann-smith>"},
-		{name: "Smith", want: "<person/ann-smith>"},     // an alias, exactly
+		{name: "Smith", want: "<person/ann-smith>"},        // an alias, exactly
 		{name: "smithers", want: "<person/anne-smithers>"}, // the one name with that word
 		{name: "bob", want: "<person/bob-jones>"},
 		{name: "SGT", want: "<org/societe-generale-des-tests>"},
@@ -118,7 +118,7 @@ func TestNames(t *testing.T) {
 		{name: "Bob Jnoes", notIn: []string{"<person/bob-jones>"}},
 		{name: "Zebedee", notIn: []string{}},
 		{name: "<person/nobody>", notIn: []string{}},
-		{name: "widgets", want: "<org/ministry-of-widgets>"},  // the one speaker with that word
+		{name: "widgets", want: "<org/ministry-of-widgets>"},           // the one speaker with that word
 		{name: "Widget Weekly", notIn: []string{"<org/widget-board>"}}, // an outlet is no speaker
 		{name: "an", several: []string{"<person/ann-smith>", "<person/anne-smithers>"}},
 	}
