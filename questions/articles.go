@@ -3,7 +3,6 @@ package questions
 import (
 	"cmp"
 	"context"
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -97,11 +96,11 @@ func (s *Service) Articles(ctx context.Context, f ArticleFilter, opts ...Option)
 // dateBounds turns From and To into the first and last day they allow
 // ("" for no bound).
 func dateBounds(from, to string) (string, string, error) {
-	lo, err := datePrefix(from, "From")
+	lo, err := datePrefix(from, "from")
 	if err != nil {
 		return "", "", err
 	}
-	hi, err := datePrefix(to, "To")
+	hi, err := datePrefix(to, "to")
 	if err != nil {
 		return "", "", err
 	}
@@ -112,7 +111,7 @@ func dateBounds(from, to string) (string, string, error) {
 		hi += "-31" // no month has more; "2010-02-31" sorts after every day of it
 	}
 	if lo != "" && hi != "" && lo > hi {
-		return "", "", fmt.Errorf("articles: From %s is after To %s", from, to)
+		return "", "", invalid("articles: from %s is after to %s", from, to)
 	}
 	return lo, hi, nil
 }
@@ -130,7 +129,7 @@ func datePrefix(s, field string) (string, error) {
 			}
 		}
 	}
-	return "", fmt.Errorf("articles: %s %q is not a year, month or day (2010, 2010-07, 2010-07-14)", field, s)
+	return "", invalid("articles: %s %q is not a year, month or day (2010, 2010-07, 2010-07-14)", field, s)
 }
 
 // outlets counts articles by outlet, most first.

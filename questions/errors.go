@@ -51,7 +51,7 @@ func (e *AmbiguousError) Error() string {
 		more = fmt.Sprintf(" and %d more", e.More)
 	}
 	return fmt.Sprintf("%q names %d %s: %s%s; which one?", e.Name, len(e.Candidates)+e.More,
-		kindWords(e.Kinds)+"s", nameList(e.Candidates, ", "), more)
+		kindPlural(e.Kinds), nameList(e.Candidates, ", "), more)
 }
 
 // Is makes errors.Is(err, ErrAmbiguous) true.
@@ -64,6 +64,21 @@ func kindWords(ks []Kind) string {
 	words := make([]string, len(ks))
 	for i, k := range ks {
 		words[i] = string(k)
+	}
+	return strings.Join(words, " or ")
+}
+
+// kindPlural is kindWords in the plural: "people or organisations".
+func kindPlural(ks []Kind) string {
+	if len(ks) == 0 || len(ks) == len(kinds) {
+		return "things"
+	}
+	words := make([]string, len(ks))
+	for i, k := range ks {
+		words[i] = string(k) + "s"
+		if k == KindPerson {
+			words[i] = "people"
+		}
 	}
 	return strings.Join(words, " or ")
 }
@@ -86,3 +101,11 @@ func plural(n int, word string) string {
 	}
 	return fmt.Sprintf("%d %ss", n, word)
 }
+
+// An InvalidError says a question was asked wrongly: a date that is no
+// date, nothing to ask about.
+type InvalidError struct{ Msg string }
+
+func (e *InvalidError) Error() string { return e.Msg }
+
+func invalid(format string, args ...any) error { return &InvalidError{Msg: fmt.Sprintf(format, args...)} }

@@ -89,7 +89,7 @@ func (a *asker) whoSaid(about string, o options) (*WhoSaidPage, error) {
 	)
 	q := fold(about)
 	if q == "" {
-		return nil, &NotFoundError{Name: about}
+		return nil, invalid("who-said: say what about")
 	}
 	switch e, ok := a.ix.exactly(about); {
 	case ok && a.ix.ents[e].kind == KindTopic:

@@ -6,12 +6,14 @@ import (
 	"log/slog"
 	"net"
 	"path"
+	"time"
 
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/server"
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/internal/gctune"
+	"github.com/newsgraph/newsgraph/questions"
 	"github.com/newsgraph/newsgraph/source"
 	"github.com/spf13/cobra"
 )
@@ -28,7 +30,9 @@ func newServeCmd() *cobra.Command {
 		Use:   "serve",
 		Short: "Serve Cayley's HTTP API v2 (Gizmo, GraphQL, MQL) and the graph explorer",
 		Long: `Serve the graph over HTTP: Cayley's HTTP API v2 at /api/v2 (the same routes,
-request and answer shapes as "cayley http") and a graph explorer at /.
+request and answer shapes as "cayley http"), the questions (search, said,
+profile, reform, who-said, roles, articles) as JSON at /api/questions/, and
+a graph explorer at /.
 
 The server is read-only unless --writable, listens on loopback unless --addr
 says otherwise, and bounds every query in time (--query-timeout) and in
@@ -55,10 +59,12 @@ results (--query-limit). See docs/server.md.`,
 				return err
 			}
 			log := slog.New(slog.NewTextHandler(cmd.ErrOrStderr(), nil))
+			ask := questions.New(g)
 			srv, err := server.New(g.Handle(), append(limits.Options(),
 				server.WithWritable(writable),
 				server.WithIngest(ingestInto(g, ex)),
 				server.WithLogger(log),
+				server.WithQuestions(ask),
 			)...)
 			if err != nil {
 				return err
@@ -76,6 +82,18 @@ results (--query-limit). See docs/server.md.`,
 				mode = "writable"
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "newsgraph: serving %s %s graph on http://%s/\n", mode, g.Backend(), ln.Addr())
+			// The questions' name index is read now, not on the first
+			// question: seconds on a large store (questions wait for it).
+			go func() {
+				start := time.Now()
+				if err := ask.Warm(ctx); err != nil {
+					if ctx.Err() == nil {
+						log.Warn("reading the names for /api/questions", "err", err)
+					}
+					return
+				}
+				log.Info("names read for /api/questions", "took", time.Since(start).Round(time.Millisecond))
+			}()
 			return srv.Serve(ctx, ln)
 		},
 	}

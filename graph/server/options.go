@@ -6,6 +6,8 @@ import (
 	"log/slog"
 	"runtime"
 	"time"
+
+	"github.com/newsgraph/newsgraph/questions"
 )
 
 // Defaults, chosen so that a server started with no options is safe to leave
@@ -52,6 +54,7 @@ type config struct {
 	shutdownGrace time.Duration
 	ingest        IngestFunc
 	log           *slog.Logger
+	questions     *questions.Service // questions.go
 }
 
 func defaultConfig() config {

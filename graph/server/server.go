@@ -84,6 +84,7 @@ func (s *Server) routes() {
 	m.Handle("GET /api/canned", s.gate(s.reading(http.HandlerFunc(s.serveCanned))))
 	m.Handle("GET /api/node", s.gate(s.reading(http.HandlerFunc(s.serveNode))))
 	m.Handle("POST /api/subgraph", s.limitBody(s.gate(s.reading(http.HandlerFunc(s.serveSubgraph)))))
+	s.questionRoutes(m) // GET /api/questions/…, questions.go
 	m.Handle("/", uiHandler())
 	s.mux = m
 }
