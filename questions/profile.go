@@ -120,7 +120,8 @@ func (a *asker) profile(e int32) (*Profile, error) {
 		if err != nil {
 			return nil, err
 		}
-		p.RolesTotal, p.Roles = len(roles), roles[:min(len(roles), MaxProfileRows)]
+		p.RolesTotal = len(roles)
+		p.Roles = append(p.Roles, roles[:min(len(roles), MaxProfileRows)]...)
 		list, err := a.saidBy(e)
 		if err != nil {
 			return nil, err

@@ -2,6 +2,7 @@ package questions_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"reflect"
@@ -508,5 +509,36 @@ func TestIndexFollowsChanges(t *testing.T) {
 				t.Errorf("articles after delete: %v, %v", p, err)
 			}
 		})
+	}
+}
+
+// Answers with nothing in a list say [] in JSON, never null: a page reads
+// them without checking.
+func TestNoNullLists(t *testing.T) {
+	ctx := context.Background()
+	s, _ := worldService(t, graph.Memory)
+	var answers []any
+	add := func(v any, err error) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		answers = append(answers, v)
+	}
+	add(s.Search(ctx, "zebra"))
+	add(s.Said(ctx, "Ministry of Widgets"))
+	add(s.Roles(ctx, "Bob Jones"))
+	add(s.Profile(ctx, "widgets"))
+	add(s.Profile(ctx, "Ministry of Widgets"))
+	add(s.Reform(ctx, "abolition of Widget Board"))
+	add(s.WhoSaid(ctx, "nothing at all"))
+	add(s.Articles(ctx, questions.ArticleFilter{Outlet: "nobody"}))
+	for _, a := range answers {
+		data, err := json.Marshal(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(data), "null") {
+			t.Errorf("%T: %s", a, data)
+		}
 	}
 }

@@ -47,7 +47,7 @@ func (s *Service) Roles(ctx context.Context, name string, opts ...Option) (*Role
 		if err != nil {
 			return err
 		}
-		out = &RolesPage{Entity: ix.entityOf(e), Total: len(roles), Roles: page(roles, o)}
+		out = &RolesPage{Entity: ix.entityOf(e), Total: len(roles), Roles: append([]Role{}, page(roles, o)...)}
 		return nil
 	})
 	if err != nil {

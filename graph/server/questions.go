@@ -39,32 +39,32 @@ func WithQuestions(q *questions.Service) Option { return func(c *config) { c.que
 const maxPageRows = 1000
 
 // A question reads its parameters and answers.
-type question func(ctx context.Context, q *questions.Service, p params) (any, error)
+type question func(ctx context.Context, q *questions.Service, p *params) (any, error)
 
 var questionRoutes = map[string]question{
-	"search": func(ctx context.Context, q *questions.Service, p params) (any, error) {
+	"search": func(ctx context.Context, q *questions.Service, p *params) (any, error) {
 		return q.Search(ctx, p.get("q"), p.options(questions.DefaultSearchLimit)...)
 	},
-	"said": func(ctx context.Context, q *questions.Service, p params) (any, error) {
+	"said": func(ctx context.Context, q *questions.Service, p *params) (any, error) {
 		return q.Said(ctx, p.required("name"), p.options(questions.DefaultRows)...)
 	},
-	"profile": func(ctx context.Context, q *questions.Service, p params) (any, error) {
+	"profile": func(ctx context.Context, q *questions.Service, p *params) (any, error) {
 		return q.Profile(ctx, p.required("name"), p.options(questions.DefaultRows)...)
 	},
-	"reform": func(ctx context.Context, q *questions.Service, p params) (any, error) {
+	"reform": func(ctx context.Context, q *questions.Service, p *params) (any, error) {
 		return q.Reform(ctx, p.required("name"))
 	},
-	"who-said": func(ctx context.Context, q *questions.Service, p params) (any, error) {
+	"who-said": func(ctx context.Context, q *questions.Service, p *params) (any, error) {
 		opts := p.options(questions.DefaultRows)
 		if p.has("scan") {
 			opts = append(opts, questions.WithScan(p.int("scan", questions.DefaultScan, 0)))
 		}
 		return q.WhoSaid(ctx, p.required("about"), opts...)
 	},
-	"roles": func(ctx context.Context, q *questions.Service, p params) (any, error) {
+	"roles": func(ctx context.Context, q *questions.Service, p *params) (any, error) {
 		return q.Roles(ctx, p.required("name"), p.options(questions.DefaultRows)...)
 	},
-	"articles": func(ctx context.Context, q *questions.Service, p params) (any, error) {
+	"articles": func(ctx context.Context, q *questions.Service, p *params) (any, error) {
 		f := questions.ArticleFilter{From: p.get("from"), To: p.get("to"), Outlet: p.get("outlet"), Entity: p.get("entity")}
 		return q.Articles(ctx, f, p.options(questions.DefaultRows)...)
 	},
@@ -87,7 +87,7 @@ func (s *Server) serveQuestion(w http.ResponseWriter, r *http.Request, ask quest
 	ctx, cancel := s.queryContext(r)
 	defer cancel()
 	p := params{values: r.URL.Query()}
-	answer, err := ask(ctx, s.cfg.questions, p)
+	answer, err := ask(ctx, s.cfg.questions, &p)
 	if p.err != nil {
 		writeError(w, http.StatusBadRequest, p.err.Error())
 		return
@@ -99,28 +99,23 @@ func (s *Server) serveQuestion(w http.ResponseWriter, r *http.Request, ask quest
 	writeJSON(w, answer)
 }
 
-// questionError is the JSON of a question's error.
-type questionError struct {
-	Error       string             `json:"error"`
-	Suggestions []questions.Entity `json:"suggestions,omitempty"`
-	Candidates  []questions.Entity `json:"candidates,omitempty"`
-	More        int                `json:"more,omitempty"`
-}
-
+// writeQuestionError answers a question's error: {"error": "…"}, with the
+// nearest names ("suggestions", perhaps []) for a name that matched
+// nothing, the candidates ("candidates", and "more" not listed) for one
+// that matched several.
 func writeQuestionError(w http.ResponseWriter, err error) {
 	var (
 		nf  *questions.NotFoundError
 		amb *questions.AmbiguousError
 	)
-	body, code := questionError{Error: err.Error()}, http.StatusInternalServerError
+	body, code := map[string]any{"error": err.Error()}, http.StatusInternalServerError
 	switch {
 	case errors.As(err, &nf):
-		body.Suggestions, code = nf.Suggestions, http.StatusNotFound
-		if body.Suggestions == nil {
-			body.Suggestions = []questions.Entity{}
-		}
+		code = http.StatusNotFound
+		body["suggestions"] = append([]questions.Entity{}, nf.Suggestions...)
 	case errors.As(err, &amb):
-		body.Candidates, body.More, code = amb.Candidates, amb.More, http.StatusConflict
+		code = http.StatusConflict
+		body["candidates"], body["more"] = amb.Candidates, amb.More
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
 		code = http.StatusServiceUnavailable
 	case errors.As(err, new(*questions.InvalidError)):
