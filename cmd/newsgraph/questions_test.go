@@ -54,7 +54,9 @@ func TestQuestionsThreeFaces(t *testing.T) {
 				return ask.Search(ctx, "primary care", questions.WithKinds(questions.KindOrganisation, questions.KindTopic), questions.WithLimit(questions.DefaultSearchLimit))
 			}},
 		{"said", []string{"said", "Paul Burstow", "--limit", "3", "--offset", "1"}, "said?name=Paul+Burstow&limit=3&offset=1",
-			func() (any, error) { return ask.Said(ctx, "Paul Burstow", questions.WithLimit(3), questions.WithOffset(1)) }},
+			func() (any, error) {
+				return ask.Said(ctx, "Paul Burstow", questions.WithLimit(3), questions.WithOffset(1))
+			}},
 		{"profile", []string{"profile", "Andrew Cozens"}, "profile?name=Andrew+Cozens",
 			func() (any, error) { return ask.Profile(ctx, "Andrew Cozens") }},
 		{"profile of a body", []string{"profile", "<org/primary-care-trust>"}, "profile?name=%3Corg/primary-care-trust%3E",
