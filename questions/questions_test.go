@@ -542,3 +542,20 @@ func TestNoNullLists(t *testing.T) {
 		}
 	}
 }
+
+// Resolve reads a name as the questions do.
+func TestResolve(t *testing.T) {
+	ctx := context.Background()
+	s, _ := worldService(t, graph.Memory)
+	e, err := s.Resolve(ctx, "WB")
+	if err != nil || e.ID != "<org/widget-board>" || e.Articles != 2 {
+		t.Errorf("Resolve(WB) = %+v, %v", e, err)
+	}
+	e, err = s.Resolve(ctx, "abolition of widget board")
+	if err != nil || e.Articles != 2 {
+		t.Errorf("Resolve(reform) = %+v, %v; want 2 articles", e, err)
+	}
+	if _, err := s.Resolve(ctx, "Ann Smith", questions.WithKinds(questions.KindTopic)); !errors.Is(err, questions.ErrNotFound) {
+		t.Errorf("Resolve(Ann Smith as a topic): %v", err)
+	}
+}

@@ -285,3 +285,29 @@ func editDistance(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+// Resolve says which person, body, reform or topic a name means, as every
+// question reads its name: a node ID, an exact name or alias, or words that
+// begin the words of one name only. It fails as the questions do: a
+// *NotFoundError with the nearest names, an *AmbiguousError with the
+// candidates. WithKinds narrows the kinds.
+func (s *Service) Resolve(ctx context.Context, name string, opts ...Option) (Entity, error) {
+	o := newOptions(opts, 0)
+	var out Entity
+	err := s.withIndex(ctx, func(st *store, ix *index) error {
+		e, err := ix.resolve(name, o.kinds)
+		if err != nil {
+			return err
+		}
+		out = ix.entityOf(e)
+		if out.Kind == KindReform {
+			arts, err := newAsker(st, ix).articlesOf(e)
+			if err != nil {
+				return err
+			}
+			out.Articles = len(arts)
+		}
+		return nil
+	})
+	return out, err
+}
