@@ -559,3 +559,30 @@ func TestResolve(t *testing.T) {
 		t.Errorf("Resolve(Ann Smith as a topic): %v", err)
 	}
 }
+
+// Top lists the most mentioned first, by kind when asked.
+func TestTop(t *testing.T) {
+	ctx := context.Background()
+	s, _ := worldService(t, graph.Bolt)
+	tests := []struct {
+		kinds []questions.Kind
+		want  []string
+	}{
+		{nil, []string{"abolition of Widget Board 2", "widgets 3", "Ann Smith 2", "Widget Board 2"}}, // a reform's 3 sentences rank it
+		{[]questions.Kind{questions.KindPerson}, []string{"Ann Smith 2", "Anne Smithers 1", "Bob Jones 1"}},
+		{[]questions.Kind{questions.KindOrganisation, questions.KindTopic}, []string{"widgets 3", "Widget Board 2", "Ministry of Widgets 1", "Société Générale des Tests 1"}},
+	}
+	for _, tt := range tests {
+		top, err := s.Top(ctx, questions.WithKinds(tt.kinds...), questions.WithLimit(4))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range top {
+			got = append(got, fmt.Sprintf("%s %d", e.Name, e.Articles))
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Top(%v) = %q, want %q", tt.kinds, got, tt.want)
+		}
+	}
+}

@@ -311,3 +311,42 @@ func (s *Service) Resolve(ctx context.Context, name string, opts ...Option) (Ent
 	})
 	return out, err
 }
+
+// Top lists the most mentioned people, bodies, reforms and topics, most
+// first (then by name): an explorer's first screen. WithKinds narrows the
+// kinds; WithLimit (default 20) and WithOffset page.
+func (s *Service) Top(ctx context.Context, opts ...Option) ([]Entity, error) {
+	o := newOptions(opts, DefaultSearchLimit)
+	var out []Entity
+	err := s.withIndex(ctx, func(st *store, ix *index) error {
+		var list []int32
+		for e := range ix.ents {
+			en := &ix.ents[e]
+			if en.count > 0 && (len(o.kinds) == 0 || slices.Contains(o.kinds, en.kind)) {
+				list = append(list, int32(e))
+			}
+		}
+		slices.SortFunc(list, func(a, b int32) int {
+			ea, eb := &ix.ents[a], &ix.ents[b]
+			return cmp.Or(cmp.Compare(eb.count, ea.count), strings.Compare(ea.name, eb.name), strings.Compare(ea.iri, eb.iri))
+		})
+		a := newAsker(st, ix)
+		out = make([]Entity, 0, min(len(list), o.limit))
+		for _, e := range page(list, o) {
+			en := ix.entityOf(e)
+			if en.Kind == KindReform {
+				arts, err := a.articlesOf(e)
+				if err != nil {
+					return err
+				}
+				en.Articles = len(arts)
+			}
+			out = append(out, en)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}

@@ -52,6 +52,7 @@ func newRootCmd() *cobra.Command {
 		newServeCmd(),
 		newExportCmd(),
 		newSearchCmd(),
+		newTopCmd(),
 		newSaidCmd(),
 		newProfileCmd(),
 		newReformCmd(),

@@ -205,6 +205,41 @@ takes the name or the ID.`,
 	return cmd
 }
 
+func newTopCmd() *cobra.Command {
+	var f askFlags
+	cmd := &cobra.Command{
+		Use:   "top",
+		Short: "The most mentioned people, bodies, reforms and topics",
+		Long: `Top lists the people, bodies, reforms and topics the graph mentions most
+(people, bodies and topics by articles, reforms by the sentences that report
+them), with their IDs.`,
+		Example: `  newsgraph top
+  newsgraph top --kind person --limit 10`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts, err := f.options()
+			if err != nil {
+				return err
+			}
+			return ask(cmd, &f, func(ctx context.Context, s *questions.Service) ([]questions.Entity, error) {
+				return s.Top(ctx, opts...)
+			}, func(out, errOut io.Writer, es []questions.Entity) error {
+				if len(es) == 0 {
+					return errors.New("top: the graph names nothing")
+				}
+				t := newTable(out, "NAME", "KIND", "ARTICLES", "ID")
+				for _, e := range es {
+					t.row(e.Name, string(e.Kind), fmt.Sprint(e.Articles), e.ID)
+				}
+				return t.flush()
+			})
+		},
+	}
+	f.add(cmd, questions.DefaultSearchLimit, true)
+	f.addKinds(cmd, "only these kinds")
+	return cmd
+}
+
 func newSaidCmd() *cobra.Command {
 	var f askFlags
 	cmd := &cobra.Command{

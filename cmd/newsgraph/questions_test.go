@@ -53,6 +53,10 @@ func TestQuestionsThreeFaces(t *testing.T) {
 			func() (any, error) {
 				return ask.Search(ctx, "primary care", questions.WithKinds(questions.KindOrganisation, questions.KindTopic), questions.WithLimit(questions.DefaultSearchLimit))
 			}},
+		{"top", []string{"top", "--kind", "person,reform", "--limit", "5"}, "top?kind=person,reform&limit=5",
+			func() (any, error) {
+				return ask.Top(ctx, questions.WithKinds(questions.KindPerson, questions.KindReform), questions.WithLimit(5))
+			}},
 		{"said", []string{"said", "Paul Burstow", "--limit", "3", "--offset", "1"}, "said?name=Paul+Burstow&limit=3&offset=1",
 			func() (any, error) {
 				return ask.Said(ctx, "Paul Burstow", questions.WithLimit(3), questions.WithOffset(1))

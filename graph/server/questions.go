@@ -20,6 +20,7 @@ import (
 // inserts it as text.
 //
 //	GET /api/questions/search?q=TEXT[&kind=person,organisation][&limit=20][&offset=0]
+//	GET /api/questions/top[?kind=person][&limit=20][&offset=0]       the most mentioned
 //	GET /api/questions/said?name=NAME[&limit=100][&offset=0]
 //	GET /api/questions/profile?name=NAME[&kind=…]
 //	GET /api/questions/reform?name=NAME
@@ -44,6 +45,9 @@ type question func(ctx context.Context, q *questions.Service, p *params) (any, e
 var questionRoutes = map[string]question{
 	"search": func(ctx context.Context, q *questions.Service, p *params) (any, error) {
 		return q.Search(ctx, p.get("q"), p.options(questions.DefaultSearchLimit)...)
+	},
+	"top": func(ctx context.Context, q *questions.Service, p *params) (any, error) {
+		return q.Top(ctx, p.options(questions.DefaultSearchLimit)...)
 	},
 	"said": func(ctx context.Context, q *questions.Service, p *params) (any, error) {
 		return q.Said(ctx, p.required("name"), p.options(questions.DefaultRows)...)
