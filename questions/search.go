@@ -44,18 +44,18 @@ func (s *Service) Search(ctx context.Context, text string, opts ...Option) ([]Hi
 	err := s.withIndex(ctx, func(st *store, ix *index) error {
 		cands := ix.match(fold(text), o.kinds)
 		hits = make([]Hit, 0, min(len(cands), o.limit))
-		a := newAsker(st, ix)
+		es := make([]Entity, 0, len(hits))
 		for _, c := range page(cands, o) {
 			h := ix.hit(c)
-			if h.Kind == KindReform {
-				// The index counts a reform's sentences: count articles.
-				arts, err := a.articlesOf(c.ent)
-				if err != nil {
-					return err
-				}
-				h.Articles = len(arts)
-			}
 			hits = append(hits, h)
+			es = append(es, h.Entity)
+		}
+		// The index counts a reform's sentences: count articles.
+		if err := newAsker(st, ix).countReforms(es); err != nil {
+			return err
+		}
+		for i := range hits {
+			hits[i].Articles = es[i].Articles
 		}
 		return nil
 	})
@@ -299,15 +299,10 @@ func (s *Service) Resolve(ctx context.Context, name string, opts ...Option) (Ent
 		if err != nil {
 			return err
 		}
-		out = ix.entityOf(e)
-		if out.Kind == KindReform {
-			arts, err := newAsker(st, ix).articlesOf(e)
-			if err != nil {
-				return err
-			}
-			out.Articles = len(arts)
-		}
-		return nil
+		es := []Entity{ix.entityOf(e)}
+		err = newAsker(st, ix).countReforms(es)
+		out = es[0]
+		return err
 	})
 	return out, err
 }
@@ -330,20 +325,11 @@ func (s *Service) Top(ctx context.Context, opts ...Option) ([]Entity, error) {
 			ea, eb := &ix.ents[a], &ix.ents[b]
 			return cmp.Or(cmp.Compare(eb.count, ea.count), strings.Compare(ea.name, eb.name), strings.Compare(ea.iri, eb.iri))
 		})
-		a := newAsker(st, ix)
 		out = make([]Entity, 0, min(len(list), o.limit))
 		for _, e := range page(list, o) {
-			en := ix.entityOf(e)
-			if en.Kind == KindReform {
-				arts, err := a.articlesOf(e)
-				if err != nil {
-					return err
-				}
-				en.Articles = len(arts)
-			}
-			out = append(out, en)
+			out = append(out, ix.entityOf(e))
 		}
-		return nil
+		return newAsker(st, ix).countReforms(out)
 	})
 	if err != nil {
 		return nil, err

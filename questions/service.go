@@ -2,6 +2,7 @@ package questions
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 
@@ -71,8 +72,45 @@ func (s *Service) withIndex(ctx context.Context, fn func(*store, *index) error) 
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	return s.g.View(ctx, func(qs cgraph.QuadStore) error {
-		return fn(newStore(ctx, qs), s.ix)
+		st := newStore(ctx, qs)
+		err := fn(st, s.ix)
+		// The names an error lists count a reform's articles, as answers do.
+		var (
+			nf  *NotFoundError
+			amb *AmbiguousError
+		)
+		switch {
+		case errors.As(err, &nf):
+			if e := newAsker(st, s.ix).countReforms(nf.Suggestions); e != nil {
+				return e
+			}
+		case errors.As(err, &amb):
+			if e := newAsker(st, s.ix).countReforms(amb.Candidates); e != nil {
+				return e
+			}
+		}
+		return err
 	})
+}
+
+// countReforms sets the reforms' Articles to the articles that report
+// them (the index counts their sentences).
+func (a *asker) countReforms(es []Entity) error {
+	for i := range es {
+		if es[i].Kind != KindReform {
+			continue
+		}
+		e, ok := a.ix.byIRI[plainIRI(es[i].ID)]
+		if !ok {
+			continue
+		}
+		arts, err := a.articlesOf(e)
+		if err != nil {
+			return err
+		}
+		es[i].Articles = len(arts)
+	}
+	return nil
 }
 
 // An Option shapes one question's answer.

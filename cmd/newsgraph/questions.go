@@ -293,7 +293,7 @@ func statementTable(out io.Writer, sts []questions.Statement, speakers bool) err
 	for _, st := range sts {
 		topics := names(st.Topics)
 		if speakers {
-			t.row(names(st.Speakers), st.Text, topics, sourceCell(st.Source))
+			t.row(shorten(names(st.Speakers), 30), st.Text, topics, sourceCell(st.Source))
 			continue
 		}
 		t.row(st.Source.Article.Date, st.Kind, st.Text, topics, sourceCell(st.Source))
