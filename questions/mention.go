@@ -43,9 +43,9 @@ func (a *asker) collect(node cgraph.Ref, pred quad.IRI, inward bool) ([]labelled
 }
 
 // mentions groups edges by their other node (those keep accepts, when
-// set), each with the sources of its labels, newest first; the nodes with
-// most sources come first, then by name.
-func (a *asker) mentions(es []labelled, keep func(Ref) bool) ([]Mention, error) {
+// set), the nodes with most sources first, then by name; it returns the
+// first limit of them (all when limit <= 0), each with its newest sources.
+func (a *asker) mentions(es []labelled, keep func(Ref) bool, limit int) ([]Mention, error) {
 	labels := make([]cgraph.Ref, 0, len(es))
 	nodes := make([]cgraph.Ref, 0, len(es))
 	for _, e := range es {
@@ -58,6 +58,7 @@ func (a *asker) mentions(es []labelled, keep func(Ref) bool) ([]Mention, error) 
 	type group struct {
 		ref    Ref
 		labels []string
+		seen   map[string]bool
 	}
 	var groups []*group
 	byID := map[string]*group{}
@@ -68,13 +69,20 @@ func (a *asker) mentions(es []labelled, keep func(Ref) bool) ([]Mention, error) 
 		}
 		g := byID[r.ID]
 		if g == nil {
-			g = &group{ref: r}
+			g = &group{ref: r, seen: map[string]bool{}}
 			byID[r.ID] = g
 			groups = append(groups, g)
 		}
-		if l := a.st.text(e.label); l != "" && !slices.Contains(g.labels, l) {
+		if l := a.st.text(e.label); l != "" && !g.seen[l] {
+			g.seen[l] = true
 			g.labels = append(g.labels, l)
 		}
+	}
+	slices.SortStableFunc(groups, func(x, y *group) int {
+		return cmp.Or(cmp.Compare(len(y.labels), len(x.labels)), strings.Compare(x.ref.Name, y.ref.Name), strings.Compare(x.ref.ID, y.ref.ID))
+	})
+	if limit > 0 && len(groups) > limit {
+		groups = groups[:limit]
 	}
 	out := make([]Mention, 0, len(groups))
 	for _, g := range groups {
@@ -89,9 +97,6 @@ func (a *asker) mentions(es []labelled, keep func(Ref) bool) ([]Mention, error) 
 		}
 		out = append(out, m)
 	}
-	slices.SortStableFunc(out, func(x, y Mention) int {
-		return cmp.Or(cmp.Compare(y.Count, x.Count), strings.Compare(x.Name, y.Name), strings.Compare(x.ID, y.ID))
-	})
 	return out, nil
 }
 

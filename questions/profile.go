@@ -21,11 +21,12 @@ type Profile struct {
 	Roles      []Role `json:"roles"`
 	RolesTotal int    `json:"roles_total"`
 	// Statements counts what they said; Topics what it was about, most
-	// first; Latest is the newest few.
+	// first (in the newest MaxTopicsFrom); Latest is the newest few.
 	Statements int          `json:"statements"`
 	Topics     []TopicCount `json:"topics"`
 	Latest     []Statement  `json:"latest"`
-	// Stances are the reforms they support or oppose.
+	// Stances are the reforms they support or oppose. These lists, as the
+	// reforms below, show the MaxProfileRows most reported.
 	Stances []Stance `json:"stances"`
 	// Drives are the reforms they carry out (<agent>); AffectedBy the
 	// reforms that change a body (<affects>); GainsFrom those that give it
@@ -67,8 +68,8 @@ const (
 	MaxProfileRows   = 50  // roles, stances, reforms, people appearing with
 	MaxLatest        = 5   // newest statements
 	MaxNewest        = 10  // newest articles
-	MaxAppearsWithin = 500 // newest articles read for AppearsWith
-	maxTopicsFrom    = 2000
+	MaxAppearsWithin = 200 // newest articles read for AppearsWith
+	MaxTopicsFrom    = 500 // newest statements read for Topics
 )
 
 // Profile answers what the graph knows of a person, body, reform or topic:
@@ -116,12 +117,11 @@ func (a *asker) profile(e int32) (*Profile, error) {
 		return nil, err
 	}
 	if kind == KindPerson || kind == KindOrganisation {
-		roles, err := a.roles(e)
+		roles, total, err := a.roles(e, options{limit: MaxProfileRows})
 		if err != nil {
 			return nil, err
 		}
-		p.RolesTotal = len(roles)
-		p.Roles = append(p.Roles, roles[:min(len(roles), MaxProfileRows)]...)
+		p.RolesTotal, p.Roles = total, roles
 		list, err := a.saidBy(e)
 		if err != nil {
 			return nil, err
@@ -130,7 +130,7 @@ func (a *asker) profile(e int32) (*Profile, error) {
 		if p.Latest, err = a.statements(list[:min(len(list), MaxLatest)]); err != nil {
 			return nil, err
 		}
-		if p.Topics, err = a.topicsOf(list[:min(len(list), maxTopicsFrom)]); err != nil {
+		if p.Topics, err = a.topicsOf(list[:min(len(list), MaxTopicsFrom)]); err != nil {
 			return nil, err
 		}
 		for _, stance := range []quad.IRI{schema.Supports, schema.Opposes} {
@@ -138,7 +138,7 @@ func (a *asker) profile(e int32) (*Profile, error) {
 			if err != nil {
 				return nil, err
 			}
-			ms, err := a.mentions(es, nil)
+			ms, err := a.mentions(es, nil, MaxProfileRows)
 			if err != nil {
 				return nil, err
 			}
@@ -157,18 +157,21 @@ func (a *asker) profile(e int32) (*Profile, error) {
 		if err != nil {
 			return nil, err
 		}
-		ms, err := a.mentions(es, isReform)
-		if err != nil {
+		if *part.to, err = a.mentions(es, isReform, MaxProfileRows); err != nil {
 			return nil, err
 		}
-		*part.to = ms[:min(len(ms), MaxProfileRows)]
 	}
 	return p, nil
 }
 
 // articlesOf returns the live articles that declare entity e (its <type>
-// quads' labels' articles), newest first.
+// quads' labels' articles), newest first. Long lists are kept for the
+// next question (a topic's tens of thousands take a second to read).
+// The caller must not change the list.
 func (a *asker) articlesOf(e int32) ([]int32, error) {
+	if l, ok := a.st.lists.get(e); ok {
+		return l, nil
+	}
 	var labels []cgraph.Ref
 	err := a.st.out(a.entityRef(e), schema.Type, func(ed edge) bool { labels = append(labels, ed.label); return true })
 	if err != nil {
@@ -187,6 +190,7 @@ func (a *asker) articlesOf(e int32) ([]int32, error) {
 		}
 	}
 	slices.SortFunc(out, a.ix.newerFirst)
+	a.st.lists.put(e, out)
 	return out, nil
 }
 

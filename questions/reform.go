@@ -4,7 +4,6 @@ import (
 	"context"
 	"slices"
 
-	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/schema"
@@ -124,7 +123,7 @@ func (a *asker) reform(e int32) (*ReformPage, error) {
 		if err != nil {
 			return nil, err
 		}
-		if *part.to, err = a.mentions(es, nil); err != nil {
+		if *part.to, err = a.mentions(es, nil, MaxProfileRows); err != nil {
 			return nil, err
 		}
 	}
@@ -143,7 +142,7 @@ func (a *asker) reform(e int32) (*ReformPage, error) {
 		if err != nil {
 			return nil, err
 		}
-		ms, err := a.mentions(es, nil)
+		ms, err := a.mentions(es, nil, MaxProfileRows)
 		if err != nil {
 			return nil, err
 		}
@@ -183,7 +182,7 @@ func (a *asker) changes(affected []Mention, inArticles map[int32]bool) ([]Change
 					ai, ok := a.ix.artByIRI[string(schema.ArticleOf(quad.IRI(a.st.text(e.label))))]
 					return !ok || !inArticles[ai]
 				})
-				others, err := a.mentions(es, nil)
+				others, err := a.mentions(es, nil, MaxProfileRows)
 				if err != nil {
 					return nil, err
 				}
@@ -201,28 +200,40 @@ func (a *asker) changes(affected []Mention, inArticles map[int32]bool) ([]Change
 }
 
 // wordsIn returns what the holder of a position said in the articles that
-// report it (the labels of its edges in es), newest first.
+// report it (the labels of its edges in es): in the newest maxWordsIn of
+// them, at most MaxWords statements, newest first.
 func (a *asker) wordsIn(m Mention, es []labelled) ([]Statement, error) {
-	holder, ok := a.ix.byIRI[plainIRI(m.ID)]
-	if !ok {
-		return []Statement{}, nil
-	}
-	stanceArts := map[int32]bool{}
+	holder := plainIRI(m.ID)
+	seen := map[int32]bool{}
+	var arts []int32
 	for _, e := range es {
-		if a.st.text(e.node) != plainIRI(m.ID) {
+		if a.st.text(e.node) != holder {
 			continue
 		}
-		if ai, ok := a.ix.artByIRI[string(schema.ArticleOf(quad.IRI(a.st.text(e.label))))]; ok {
-			stanceArts[ai] = true
+		if ai, ok := a.ix.artByIRI[string(schema.ArticleOf(quad.IRI(a.st.text(e.label))))]; ok && !seen[ai] {
+			seen[ai] = true
+			arts = append(arts, ai)
 		}
 	}
-	list, err := a.saidBy(holder)
-	if err != nil {
-		return nil, err
+	slices.SortFunc(arts, a.ix.newerFirst)
+	out := []Statement{}
+	for _, ai := range arts[:min(len(arts), maxWordsIn)] {
+		found, err := a.statementsIn(ai)
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range found {
+			if len(out) < MaxWords && slices.Contains(f.speakers, holder) {
+				st, err := a.statementOf(f)
+				if err != nil {
+					return nil, err
+				}
+				out = append(out, st)
+			}
+		}
 	}
-	list = slices.DeleteFunc(list, func(s said) bool { return !stanceArts[s.art] })
-	return a.statements(list[:min(len(list), MaxWords)])
+	return out, nil
 }
 
-// nodeRef is the store reference of a Ref's node.
-func (a *asker) nodeRef(r Ref) cgraph.Ref { return a.st.ref(quad.IRI(plainIRI(r.ID))) }
+// maxWordsIn is how many of the articles reporting a stance wordsIn reads.
+const maxWordsIn = 2

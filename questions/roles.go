@@ -29,11 +29,13 @@ type RolesPage struct {
 }
 
 // Roles answers a person's roles and organisations, sentence by sentence,
-// each with its source; for an organisation, the people given a role in
-// it. A role and the one organisation named in the same sentence are one
-// row; with several of each, which goes with which is not known, so each is
-// a row of its own. A person the graph holds but gives no role is an empty
-// page, not an error. WithLimit (default 100) and WithOffset page.
+// each with its source: a role and the one organisation named in the same
+// sentence are one row; with several of each, which goes with which is not
+// known, so each is a row of its own. For an organisation it answers its
+// people: a row for each role edge into it, with the person's role as the
+// same sentence gives it ("; " between several). A person the graph holds
+// but gives no role is an empty page, not an error. Newest article first;
+// WithLimit (default 100) and WithOffset page.
 func (s *Service) Roles(ctx context.Context, name string, opts ...Option) (*RolesPage, error) {
 	o := newOptions(opts, DefaultRows)
 	var out *RolesPage
@@ -42,12 +44,11 @@ func (s *Service) Roles(ctx context.Context, name string, opts ...Option) (*Role
 		if err != nil {
 			return err
 		}
-		a := newAsker(st, ix)
-		roles, err := a.roles(e)
+		roles, total, err := newAsker(st, ix).roles(e, o)
 		if err != nil {
 			return err
 		}
-		out = &RolesPage{Entity: ix.entityOf(e), Total: len(roles), Roles: append([]Role{}, page(roles, o)...)}
+		out = &RolesPage{Entity: ix.entityOf(e), Total: total, Roles: roles}
 		return nil
 	})
 	if err != nil {
@@ -56,104 +57,129 @@ func (s *Service) Roles(ctx context.Context, name string, opts ...Option) (*Role
 	return out, nil
 }
 
-// roles returns a person's roles, or an organisation's people's.
-func (a *asker) roles(e int32) ([]Role, error) {
+// A roleRow is a Role before its source is read: its label as text.
+type roleRow struct {
+	person   cgraph.Ref
+	title    string
+	org      cgraph.Ref // nil for none
+	relation string
+	label    string
+}
+
+// roles returns the page o asks for of a person's roles, or a body's
+// people's, and how many there are. Sources (and a body's people's titles)
+// are read for the page's rows only: a council named in 5,000 articles has
+// thousands.
+func (a *asker) roles(e int32, o options) ([]Role, int, error) {
+	node := a.entityRef(e)
+	var rows []roleRow
+	var err error
+	if a.ix.ents[e].kind == KindOrganisation {
+		rows, err = a.peopleOf(node)
+	} else {
+		rows, err = a.rolesOf(node)
+	}
+	if err != nil {
+		return nil, 0, err
+	}
+	keyed := make([]said, len(rows))
+	for i, r := range rows {
+		keyed[i] = said{label: r.label}
+	}
+	a.locateText(keyed)
+	order := make([]int, len(rows))
+	for i := range order {
+		order[i] = i
+	}
+	names := func(r roleRow) (string, string) {
+		org := ""
+		if r.org != nil {
+			org = a.refOf(r.org).Name
+		}
+		return a.refOf(r.person).Name, org
+	}
+	slices.SortStableFunc(order, func(x, y int) int {
+		if c := a.compareSaid(keyed[x], keyed[y]); c != 0 {
+			return c
+		}
+		px, ox := names(rows[x])
+		py, oy := names(rows[y])
+		return cmp.Or(strings.Compare(px, py), strings.Compare(rows[x].title, rows[y].title), strings.Compare(ox, oy),
+			strings.Compare(rows[x].relation, rows[y].relation))
+	})
+	out := []Role{}
+	for _, i := range page(order, o) {
+		r := rows[i]
+		if r.title == "\x00" { // a body's person: the title is read now
+			if r.title, err = a.titleIn(r.person, r.label); err != nil {
+				return nil, 0, err
+			}
+		}
+		src, err := a.source(r.label)
+		if err != nil {
+			return nil, 0, err
+		}
+		role := Role{Person: a.refOf(r.person), Role: r.title, Relation: r.relation, Source: src}
+		if r.org != nil {
+			org := a.refOf(r.org)
+			role.Organisation = &org
+		}
+		out = append(out, role)
+	}
+	return out, len(rows), nil
+}
+
+// rolesOf reads a person's role titles and role edges to bodies, and pairs
+// them sentence by sentence.
+func (a *asker) rolesOf(person cgraph.Ref) ([]roleRow, error) {
 	type sentence struct {
 		titles []string
 		orgs   []cgraph.Ref
 		rels   []string
 	}
-	type key struct{ person, label string }
-	var (
-		keys    []key
-		byKey   = map[key]*sentence{}
-		persons = map[string]cgraph.Ref{}
-	)
-	at := func(person cgraph.Ref, label string) *sentence {
-		k := key{a.st.text(person), label}
-		if byKey[k] == nil {
-			byKey[k] = &sentence{}
-			keys = append(keys, k)
-			persons[k.person] = person
+	var labels []string
+	byLabel := map[string]*sentence{}
+	at := func(label string) *sentence {
+		if byLabel[label] == nil {
+			byLabel[label] = &sentence{}
+			labels = append(labels, label)
 		}
-		return byKey[k]
+		return byLabel[label]
 	}
-	node := a.entityRef(e)
-	if a.ix.ents[e].kind == KindOrganisation {
-		// The people: each role edge into the body, and their role titles
-		// in the same sentences.
-		for _, pred := range schema.RolePredicates() {
-			es, err := a.collect(node, pred, true)
-			if err != nil {
-				return nil, err
-			}
-			if err := a.st.values(labelsOf(es)); err != nil {
-				return nil, err
-			}
-			for _, ed := range es {
-				if a.refOf(ed.node).Kind != KindPerson {
-					continue
-				}
-				s := at(ed.node, a.st.text(ed.label))
-				s.orgs, s.rels = append(s.orgs, node), append(s.rels, string(pred))
-			}
-		}
-		for _, k := range keys {
-			titles, err := a.collect(persons[k.person], schema.Role, false)
-			if err != nil {
-				return nil, err
-			}
-			if err := a.st.values(labelsOf(titles)); err != nil {
-				return nil, err
-			}
-			for _, t := range titles {
-				if a.st.text(t.label) == k.label {
-					byKey[k].titles = append(byKey[k].titles, a.st.text(t.node))
-				}
-			}
-		}
-	} else {
-		titles, err := a.collect(node, schema.Role, false)
+	titles, err := a.collect(person, schema.Role, false)
+	if err != nil {
+		return nil, err
+	}
+	if err := a.st.values(append(labelsOf(titles), nodesOf(titles)...)); err != nil {
+		return nil, err
+	}
+	for _, t := range titles {
+		s := at(a.st.text(t.label))
+		s.titles = append(s.titles, a.st.text(t.node))
+	}
+	for _, pred := range schema.RolePredicates() {
+		es, err := a.collect(person, pred, false)
 		if err != nil {
 			return nil, err
 		}
-		if err := a.st.values(labelsOf(titles)); err != nil {
+		if err := a.st.values(append(labelsOf(es), nodesOf(es)...)); err != nil {
 			return nil, err
 		}
-		for _, t := range titles {
-			s := at(node, a.st.text(t.label))
-			s.titles = append(s.titles, a.st.text(t.node))
-		}
-		for _, pred := range schema.RolePredicates() {
-			es, err := a.collect(node, pred, false)
-			if err != nil {
-				return nil, err
+		for _, ed := range es {
+			if a.refOf(ed.node).Kind != KindOrganisation {
+				continue
 			}
-			if err := a.st.values(labelsOf(es)); err != nil {
-				return nil, err
-			}
-			for _, ed := range es {
-				if a.refOf(ed.node).Kind != KindOrganisation {
-					continue
-				}
-				s := at(node, a.st.text(ed.label))
-				s.orgs, s.rels = append(s.orgs, ed.node), append(s.rels, string(pred))
-			}
+			s := at(a.st.text(ed.label))
+			s.orgs, s.rels = append(s.orgs, ed.node), append(s.rels, string(pred))
 		}
 	}
-	var out []Role
-	for _, k := range keys {
-		s := byKey[k]
-		src, err := a.source(k.label)
-		if err != nil {
-			return nil, err
-		}
-		person := a.refOf(persons[k.person])
-		row := func(title string, i int) Role {
-			r := Role{Person: person, Role: title, Source: src}
+	var out []roleRow
+	for _, label := range labels {
+		s := byLabel[label]
+		row := func(title string, i int) roleRow {
+			r := roleRow{person: person, title: title, label: label}
 			if i >= 0 {
-				org := a.refOf(s.orgs[i])
-				r.Organisation, r.Relation = &org, s.rels[i]
+				r.org, r.relation = s.orgs[i], s.rels[i]
 			}
 			return r
 		}
@@ -172,33 +198,69 @@ func (a *asker) roles(e int32) ([]Role, error) {
 					out = append(out, row(t, i))
 				}
 			}
-		} else {
-			for _, t := range titles {
-				out = append(out, row(t, -1))
-			}
-			for i := range s.orgs {
-				out = append(out, row("", i))
-			}
+			continue
+		}
+		for _, t := range titles {
+			out = append(out, row(t, -1))
+		}
+		for i := range s.orgs {
+			out = append(out, row("", i))
 		}
 	}
-	sortBySource(a, out, func(r Role) Source { return r.Source }, func(x, y Role) int {
-		return cmp.Or(strings.Compare(x.Person.Name, y.Person.Name), strings.Compare(x.Role, y.Role),
-			strings.Compare(orgName(x), orgName(y)), strings.Compare(x.Relation, y.Relation))
-	})
 	return out, nil
 }
 
-func orgName(r Role) string {
-	if r.Organisation == nil {
-		return ""
+// peopleOf reads the role edges into a body: a row each, its title to be
+// read (titleIn).
+func (a *asker) peopleOf(body cgraph.Ref) ([]roleRow, error) {
+	var out []roleRow
+	for _, pred := range schema.RolePredicates() {
+		es, err := a.collect(body, pred, true)
+		if err != nil {
+			return nil, err
+		}
+		if err := a.st.values(append(labelsOf(es), nodesOf(es)...)); err != nil {
+			return nil, err
+		}
+		for _, ed := range es {
+			if a.refOf(ed.node).Kind == KindPerson {
+				out = append(out, roleRow{person: ed.node, title: "\x00", org: body, relation: string(pred), label: a.st.text(ed.label)})
+			}
+		}
 	}
-	return r.Organisation.Name
+	return out, nil
+}
+
+// titleIn is a person's role titles in one sentence.
+func (a *asker) titleIn(person cgraph.Ref, label string) (string, error) {
+	titles, err := a.collect(person, schema.Role, false)
+	if err != nil {
+		return "", err
+	}
+	if err := a.st.values(append(labelsOf(titles), nodesOf(titles)...)); err != nil {
+		return "", err
+	}
+	var in []string
+	for _, t := range titles {
+		if a.st.text(t.label) == label {
+			in = append(in, a.st.text(t.node))
+		}
+	}
+	return strings.Join(uniq(in), "; "), nil
 }
 
 func labelsOf(es []labelled) []cgraph.Ref {
 	out := make([]cgraph.Ref, len(es))
 	for i, e := range es {
 		out[i] = e.label
+	}
+	return out
+}
+
+func nodesOf(es []labelled) []cgraph.Ref {
+	out := make([]cgraph.Ref, len(es))
+	for i, e := range es {
+		out[i] = e.node
 	}
 	return out
 }
@@ -211,34 +273,4 @@ func uniq(list []string) []string {
 		}
 	}
 	return out
-}
-
-// sortBySource sorts rows newest article first, then by sentence, then by
-// then.
-func sortBySource[T any](a *asker, rows []T, src func(T) Source, then func(x, y T) int) {
-	type keyed struct {
-		s   said
-		row T
-	}
-	ks := make([]keyed, len(rows))
-	for i, r := range rows {
-		ks[i] = keyed{said{label: strings.Trim(src(r).Sentence, "<>")}, r}
-	}
-	list := make([]said, len(ks))
-	for i := range ks {
-		list[i] = ks[i].s
-	}
-	a.locateText(list)
-	for i := range ks {
-		ks[i].s = list[i]
-	}
-	slices.SortStableFunc(ks, func(x, y keyed) int {
-		if c := a.compareSaid(x.s, y.s); c != 0 {
-			return c
-		}
-		return then(x.row, y.row)
-	})
-	for i := range ks {
-		rows[i] = ks[i].row
-	}
 }

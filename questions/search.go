@@ -314,16 +314,19 @@ func (s *Service) Top(ctx context.Context, opts ...Option) ([]Entity, error) {
 	o := newOptions(opts, DefaultSearchLimit)
 	var out []Entity
 	err := s.withIndex(ctx, func(st *store, ix *index) error {
-		var list []int32
-		for e := range ix.ents {
-			en := &ix.ents[e]
-			if en.count > 0 && (len(o.kinds) == 0 || slices.Contains(o.kinds, en.kind)) {
-				list = append(list, int32(e))
+		list := st.lists.ranked(o.kinds, func() []int32 {
+			var list []int32
+			for e := range ix.ents {
+				en := &ix.ents[e]
+				if en.count > 0 && (len(o.kinds) == 0 || slices.Contains(o.kinds, en.kind)) {
+					list = append(list, int32(e))
+				}
 			}
-		}
-		slices.SortFunc(list, func(a, b int32) int {
-			ea, eb := &ix.ents[a], &ix.ents[b]
-			return cmp.Or(cmp.Compare(eb.count, ea.count), strings.Compare(ea.name, eb.name), strings.Compare(ea.iri, eb.iri))
+			slices.SortFunc(list, func(a, b int32) int {
+				ea, eb := &ix.ents[a], &ix.ents[b]
+				return cmp.Or(cmp.Compare(eb.count, ea.count), strings.Compare(ea.name, eb.name), strings.Compare(ea.iri, eb.iri))
+			})
+			return list
 		})
 		out = make([]Entity, 0, min(len(list), o.limit))
 		for _, e := range page(list, o) {

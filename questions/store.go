@@ -24,6 +24,8 @@ type store struct {
 
 	refs map[quad.Value]cgraph.Ref
 	vals map[any]quad.Value
+
+	lists *listCache // the Service's, for the index read with
 }
 
 func newStore(ctx context.Context, qs cgraph.QuadStore) *store {

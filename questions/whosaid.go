@@ -36,7 +36,7 @@ type About struct {
 
 // DefaultScan is how many articles WhoSaid reads, newest first, unless
 // WithScan says otherwise.
-const DefaultScan = 1000
+const DefaultScan = 500
 
 // WithScan bounds the articles WhoSaid reads (default DefaultScan); zero
 // or less reads them all.
@@ -55,7 +55,8 @@ func WithScan(n int) Option { return func(o *options) { o.scan, o.scanSet = n, t
 // Statements come newest article first, then in the article's order. It
 // reads articles newest first until it has the page asked for (WithLimit,
 // default 100; WithOffset), or has read WithScan articles (default
-// 1000), and says whether it read them all.
+// 500), and says whether it read them all. A topic's or an entity's
+// articles are those that declare it; a phrase's, all.
 func (s *Service) WhoSaid(ctx context.Context, about string, opts ...Option) (*WhoSaidPage, error) {
 	o := newOptions(opts, DefaultRows)
 	if o.scan == 0 && !o.scanSet {
@@ -95,7 +96,10 @@ func (a *asker) whoSaid(about string, o options) (*WhoSaidPage, error) {
 	case ok && a.ix.ents[e].kind == KindTopic:
 		r := a.ix.ref(e)
 		p.About.Topic, m.topic = &r, a.ix.ents[e].iri
-		arts = a.ix.newest()
+		var err error
+		if arts, err = a.articlesOf(e); err != nil {
+			return nil, err
+		}
 	case ok:
 		en := a.ix.entityOf(e)
 		p.About.Entity, m.self, m.inSentence = &en, a.ix.ents[e].iri, true
