@@ -2,8 +2,10 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"sync"
 
+	"github.com/boltdb/bolt"
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
@@ -114,4 +116,51 @@ func (g *Graph) View(ctx context.Context, f func(qs cgraph.QuadStore) error) err
 	}
 	defer g.readLock()()
 	return f(g.h.QuadStore)
+}
+
+// Stamp identifies what the store holds, for data derived from it and kept
+// beside it (CacheDir): on bolt, Cayley's write horizon and quad count,
+// which every write changes, by any process. Other backends give no stamp
+// (""): what is derived from them cannot be kept.
+func (g *Graph) Stamp(ctx context.Context) (string, error) {
+	if g.bolt == nil {
+		return "", nil
+	}
+	defer g.readLock()()
+	var stamp string
+	err := g.bolt.View(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		if meta == nil {
+			return nil
+		}
+		horizon, err := metaInt(meta, "horizon")
+		if err != nil {
+			return err
+		}
+		size, err := metaInt(meta, "size")
+		if err != nil {
+			return err
+		}
+		stamp = fmt.Sprintf("bolt horizon %d size %d", horizon, size)
+		return nil
+	})
+	if err != nil {
+		return "", fmt.Errorf("stamp: %w", err)
+	}
+	return stamp, ctx.Err()
+}
+
+// CacheDir is where data derived from the store may be kept beside it:
+// the bolt directory; "" for other backends. Stock Cayley ignores other
+// files there. A reader that cannot write there (a read-only directory)
+// keeps nothing.
+func (g *Graph) CacheDir() string {
+	if g.bolt == nil {
+		return ""
+	}
+	dir, err := boltDir(g.address)
+	if err != nil {
+		return ""
+	}
+	return dir
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"sync"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -61,11 +62,28 @@ func (s *Service) refresh(ctx context.Context) error {
 	}
 	// The version is read first: articles loaded while the index is
 	// built are read again by the next refresh.
-	ix, err := buildIndex(ctx, s.g, s.g.Version())
+	version := s.g.Version()
+	stamp, err := s.g.Stamp(ctx)
+	if err != nil {
+		return err
+	}
+	dir := s.g.CacheDir()
+	if stamp != "" && dir != "" {
+		if ix, err := loadIndex(filepath.Join(dir, indexFile), stamp, version); err == nil {
+			s.ix = ix
+			return nil
+		}
+	}
+	ix, err := buildIndex(ctx, s.g, version)
 	if err != nil {
 		return fmt.Errorf("build the name index: %w", err)
 	}
 	s.ix = ix
+	if stamp != "" && dir != "" {
+		// Kept for the next process; where the directory is not ours to
+		// write, not kept.
+		_ = saveIndex(filepath.Join(dir, indexFile), stamp, ix)
+	}
 	return nil
 }
 
