@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -584,5 +586,46 @@ func TestTop(t *testing.T) {
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("Top(%v) = %q, want %q", tt.kinds, got, tt.want)
 		}
+	}
+}
+
+// A Service that reads the kept index answers as the one that built it.
+func TestKeptIndexAnswersAlike(t *testing.T) {
+	ctx := context.Background()
+	s, g := worldService(t, graph.Bolt)
+	queries := []string{"a", "ann", "smith", "widget", "wb", "société", "tests des", "zebra", "abolition"}
+	ask := func(s *questions.Service) string {
+		var b strings.Builder
+		for _, q := range queries {
+			hits, err := s.Search(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data, _ := json.Marshal(hits)
+			b.Write(data)
+		}
+		top, err := s.Top(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, _ := json.Marshal(top)
+		b.Write(data)
+		return b.String()
+	}
+	built := ask(s)
+	dir := g.CacheDir()
+	if _, err := os.Stat(filepath.Join(dir, "questions-index.gob")); err != nil {
+		t.Fatalf("no index kept: %v", err)
+	}
+	if err := g.Close(); err != nil {
+		t.Fatal(err)
+	}
+	g2, err := graph.Open(ctx, graph.Bolt, dir, graph.WithReadOnly())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g2.Close()
+	if read := ask(questions.New(g2)); read != built {
+		t.Errorf("read back:\n%s\nbuilt:\n%s", read, built)
 	}
 }
