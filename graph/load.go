@@ -164,8 +164,9 @@ func (g *Graph) loadRound(ctx context.Context, ps []*prepared, out []LoadResult)
 		changes = append(changes, c)
 		out[i].Status, out[i].Added, out[i].Removed = Replaced, len(c.add), len(c.del)
 	}
-	// Noted before writing: a reader that re-reads an article the write
-	// then failed to change loses nothing.
+	// Noted once written, failed or not: a reader that read the store
+	// while it was written reads these articles again (one that re-reads
+	// an article the write failed to change loses nothing).
 	touched := make([]Change, 0, len(fresh)+len(changes))
 	for _, p := range fresh {
 		touched = append(touched, Change{Article: p.id})
@@ -173,7 +174,7 @@ func (g *Graph) loadRound(ctx context.Context, ps []*prepared, out []LoadResult)
 	for _, c := range changes {
 		touched = append(touched, Change{Article: c.id, Before: c.before})
 	}
-	g.changes.record(touched)
+	defer g.changes.record(touched)
 	if err := g.writeFresh(ctx, fresh); err != nil {
 		return err
 	}
@@ -402,7 +403,7 @@ func (g *Graph) Delete(ctx context.Context, articleID string) (int, error) {
 	if err != nil || len(old) == 0 {
 		return 0, err
 	}
-	g.changes.record([]Change{{Article: articleID, Before: declarations(old)}})
+	defer g.changes.record([]Change{{Article: articleID, Before: declarations(old)}})
 	if err := g.applyChanges(ctx, []articleChange{{id: articleID, del: old}}); err != nil {
 		return 0, fmt.Errorf("delete article %s: %w", articleID, err)
 	}

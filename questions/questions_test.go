@@ -629,3 +629,58 @@ func TestKeptIndexAnswersAlike(t *testing.T) {
 		t.Errorf("read back:\n%s\nbuilt:\n%s", read, built)
 	}
 }
+
+// Questions asked while articles load see either side of each load, never
+// a torn index (run with -race).
+func TestQuestionsWhileLoading(t *testing.T) {
+	ctx := context.Background()
+	for _, backend := range backends {
+		t.Run(backend, func(t *testing.T) {
+			s, g := worldService(t, backend)
+			done := make(chan struct{})
+			errs := make(chan error, 8)
+			for w := range 4 {
+				go func() {
+					for {
+						select {
+						case <-done:
+							errs <- nil
+							return
+						default:
+						}
+						var err error
+						switch w {
+						case 0:
+							_, err = s.Search(ctx, "new")
+						case 1:
+							_, err = s.Profile(ctx, "Ann Smith")
+						case 2:
+							_, err = s.WhoSaid(ctx, "widgets")
+						default:
+							_, err = s.Articles(ctx, questions.ArticleFilter{From: "2012"})
+						}
+						if err != nil {
+							errs <- err
+							return
+						}
+					}
+				}()
+			}
+			for i := range 20 {
+				a := newArt(fmt.Sprint("n", i), "New", "2013-01-01", "Widget Weekly")
+				a.entity("Person", fmt.Sprintf("Newton Number%d", i))
+				load(t, g, a)
+			}
+			close(done)
+			for range 4 {
+				if err := <-errs; err != nil {
+					t.Fatal(err)
+				}
+			}
+			hits, err := s.Search(ctx, "newton", questions.WithLimit(0))
+			if err != nil || len(hits) != 20 {
+				t.Errorf("after the loads: %d hits, %v; want 20", len(hits), err)
+			}
+		})
+	}
+}
