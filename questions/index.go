@@ -69,6 +69,8 @@ type index struct {
 	recent []nameKey // added since keys was sorted, unsorted
 
 	byDate []int32 // live articles, newest first; nil when stale
+
+	lists *listCache // what questions read of it and kept (cache.go)
 }
 
 // maxAliasQuads bounds the <alias> quads read for each entity when the
@@ -88,7 +90,7 @@ const maxReformAliasQuads = 16
 // entities side by side (each is a few hundred thousand reads of the
 // store on 100,000 articles, and bolt reads in parallel).
 func buildIndex(ctx context.Context, g *graph.Graph, version uint64) (*index, error) {
-	ix := &index{version: version, byIRI: map[string]int32{}, artByIRI: map[string]int32{}}
+	ix := &index{version: version, byIRI: map[string]int32{}, artByIRI: map[string]int32{}, lists: newListCache()}
 	type read struct {
 		nodes          []graph.TypedNode
 		names, aliases [][]string
@@ -259,6 +261,8 @@ func (ix *index) update(s *store, changes []graph.Change, version uint64) error 
 		return changed[e]
 	}
 	for _, id := range order {
+		iri := string(schema.ArticleIRI(id))
+		a, known := ix.artByIRI[iri]
 		for _, q := range first[id] {
 			subject := valueText(q.Subject)
 			switch q.Predicate {
@@ -267,6 +271,9 @@ func (ix *index) update(s *store, changes []graph.Change, version uint64) error 
 					e := ix.entityFor(subject, kind)
 					ix.ents[e].count--
 					at(e)
+					if known {
+						ix.lists.remove(e, a)
+					}
 				}
 			case schema.Alias:
 				if e, ok := ix.byIRI[subject]; ok {
@@ -274,8 +281,6 @@ func (ix *index) update(s *store, changes []graph.Change, version uint64) error 
 				}
 			}
 		}
-		iri := string(schema.ArticleIRI(id))
-		a, known := ix.artByIRI[iri]
 		if known {
 			ix.arts[a].gone = true
 		}
@@ -335,6 +340,7 @@ func (ix *index) update(s *store, changes []graph.Change, version uint64) error 
 		}
 		ix.arts[a] = article{iri: iri, date: date, outlet: outlet}
 		for e, n := range typed {
+			ix.lists.insert(e, a, ix.newerFirst)
 			ix.ents[e].count += n
 			f := at(e)
 			f.names = append(f.names, names[ix.ents[e].iri]...)
@@ -371,6 +377,7 @@ func (ix *index) update(s *store, changes []graph.Change, version uint64) error 
 		ix.sortKeys()
 	}
 	ix.byDate = nil
+	ix.lists.changed()
 	ix.version = version
 	return nil
 }

@@ -64,7 +64,8 @@ func loadIndex(path, stamp string, version uint64) (*index, error) {
 	if saved.Format != indexFormat || saved.Stamp != stamp {
 		return nil, errStale
 	}
-	ix := &index{version: version, byIRI: make(map[string]int32, len(saved.Entities)), artByIRI: make(map[string]int32, len(saved.Articles))}
+	ix := &index{version: version, byIRI: make(map[string]int32, len(saved.Entities)), artByIRI: make(map[string]int32, len(saved.Articles)),
+		lists: newListCache()}
 	ix.arts = make([]article, len(saved.Articles))
 	for i, a := range saved.Articles {
 		ix.arts[i] = article{iri: a.IRI, date: a.Date, outlet: a.Outlet, gone: a.Gone}

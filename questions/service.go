@@ -21,20 +21,31 @@ type Service struct {
 
 	mu sync.RWMutex // guards ix; held for reading while a question runs
 	ix *index
-
-	// lists keeps the article lists of the entities most mentioned, which
-	// take longest to read (a topic's tens of thousands), for the index's
-	// version: any change clears it.
-	lists *listCache
 }
 
 // New returns a Service over g. g stays the caller's to close; the
 // Service must not be used after it is.
-func New(g *graph.Graph) *Service { return &Service{g: g, lists: newListCache()} }
+func New(g *graph.Graph) *Service { return &Service{g: g} }
 
 // Warm builds the index now rather than on the first question, so that
-// question answers at once: a server calls it when it starts.
-func (s *Service) Warm(ctx context.Context) error { return s.refresh(ctx) }
+// question answers at once, and reads the topics' articles (a topic is in
+// tens of thousands on a large store): a server calls it when it starts.
+func (s *Service) Warm(ctx context.Context) error {
+	if err := s.refresh(ctx); err != nil {
+		return err
+	}
+	return s.withIndex(ctx, func(st *store, ix *index) error {
+		a := newAsker(st, ix)
+		for e := range ix.ents {
+			if ix.ents[e].kind == KindTopic && ix.ents[e].count > 0 {
+				if _, err := a.articlesOf(int32(e)); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
 
 // refresh builds the index, or brings it up to the Graph's version.
 func (s *Service) refresh(ctx context.Context) error {
@@ -96,7 +107,7 @@ func (s *Service) withIndex(ctx context.Context, fn func(*store, *index) error) 
 	defer s.mu.RUnlock()
 	return s.g.View(ctx, func(qs cgraph.QuadStore) error {
 		st := newStore(ctx, qs)
-		st.lists = s.lists.at(s.ix.version)
+		st.lists = s.ix.lists
 		err := fn(st, s.ix)
 		// The names an error lists count a reform's articles, as answers do.
 		var (
@@ -176,71 +187,4 @@ func page[T any](list []T, o options) []T {
 		list = list[:o.limit]
 	}
 	return list
-}
-
-// cachedList is how many articles an entity is declared in, at least, for
-// its list to be kept.
-const cachedList = 500
-
-// A listCache keeps entities' article lists for one version of the index.
-type listCache struct {
-	mu      sync.Mutex
-	version uint64
-	byEnt   map[int32][]int32
-	size    int                // articles held
-	top     map[string][]int32 // Top's lists, by kinds
-}
-
-// maxCachedArticles bounds the articles a listCache holds: 4 MB.
-const maxCachedArticles = 1 << 20
-
-func newListCache() *listCache {
-	return &listCache{byEnt: map[int32][]int32{}, top: map[string][]int32{}}
-}
-
-// ranked returns the entities of the kinds, most mentioned first, making
-// the list with rank the first time.
-func (c *listCache) ranked(kinds []Kind, rank func() []int32) []int32 {
-	k := fmt.Sprint(kinds)
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if l, ok := c.top[k]; ok {
-		return l
-	}
-	l := rank()
-	c.top[k] = l
-	return l
-}
-
-// at returns the cache, emptied if it was for another version.
-func (c *listCache) at(version uint64) *listCache {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.version != version {
-		c.version, c.byEnt, c.size, c.top = version, map[int32][]int32{}, 0, map[string][]int32{}
-	}
-	return c
-}
-
-func (c *listCache) get(e int32) ([]int32, bool) {
-	if c == nil {
-		return nil, false
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	l, ok := c.byEnt[e]
-	return l, ok
-}
-
-func (c *listCache) put(e int32, l []int32) {
-	if c == nil || len(l) < cachedList {
-		return
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.size+len(l) > maxCachedArticles {
-		c.byEnt, c.size = map[int32][]int32{}, 0
-	}
-	c.byEnt[e] = l
-	c.size += len(l)
 }

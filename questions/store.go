@@ -25,7 +25,7 @@ type store struct {
 	refs map[quad.Value]cgraph.Ref
 	vals map[any]quad.Value
 
-	lists *listCache // the Service's, for the index read with
+	lists *listCache // the index's, for questions to fill
 }
 
 func newStore(ctx context.Context, qs cgraph.QuadStore) *store {
