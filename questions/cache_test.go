@@ -22,7 +22,7 @@ func TestListCache(t *testing.T) {
 	old, _ := c.get(1)
 	c.insert(1, 7, func(x, y int32) int { return cmp.Compare(x, y) })
 	c.remove(1, 0)
-	c.remove(1, 9) // not there
+	c.remove(1, 9)      // not there
 	c.insert(3, 5, nil) // not kept
 	got, _ := c.get(1)
 	want := append([]int32{2, 4, 6, 7}, long[4:]...)
