@@ -34,17 +34,24 @@ func (a *asker) article(iri string) (Article, error) {
 	if i, ok := a.ix.artByIRI[iri]; ok {
 		art.Date, art.Outlet = a.ix.arts[i].date, a.ix.arts[i].outlet
 	}
-	ref := a.st.ref(quad.IRI(iri))
-	for _, f := range []struct {
-		pred quad.IRI
-		to   *string
-	}{{schema.Headline, &art.Headline}, {schema.URL, &art.URL}, {schema.Author, &art.Author}} {
-		v, err := a.st.first(ref, f.pred)
-		if err != nil {
-			return Article{}, err
+	// One read of the article's quads (a few: its type, headline, date …)
+	// rather than one a field.
+	var fields [3]cgraph.Ref
+	preds := [3]quad.IRI{schema.Headline, schema.URL, schema.Author}
+	err := a.st.about(a.st.ref(quad.IRI(iri)), func(pred string, obj cgraph.Ref) {
+		for i, p := range preds {
+			if pred == string(p) && fields[i] == nil {
+				fields[i] = obj
+			}
 		}
-		*f.to = v
+	})
+	if err != nil {
+		return Article{}, err
 	}
+	if err := a.st.values(fields[:]); err != nil {
+		return Article{}, err
+	}
+	art.Headline, art.URL, art.Author = a.st.text(fields[0]), a.st.text(fields[1]), a.st.text(fields[2])
 	a.articles[iri] = art
 	return art, nil
 }

@@ -13,7 +13,7 @@ import (
 
 // MaxSources is how many sources a Mention lists; Count says how many
 // there are.
-const MaxSources = 5
+const MaxSources = 3
 
 // A Mention is a node an answer names, with the sentences that say so:
 // the newest first, at most MaxSources of them.

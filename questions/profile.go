@@ -65,7 +65,7 @@ type CoMention struct {
 
 // Profile limits: how many of each list a profile shows.
 const (
-	MaxProfileRows   = 50  // roles, stances, reforms, people appearing with
+	MaxProfileRows   = 20  // roles, stances, reforms, people appearing with
 	MaxLatest        = 5   // newest statements
 	MaxNewest        = 10  // newest articles
 	MaxAppearsWithin = 200 // newest articles read for AppearsWith

@@ -195,6 +195,29 @@ func (s *store) edges(node cgraph.Ref, pred quad.IRI, from, to quad.Direction, i
 	return s.ctx.Err()
 }
 
+// about calls fn with each quad whose subject is node: its predicate's IRI
+// and its object. For a node with a few quads (an article's fields) one
+// read beats one a predicate.
+func (s *store) about(node cgraph.Ref, fn func(pred string, obj cgraph.Ref)) error {
+	if node == nil {
+		return nil
+	}
+	it := s.qs.QuadIterator(quad.Subject, node)
+	defer it.Close()
+	nk := key(node)
+	for it.Next(s.ctx) {
+		r := it.Result()
+		if key(s.qs.QuadDirection(r, quad.Subject)) != nk {
+			continue
+		}
+		fn(s.text(s.qs.QuadDirection(r, quad.Predicate)), s.qs.QuadDirection(r, quad.Object))
+	}
+	if err := it.Err(); err != nil {
+		return fmt.Errorf("read %s: %w", s.text(node), err)
+	}
+	return s.ctx.Err()
+}
+
 // A link is one quad as references.
 type link struct{ subject, predicate, object, label cgraph.Ref }
 
