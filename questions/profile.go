@@ -68,7 +68,7 @@ const (
 	MaxProfileRows   = 20  // roles, stances, reforms, people appearing with
 	MaxLatest        = 5   // newest statements
 	MaxNewest        = 10  // newest articles
-	MaxAppearsWithin = 200 // newest articles read for AppearsWith
+	MaxAppearsWithin = 100 // newest articles read for AppearsWith
 	MaxTopicsFrom    = 500 // newest statements read for Topics
 )
 

@@ -102,11 +102,14 @@ func (s *store) value(r cgraph.Ref) quad.Value {
 // key-value stores), keeping them for value.
 func (s *store) values(refs []cgraph.Ref) error {
 	var todo []cgraph.Ref
+	asked := map[any]bool{}
 	for _, r := range refs {
 		if r == nil {
 			continue
 		}
-		if _, ok := s.vals[cgraph.ToKey(r)]; !ok {
+		k := cgraph.ToKey(r)
+		if _, ok := s.vals[k]; !ok && !asked[k] {
+			asked[k] = true // edges to one node name it once
 			todo = append(todo, r)
 		}
 	}

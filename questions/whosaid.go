@@ -36,7 +36,7 @@ type About struct {
 
 // DefaultScan is how many articles WhoSaid reads, newest first, unless
 // WithScan says otherwise.
-const DefaultScan = 500
+const DefaultScan = 200
 
 // WithScan bounds the articles WhoSaid reads (default DefaultScan); zero
 // or less reads them all.
@@ -55,7 +55,7 @@ func WithScan(n int) Option { return func(o *options) { o.scan, o.scanSet = n, t
 // Statements come newest article first, then in the article's order. It
 // reads articles newest first until it has the page asked for (WithLimit,
 // default 100; WithOffset), or has read WithScan articles (default
-// 500), and says whether it read them all. A topic's or an entity's
+// 200), and says whether it read them all. A topic's or an entity's
 // articles are those that declare it; a phrase's, all.
 func (s *Service) WhoSaid(ctx context.Context, about string, opts ...Option) (*WhoSaidPage, error) {
 	o := newOptions(opts, DefaultRows)

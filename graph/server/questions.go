@@ -24,7 +24,7 @@ import (
 //	GET /api/questions/said?name=NAME[&limit=100][&offset=0]
 //	GET /api/questions/profile?name=NAME[&kind=…]
 //	GET /api/questions/reform?name=NAME
-//	GET /api/questions/who-said?about=TEXT[&limit=100][&offset=0][&scan=1000]
+//	GET /api/questions/who-said?about=TEXT[&limit=100][&offset=0][&scan=200]
 //	GET /api/questions/roles?name=NAME[&limit=100][&offset=0]
 //	GET /api/questions/articles[?from=2010][&to=2011-06][&outlet=…][&entity=NAME][&limit=100][&offset=0]
 //
