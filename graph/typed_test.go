@@ -2,6 +2,7 @@ package graph_test
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -80,6 +81,60 @@ func TestNodesOfTypeAndStrings(t *testing.T) {
 			}
 			if got := ask(g); !reflect.DeepEqual(got, want) {
 				t.Errorf("got  %+v\nwant %+v", got, want)
+			}
+		})
+	}
+}
+
+// Incoming groups the edges into a node by their other end, with counts
+// and the last labels, alike on bolt and the memory store.
+func TestIncoming(t *testing.T) {
+	ctx := context.Background()
+	edge := func(s, label string) quad.Quad {
+		return quad.Quad{Subject: quad.IRI(s), Predicate: schema.Affects, Object: quad.IRI("org/x"), Label: quad.IRI(label)}
+	}
+	docs := []graph.Doc{
+		{ArticleID: "a", Quads: []quad.Quad{edge("reform/r1", "article/a#s1"), edge("reform/r1", "article/a#s2"), edge("reform/r2", "article/a#s2")}},
+		{ArticleID: "b", Quads: []quad.Quad{edge("reform/r1", "article/b#s1"), edge("reform/r3", "article/b#s4")}},
+		{ArticleID: "c", Quads: []quad.Quad{edge("reform/r4", "article/c#s1")}},
+	}
+	for _, backend := range []string{graph.Memory, graph.Bolt} {
+		t.Run(backend, func(t *testing.T) {
+			addr := ""
+			if backend == graph.Bolt {
+				addr = filepath.Join(t.TempDir(), "db")
+			}
+			g := openT(t, backend, addr)
+			if _, err := g.LoadBatch(ctx, docs); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := g.Delete(ctx, "c"); err != nil {
+				t.Fatal(err)
+			}
+			for _, n := range []int{0, 2} {
+				in, err := g.Incoming(ctx, "org/x", schema.Affects, n)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got := map[quad.IRI]string{}
+				for _, i := range in {
+					var ls []string
+					for _, l := range i.Labels {
+						ls = append(ls, string(l))
+					}
+					got[i.IRI] = fmt.Sprint(i.Quads, ls)
+				}
+				want := map[quad.IRI]string{
+					"reform/r1": "3 [article/a#s1 article/a#s2 article/b#s1]",
+					"reform/r2": "1 [article/a#s2]",
+					"reform/r3": "1 [article/b#s4]",
+				}
+				if n == 2 {
+					want["reform/r1"] = "3 [article/a#s2 article/b#s1]"
+				}
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("n=%d: %v, want %v", n, got, want)
+				}
 			}
 		})
 	}

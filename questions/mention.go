@@ -16,11 +16,16 @@ import (
 const MaxSources = 3
 
 // A Mention is a node an answer names, with the sentences that say so:
-// the newest first, at most MaxSources of them.
+// the newest first, at most MaxSources of them. For the edges into a node
+// (a reform's supporters, the reforms that change a body) on bolt, the
+// newest of the last maxIncomingLabels loaded: the rest are counted from
+// the index without being read.
 type Mention struct {
 	Ref
 	Count   int      `json:"count"` // sentences (or articles) saying so, in all
 	Sources []Source `json:"sources"`
+
+	labels []string // the labels read, newest first
 }
 
 // labelled is an edge's other end and its label, as text.
@@ -87,7 +92,69 @@ func (a *asker) mentions(es []labelled, keep func(Ref) bool, limit int) ([]Menti
 	out := make([]Mention, 0, len(groups))
 	for _, g := range groups {
 		a.sortLabels(g.labels)
-		m := Mention{Ref: g.ref, Count: len(g.labels), Sources: []Source{}}
+		m := Mention{Ref: g.ref, Count: len(g.labels), Sources: []Source{}, labels: g.labels}
+		for _, l := range g.labels[:min(len(g.labels), MaxSources)] {
+			src, err := a.source(l)
+			if err != nil {
+				return nil, err
+			}
+			m.Sources = append(m.Sources, src)
+		}
+		out = append(out, m)
+	}
+	return out, nil
+}
+
+// maxIncomingLabels is how many of a node's last edges mentionsInto reads
+// for their sources, where the store can count the rest without reading
+// them (bolt).
+const maxIncomingLabels = 20
+
+// mentionsInto is mentions of the edges x -pred-> node: on bolt from the
+// index's keys and counts (graph.Incoming), reading the last
+// maxIncomingLabels quads of each x only, whose newest are the sources; a
+// council that thousands of reform sentences affect is a few keys.
+func (a *asker) mentionsInto(node cgraph.Ref, pred quad.IRI, keep func(Ref) bool, limit int) ([]Mention, error) {
+	if a.st.incoming == nil {
+		es, err := a.collect(node, pred, true)
+		if err != nil {
+			return nil, err
+		}
+		return a.mentions(es, keep, limit)
+	}
+	in, err := a.st.incoming(quad.IRI(a.st.text(node)), pred, maxIncomingLabels)
+	if err != nil {
+		return nil, err
+	}
+	type group struct {
+		ref    Ref
+		count  int
+		labels []string
+	}
+	var groups []group
+	for _, i := range in {
+		r := a.refOfIRI(string(i.IRI))
+		if keep != nil && !keep(r) {
+			continue
+		}
+		g := group{ref: r, count: i.Quads}
+		for _, l := range i.Labels {
+			if !slices.Contains(g.labels, string(l)) {
+				g.labels = append(g.labels, string(l))
+			}
+		}
+		groups = append(groups, g)
+	}
+	slices.SortStableFunc(groups, func(x, y group) int {
+		return cmp.Or(cmp.Compare(y.count, x.count), strings.Compare(x.ref.Name, y.ref.Name), strings.Compare(x.ref.ID, y.ref.ID))
+	})
+	if limit > 0 && len(groups) > limit {
+		groups = groups[:limit]
+	}
+	out := make([]Mention, 0, len(groups))
+	for _, g := range groups {
+		a.sortLabels(g.labels)
+		m := Mention{Ref: g.ref, Count: g.count, Sources: []Source{}, labels: g.labels}
 		for _, l := range g.labels[:min(len(g.labels), MaxSources)] {
 			src, err := a.source(l)
 			if err != nil {

@@ -153,11 +153,8 @@ func (a *asker) profile(e int32) (*Profile, error) {
 		pred quad.IRI
 		to   *[]Mention
 	}{{schema.Agent, &p.Drives}, {schema.Affects, &p.AffectedBy}, {schema.Gains, &p.GainsFrom}} {
-		es, err := a.collect(node, part.pred, true)
-		if err != nil {
-			return nil, err
-		}
-		if *part.to, err = a.mentions(es, isReform, MaxProfileRows); err != nil {
+		var err error
+		if *part.to, err = a.mentionsInto(node, part.pred, isReform, MaxProfileRows); err != nil {
 			return nil, err
 		}
 	}

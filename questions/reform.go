@@ -138,11 +138,7 @@ func (a *asker) reform(e int32) (*ReformPage, error) {
 		pred quad.IRI
 		to   *[]Position
 	}{{schema.Supports, &p.Supporters}, {schema.Opposes, &p.Opponents}} {
-		es, err := a.collect(node, part.pred, true)
-		if err != nil {
-			return nil, err
-		}
-		ms, err := a.mentions(es, nil, MaxProfileRows)
+		ms, err := a.mentionsInto(node, part.pred, nil, MaxProfileRows)
 		if err != nil {
 			return nil, err
 		}
@@ -152,7 +148,7 @@ func (a *asker) reform(e int32) (*ReformPage, error) {
 			if i >= maxWordsFor || (m.Kind != KindPerson && m.Kind != KindOrganisation) {
 				continue
 			}
-			if (*part.to)[i].Words, err = a.wordsIn(m, es); err != nil {
+			if (*part.to)[i].Words, err = a.wordsIn(m); err != nil {
 				return nil, err
 			}
 		}
@@ -200,22 +196,18 @@ func (a *asker) changes(affected []Mention, inArticles map[int32]bool) ([]Change
 }
 
 // wordsIn returns what the holder of a position said in the articles that
-// report it (the labels of its edges in es): in the newest maxWordsIn of
-// them, at most MaxWords statements, newest first.
-func (a *asker) wordsIn(m Mention, es []labelled) ([]Statement, error) {
+// report it (the mention's labels): in the newest maxWordsIn of them, at
+// most MaxWords statements, newest first.
+func (a *asker) wordsIn(m Mention) ([]Statement, error) {
 	holder := plainIRI(m.ID)
 	seen := map[int32]bool{}
 	var arts []int32
-	for _, e := range es {
-		if a.st.text(e.node) != holder {
-			continue
-		}
-		if ai, ok := a.ix.artByIRI[string(schema.ArticleOf(quad.IRI(a.st.text(e.label))))]; ok && !seen[ai] {
+	for _, l := range m.labels { // newest first
+		if ai, ok := a.ix.artByIRI[string(schema.ArticleOf(quad.IRI(l)))]; ok && !seen[ai] {
 			seen[ai] = true
 			arts = append(arts, ai)
 		}
 	}
-	slices.SortFunc(arts, a.ix.newerFirst)
 	out := []Statement{}
 	for _, ai := range arts[:min(len(arts), maxWordsIn)] {
 		found, err := a.statementsIn(ai)

@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/graph"
 )
@@ -108,6 +109,11 @@ func (s *Service) withIndex(ctx context.Context, fn func(*store, *index) error) 
 	return s.g.View(ctx, func(qs cgraph.QuadStore) error {
 		st := newStore(ctx, qs)
 		st.lists = s.ix.lists
+		if s.g.Backend() == graph.Bolt {
+			st.incoming = func(node, pred quad.IRI, n int) ([]graph.Incoming, error) {
+				return s.g.Incoming(ctx, node, pred, n)
+			}
+		}
 		err := fn(st, s.ix)
 		// The names an error lists count a reform's articles, as answers do.
 		var (

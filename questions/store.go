@@ -8,6 +8,8 @@ import (
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/shape"
 	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/graph"
 )
 
 // A store reads the quad store for one question, inside graph.View. Every
@@ -26,6 +28,11 @@ type store struct {
 	vals map[any]quad.Value
 
 	lists *listCache // the index's, for questions to fill
+
+	// incoming is graph.Incoming where it reads index keys (bolt, whose
+	// reads take no lock, so it may be called inside graph.View); nil
+	// elsewhere.
+	incoming func(node, pred quad.IRI, n int) ([]graph.Incoming, error)
 }
 
 func newStore(ctx context.Context, qs cgraph.QuadStore) *store {
