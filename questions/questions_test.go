@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/graphtest"
 	"github.com/newsgraph/newsgraph/questions"
 )
 
@@ -682,5 +683,49 @@ func TestQuestionsWhileLoading(t *testing.T) {
 				t.Errorf("after the loads: %d hits, %v; want 20", len(hits), err)
 			}
 		})
+	}
+}
+
+// On PostgreSQL, where every read goes through Cayley's generic iterators
+// (no bolt index keys, no kept index), the questions answer as on bolt.
+func TestPostgresAnswersAsBolt(t *testing.T) {
+	pg := graphtest.PostgresURL(t)
+	if pg == "" {
+		t.Skip("no PostgreSQL")
+	}
+	ctx := context.Background()
+	backend, address := graph.ParseDB(pg)
+	gp, err := graph.Open(ctx, backend, address)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer gp.Close()
+	load(t, gp, world()...)
+	sb, _ := worldService(t, graph.Bolt)
+	sp := questions.New(gp)
+	ask := func(s *questions.Service) string {
+		var b strings.Builder
+		add := func(v any, err error) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			data, _ := json.Marshal(v)
+			b.Write(data)
+			b.WriteByte('\n')
+		}
+		add(s.Search(ctx, "widget"))
+		add(s.Top(ctx))
+		add(s.Said(ctx, "Bob Jones"))
+		add(s.Profile(ctx, "Ann Smith"))
+		add(s.Profile(ctx, "Widget Board"))
+		add(s.Reform(ctx, "abolition of Widget Board"))
+		add(s.WhoSaid(ctx, "widgets"))
+		add(s.WhoSaid(ctx, "Ann Smith"))
+		add(s.Roles(ctx, "Widget Board"))
+		add(s.Articles(ctx, questions.ArticleFilter{From: "2012"}))
+		return b.String()
+	}
+	if got, want := ask(sp), ask(sb); got != want {
+		t.Errorf("PostgreSQL:\n%s\nbolt:\n%s", got, want)
 	}
 }
