@@ -11,6 +11,8 @@
 //	r, err := s.Reform(ctx, "abolition of PCTs")   // what changes, who supports and opposes
 //	w, err := s.WhoSaid(ctx, "NHS")                // a topic, an entity or a phrase
 //	a, err := s.Articles(ctx, questions.ArticleFilter{From: "2010", Outlet: "Community Care"})
+//	art, err := s.Article(ctx, "<article/000_bd6ab526a9c92c91>") // its sentences and their facts
+//	top, err := s.Top(ctx, questions.WithKinds(questions.KindPerson))
 //
 // # Names
 //
@@ -25,8 +27,8 @@
 //
 // # Answers
 //
-// Answers are typed (Hit, SaidPage, Profile, ReformPage, WhoSaidPage,
-// RolesPage, ArticlesPage) and marshal to the JSON the HTTP API serves.
+// Answers are typed (Hit, Entity, SaidPage, Profile, ReformPage,
+// WhoSaidPage, RolesPage, ArticlesPage, ArticlePage) and marshal to the JSON the HTTP API serves.
 // Every fact names its Source: the sentence's label (<article/ID#s3>, the
 // label of the quad it was read from), its words, and the article's
 // headline, date, URL and outlet. Lists come newest article first; pages

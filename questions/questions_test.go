@@ -729,3 +729,54 @@ func TestPostgresAnswersAsBolt(t *testing.T) {
 		t.Errorf("PostgreSQL:\n%s\nbolt:\n%s", got, want)
 	}
 }
+
+// An article page gives the sentences facts were read from, each with its
+// facts, statements by their words.
+func TestArticle(t *testing.T) {
+	ctx := context.Background()
+	for _, backend := range backends {
+		t.Run(backend, func(t *testing.T) {
+			s, _ := worldService(t, backend)
+			for _, id := range []string{"<article/a2>", "article/a2", "a2", "<article/a2#s2>"} {
+				p, err := s.Article(ctx, id)
+				if err != nil {
+					t.Fatalf("Article(%q): %v", id, err)
+				}
+				var got []string
+				for _, sen := range p.Sentences {
+					for _, f := range sen.Facts {
+						obj := f.Value
+						if f.Object != nil {
+							obj = f.Object.Name
+						}
+						got = append(got, fmt.Sprintf("s%d %s %s %s", sen.N, f.Subject.Name, f.Predicate, obj))
+					}
+				}
+				want := []string{
+					"s1 Bob Jones opposes abolition of Widget Board",
+					"s1 Bob Jones said the abolition of the Widget Board was a mistake",
+					"s1 abolition of Widget Board affects Widget Board",
+					"s1 abolition of Widget Board kind abolition",
+					"s2 Bob Jones said Ann Smith is wrong about widgets.",
+					"s2 Ann Smith is wrong about widgets. about widgets",
+				}
+				slices.Sort(got)
+				slices.Sort(want)
+				if !slices.Equal(got, want) || p.Article.Headline != "Critics round on widget plan" || len(p.Sentences) != 2 ||
+					p.Sentences[1].Text != "“Ann Smith is wrong about widgets,” he said." {
+					t.Errorf("Article(%q): %q\nwant %q", id, got, want)
+				}
+				var ents []string
+				for _, e := range p.Entities {
+					ents = append(ents, e.Name)
+				}
+				if w := []string{"Widget Board", "Ann Smith", "Bob Jones", "abolition of Widget Board", "widgets"}; !slices.Equal(ents, w) {
+					t.Errorf("entities %v, want %v", ents, w)
+				}
+			}
+			if _, err := s.Article(ctx, "a9"); !errors.Is(err, questions.ErrNotFound) {
+				t.Errorf("Article(a9): %v, want not found", err)
+			}
+		})
+	}
+}

@@ -60,6 +60,7 @@ func newRootCmd() *cobra.Command {
 		newRolesCmd(),
 		newReformsCmd(),
 		newArticlesCmd(),
+		newArticleCmd(),
 		newGenCmd(),
 	)
 	addProfileFlag(root)

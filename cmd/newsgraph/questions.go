@@ -497,6 +497,51 @@ func roleTable(out io.Writer, roles []questions.Role) error {
 	return t.flush()
 }
 
+func newArticleCmd() *cobra.Command {
+	var f askFlags
+	cmd := &cobra.Command{
+		Use:   "article ID",
+		Short: "One article: its sentences with the facts read from each",
+		Long: `Article prints what the graph holds of one article: its headline, date, outlet
+and URL, the people, bodies, reforms and topics it names, and each sentence
+facts were read from, with those facts (the graph keeps those sentences'
+words, not the whole text). ID is the article's ID, as other answers give it
+(<article/ID>) or bare.`,
+		Example: `  newsgraph article 000_bd6ab526a9c92c91`,
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return ask(cmd, &f, func(ctx context.Context, s *questions.Service) (*questions.ArticlePage, error) {
+				return s.Article(ctx, args[0])
+			}, func(out, _ io.Writer, p *questions.ArticlePage) error {
+				a := p.Article
+				fmt.Fprintf(out, "%s\n%s\n", a.Headline, strings.Join(strings.Fields(strings.Join([]string{a.ID, a.Date, a.Outlet, a.URL}, " ")), " "))
+				fmt.Fprintf(out, "names: %s\n", names(p.Entities))
+				for _, sen := range p.Sentences {
+					fmt.Fprintf(out, "\ns%d  %s\n", sen.N, sen.Text)
+					var b strings.Builder
+					t := newTable(&b)
+					for _, fact := range sen.Facts {
+						obj := fact.Value
+						if fact.Object != nil {
+							obj = fact.Object.Name
+						}
+						t.row(fact.Subject.Name, fact.Predicate, obj)
+					}
+					t.flush()
+					for _, line := range strings.SplitAfter(b.String(), "\n") {
+						if line != "" {
+							fmt.Fprint(out, "    "+line)
+						}
+					}
+				}
+				return nil
+			})
+		},
+	}
+	f.add(cmd, 0, false)
+	return cmd
+}
+
 func newArticlesCmd() *cobra.Command {
 	var (
 		f      askFlags

@@ -75,6 +75,8 @@ func TestQuestionsThreeFaces(t *testing.T) {
 			func() (any, error) { return ask.WhoSaid(ctx, "driving seat") }},
 		{"roles", []string{"roles", "Andrew Cozens"}, "roles?name=Andrew+Cozens",
 			func() (any, error) { return ask.Roles(ctx, "Andrew Cozens") }},
+		{"article", []string{"article", "000_bd6ab526a9c92c91"}, "article?id=%3Carticle/000_bd6ab526a9c92c91%3E",
+			func() (any, error) { return ask.Article(ctx, "<article/000_bd6ab526a9c92c91>") }},
 		{"articles", []string{"articles", "--entity", "PCT", "--limit", "2"}, "articles?entity=PCT&limit=2",
 			func() (any, error) {
 				return ask.Articles(ctx, questions.ArticleFilter{Entity: "PCT"}, questions.WithLimit(2))

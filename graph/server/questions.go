@@ -27,6 +27,7 @@ import (
 //	GET /api/questions/who-said?about=TEXT[&limit=100][&offset=0][&scan=200]
 //	GET /api/questions/roles?name=NAME[&limit=100][&offset=0]
 //	GET /api/questions/articles[?from=2010][&to=2011-06][&outlet=…][&entity=NAME][&limit=100][&offset=0]
+//	GET /api/questions/article?id=<article/ID>                    its sentences and their facts
 //
 // A name that matches nothing answers 404 {"error": …, "suggestions":
 // [entities]}; one that matches several 409 {"error": …, "candidates":
@@ -67,6 +68,9 @@ var questionRoutes = map[string]question{
 	},
 	"roles": func(ctx context.Context, q *questions.Service, p *params) (any, error) {
 		return q.Roles(ctx, p.required("name"), p.options(questions.DefaultRows)...)
+	},
+	"article": func(ctx context.Context, q *questions.Service, p *params) (any, error) {
+		return q.Article(ctx, p.required("id"))
 	},
 	"articles": func(ctx context.Context, q *questions.Service, p *params) (any, error) {
 		f := questions.ArticleFilter{From: p.get("from"), To: p.get("to"), Outlet: p.get("outlet"), Entity: p.get("entity")}
