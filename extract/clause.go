@@ -379,6 +379,12 @@ func (d *doc) npAfter(s *sentence, k int) np {
 					return out
 				}
 			}
+			// "A and B … combine their skills": the pair before it.
+			if pair := d.pairBefore(s, j); tk.lower == "their" && pair != nil {
+				out.from, out.end, out.poss = j, j+1, true
+				out.ents = pair
+				return out
+			}
 			// "its functions": the body the pronoun points back to owns them.
 			if e := d.antecedentOrg(s, j); e != nil {
 				out.from, out.end, out.poss = j, j+1, true
@@ -626,6 +632,28 @@ func (d *doc) several(s *sentence, k int) *np {
 		return nil
 	}
 	return &np{ents: ents, from: k, end: j + 1}
+}
+
+// pairBefore returns the two named bodies joined by "and" last before
+// token k of s ("the people at A and B to combine their skills"), or nil.
+func (d *doc) pairBefore(s *sentence, k int) []*entity {
+	t := s.para.toks
+	for j := s.from; j < k; j++ {
+		if t[j].acronym && j > s.from && t[j-1].lower == "and" {
+			d.unnamedBody(s, j) // "Monitor and TDA": an acronym not yet read
+		}
+	}
+	ms := d.in(s)
+	for i := len(ms) - 1; i > 0; i-- {
+		a, b := ms[i-1], ms[i]
+		if b.to > k || a.ent == nil || b.ent == nil || a.ent == b.ent || a.ent.kind != schema.Organization || b.ent.kind != schema.Organization || a.ent.class || b.ent.class {
+			continue
+		}
+		if a.to+1 == b.from && t[a.to].lower == "and" || a.to+2 == b.from && t[a.to].lower == "and" && t[a.to+1].lower == "the" {
+			return []*entity{a.ent, b.ent}
+		}
+	}
+	return nil
 }
 
 // ofKind reports whether the body e can be one of "the two W": a
@@ -951,6 +979,9 @@ func (d *doc) npBefore(s *sentence, k int) np {
 	j := k - 1
 	if j < s.from {
 		return out
+	}
+	if t[j].text == "." && j > s.from && d.mentionEndingAt(s, j-1) != nil {
+		j-- // "Ferdinand Vale Jr. has …": the name's full stop
 	}
 	if w := t[j].lower; w == "which" || w == "who" || w == "that" {
 		j--
