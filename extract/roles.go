@@ -563,6 +563,15 @@ func (d *doc) prefixRole(s *sentence, m *mention) bool {
 				break
 			}
 		}
+		if h := pr.from - 2; h >= s.from && (t[h+1].lower == "for" || t[h+1].lower == "of") && d.lex.roleHeads[t[h].lower] && (!t[h].cap || h == s.from) && d.mentionAt(s, h) == nil {
+			// "opposition spokesperson for Health and Social Services Jo
+			// Roe": the run is the portfolio of a role written in lower
+			// case before it.
+			from = h
+			for from-1 >= s.from && (d.lex.roleMods[t[from-1].lower] || d.lex.roleHeads[t[from-1].lower]) && (!t[from-1].cap || from-1 == s.from) && d.mentionAt(s, from-1) == nil {
+				from--
+			}
+		}
 		// "Secretary of State" + "Marco …": the run before "of/for" that
 		// holds the office is part of the role; so are the portfolio's
 		// words before "and" ("Minister for Roads and Ports Jo Roe"), when
@@ -1630,7 +1639,8 @@ func (d *doc) precedingRoleAt(s *sentence, m *mention, from int) bool {
 				start--
 			}
 			if k+1 != end && !d.capitalComplement(s, k+1, end) ||
-				start-1 >= s.from && t[start-1].text != "," && t[start-1].text != ":" && t[start-1].lower != "the" && !t[start-1].poss && d.orgEndingAt(s, start-1) == nil {
+				start-1 >= s.from && t[start-1].text != "," && t[start-1].text != ":" && t[start-1].lower != "the" && !t[start-1].poss && d.orgEndingAt(s, start-1) == nil &&
+					!(t[start-1].acronym && d.knownBody(s, start-1, start) != nil) { // "NDP Member for X, Jo Roe"
 				continue
 			}
 		} else {
@@ -1716,6 +1726,15 @@ func (d *doc) precedingRoleAt(s *sentence, m *mention, from int) bool {
 		// resolve is no licence to take another body from the context.
 		owned := start-1 >= s.from && (t[start-1].poss || t[start-1].lower == "its" || t[start-1].lower == "their")
 		d.roles = append(d.roles, roleFact{person: m.ent, role: role, org: org, sent: s, title: owned && org == nil})
+		// "Critic for Health, and NDP Member for Coldwater, Jo Roe": a
+		// role before this one, joined by ", and", is the name's too.
+		rs := start
+		if om := d.orgEndingAt(s, start-1); om != nil {
+			rs = om.from
+		}
+		if rs-2 > s.from && t[rs-1].lower == "and" && t[rs-2].text == "," {
+			d.precedingRoleAt(s, m, rs-1)
+		}
 		return true
 	}
 	return false

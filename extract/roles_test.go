@@ -383,6 +383,19 @@ func TestRoles(t *testing.T) {
 			body:  "The decision will end the posts of five departmental secretaries — Alison Marr, Zofia Brennan-Quaye, Tom Keogh, Ruth Adair and Dr Helen Shaw.",
 			roles: []role{{"alison-marr", "departmental secretary"}, {"tom-keogh", "departmental secretary"}, {"ruth-adair", "departmental secretary"}, {"helen-shaw", "departmental secretary"}},
 		},
+		{
+			name:    "an opposition critic's portfolio is no body",
+			body:    "Critic for Health and Social Services, and NDP Member for Coldwater North, Rita Baptiste said the merger would mute regional voices.",
+			roles:   []role{{"rita-baptiste", "Critic for Health and Social Services"}},
+			not:     []edge{{"rita-baptiste", "", "critic-for-health-and-social-services"}},
+			noRoles: []role{{"rita-baptiste", "Critic"}},
+		},
+		{
+			name:  "a party's spokesperson for a portfolio",
+			body:  "Green Party spokesperson for justice Ciaran Doyle said the merger was rushed.",
+			edges: []edge{{"ciaran-doyle", "", "green-party"}},
+			roles: []role{{"ciaran-doyle", "spokesperson for justice"}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
