@@ -304,6 +304,16 @@ func TestReportedSpeech(t *testing.T) {
 			want: []want{{"Announcing the plans", ""}},
 		},
 		{
+			name: "a role and name before a short clause are no fronted clause",
+			body: "Minister for Rivers and Canals, Ann Lee, said it would work.",
+			want: []want{{"Minister for Rivers and Canals", ""}},
+		},
+		{
+			name: "a clause before the subject's role and name",
+			body: "The depot will close in the spring, the council's transport chief, Ann Lee, said on Tuesday.",
+			want: []want{{"The depot will close in the spring", "Ann Lee"}},
+		},
+		{
 			name: "a less common reporting verb with that",
 			body: "The opposition leader, Tom Hargreaves, lamented that the ferry service had been left to decline for years.",
 			want: []want{{"the ferry service had been left to decline", "Tom Hargreaves"}},
