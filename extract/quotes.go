@@ -1037,7 +1037,8 @@ func (sp *speech) subjectOf(s *sentence, v int) (spk []*entity) {
 	for near >= s.from && (adjoining[t[near].lower] || strings.HasSuffix(t[near].lower, "ly") && !t[near].cap) {
 		near--
 	}
-	from := v - 1 // where the walk back to the subject starts
+	from := v - 1  // where the walk back to the subject starts
+	paren := false // a parenthesis describing the subject ends right before the verb
 	if near > s.from && (isDash(t[near].text) || t[near].text == ",") {
 		// "McAllister - a former minister - said",
 		// "Linda Roe, the education secretary, said": the subject stands
@@ -1047,11 +1048,12 @@ func (sp *speech) subjectOf(s *sentence, v int) (spk []*entity) {
 				break
 			}
 			if t[j].text == t[near].text {
-				if isDash(t[j].text) || j+1 < near && modifierClause(t[j+1:near]) {
-					// "The review, commissioned by X, had called for":
-					// the names of a clause that modifies the subject are
-					// not it either.
-					from = j - 1
+				if isDash(t[j].text) || j+1 < near && (modifierClause(t[j+1:near]) || sp.describes(s, j+1, near)) {
+					// "The review, commissioned by X, had called for",
+					// "Labour, the main party in the Assembly, said": the
+					// names of a clause or a phrase that describes the
+					// subject are not it either.
+					from, paren = j-1, true
 				}
 				near = j - 1
 				break
@@ -1160,8 +1162,9 @@ func (sp *speech) subjectOf(s *sentence, v int) (spk []*entity) {
 		}
 	}
 	// "said a spokesperson for the department", "…, says Stone": only when
-	// nothing of the clause stands before the verb.
-	if v == s.from || !t[v-1].word {
+	// nothing of the clause stands before the verb (a comma closing the
+	// subject's parenthesis is no such edge).
+	if v == s.from || !t[v-1].word && !paren {
 		return sp.speakerNP(s, v+1, min(s.to, v+10))
 	}
 	return nil
@@ -1184,6 +1187,29 @@ func modifierClause(toks []token) bool {
 		return toks[1].lower == "by" || toks[1].lower == "in" || toks[1].lower == "for" || toks[1].lower == "last" || toks[1].lower == "after"
 	}
 	return false
+}
+
+// describes reports whether tokens [from, to) of s are an appositive that
+// describes the noun before it without naming a person: "the main
+// opposition party in the Assembly", "a former minister" (but not "the
+// education secretary Linda Roe", nor a name: "the Festivals Network").
+func (sp *speech) describes(s *sentence, from, to int) bool {
+	t := s.para.toks
+	if w := t[from].lower; w != "the" && w != "a" && w != "an" {
+		return false
+	}
+	if m := sp.mention(s, from+1); m != nil && m.from == from+1 {
+		return false
+	}
+	for k := from; k < to; k++ {
+		if t[k].quote >= 0 {
+			return false
+		}
+		if m := sp.mention(s, k); m != nil && m.ent != nil && m.ent.kind == schema.Person {
+			return false
+		}
+	}
+	return true
 }
 
 // opensClause reports whether the tokens between a name opening the

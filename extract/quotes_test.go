@@ -218,6 +218,17 @@ func TestQuoteSpeakers(t *testing.T) {
 				"The opposition leader, Tom Hargreaves, joked that the minister should be \"charged with wasting everyone's time\".",
 			want: []want{{"charged with wasting everyone's time", "Tom Hargreaves"}},
 		},
+		{
+			name: "a body in the subject's appositive is not the speaker",
+			body: "\"We will fight this in court,\" said Ama Owusu.\n\n" +
+				"The Harbour Union, the largest union in the Port Authority, described the plan as a \"slow-motion closure\".",
+			want: []want{{"slow-motion closure", "Harbour Union"}},
+		},
+		{
+			name: "a comma closing the subject's appositive is no inverted cue",
+			body: "Westfolk, the main opposition party in the Harbour Assembly, described First Minister Alan Rourke's plan as a \"damp squib\".",
+			want: []want{{"damp squib", "Westfolk"}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
