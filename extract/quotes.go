@@ -1348,10 +1348,13 @@ func (sp *speech) sentenceSubject(s *sentence, limit int) []*entity {
 	d := sp.d
 	t := s.para.toks
 	var org *entity
-	if subordinators[t[s.from].lower] {
+	from := s.from
+	if c := openingPhrase(s, limit); c > 0 {
+		from = c // "By contrast, Professor Jo Roe has backed …, saying"
+	} else if subordinators[t[s.from].lower] {
 		return nil // "While the guidance says …, leaders have written": the subject is further on
 	}
-	for k := s.from; k < limit; k++ {
+	for k := from; k < limit; k++ {
 		tk := t[k]
 		if tk.quote >= 0 || isQuoteMarkStr(tk.text) {
 			return nil
@@ -1372,7 +1375,7 @@ func (sp *speech) sentenceSubject(s *sentence, limit int) []*entity {
 			k = m.to - 1
 			continue
 		}
-		if tk.cap || sentenceWords[tk.lower] || d.lex.roleHeads[tk.lower] || d.lex.roleMods[tk.lower] || tk.poss {
+		if tk.cap || sentenceWords[tk.lower] || d.lex.roleHeads[tk.lower] || d.lex.roleMods[tk.lower] || d.lex.orgHeads[tk.lower] || tk.poss {
 			continue
 		}
 		break
@@ -1381,6 +1384,31 @@ func (sp *speech) sentenceSubject(s *sentence, limit int) []*entity {
 		return []*entity{org}
 	}
 	return nil
+}
+
+// openingWords open a short adverbial phrase before a sentence's subject:
+// "By contrast,", "In a statement,", "On Monday,", "Meanwhile,".
+var openingWords = map[string]bool{"by": true, "in": true, "on": true, "at": true, "for": true, "meanwhile": true,
+	"however": true, "instead": true, "separately": true, "earlier": true, "later": true, "yesterday": true, "today": true,
+	"last": true, "this": true, "but": true, "and": true, "also": true, "still": true, "now": true}
+
+// openingPhrase returns where the clause begins after a short phrase that
+// opens sentence s with a comma and names no one ("By contrast, X …",
+// "On Monday, X …"), or 0 when there is none before token limit.
+func openingPhrase(s *sentence, limit int) int {
+	t := s.para.toks
+	if !openingWords[t[s.from].lower] {
+		return 0
+	}
+	for k := s.from + 1; k < limit && k <= s.from+4; k++ {
+		switch {
+		case t[k].text == ",":
+			return k + 1
+		case !t[k].word || t[k].quote >= 0 || t[k].cap:
+			return 0
+		}
+	}
+	return 0
 }
 
 // accordingTo reads "…, according to care services minister Paul Burstow".

@@ -229,6 +229,12 @@ func TestQuoteSpeakers(t *testing.T) {
 			body: "Westfolk, the main opposition party in the Harbour Assembly, described First Minister Alan Rourke's plan as a \"damp squib\".",
 			want: []want{{"damp squib", "Westfolk"}},
 		},
+		{
+			name: "a participle's subject after an opening phrase",
+			body: "\"We will fight this in court,\" said Ama Owusu.\n\n" +
+				"By contrast, college principal Professor Ruth Ndlovu has backed the merger from the start, saying she \"sees real merit in one strong institution\".",
+			want: []want{{"sees real merit in one strong institution", "Ruth Ndlovu"}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
