@@ -1557,8 +1557,8 @@ func (d *doc) relativeRole(s *sentence, m *mention) bool {
 // office: "for Marine Affairs", "of Health".
 func (d *doc) capitalComplement(s *sentence, i, end int) bool {
 	t := s.para.toks
-	if t[i].lower != "for" && t[i].lower != "of" || i+1 >= end {
-		return false
+	if t[i].lower != "for" && t[i].lower != "of" && t[i].lower != "on" || i+1 >= end {
+		return false // "Minister for …", "Special Adviser on …"
 	}
 	for k := i + 1; k < end; k++ {
 		if !t[k].word || !t[k].cap && t[k].lower != "and" && t[k].lower != "the" {
@@ -1654,7 +1654,7 @@ func (d *doc) precedingRoleAt(s *sentence, m *mention, from int) bool {
 			for b-1 >= s.from && b > k-4 && t[b-1].word && !t[b-1].cap && !t[b-1].poss && !classStop[t[b-1].lower] && !d.lex.verbs[t[b-1].lower] {
 				b--
 			}
-			if b < start && b-1 >= s.from && ((t[b-1].lower == "the" || t[b-1].lower == "a") && (b-1 == s.from || t[b-2].text == ",") ||
+			if b < start && b-1 >= s.from && ((t[b-1].lower == "the" || t[b-1].lower == "a") && (b-1 == s.from || t[b-2].text == "," || prepositions[t[b-2].lower]) ||
 				t[b-1].poss && !t[b-1].cap && b-2 >= s.from && t[b-2].lower == "the") {
 				start = b // "the city's mayoral committee member for water, …" too
 			}

@@ -396,6 +396,16 @@ func TestRoles(t *testing.T) {
 			edges: []edge{{"ciaran-doyle", "", "green-party"}},
 			roles: []role{{"ciaran-doyle", "spokesperson for justice"}},
 		},
+		{
+			name:  "a capitalised office with its complement after 'on', before the name",
+			body:  "A panel, chaired by the governor's Special Adviser on Rural Roads, Dr Moira Kettle, will report in May.",
+			roles: []role{{"moira-kettle", "Special Adviser on Rural Roads"}},
+		},
+		{
+			name:  "an article after a preposition opens a role before the name",
+			body:  "The decision was announced by a presidential spokesperson, Femi Adebayo, on Tuesday.",
+			roles: []role{{"femi-adebayo", "presidential spokesperson"}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
