@@ -1338,9 +1338,10 @@ func (d *doc) appositiveRole(s *sentence, m *mention) bool {
 	if o == nil && role != "" {
 		o = d.portfolio(role, s, i, roleEnd)
 	}
-	if o == nil && roleEnd+1 < limit && (t[roleEnd].lower == "at" || t[roleEnd].lower == "of" || t[roleEnd].lower == "for") && t[roleEnd+1].cap {
+	if o == nil && roleEnd+1 <= limit && roleEnd+1 < s.to && (t[roleEnd].lower == "at" || t[roleEnd].lower == "of" || t[roleEnd].lower == "for") && t[roleEnd+1].cap {
 		// "a former watch manager at Stornoway": the role names its own
-		// place, one the context cannot stand in for.
+		// place, one the context cannot stand in for (even when the name
+		// reader took it for a person's, where the appositive stops).
 		d.roles = append(d.roles, roleFact{person: m.ent, role: role, sent: s, title: true})
 		return true
 	}
