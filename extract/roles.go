@@ -1636,12 +1636,13 @@ func (d *doc) precedingRoleAt(s *sentence, m *mention, from int) bool {
 			// A title in capitals stands alone before the comma: "Prime
 			// Minister, Jo Roe", "Transport Secretary, Jo Roe".
 			for start-1 >= s.from && t[start-1].word && t[start-1].cap && !t[start-1].poss && d.mentionAt(s, start-1) == nil &&
-				(d.lex.roleMods[t[start-1].lower] || d.lex.common[t[start-1].lower]) && !sentenceWords[t[start-1].lower] && k-start < 3 {
+				(d.lex.roleMods[t[start-1].lower] || d.lex.common[t[start-1].lower]) && !sentenceWords[t[start-1].lower] && k-start < 3 &&
+				!strings.HasSuffix(d.lex.bodyName(t[start-1].text+" Party"), "Party") { // "Green Member for X": the party's
 				start--
 			}
 			if k+1 != end && !d.capitalComplement(s, k+1, end) ||
 				start-1 >= s.from && t[start-1].text != "," && t[start-1].text != ":" && t[start-1].lower != "the" && !t[start-1].poss && d.orgEndingAt(s, start-1) == nil &&
-					!(t[start-1].acronym && d.knownBody(s, start-1, start) != nil) { // "NDP Member for X, Jo Roe"
+					!(t[start-1].cap && d.knownBody(s, start-1, start) != nil) { // "NDP Member for X, Jo Roe"
 				continue
 			}
 		} else {
