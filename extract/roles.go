@@ -1317,6 +1317,12 @@ func (d *doc) appositiveRole(s *sentence, m *mention) bool {
 		if j > roleEnd && j-i < 20 {
 			role = s.para.text[t[i].start:t[j-1].end]
 		}
+		if t[org.to-1].poss && org.to < limit && t[org.to].word && !t[org.to].cap && (d.lex.orgHeads[t[org.to].lower] || d.lex.orgClass[t[org.to].lower]) &&
+			(org.to+1 >= s.to || !t[org.to+1].word) {
+			// "a member of the university's council": the body's part is
+			// the role's.
+			role = s.para.text[t[i].start:t[org.to].end]
+		}
 		if roleEnd == i && !list && !d.lex.roleHeads[roleHeadWord(strings.ToLower(role))] {
 			return false
 		}

@@ -414,6 +414,12 @@ func TestRoles(t *testing.T) {
 			body: "PC opposition health critic Tom Wade, former chief executive of Kerrow-Penhale Health, said rural clinics would suffer.",
 			not:  []edge{{"tom-wade", "chief_executive_of", "pc"}},
 		},
+		{
+			name:  "a member of a body's council",
+			body:  "Dr Sipho Dlamini, a member of the Eastvale Institute's council, its governing body, said the merger was rushed.",
+			edges: []edge{{"sipho-dlamini", "", "eastvale-institute"}},
+			roles: []role{{"sipho-dlamini", "member of the Eastvale Institute's council"}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
