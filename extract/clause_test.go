@@ -174,6 +174,8 @@ func TestStanceClauses(t *testing.T) {
 			[]string{"Ann Vale supports"}, nil},
 		{"announcer after the clause", "The Coastal Ports Board will be abolished, Transport Minister Ann Vale announced on Friday.",
 			[]string{"Ann Vale supports"}, nil},
+		{"announcer after the clause with an office across for and and", "The Coastal Ports Board will be abolished, Minister for Roads and Harbours Ann Vale announced on Friday.",
+			[]string{"Ann Vale supports"}, nil},
 		{"explicit verb on the move", "The Coastal Ports Board will be abolished. The Dockers' Union condemned the move.",
 			[]string{"Dockers' Union opposes"}, nil},
 		{"passive with a person in the by-phrase", "The plan to abolish the Coastal Ports Board was criticised by the chair of the Harbour Users Group, Tom Reyes.",

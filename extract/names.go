@@ -1043,6 +1043,12 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 		d.unknown = append(d.unknown, &mention{sent: s, from: i, to: j})
 		return
 	}
+	if d.portfolioAfterRole(s, i, j) {
+		// "Critic for Health and Community Services": the office's
+		// portfolio, not a body.
+		d.unknown = append(d.unknown, &mention{sent: s, from: i, to: j})
+		return
+	}
 	if workWords[t[j-1].lower] && !d.hasHead(toks) {
 		// "The Rowan Pike Show": a programme or an event named after a person.
 		d.unknown = append(d.unknown, &mention{sent: s, from: i, to: j})
@@ -1180,6 +1186,28 @@ func (d *doc) initialsName(toks []token) bool {
 	for _, tk := range toks[1 : n-1] {
 		if !tk.acronym || tk.poss || len(tk.text) > 3 || strings.ToUpper(tk.text) != tk.text || d.lex.bodies[tk.lower] != nil || d.definedAcronym(tk.text) || notBodyAcronyms[tk.lower] || roleAbbrev[tk.lower] {
 			return false
+		}
+	}
+	return true
+}
+
+// portfolioHeads are organisation head words that also name a field of
+// work, as a portfolio does: "Health and Social Services", "Indigenous
+// Affairs".
+var portfolioHeads = map[string]bool{"services": true, "affairs": true}
+
+// portfolioAfterRole reports whether the run [i, j) of s is the portfolio of
+// the role written right before it across "for" or "of" ("Critic for Health
+// and Community Services", "Minister of Indigenous Affairs", "director of
+// Social Services"): a run whose only head word names a field of work.
+func (d *doc) portfolioAfterRole(s *sentence, i, j int) bool {
+	t := s.para.toks
+	if i-2 < s.from || t[i-1].lower != "for" && t[i-1].lower != "of" || !d.lex.roleHeads[t[i-2].lower] || !portfolioHeads[t[j-1].lower] {
+		return false
+	}
+	for _, tk := range t[i : j-1] {
+		if d.lex.orgHeads[tk.lower] && !portfolioHeads[tk.lower] || tk.acronym {
+			return false // "Minister for the Health Services Board", "… NHS Services"
 		}
 	}
 	return true

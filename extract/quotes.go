@@ -1037,7 +1037,8 @@ func (sp *speech) subjectOf(s *sentence, v int) (spk []*entity) {
 	for near >= s.from && (adjoining[t[near].lower] || strings.HasSuffix(t[near].lower, "ly") && !t[near].cap) {
 		near--
 	}
-	from := v - 1 // where the walk back to the subject starts
+	from := v - 1  // where the walk back to the subject starts
+	paren := false // a parenthesis describing the subject ends right before the verb
 	if near > s.from && (isDash(t[near].text) || t[near].text == ",") {
 		// "McAllister - a former minister - said",
 		// "Linda Roe, the education secretary, said": the subject stands
@@ -1047,11 +1048,12 @@ func (sp *speech) subjectOf(s *sentence, v int) (spk []*entity) {
 				break
 			}
 			if t[j].text == t[near].text {
-				if isDash(t[j].text) || j+1 < near && modifierClause(t[j+1:near]) {
-					// "The review, commissioned by X, had called for":
-					// the names of a clause that modifies the subject are
-					// not it either.
-					from = j - 1
+				if isDash(t[j].text) || j+1 < near && (modifierClause(t[j+1:near]) || sp.describes(s, j+1, near)) {
+					// "The review, commissioned by X, had called for",
+					// "Labour, the main party in the Assembly, said": the
+					// names of a clause or a phrase that describes the
+					// subject are not it either.
+					from, paren = j-1, true
 				}
 				near = j - 1
 				break
@@ -1160,8 +1162,9 @@ func (sp *speech) subjectOf(s *sentence, v int) (spk []*entity) {
 		}
 	}
 	// "said a spokesperson for the department", "…, says Stone": only when
-	// nothing of the clause stands before the verb.
-	if v == s.from || !t[v-1].word {
+	// nothing of the clause stands before the verb (a comma closing the
+	// subject's parenthesis is no such edge).
+	if v == s.from || !t[v-1].word && !paren {
 		return sp.speakerNP(s, v+1, min(s.to, v+10))
 	}
 	return nil
@@ -1184,6 +1187,29 @@ func modifierClause(toks []token) bool {
 		return toks[1].lower == "by" || toks[1].lower == "in" || toks[1].lower == "for" || toks[1].lower == "last" || toks[1].lower == "after"
 	}
 	return false
+}
+
+// describes reports whether tokens [from, to) of s are an appositive that
+// describes the noun before it without naming a person: "the main
+// opposition party in the Assembly", "a former minister" (but not "the
+// education secretary Linda Roe", nor a name: "the Festivals Network").
+func (sp *speech) describes(s *sentence, from, to int) bool {
+	t := s.para.toks
+	if w := t[from].lower; w != "the" && w != "a" && w != "an" {
+		return false
+	}
+	if m := sp.mention(s, from+1); m != nil && m.from == from+1 {
+		return false
+	}
+	for k := from; k < to; k++ {
+		if t[k].quote >= 0 {
+			return false
+		}
+		if m := sp.mention(s, k); m != nil && m.ent != nil && m.ent.kind == schema.Person {
+			return false
+		}
+	}
+	return true
 }
 
 // opensClause reports whether the tokens between a name opening the
@@ -1322,10 +1348,13 @@ func (sp *speech) sentenceSubject(s *sentence, limit int) []*entity {
 	d := sp.d
 	t := s.para.toks
 	var org *entity
-	if subordinators[t[s.from].lower] {
+	from := s.from
+	if c := openingPhrase(s, limit); c > 0 {
+		from = c // "By contrast, Professor Jo Roe has backed …, saying"
+	} else if subordinators[t[s.from].lower] {
 		return nil // "While the guidance says …, leaders have written": the subject is further on
 	}
-	for k := s.from; k < limit; k++ {
+	for k := from; k < limit; k++ {
 		tk := t[k]
 		if tk.quote >= 0 || isQuoteMarkStr(tk.text) {
 			return nil
@@ -1346,7 +1375,7 @@ func (sp *speech) sentenceSubject(s *sentence, limit int) []*entity {
 			k = m.to - 1
 			continue
 		}
-		if tk.cap || sentenceWords[tk.lower] || d.lex.roleHeads[tk.lower] || d.lex.roleMods[tk.lower] || tk.poss {
+		if tk.cap || sentenceWords[tk.lower] || d.lex.roleHeads[tk.lower] || d.lex.roleMods[tk.lower] || d.lex.orgHeads[tk.lower] || tk.poss {
 			continue
 		}
 		break
@@ -1355,6 +1384,31 @@ func (sp *speech) sentenceSubject(s *sentence, limit int) []*entity {
 		return []*entity{org}
 	}
 	return nil
+}
+
+// openingWords open a short adverbial phrase before a sentence's subject:
+// "By contrast,", "In a statement,", "On Monday,", "Meanwhile,".
+var openingWords = map[string]bool{"by": true, "in": true, "on": true, "at": true, "for": true, "meanwhile": true,
+	"however": true, "instead": true, "separately": true, "earlier": true, "later": true, "yesterday": true, "today": true,
+	"last": true, "this": true, "but": true, "and": true, "also": true, "still": true, "now": true}
+
+// openingPhrase returns where the clause begins after a short phrase that
+// opens sentence s with a comma and names no one ("By contrast, X …",
+// "On Monday, X …"), or 0 when there is none before token limit.
+func openingPhrase(s *sentence, limit int) int {
+	t := s.para.toks
+	if !openingWords[t[s.from].lower] {
+		return 0
+	}
+	for k := s.from + 1; k < limit && k <= s.from+4; k++ {
+		switch {
+		case t[k].text == ",":
+			return k + 1
+		case !t[k].word || t[k].quote >= 0 || t[k].cap:
+			return 0
+		}
+	}
+	return 0
 }
 
 // accordingTo reads "…, according to care services minister Paul Burstow".

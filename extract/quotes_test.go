@@ -218,6 +218,23 @@ func TestQuoteSpeakers(t *testing.T) {
 				"The opposition leader, Tom Hargreaves, joked that the minister should be \"charged with wasting everyone's time\".",
 			want: []want{{"charged with wasting everyone's time", "Tom Hargreaves"}},
 		},
+		{
+			name: "a body in the subject's appositive is not the speaker",
+			body: "\"We will fight this in court,\" said Ama Owusu.\n\n" +
+				"The Harbour Union, the largest union in the Port Authority, described the plan as a \"slow-motion closure\".",
+			want: []want{{"slow-motion closure", "Harbour Union"}},
+		},
+		{
+			name: "a comma closing the subject's appositive is no inverted cue",
+			body: "Westfolk, the main opposition party in the Harbour Assembly, described First Minister Alan Rourke's plan as a \"damp squib\".",
+			want: []want{{"damp squib", "Westfolk"}},
+		},
+		{
+			name: "a participle's subject after an opening phrase",
+			body: "\"We will fight this in court,\" said Ama Owusu.\n\n" +
+				"By contrast, college principal Professor Ruth Ndlovu has backed the merger from the start, saying she \"sees real merit in one strong institution\".",
+			want: []want{{"sees real merit in one strong institution", "Ruth Ndlovu"}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -302,6 +319,16 @@ func TestReportedSpeech(t *testing.T) {
 				"Announcing the plans to abolish the Coastal Heritage Agency, he said:\n\n" +
 				"\"The agency has lost the public's trust and it must go.\"",
 			want: []want{{"Announcing the plans", ""}},
+		},
+		{
+			name: "a role and name before a short clause are no fronted clause",
+			body: "Minister for Rivers and Canals, Ann Lee, said it would work.",
+			want: []want{{"Minister for Rivers and Canals", ""}},
+		},
+		{
+			name: "a clause before the subject's role and name",
+			body: "The depot will close in the spring, the council's transport chief, Ann Lee, said on Tuesday.",
+			want: []want{{"The depot will close in the spring", "Ann Lee"}},
 		},
 		{
 			name: "a less common reporting verb with that",

@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
 
 // A statement is reported (indirect) speech: "Jones said the plans offered
 // opportunities" gives Jones and "the plans offered opportunities".
@@ -138,6 +142,25 @@ func (d *doc) reportedClause(s *sentence, v int) (int, int) {
 			return -1, -1
 		}
 		c := v - 1
+		if pm := d.mentionAt(s, v-2); t[v-1].text == "," && pm != nil && pm.to == v-1 && pm.ent != nil && pm.ent.kind == schema.Person {
+			// "…, the city's water chief, Jo Roe, said on Tuesday": the
+			// clause ends before the subject and the role written before
+			// it; "Minister for X, Ann Lee, said it would" has none.
+			c = pm.from - 1
+			if c <= s.from || t[c].text != "," {
+				return -1, -1
+			}
+			p := c - 1
+			for p >= s.from && t[p].text != "," {
+				p--
+			}
+			for r := max(p, s.from); r < c; r++ {
+				if d.headAt(s, r) >= 0 {
+					c = max(p, s.from)
+					break
+				}
+			}
+		}
 		for c > s.from && t[c].text != "," {
 			c--
 		}

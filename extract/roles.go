@@ -563,6 +563,15 @@ func (d *doc) prefixRole(s *sentence, m *mention) bool {
 				break
 			}
 		}
+		if h := pr.from - 2; h >= s.from && (t[h+1].lower == "for" || t[h+1].lower == "of") && d.lex.roleHeads[t[h].lower] && (!t[h].cap || h == s.from) && d.mentionAt(s, h) == nil {
+			// "opposition spokesperson for Health and Social Services Jo
+			// Roe": the run is the portfolio of a role written in lower
+			// case before it.
+			from = h
+			for from-1 >= s.from && (d.lex.roleMods[t[from-1].lower] || d.lex.roleHeads[t[from-1].lower]) && (!t[from-1].cap || from-1 == s.from) && d.mentionAt(s, from-1) == nil {
+				from--
+			}
+		}
 		// "Secretary of State" + "Marco …": the run before "of/for" that
 		// holds the office is part of the role; so are the portfolio's
 		// words before "and" ("Minister for Roads and Ports Jo Roe"), when
@@ -1308,6 +1317,12 @@ func (d *doc) appositiveRole(s *sentence, m *mention) bool {
 		if j > roleEnd && j-i < 20 {
 			role = s.para.text[t[i].start:t[j-1].end]
 		}
+		if t[org.to-1].poss && org.to < limit && t[org.to].word && !t[org.to].cap && (d.lex.orgHeads[t[org.to].lower] || d.lex.orgClass[t[org.to].lower]) &&
+			(org.to+1 >= s.to || !t[org.to+1].word) {
+			// "a member of the university's council": the body's part is
+			// the role's.
+			role = s.para.text[t[i].start:t[org.to].end]
+		}
 		if roleEnd == i && !list && !d.lex.roleHeads[roleHeadWord(strings.ToLower(role))] {
 			return false
 		}
@@ -1329,9 +1344,10 @@ func (d *doc) appositiveRole(s *sentence, m *mention) bool {
 	if o == nil && role != "" {
 		o = d.portfolio(role, s, i, roleEnd)
 	}
-	if o == nil && roleEnd+1 < limit && (t[roleEnd].lower == "at" || t[roleEnd].lower == "of" || t[roleEnd].lower == "for") && t[roleEnd+1].cap {
+	if o == nil && roleEnd+1 <= limit && roleEnd+1 < s.to && (t[roleEnd].lower == "at" || t[roleEnd].lower == "of" || t[roleEnd].lower == "for") && t[roleEnd+1].cap {
 		// "a former watch manager at Stornoway": the role names its own
-		// place, one the context cannot stand in for.
+		// place, one the context cannot stand in for (even when the name
+		// reader took it for a person's, where the appositive stops).
 		d.roles = append(d.roles, roleFact{person: m.ent, role: role, sent: s, title: true})
 		return true
 	}
@@ -1548,8 +1564,8 @@ func (d *doc) relativeRole(s *sentence, m *mention) bool {
 // office: "for Marine Affairs", "of Health".
 func (d *doc) capitalComplement(s *sentence, i, end int) bool {
 	t := s.para.toks
-	if t[i].lower != "for" && t[i].lower != "of" || i+1 >= end {
-		return false
+	if t[i].lower != "for" && t[i].lower != "of" && t[i].lower != "on" || i+1 >= end {
+		return false // "Minister for …", "Special Adviser on …"
 	}
 	for k := i + 1; k < end; k++ {
 		if !t[k].word || !t[k].cap && t[k].lower != "and" && t[k].lower != "the" {
@@ -1626,11 +1642,13 @@ func (d *doc) precedingRoleAt(s *sentence, m *mention, from int) bool {
 			// A title in capitals stands alone before the comma: "Prime
 			// Minister, Jo Roe", "Transport Secretary, Jo Roe".
 			for start-1 >= s.from && t[start-1].word && t[start-1].cap && !t[start-1].poss && d.mentionAt(s, start-1) == nil &&
-				(d.lex.roleMods[t[start-1].lower] || d.lex.common[t[start-1].lower]) && !sentenceWords[t[start-1].lower] && k-start < 3 {
+				(d.lex.roleMods[t[start-1].lower] || d.lex.common[t[start-1].lower]) && !sentenceWords[t[start-1].lower] && k-start < 3 &&
+				!strings.HasSuffix(d.lex.bodyName(t[start-1].text+" Party"), "Party") { // "Green Member for X": the party's
 				start--
 			}
 			if k+1 != end && !d.capitalComplement(s, k+1, end) ||
-				start-1 >= s.from && t[start-1].text != "," && t[start-1].text != ":" && t[start-1].lower != "the" && !t[start-1].poss && d.orgEndingAt(s, start-1) == nil {
+				start-1 >= s.from && t[start-1].text != "," && t[start-1].text != ":" && t[start-1].lower != "the" && !t[start-1].poss && d.orgEndingAt(s, start-1) == nil &&
+					!(t[start-1].cap && d.knownBody(s, start-1, start) != nil) { // "NDP Member for X, Jo Roe"
 				continue
 			}
 		} else {
@@ -1644,7 +1662,7 @@ func (d *doc) precedingRoleAt(s *sentence, m *mention, from int) bool {
 			for b-1 >= s.from && b > k-4 && t[b-1].word && !t[b-1].cap && !t[b-1].poss && !classStop[t[b-1].lower] && !d.lex.verbs[t[b-1].lower] {
 				b--
 			}
-			if b < start && b-1 >= s.from && ((t[b-1].lower == "the" || t[b-1].lower == "a") && (b-1 == s.from || t[b-2].text == ",") ||
+			if b < start && b-1 >= s.from && ((t[b-1].lower == "the" || t[b-1].lower == "a") && (b-1 == s.from || t[b-2].text == "," || prepositions[t[b-2].lower]) ||
 				t[b-1].poss && !t[b-1].cap && b-2 >= s.from && t[b-2].lower == "the") {
 				start = b // "the city's mayoral committee member for water, …" too
 			}
@@ -1716,6 +1734,15 @@ func (d *doc) precedingRoleAt(s *sentence, m *mention, from int) bool {
 		// resolve is no licence to take another body from the context.
 		owned := start-1 >= s.from && (t[start-1].poss || t[start-1].lower == "its" || t[start-1].lower == "their")
 		d.roles = append(d.roles, roleFact{person: m.ent, role: role, org: org, sent: s, title: owned && org == nil})
+		// "Critic for Health, and NDP Member for Coldwater, Jo Roe": a
+		// role before this one, joined by ", and", is the name's too.
+		rs := start
+		if om := d.orgEndingAt(s, start-1); om != nil {
+			rs = om.from
+		}
+		if rs-2 > s.from && t[rs-1].lower == "and" && t[rs-2].text == "," {
+			d.precedingRoleAt(s, m, rs-1)
+		}
 		return true
 	}
 	return false

@@ -373,8 +373,8 @@ func hypothetical(t []token, s *sentence, start, k int) bool {
 // quotation: "…, Transport Minister Ann Vale announced".
 func afterClause(t []token, s *sentence, k int) bool {
 	j := k - 1
-	for j > s.from && t[j].word && (t[j].cap || t[j].lower == "the" || t[j].lower == "and") && j >= k-12 {
-		j-- // "…, Minister A and Treasurer B announced"
+	for j > s.from && t[j].word && (t[j].cap || t[j].lower == "the" || t[j].lower == "and" || inTitleRun(t, s, j)) && j >= k-16 {
+		j-- // "…, Minister A and Treasurer B announced", "…, Minister for Roads and Ports A announced"
 	}
 	return j >= s.from && j < k && (t[j].text == "," || isQuoteMarkStr(t[j].text))
 }
@@ -389,6 +389,16 @@ func clauseStartBefore(t []token, s *sentence, k, v int) bool {
 		}
 	}
 	return true
+}
+
+// inTitleRun reports whether the lower-case token j joins the capitalised
+// words of an office: "Minister for Roads and Ports Jo Roe".
+func inTitleRun(t []token, s *sentence, j int) bool {
+	switch t[j].lower {
+	case "for", "of":
+		return j-1 >= s.from && t[j-1].cap && t[j-1].word && j+1 < s.to && t[j+1].cap && t[j+1].word
+	}
+	return false
 }
 
 // personOrBody returns the first person named in tokens [from, to) of s,
