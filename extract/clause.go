@@ -754,7 +754,7 @@ func (d *doc) lastBodies(s *sentence, k, n int, kind string) []*entity {
 			if len(ents) >= n {
 				break
 			}
-			if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic && !m.ent.class && !m.ent.portfolio && !contains(ents, m.ent) && (!inReform || d.inReform(m.ent)) && ofKind(m.ent, kind) {
+			if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic && !m.ent.class && !contains(ents, m.ent) && (!inReform || d.inReform(m.ent)) && ofKind(m.ent, kind) {
 				ents = append([]*entity{m.ent}, ents...)
 			}
 		}
@@ -785,7 +785,7 @@ func (d *doc) namedFor(s *sentence, m *mention) *entity {
 	}
 	var only *entity
 	for om := range d.back(s, s.to) {
-		if om.ent == nil || om.ent.kind != schema.Organization || om.ent.class || om.ent.generic || om.ent.portfolio {
+		if om.ent == nil || om.ent.kind != schema.Organization || om.ent.class || om.ent.generic {
 			continue
 		}
 		if only != nil && only != om.ent {
@@ -806,13 +806,13 @@ func (d *doc) salient(s *sentence) *entity {
 	return nil
 }
 
-// mostNamed returns the body (not a class, a generic body or a portfolio)
+// mostNamed returns the body (not a class or a generic body)
 // the article names most often up to sentence s, how often, and whether
 // another is named as often.
 func (d *doc) mostNamed(s *sentence) (best *entity, n int, tied bool) {
 	count := map[*entity]int{}
 	for _, m := range d.through(s) {
-		if e := m.ent; e != nil && e.kind == schema.Organization && !e.class && !e.generic && !e.portfolio {
+		if e := m.ent; e != nil && e.kind == schema.Organization && !e.class && !e.generic {
 			count[e]++
 			if best == nil || count[e] > count[best] {
 				best = e
@@ -1325,7 +1325,7 @@ func (d *doc) antecedentOrg(s *sentence, k int) *entity {
 		if m.from >= k {
 			break
 		}
-		if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic && !m.ent.portfolio && near == nil {
+		if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic && near == nil {
 			near = m.ent // the clause's subject, mostly, not the name nearest
 		}
 	}
@@ -1336,7 +1336,7 @@ func (d *doc) antecedentOrg(s *sentence, k int) *entity {
 		if m.from >= k {
 			break
 		}
-		if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic && !m.ent.portfolio && m.from <= s.from+1 {
+		if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic && m.from <= s.from+1 {
 			return m.ent
 		}
 	}
@@ -1345,7 +1345,7 @@ func (d *doc) antecedentOrg(s *sentence, k int) *entity {
 			return nil // "The report proposed … It also called for …": the report
 		}
 		for _, m := range d.in(prev) {
-			if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic && !m.ent.portfolio {
+			if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic {
 				return m.ent // the first body of the sentence before: mostly its subject
 			}
 			if m.ent != nil && m.ent.kind == schema.Person && m.from <= prev.from+1 {

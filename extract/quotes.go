@@ -405,7 +405,7 @@ func (sp *speech) unnamedAt(s *sentence, k int) bool {
 	if nameStop[w] || sentenceWords[w] || w == "he" || w == "she" || w == "it" || w == "they" || w == "we" || w == "i" {
 		return false
 	}
-	if k == s.from && sp.d.lex.common[w] && sp.d.lex.given[w] == "" {
+	if k == s.from && sp.d.lex.common[w] && !sp.d.lex.isGiven(w) {
 		return false
 	}
 	return true
@@ -839,7 +839,7 @@ func (sp *speech) speakerNP(s *sentence, from, to int) []*entity {
 			return []*entity{e}
 		}
 		for _, m := range d.in(s) {
-			if m.sent == s && m.from < from && m.ent != nil && m.ent.kind == schema.Organization && !m.ent.class && !m.ent.portfolio {
+			if m.sent == s && m.from < from && m.ent != nil && m.ent.kind == schema.Organization && !m.ent.class {
 				org = m.ent
 			}
 		}
@@ -1155,7 +1155,7 @@ func (sp *speech) subjectOf(s *sentence, v int) (spk []*entity) {
 			// Only when a comma closes its name, as before a relative clause:
 			// in "X will be merged into Y, the ministry announced" X is the
 			// subject of another verb.
-			if m.from <= s.from+1 && opensClause(t[m.to:v]) && (m.ent.kind == schema.Organization && !m.ent.class && !m.ent.portfolio || m.ent.kind == schema.Person) {
+			if m.from <= s.from+1 && opensClause(t[m.to:v]) && (m.ent.kind == schema.Organization && !m.ent.class || m.ent.kind == schema.Person) {
 				return []*entity{m.ent}
 			}
 			break

@@ -700,7 +700,7 @@ func (l *Lexicon) firstCue(kind schema.ReformKind) *reformCue {
 // target the article already reports: one change told four ways is one
 // reform.
 func (d *doc) addReform(c *reformCue, s *sentence, sp span, target *entity, gains, agents []*entity) {
-	if target == nil || target.kind != schema.Organization || target.generic || target.portfolio {
+	if target == nil || target.kind != schema.Organization || target.generic {
 		return
 	}
 	gains = onlyBodies(gains)
@@ -869,7 +869,7 @@ func onlyBodies(es []*entity) []*entity {
 	out := es[:0:0]
 	for _, e := range es {
 		// Not a kind with no name: "replaced with two bodies".
-		if e.kind == schema.Organization && !e.portfolio && !(e.class && genericBody[strings.ToLower(e.name)]) {
+		if e.kind == schema.Organization && !(e.class && genericBody[strings.ToLower(e.name)]) {
 			out = append(out, e)
 		}
 	}
@@ -907,7 +907,7 @@ func contains(es []*entity, e *entity) bool {
 // lastOrgBefore returns the non-generic body mentioned last before s.
 func (d *doc) lastOrgBefore(s *sentence) *entity {
 	for m := range d.back(s, s.from) {
-		if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic && !m.ent.portfolio {
+		if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic {
 			return m.ent
 		}
 	}

@@ -75,7 +75,7 @@ func (d *doc) contextOrg(s *sentence, role string) *entity {
 	for _, w := range words {
 		for _, head := range roleBodies[w] {
 			for m := range d.back(s, s.to) {
-				if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.class && !m.ent.portfolio && hasWordOrSingular(m.ent.name, head) {
+				if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.class && hasWordOrSingular(m.ent.name, head) {
 					return m.ent
 				}
 			}
@@ -107,7 +107,7 @@ func (d *doc) contextOrg(s *sentence, role string) *entity {
 		}
 		for _, m := range cur.ments {
 			if m.ent != nil && !m.sent.para.head {
-				if m.ent.kind == schema.Organization && !m.ent.class && !m.ent.generic && !m.ent.portfolio && m.from <= m.sent.from+1 {
+				if m.ent.kind == schema.Organization && !m.ent.class && !m.ent.generic && m.from <= m.sent.from+1 {
 					return m.ent
 				}
 				break
@@ -459,7 +459,7 @@ func (d *doc) bodyFirstWord(s *sentence, k int) *entity {
 	}
 	var found *entity
 	for _, c := range d.ents {
-		if c.kind != schema.Organization || c.class || c.portfolio {
+		if c.kind != schema.Organization || c.class {
 			continue
 		}
 		first, rest, ok := strings.Cut(c.name, " ")
@@ -682,7 +682,7 @@ func (d *doc) titleRole(s *sentence, m *mention) bool {
 			}
 			break
 		}
-		_, given := d.lex.given[p.lower]
+		given := d.lex.isGiven(p.lower)
 		// At a sentence's start any word is capitalised: "Calling Minister X's plan …".
 		opener := start-1 == s.from && (strings.HasSuffix(p.lower, "ing") || strings.HasSuffix(p.lower, "ly") || strings.HasSuffix(p.lower, "ed"))
 		if d.lex.roleMods[p.lower] || p.cap && !p.acronym && d.lex.common[p.lower] && !sentenceWords[p.lower] && !given && !opener {
@@ -906,7 +906,7 @@ func (d *doc) sentenceInitialWord(s *sentence) bool {
 	if d.lex.roleMods[w.lower] {
 		return true
 	}
-	_, given := d.lex.given[w.lower]
+	given := d.lex.isGiven(w.lower)
 	_, body := d.lex.bodies[w.lower] // "Labour leader X": a party
 	return !w.acronym && d.lex.common[w.lower] && !given && !body && d.lex.bodyNames[w.lower] == "" && !sentenceWords[w.lower] &&
 		!d.lex.orgHeads[w.lower] && d.mentionAt(s, s.from) == nil // "Commission executive director X": the body

@@ -599,7 +599,7 @@ func resolveStances(cands []stance) []stance {
 	var order []key
 	first := map[key]stance{}
 	for _, c := range cands {
-		if c.holder == nil || c.reform == nil || c.holder == c.reform.target || c.holder.portfolio {
+		if c.holder == nil || c.reform == nil || c.holder == c.reform.target {
 			continue
 		}
 		k := key{c.holder, c.reform}
