@@ -258,6 +258,10 @@ var peopleWords = map[string]bool{
 	"mps": true, "msps": true, "mlas": true, "meps": true, "tds": true, "senators": true, "members": true,
 	"councillors": true, "councilors": true, "lawmakers": true, "legislators": true, "representatives": true,
 	"supporters": true, "activists": true, "ministers": true, "peers": true, "delegates": true,
+	// "every Labour and Green councillor"
+	"mp": true, "msp": true, "mla": true, "mep": true, "td": true, "senator": true, "member": true,
+	"councillor": true, "councilor": true, "lawmaker": true, "legislator": true, "backbencher": true,
+	"backbenchers": true,
 }
 
 // genericBody are nouns that stand for a body without naming it: "a new
@@ -1081,6 +1085,9 @@ func (d *doc) npBefore(s *sentence, k int) np {
 				continue
 			}
 			pm := d.mentionEndingAt(s, b)
+			if pm == nil {
+				pm = d.partyAdjective(s, b)
+			}
 			if pm == nil || pm.ent.kind != schema.Organization {
 				break
 			}
@@ -1570,6 +1577,29 @@ func (d *doc) unnamedBody(s *sentence, k int) *mention {
 	ent := d.addOrg(s, k, e, name, false)
 	d.sortMentions()
 	return &mention{sent: s, from: k, to: e, kind: mFull, ent: ent}
+}
+
+// partyAdjective reads the capitalised words ending at token e of s as
+// a well-known body's adjective before its members ("Green MPs", "Liberal
+// Democrat councillors"): the body whose name is the words with "s" or
+// "Party" after them.
+func (d *doc) partyAdjective(s *sentence, e int) *mention {
+	t := s.para.toks
+	first := e + 1
+	for first-1 >= s.from && first-1 >= e-2 && t[first-1].word && t[first-1].cap && d.mentionAt(s, first-1) == nil {
+		first--
+	}
+	for b := first; b <= e; b++ { // the longest name first: "Liberal Democrat", not "Democrat"
+		words := s.para.text[t[b].start:t[e].end]
+		for _, name := range []string{words + "s", words + " Party"} {
+			if full := d.lex.bodyName(name); full != "" {
+				ent := d.addOrg(s, b, e+1, full, false)
+				d.sortMentions()
+				return &mention{sent: s, from: b, to: e + 1, kind: mFull, ent: ent}
+			}
+		}
+	}
+	return nil
 }
 
 // unnamedBodyRun makes a body of the capitalised run [k, e) of s, which
