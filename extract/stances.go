@@ -467,7 +467,7 @@ func (d *doc) stanceTargets(s *sentence, from, to int) []*reform {
 	}
 	t := s.para.toks
 	refers := false
-	for j := from; j < to && j < from+8; j++ {
+	for j := from; j < to && j < from+12; j++ {
 		if m := d.mentionStartingAt(s, j); m != nil {
 			for _, r := range d.reforms {
 				if r.target == m.ent && !containsReform(out, r) {
