@@ -298,6 +298,22 @@ var functionWords = map[string]bool{
 	"oversight": true, "regulation": true, "assets": true, "employees": true, "teams": true, "team": true,
 }
 
+// overseeing are the functions whose "of" phrase is what they act on, not
+// who holds them: "the regulation of the BBC" is no BBC's.
+var overseeing = map[string]bool{
+	"oversight": true, "regulation": true, "supervision": true, "inspection": true, "scrutiny": true,
+	"monitoring": true, "funding": true, "governance": true,
+}
+
+// overseen reports whether the phrase from token k of s is what an
+// overseeing function acts on: "(the) oversight of [the] X".
+func overseen(t []token, s *sentence, k int) bool {
+	if k-1 >= s.from && t[k-1].lower == "the" {
+		k--
+	}
+	return k-2 >= s.from && t[k-1].lower == "of" && overseeing[t[k-2].lower]
+}
+
 // npMaxLead bounds the words (determiners, adjectives) an np reader skips
 // before the name it reads.
 const npMaxLead = 5
@@ -410,7 +426,11 @@ func (d *doc) npAfter(s *sentence, k int) np {
 			}
 			if c == wPrep && tk.lower == "of" && j > k && (functionWords[t[j-1].lower] || cutWords[t[j-1].lower] || partWords[t[j-1].lower]) && !t[j-1].cap && !out.number {
 				// "the expertise of X", "the functions of X": X owns what
-				// the phrase is about.
+				// the phrase is about. Not "the oversight of X": what is
+				// overseen owns nothing.
+				if overseeing[t[j-1].lower] {
+					return out
+				}
 				n := d.npAfter(s, j+1)
 				if len(n.ents) > 0 {
 					n.poss = true
@@ -1225,13 +1245,16 @@ func (d *doc) npBefore(s *sentence, k int) np {
 	if m == nil {
 		// "The controversial registry will close": a generic noun for the
 		// body spoken of.
-		if genericBody[t[j].lower] && j-1 >= s.from && (t[j-1].lower == "the" || t[j-1].lower == "this") {
+		if genericBody[t[j].lower] && j-1 >= s.from && (t[j-1].lower == "the" || t[j-1].lower == "this") && !overseen(t, s, j-1) {
 			if e := d.shortForm(s, singular(t[j].lower)); e != nil {
 				out.from = j
 				out.ents = []*entity{e}
 			}
 		}
 		return out
+	}
+	if overseen(t, s, m.from) {
+		return out // "oversight of the BBC passed to Ofcom": not the BBC's
 	}
 	out.from = m.from
 	out.ents = []*entity{m.ent}

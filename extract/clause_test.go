@@ -27,6 +27,8 @@ func TestReformClauses(t *testing.T) {
 			[]want{{"abolition", "Rural Roads Agency", "", ""}}},
 		{"passive with by-agent", "The Rural Roads Agency was abolished by the Northern Assembly.",
 			[]want{{"abolition", "Rural Roads Agency", "", "Northern Assembly"}}},
+		{"oversight of a body passes on with the closed body's work", "The review recommended that the Ports Trust be closed and regulatory oversight of the Harbour Company passed wholly to the Marine Agency.",
+			[]want{{"abolition", "Ports Trust", "", ""}, {"transfer", "Ports Trust", "Marine Agency", ""}}},
 		{"headline participle", "Rural Roads Agency scrapped",
 			[]want{{"abolition", "Rural Roads Agency", "", ""}}},
 		{"control verb chain", "Premier Ann Vale has repeatedly vowed to abolish the Coastal Ports Board.",

@@ -303,6 +303,11 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 			// subject gives its work away.
 			targets, agents = agents, nil
 		}
+		if len(targets) == 0 && len(gains) > 0 && g.passive {
+			// "A be closed and oversight of the BBC passed to B": the
+			// work of the body whose end the sentence reported first.
+			targets = d.closedBefore(s, g.start)
+		}
 		if len(gains) == 0 && len(targets) > 0 {
 			// "X will be transferred later": where the last transfer went.
 			if r := d.lastOf(schema.Transfer); r != nil && s.n-r.sent.n <= 2 {
@@ -857,6 +862,36 @@ func (sp span) widen(n np) span {
 
 // A reformMention is a place where the article reports a reform: the
 // sentence and the token of the cue.
+// closedBefore returns the body whose abolition s reported before the
+// clause "and <functions …>" that ends at token v: the owner of the work
+// that clause passes on.
+func (d *doc) closedBefore(s *sentence, v int) []*entity {
+	t := s.para.toks
+	and, work := -1, false
+	for j := v - 1; j > s.from && j >= v-8; j-- {
+		if functionWords[t[j].lower] {
+			work = true
+		}
+		if t[j].lower == "and" {
+			and = j
+			break
+		}
+		if !t[j].word {
+			return nil
+		}
+	}
+	if and < 0 || !work {
+		return nil
+	}
+	var out []*entity
+	for _, m := range d.reformSaid {
+		if m.sent == s && m.at < and && m.r.kind == schema.Abolition && m.r.target != nil {
+			out = []*entity{m.r.target}
+		}
+	}
+	return out
+}
+
 type reformMention struct {
 	r    *reform
 	sent *sentence
