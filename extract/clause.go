@@ -66,6 +66,9 @@ func classOf(t []token, k int) wordClass {
 		if c == wDet && tk.lower == "that" {
 			return wSub // "that" is read as a subordinator; NP readers skip it
 		}
+		if c == wModal && surnameLike(t, k) {
+			return wOther // "Theresa May has decided": a name
+		}
 		return c
 	}
 	if hasDigit(tk.text) {
@@ -75,6 +78,13 @@ func classOf(t []token, k int) wordClass {
 		return wAdv
 	}
 	return wOther
+}
+
+// surnameLike reports whether the capitalised token k follows a
+// capitalised word, as the last word of a name does ("Theresa May",
+// "Kim Will").
+func surnameLike(t []token, k int) bool {
+	return t[k].cap && k > 0 && t[k-1].word && t[k-1].cap && !t[k-1].poss
 }
 
 // timeWords are adverbs of time that may stand between a verb and "to".

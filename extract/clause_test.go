@@ -194,6 +194,8 @@ func TestStanceClauses(t *testing.T) {
 			[]string{"Liberal Democrats opposes", "Green Party opposes"}, []string{"Democratic Party opposes"}},
 		{"a verb's object names the change late", "The Coastal Ports Board will be merged into the Marine Agency. The Dockers' Union decried the lack of public consultation on such a significant change.",
 			[]string{"Dockers' Union opposes"}, nil},
+		{"a surname that is a modal", "The Coastal Ports Board is to be abolished. Transport minister Theresa May has decided to pull the plug on the board.",
+			[]string{"Theresa May supports"}, nil},
 		{"one member of each party", "The Coastal Ports Board will be abolished. Every Labour and Green councillor voted for it.",
 			[]string{"Labour Party supports", "Green Party supports"}, nil},
 		{"purpose clause holds nothing", "The Coastal Ports Board will be abolished. Dock workers wrote to Ann Vale to warn that jobs were at risk.",

@@ -360,6 +360,9 @@ func (d *doc) nounGiver(s *sentence, k int) []*entity {
 // back", "needs to endorse".
 func hypothetical(t []token, s *sentence, start, k int) bool {
 	for j := start; j < k; j++ {
+		if surnameLike(t, j) {
+			continue // "Theresa May has decided"
+		}
 		switch t[j].lower {
 		case "must", "should", "could", "might", "may", "need", "needs", "ought":
 			return true
