@@ -107,6 +107,9 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 	if c.kind == schema.Creation && g.passive && g.start-2 >= s.from && (t[g.start-1].lower == "which" || t[g.start-1].lower == "that") && t[g.start-2].text == "," {
 		return // "X, which was established in 2010, …": what X is, not news
 	}
+	if c.kind == schema.Creation && g.passive && g.start-2 >= s.from && (t[g.start-1].lower == "it" || t[g.start-1].lower == "they") && (t[g.start-2].lower == "since" || t[g.start-2].lower == "when") {
+		return // "troubled since it was formed in 2008": its past
+	}
 	end := min(clauseEnd(s, e), d.nextCue(s, e))
 	coordinated := d.prevVerb.end > 0 && g.start > s.from && g.start-1 >= d.prevVerb.end &&
 		(t[g.start-1].lower == "and" || t[g.start-1].lower == "or" || t[g.start-1].lower == "but")
