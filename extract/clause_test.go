@@ -198,6 +198,8 @@ func TestStanceClauses(t *testing.T) {
 			[]string{"Dockers' Union opposes"}, nil},
 		{"a surname that is a modal", "The Coastal Ports Board is to be abolished. Transport minister Theresa May has decided to pull the plug on the board.",
 			[]string{"Theresa May supports"}, nil},
+		{"a harm to be remedied argues for the change", "The Coastal Ports Board will be abolished. Senator Tom Reyes said: \"This action is aimed at addressing redundancy and inefficiency in the ports.\"",
+			[]string{"Tom Reyes supports"}, []string{"Tom Reyes opposes"}},
 		{"one member of each party", "The Coastal Ports Board will be abolished. Every Labour and Green councillor voted for it.",
 			[]string{"Labour Party supports", "Green Party supports"}, nil},
 		{"purpose clause holds nothing", "The Coastal Ports Board will be abolished. Dock workers wrote to Ann Vale to warn that jobs were at risk.",

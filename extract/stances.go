@@ -48,6 +48,13 @@ func (d *doc) cueScore(text string) (sup, opp int) {
 					w := strings.Trim(words[j], ",.;:")
 					neg = neg || w == "not" || w == "never" || w == "no" || strings.HasSuffix(w, "n't")
 				}
+				if cues == &d.lex.opposeAt {
+					// "addressing redundancy and inefficiency": a harm
+					// the speaker sets out to remedy.
+					for j := max(0, i-3); j < i; j++ {
+						neg = neg || remedies[strings.Trim(words[j], ",.;:")]
+					}
+				}
 				if neg {
 					negated++
 				} else {
@@ -61,6 +68,18 @@ func (d *doc) cueScore(text string) (sup, opp int) {
 	s1, s2 := count(&d.lex.supportAt)
 	o1, o2 := count(&d.lex.opposeAt)
 	return s1 + o2, o1 + s2
+}
+
+// remedies are verbs whose object is a harm to be done away with: an
+// opposition cue after one ("tackling waste and inefficiency") argues for
+// the change.
+var remedies = map[string]bool{
+	"address": true, "addresses": true, "addressing": true, "tackle": true, "tackles": true, "tackling": true,
+	"eliminate": true, "eliminates": true, "eliminating": true, "end": true, "ends": true, "ending": true,
+	"fix": true, "fixes": true, "fixing": true, "remove": true, "removes": true, "removing": true,
+	"curb": true, "curbs": true, "curbing": true, "combat": true, "combating": true, "combatting": true,
+	"reduce": true, "reduces": true, "reducing": true, "cut": true, "cuts": true, "cutting": true,
+	"prevent": true, "prevents": true, "preventing": true, "avoid": true, "avoids": true, "avoiding": true,
 }
 
 func foldQuotes(s string) string {
