@@ -200,6 +200,8 @@ func TestStanceClauses(t *testing.T) {
 			[]string{"Theresa May supports"}, nil},
 		{"a harm to be remedied argues for the change", "The Coastal Ports Board will be abolished. Senator Tom Reyes said: \"This action is aimed at addressing redundancy and inefficiency in the ports.\"",
 			[]string{"Tom Reyes supports"}, []string{"Tom Reyes opposes"}},
+		{"a long wait ended", "The Coastal Ports Board will be abolished. \"Many of us have waited for this day for a very long time,\" Ports Minister Tom Reyes told a news conference.",
+			[]string{"Tom Reyes supports"}, nil},
 		{"one member of each party", "The Coastal Ports Board will be abolished. Every Labour and Green councillor voted for it.",
 			[]string{"Labour Party supports", "Green Party supports"}, nil},
 		{"purpose clause holds nothing", "The Coastal Ports Board will be abolished. Dock workers wrote to Ann Vale to warn that jobs were at risk.",
