@@ -324,6 +324,10 @@ func overseen(t []token, s *sentence, k int) bool {
 	return k-2 >= s.from && t[k-1].lower == "of" && overseeing[t[k-2].lower]
 }
 
+// presentWords stand between "the" and a count of the bodies there are:
+// "the current eight forces".
+var presentWords = map[string]bool{"current": true, "existing": true, "present": true, "remaining": true, "old": true}
+
 // npMaxLead bounds the words (determiners, adjectives) an np reader skips
 // before the name it reads.
 const npMaxLead = 5
@@ -1150,7 +1154,8 @@ func (d *doc) npBefore(s *sentence, k int) np {
 			if !t[r].word || classOf(t, r) == wSub || d.lex.verbs[t[r].lower] || classOf(t, r) == wBe || classOf(t, r) == wModal {
 				break
 			}
-			if classOf(t, r) == wNum && (r == s.from || t[r-1].lower == "the" || t[r-1].poss || classOf(t, r-1) == wPrep || r-1 == s.from) {
+			if classOf(t, r) == wNum && (r == s.from || t[r-1].lower == "the" || t[r-1].poss || classOf(t, r-1) == wPrep || r-1 == s.from ||
+				r-2 >= s.from && t[r-2].lower == "the" && presentWords[t[r-1].lower]) { // "the current eight forces"
 				if cm := d.counted(s, r, false); cm != nil {
 					return np{ents: []*entity{cm.ent}, from: cm.from, end: cm.to}
 				}

@@ -338,6 +338,13 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 		if len(into.ents) == 0 {
 			into = d.formed(s, after, clauseEnd(s, after)) // "to form X": a cue of its own
 		}
+		if len(into.ents) == 0 && after+1 < end && t[after].lower == "into" && t[after+1].lower == "one" {
+			if e := d.lastCreated(); e != nil && !contains(targets, e) {
+				// "merged into one": the single body the article
+				// reported made.
+				into = np{ents: []*entity{e}, from: after + 1, end: after + 2}
+			}
+		}
 		with := d.prepObject(s, after, end, "with")
 		if len(into.ents) > 0 {
 			// "X was merged into Y, and A and B into C": a gapped second
@@ -407,7 +414,7 @@ var objectControlVerbs = map[string]bool{
 // object of a verb whose object does what the infinitive after it says.
 func objectControl(t []token, s *sentence, k int) bool {
 	j := k - 1
-	for j >= s.from && (classOf(t, j) == wDet || classOf(t, j) == wNum) {
+	for j >= s.from && (classOf(t, j) == wDet || classOf(t, j) == wNum || presentWords[t[j].lower]) {
 		j--
 	}
 	return j >= s.from && objectControlVerbs[t[j].lower]
