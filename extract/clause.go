@@ -1271,6 +1271,11 @@ func (d *doc) npBefore(s *sentence, k int) np {
 	if overseen(t, s, m.from) {
 		return out // "oversight of the BBC passed to Ofcom": not the BBC's
 	}
+	if m.ent.kind == schema.Organization && m.from-2 >= s.from && t[m.from-1].lower == "of" {
+		if pm := d.mentionEndingAt(s, m.from-2); pm != nil && pm.ent.kind == schema.Person {
+			m = pm // "Deputy Chief Constable A of the B Police warned": A
+		}
+	}
 	out.from = m.from
 	out.ents = []*entity{m.ent}
 	// Coordination leftwards: "A, B and C will merge".

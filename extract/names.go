@@ -716,7 +716,7 @@ func (d *doc) joinable(a []token, conn string, b []token) bool {
 		// "of", and what comes before is neither a person nor a role
 		// ("Minister of Health Services").
 		l := a[len(a)-1]
-		return conn == "of" && d.lex.orgHeads[b[len(b)-1].lower] && !d.looksPerson(a) && !d.lex.roleHeads[l.lower] && !isTitle(d, l) && !roleAbbrev[l.lower] && !l.acronym
+		return conn == "of" && d.lex.orgHeads[b[len(b)-1].lower] && !d.looksPerson(a) && !d.endsInPerson(a) && !d.lex.roleHeads[l.lower] && !isTitle(d, l) && !roleAbbrev[l.lower] && !l.acronym
 	}
 }
 
@@ -745,6 +745,14 @@ func (d *doc) looksPerson(toks []token) bool {
 	}
 	ok := d.lex.isGiven(toks[0].lower)
 	return ok && !toks[0].acronym
+}
+
+// endsInPerson reports whether a run ends in a given name and a surname
+// after a title: "Deputy Chief Officer Tom Reyes" (of the X Authority).
+func (d *doc) endsInPerson(toks []token) bool {
+	n := len(toks)
+	return n >= 3 && d.lex.isGiven(toks[n-2].lower) && !toks[n-2].acronym && !toks[n-1].acronym &&
+		!d.lex.orgHeads[toks[n-1].lower] && (isTitle(d, toks[n-3]) || d.lex.roleHeads[toks[n-3].lower])
 }
 
 // titleBefore returns the title written just before token i ("Mr", "Dr."), if any.

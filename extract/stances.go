@@ -132,6 +132,10 @@ func (d *doc) stanceWord(cands []stance, s *sentence, k, e int, ref stanceRef) [
 	case stSupportNoun, stOpposeNoun:
 		// "with the support of X", "opposition from X", "X's backing".
 		var holders []*entity
+		if k-2 > s.from && t[k-1].lower == "in" && e < s.to && (t[e].lower == "of" || t[e].lower == "to") {
+			// "X, who spoke out in support of Y": the speaker, not Y.
+			return d.inSupport(cands, s, k, e, ref)
+		}
 		if e < s.to && (t[e].lower == "of" || t[e].lower == "from") {
 			// "with the support of two Liberal MPs — A and B": the people
 			// listed in the dashes.
@@ -300,6 +304,47 @@ func (d *doc) stanceWord(cands []stance, s *sentence, k, e int, ref stanceRef) [
 	return cands
 }
 
+// inSupport reads "in support of X" ("in opposition to X") at tokens
+// [k, e): its holder is the subject of the verb before "in" ("who spoke
+// out in support of", "X came out in opposition to"), X what it is about.
+func (d *doc) inSupport(cands []stance, s *sentence, k, e int, ref stanceRef) []stance {
+	t := s.para.toks
+	v := -1
+	for j := k - 2; j > s.from && j >= k-4; j-- {
+		if d.lex.verbs[t[j].lower] || strings.HasSuffix(t[j].lower, "ed") || t[j].lower == "spoke" || t[j].lower == "came" || t[j].lower == "stood" || t[j].lower == "wrote" {
+			v = j
+			break
+		}
+	}
+	if v < 0 {
+		return cands
+	}
+	holders := d.npBefore(s, verbGroupAt(s, v, vPast).start).ents
+	end := clauseEnd(s, e+1)
+	targets := d.stanceTargets(s, e+1, end)
+	if len(targets) == 0 {
+		// "in support of a single force": the body a reform makes or ends.
+		for j := e + 1; j < end && j < e+6; j++ {
+			if m := d.mentionStartingAt(s, j); m != nil {
+				targets = d.reformsOf(m.ent)
+				break
+			}
+			if genericBody[t[j].lower] {
+				if b := d.shortForm(s, t[j].lower); b != nil {
+					targets = d.reformsOf(b)
+				}
+				break
+			}
+		}
+	}
+	for _, h := range holders {
+		for _, r := range targets {
+			cands = append(cands, stance{holder: h, supports: ref.role == stSupportNoun || ref.role == stSupportVerb, reform: r, sent: s, weight: wExplicit})
+		}
+	}
+	return cands
+}
+
 // inFavour reads "in favour of X" at tokens [k, e) ("favour" at k, "of" at
 // e): its holder is the subject of the verb before it, across a margin
 // ("voted by 86% in favour of"), and X is what it backs.
@@ -310,7 +355,7 @@ func (d *doc) inFavour(cands []stance, s *sentence, k, e int, ref stanceRef) []s
 		v-- // back over "by 86%", "overwhelmingly"
 	}
 	if v <= s.from || !controlWords[t[v].lower] {
-		return cands
+		return d.inSupport(cands, s, k, e, ref) // "who spoke out in support of"
 	}
 	g := verbGroupAt(s, v, vPast)
 	holders := d.npBefore(s, g.start).ents
