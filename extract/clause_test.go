@@ -206,6 +206,8 @@ func TestStanceClauses(t *testing.T) {
 			[]string{"Tom Reyes supports"}, nil},
 		{"in support of, after a relative clause's verb", "Ministers will establish a new Northern Fire Service. Mr Tom Reyes, who spoke out in support of a single service during the debate, said the work would take years.",
 			[]string{"Tom Reyes supports"}, nil},
+		{"support outweighs a warning about timing", "Ministers will establish a new Northern Fire Service. Chief Officer Tom Reyes warned: \"The process will take three to five years.\" Mr Reyes, who spoke out in support of a single brigade during the debate, added that it was a chance.",
+			[]string{"Tom Reyes supports"}, []string{"Tom Reyes opposes"}},
 		{"a titled person of a body warns", "Ministers will establish a new Northern Fire Service. But Deputy Chief Officer Tom Reyes of Lakeside Fire Brigade warned: \"The process will take three to five years.\"",
 			[]string{"Tom Reyes opposes"}, []string{"Lakeside Fire Brigade opposes"}},
 		{"one member of each party", "The Coastal Ports Board will be abolished. Every Labour and Green councillor voted for it.",

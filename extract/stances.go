@@ -225,13 +225,16 @@ func (d *doc) stanceWord(cands []stance, s *sentence, k, e int, ref stanceRef) [
 		return cands
 	}
 	var targets []*reform
+	weight := wExplicit
 	if passive {
 		targets = d.stanceTargets(s, s.from, g.start)
 	} else {
 		targets = d.stanceTargets(s, e, end)
 		if len(targets) == 0 && (e >= s.to || t[e].lower == "that" || t[e].text == ":" || t[e].text == "," || t[e].text == "." || isQuoteMarkStr(t[e].text)) {
-			// "X warned that jobs would go": about the reform at hand.
+			// "X warned that jobs would go": about the reform at hand,
+			// though less plainly than "X opposed the merger".
 			targets = d.reformsNear(s)
+			weight = wAgent
 		}
 	}
 	switch ref.role {
@@ -241,7 +244,7 @@ func (d *doc) stanceWord(cands []stance, s *sentence, k, e int, ref stanceRef) [
 		}
 		for _, h := range holders {
 			for _, r := range targets {
-				cands = append(cands, stance{holder: h, supports: ref.role == stSupportVerb, reform: r, sent: s, weight: wExplicit})
+				cands = append(cands, stance{holder: h, supports: ref.role == stSupportVerb, reform: r, sent: s, weight: weight})
 			}
 		}
 	case stAnnounceVerb:
@@ -326,11 +329,17 @@ func (d *doc) inSupport(cands []stance, s *sentence, k, e int, ref stanceRef) []
 		// "in support of a single force": the body a reform makes or ends.
 		for j := e + 1; j < end && j < e+6; j++ {
 			if m := d.mentionStartingAt(s, j); m != nil {
-				targets = d.reformsOf(m.ent)
-				break
+				if targets = d.reformsOf(m.ent); len(targets) > 0 || !genericBody[t[m.to-1].lower] {
+					break
+				}
+				j = m.to - 1 // "a single force", a kind of body: the one the article is about
 			}
 			if genericBody[t[j].lower] {
-				if b := d.shortForm(s, t[j].lower); b != nil {
+				b := d.shortForm(s, t[j].lower)
+				if w := t[j-1].lower; b == nil && (w == "single" || w == "new" || w == "national" || w == "merged") {
+					b = d.lastCreated() // "a single force": the one being made
+				}
+				if b != nil {
 					targets = d.reformsOf(b)
 				}
 				break
