@@ -350,6 +350,7 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 			// "X was merged into Y, and A and B into C": a gapped second
 			// clause with the verb left out.
 			d.gapped(c, s, k, into.end)
+			d.including(s, k, into)
 		}
 		if len(into.ents) == 0 && !c.gains && len(subj.ents) == 1 && len(obj.ents) > 0 && !g.passive && (d.created(subj.ents[0]) || sameKind(subj.ents[0], obj.ents)) {
 			// "The new institute will bring together A and B", "a new
@@ -455,6 +456,29 @@ func (d *doc) created(e *entity) bool {
 
 // gapped reads ", and A and B into C" after a merger's "into" phrase that
 // ends at token k: the same verb, left out, merges A and B into C.
+// including reads ", including A and B" after a merger's "into Y" phrase:
+// the bodies listed go into Y too ("X will be absorbed into the new body,
+// including A and B"); of a ministry or a group only a part may go, so
+// each is a transfer of its work to Y.
+func (d *doc) including(s *sentence, cue int, into np) {
+	t := s.para.toks
+	k := into.end
+	if k+2 >= s.to || t[k].text != "," || t[k+1].lower != "including" {
+		return
+	}
+	parts := d.npAfter(s, k+2)
+	tc := d.lex.firstCue(schema.Transfer)
+	if len(parts.ents) == 0 || tc == nil {
+		return
+	}
+	sp := span{cue: cue, from: parts.from, to: parts.end}
+	for _, e := range parts.ents {
+		if !contains(into.ents, e) {
+			d.addReform(tc, s, sp, e, into.ents, nil)
+		}
+	}
+}
+
 func (d *doc) gapped(c *reformCue, s *sentence, cue, k int) {
 	t := s.para.toks
 	if k+2 >= s.to || t[k].text != "," || t[k+1].lower != "and" {
