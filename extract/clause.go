@@ -568,6 +568,9 @@ func (d *doc) npAfter(s *sentence, k int) np {
 		if m == nil && j > 0 && classOf(t, j-1) == wNum {
 			m = d.counted(s, j-1, false) // "14 polytechnics and eight training organisations"
 		}
+		if m == nil && anded && out.ents[0].kind == schema.Organization && !out.ents[0].class {
+			m = d.coordinatedBody(s, j) // "such as Cancer Care Ontario and eHealth"
+		}
 		if m == nil || m.ent == nil || m.ent.kind != out.ents[0].kind || out.poss != t[m.to-1].poss {
 			break
 		}
@@ -578,6 +581,28 @@ func (d *doc) npAfter(s *sentence, k int) np {
 		out.end = m.to
 	}
 	return out
+}
+
+// coordinatedBody makes a body of an unknown capitalised run at token k
+// that follows "and" after a named body: "A and Medtrust" joins two of a
+// kind. A given name, a place or a run that a verb follows is not one.
+func (d *doc) coordinatedBody(s *sentence, k int) *mention {
+	t := s.para.toks
+	e := k
+	for e < s.to && e < k+4 && t[e].word && t[e].cap && !t[e].poss && d.mentionAt(s, e) == nil {
+		e++
+	}
+	if e == k || e < s.to && (t[e].word && t[e].cap || t[e].poss) {
+		return nil
+	}
+	run := t[k:e]
+	if d.placeAt(run, 0) > 0 || d.lex.isGiven(t[k].lower) || e-k == 1 && d.lex.common[t[k].lower] || isTitle(d, t[k]) {
+		return nil
+	}
+	if e < s.to && (d.lex.verbs[t[e].lower] || classOf(t, e) == wModal || classOf(t, e) == wHave || classOf(t, e) == wBe) {
+		return nil // "A and Smith said": the next clause
+	}
+	return d.unnamedBodyRun(s, k, e)
 }
 
 // gapAhead reports whether the words from k hold, before any verb or the
@@ -1121,6 +1146,9 @@ func (d *doc) npBefore(s *sentence, k int) np {
 			pm := d.mentionEndingAt(s, b)
 			if pm == nil {
 				pm = d.partyAdjective(s, b)
+			}
+			if pm == nil && len(ents) > 0 && t[b].cap && t[b].word && b-1 >= s.from && (t[b-1].text == "," || t[b-1].lower == "and") {
+				continue // "Liberal, Bloc and Green members": a party not known, in the list
 			}
 			if pm == nil || pm.ent.kind != schema.Organization {
 				break

@@ -105,6 +105,8 @@ func TestReformClauses(t *testing.T) {
 			[]want{{"creation", "Marine Authority", "", ""}, {"merger", "Canal Office", "Marine Authority", ""}, {"merger", "Weirs Unit", "Marine Authority", ""}}},
 		{"a creation in a relative clause describes the body", "The Canal Office, which was established in 1998, will be scrapped.",
 			[]want{{"abolition", "Canal Office", "", ""}}},
+		{"an unknown name joined to a body is a body", "The province will merge Cancer Care Ontario and eHealth into Ontario Health.",
+			[]want{{"merger", "Cancer Care Ontario", "Ontario Health", ""}, {"merger", "eHealth", "Ontario Health", ""}}},
 		{"bodies listed after 'into Y, including' go into Y too", "Coastal Rail will be absorbed into the Northern Rail Authority, including the Rail Users Group and the Department for Roads.",
 			[]want{{"merger", "Coastal Rail", "Northern Rail Authority", ""}, {"transfer", "Rail Users Group", "Northern Rail Authority", ""}, {"transfer", "Department for Roads", "Northern Rail Authority", ""}}},
 		{"merged into one: the body the article reported made", "Ministers will establish a new Northern Fire Service. It will take five years for the current eight brigades to be fully merged into one.",
