@@ -1299,9 +1299,14 @@ func (d *doc) npBefore(s *sentence, k int) np {
 	if overseen(t, s, m.from) {
 		return out // "oversight of the BBC passed to Ofcom": not the BBC's
 	}
-	if m.ent.kind == schema.Organization && m.from-2 >= s.from && t[m.from-1].lower == "of" {
-		if pm := d.mentionEndingAt(s, m.from-2); pm != nil && pm.ent.kind == schema.Person {
-			m = pm // "Deputy Chief Constable A of the B Police warned": A
+	if of := m.from - 1; m.ent.kind == schema.Organization && of-1 >= s.from {
+		if t[of].lower == "the" {
+			of--
+		}
+		if of-1 >= s.from && t[of].lower == "of" {
+			if pm := d.mentionEndingAt(s, of-1); pm != nil && pm.ent.kind == schema.Person {
+				m = pm // "Deputy Chief Constable A of the B Police warned": A
+			}
 		}
 	}
 	out.from = m.from
@@ -1409,6 +1414,9 @@ func (d *doc) antecedentOrg(s *sentence, k int) *entity {
 	}
 	if w := s.para.toks[k].lower; near != nil && (w == "its" || w == "their") {
 		return near // "X will have its roles assumed": its owner is the sentence's first body
+	}
+	if t := s.para.toks; near != nil && k-1 > s.from && (t[k-1].lower == "said" || t[k-1].lower == "says" || t[k-1].lower == "added" || t[k-1].lower == "stated") {
+		return near // "A statement from X said it welcomed …": X
 	}
 	for _, m := range d.in(s) {
 		if m.from >= k {
