@@ -135,7 +135,7 @@ export function graphView(id) {
     });
     const centreID = expanded.keys().next().value;
     c.layout({
-      name: "concentric", fit: true, padding: 30, animate: false, minNodeSpacing: 40,
+      name: "concentric", fit: true, padding: 30, animate: false, minNodeSpacing: 12, spacingFactor: 0.9,
       nodeDimensionsIncludeLabels: true, avoidOverlap: true,
       concentric: (n) => (n.id() === centreID ? 3 : expanded.has(n.id()) ? 2 : 1), levelWidth: () => 1,
     }).run();

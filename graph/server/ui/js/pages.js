@@ -244,13 +244,25 @@ const PREDICATES = {
   about: "about", affiliated_with: "affiliated with",
 };
 
-function fact(f) {
-  const obj = f.object
-    ? (f.object.kind === "quotation" || f.object.kind === "reported" || /^<(quote|statement)\//.test(f.object.id)
-      ? h("q", truncate(f.object.name, 120)) : link(f.object))
-    : h("strong", f.value);
-  return h("li.fact", { "data-predicate": f.predicate }, link(f.subject), " ",
-    h("span.pred", PREDICATES[f.predicate] || f.predicate.replace(/_/g, " ")), " ", obj);
+const isStatement = (ref) => ref && /^<(quote|statement)\//.test(ref.id);
+
+// refOrWords shows a node as a link to its page, or a quotation as its words.
+function refOrWords(ref, n) {
+  return isStatement(ref) ? h("q", truncate(ref.name, n || 120)) : link(ref);
+}
+
+// facts lists a sentence's facts, one line per subject and predicate:
+// "“…” about integration, commissioning".
+function facts(list) {
+  const lines = [];
+  for (const f of list) {
+    const last = lines[lines.length - 1];
+    if (last && last.subject.id === f.subject.id && last.predicate === f.predicate) last.objects.push(f);
+    else lines.push({ subject: f.subject, predicate: f.predicate, objects: [f] });
+  }
+  return h("ul.facts", lines.map((l) => h("li.fact", { "data-predicate": l.predicate },
+    refOrWords(l.subject, 60), " ", h("span.pred", PREDICATES[l.predicate] || l.predicate.replace(/_/g, " ")), " ",
+    join(l.objects.map((f) => (f.object ? refOrWords(f.object) : h("strong", f.value))), ", "))));
 }
 
 // markQuotes returns the sentence's text as nodes, each quotation the
@@ -285,12 +297,12 @@ export async function article(r) {
     if (!kinds.has(e.kind)) kinds.set(e.kind, []);
     kinds.get(e.kind).push(e);
   }
-  const facts = ap.sentences.reduce((n, s) => n + s.facts.length, 0);
+  const nfacts = ap.sentences.reduce((n, s) => n + s.facts.length, 0);
   const page = h("div.page.article", { "data-id": r.id },
     h("h1.headline", a.headline || plainIRI(a.id)),
     h("p.meta", [a.date, a.outlet, a.author ? "by " + a.author : ""].filter(Boolean).join(" · "),
       a.url ? [" · ", externalLink(a.url, "original page")] : null),
-    h("p.hint", plural(ap.sentences.length, "sentence"), " with facts · ", plural(facts, "fact"),
+    h("p.hint", plural(ap.sentences.length, "sentence"), " with facts · ", plural(nfacts, "fact"),
       " · highlighted sentences are where facts were read; quotations are marked"),
     h("div.columns",
       h("div.col.wide", h("section.card.text", { id: "sentences" }, h("h2", "The article's sentences"),
@@ -300,9 +312,9 @@ export async function article(r) {
         },
         h("p", h("a.anchor", { href: href(a.id, { s: s.n }), title: "link to this sentence" }, String(s.n)), " ",
           markQuotes(s.text, s.facts)),
-        s.facts.length ? h("ul.facts", s.facts.map(fact)) : null)))),
+        s.facts.length ? facts(s.facts) : null)))),
       h("div.col.narrow", section("Named in it", [...kinds].map(([k, list]) => h("div",
-        h("h3", KIND_LABELS[k] || k), h("ul.chips", list.map((e) => h("li", link(e))))))), { id: "entities" })),
+        h("h3", KIND_LABELS[k] || k), h("ul.chips", list.map((e) => h("li", link(e)))))), { id: "entities" }))),
     showQuery("g.V(" + gizmoString(a.id) + ").In(\"<sentence_of>\").Tag(\"sentence\").Out(\"<text>\").Tag(\"text\").All()"));
   page.afterShow = () => {
     const el = target && document.getElementById("s" + target);

@@ -88,8 +88,9 @@ export function timeline(periods) {
     const width = months.length * (W + GAP);
     const NS = "http://www.w3.org/2000/svg";
     const svg = document.createElementNS(NS, "svg");
-    svg.setAttribute("viewBox", "0 0 " + width + " " + (H + 18));
-    svg.setAttribute("width", String(Math.min(width, 900)));
+    const vw = Math.max(width, 160);
+    svg.setAttribute("viewBox", "0 0 " + vw + " " + (H + 18));
+    svg.setAttribute("width", String(Math.min(vw, 900)));
     svg.setAttribute("height", String(H + 18));
     svg.setAttribute("role", "img");
     svg.setAttribute("aria-label", "articles by month");
