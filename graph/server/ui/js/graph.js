@@ -31,8 +31,8 @@ export function graphView(id) {
   const info = h("div.graph-info", "Click a node to expand it; its page opens from here.");
   const showHidden = h("input", { type: "checkbox" });
   const legend = h("div.legend", Object.keys(COLOURS).map((t) =>
-    h("span", h("i", { "data-colour": t }), TYPE_LABELS[t] || t)));
-  legend.querySelectorAll("i").forEach((i) => { i.style.background = COLOURS[i.dataset.colour]; });
+    h("span", h("span.dot", { "data-colour": t }), TYPE_LABELS[t] || t)));
+  legend.querySelectorAll(".dot").forEach((i) => { i.style.background = COLOURS[i.dataset.colour]; });
   const box = h("section.graph-view",
     h("h2", "Neighbourhood graph"),
     h("div.graph-controls", h("label", showHidden, " show articles and sentences"), legend),
@@ -142,6 +142,7 @@ export function graphView(id) {
     fill(more, moreButtons.length ? moreButtons : null);
     canvas.dataset.nodes = String(c.nodes().length);
     canvas.dataset.edges = String(c.edges().length);
+    canvas.dataset.types = [...new Set(c.nodes().map((n) => n.data("type")))].sort().join(",");
     box.dataset.state = "drawn";
   }
 
