@@ -14,7 +14,7 @@ const OTHER = "#bcbd22";
 const HIDDEN = new Set(["Article", "Sentence"]);
 const CAP = 6;
 const TYPE_LABELS = {
-  Person: "people", Organization: "bodies", Reform: "reforms", Quotation: "quotations",
+  Person: "people", Organization: "bodies", Reform: "reforms", Quotation: "statements",
   ReportedSpeech: "reported speech", Topic: "topics", Article: "articles", Sentence: "sentences",
 };
 
@@ -31,7 +31,7 @@ export function graphView(id) {
   const info = h("div.graph-info", "Click a node to expand it; its page opens from here.");
   const showHidden = h("input", { type: "checkbox" });
   const legend = h("div.legend", Object.keys(COLOURS).map((t) =>
-    h("span", h("span.dot", { "data-colour": t }), TYPE_LABELS[t] || t)));
+    h("span", h("span.dot", { "data-colour": t }), t === "Quotation" ? "quotations" : TYPE_LABELS[t] || t)));
   legend.querySelectorAll(".dot").forEach((i) => { i.style.background = COLOURS[i.dataset.colour]; });
   const box = h("section.graph-view",
     h("h2", "Neighbourhood graph"),
@@ -99,7 +99,8 @@ export function graphView(id) {
         const other = e.source === centre ? e.target : e.source;
         const n = byID.get(other);
         if (!n || other === centre) continue;
-        const type = n.type || "other";
+        // Quotations and reported speech share one group: statements.
+        const type = n.type === "ReportedSpeech" ? "Quotation" : n.type || "other";
         if (HIDDEN.has(type) && !showHidden.checked) continue;
         if (!groups.has(type)) groups.set(type, new Map());
         groups.get(type).set(other, n);
