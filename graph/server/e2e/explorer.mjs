@@ -72,6 +72,7 @@ async function open(hash, kind) {
 }
 
 async function shot(name, full = true) {
+  if (full) await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(shots, name + ".png"), fullPage: full });
 }
 
@@ -235,9 +236,14 @@ await step("show the query and the Gizmo console", async () => {
 });
 
 await step("a name that matches nothing suggests, a bad page says so", async () => {
-  await open("#/person/paul-burstoe", "person").catch(() => {});
+  await page.goto(base + "/#/person/paul-burstoe");
   await page.waitForFunction(() => document.body.dataset.state === "error");
   check((await text("#view")).includes("Paul Burstow"), "no suggestion for a near name");
+  await page.locator("#view a.ref", { hasText: "Paul Burstow" }).click();
+  await ready("person");
+  await page.goto(base + "/#/nowhere/at-all");
+  await page.waitForFunction(() => document.body.dataset.state === "error");
+  check((await text("#view")).includes("No such page"), "a bad route does not say so");
 });
 
 // The hostile article: every page it reaches shows its text as text.

@@ -126,9 +126,10 @@ export async function entity(r, go) {
 
   const stances = profile.stances.filter((s) => s.sources.some(keep) || !s.sources.length);
   const reforms = [["drives", "Drives"], ["affected_by", "Affected by"], ["gains_from", "Gains from"]]
-    .filter(([k]) => profile[k] && profile[k].length)
-    .map(([k, title]) => h("div.reform-group", h("h3", title), h("ul", profile[k].map((m) => h("li", link(m),
-      h("span.meta", " (" + m.count + ")"), " ", sourceLink(m.sources[0]))))));
+    .map(([k, title]) => [title, (profile[k] || []).filter((m) => !m.sources.length || m.sources.some(keep))])
+    .filter(([, list]) => list.length)
+    .map(([title, list]) => h("div.reform-group", h("h3", title), h("ul", list.map((m) => h("li", link(m),
+      h("span.meta", " (" + m.count + ")"), " ", sourceLink(m.sources.find(keep) || m.sources[0]))))));
 
   const graph = graphView(r.id);
   const page = h("div.page.entity", { "data-id": r.id },
@@ -150,7 +151,7 @@ export async function entity(r, go) {
         ] : [], { id: "said", empty: "No quotations or reported speech." })),
       h("div.col",
         section("Stances on reforms", stances.length ? h("ul.stances", stances.map((s) => h("li",
-          h("span.stance", { "data-stance": s.stance }, s.stance), " ", link(s), " ", sourceLink(s.sources[0])))) : [],
+          h("span.stance", { "data-stance": s.stance }, s.stance), " ", link(s), " ", sourceLink(s.sources.find(keep) || s.sources[0])))) : [],
         { id: "stances", empty: "No stances read." }),
         reforms.length ? section("Reforms", reforms, { id: "reforms" }) : null,
         section("Appears with", profile.appears_with.length ? h("ul.chips", profile.appears_with.map((c) =>
