@@ -233,6 +233,10 @@ await step("show the query and the Gizmo console", async () => {
   check(await page.evaluate(() => document.body.dataset.state) === "done", "the console did not run the query");
   check(Number(await page.locator("#results").getAttribute("data-rows")) > 0, "the console's query found nothing");
   await shot("console", false);
+  // The old explorer's links open the console.
+  await page.goto(base + "/?canned=who-said&arg=integration");
+  await page.waitForFunction(() => document.body.dataset.state === "done");
+  check(new URL(page.url()).pathname === "/console.html", "an old ?canned= link went to " + page.url());
 });
 
 await step("a name that matches nothing suggests, a bad page says so", async () => {

@@ -105,7 +105,7 @@ export async function entity(r, go) {
   const here = href(r.id);
   const [profile, said, cov] = await Promise.all([
     ask("profile", { name: r.id }),
-    ask("said", { name: r.id, limit: 500 }),
+    ask("said", { name: r.id, limit: 300 }),
     coverage(r.id, p),
   ]);
   const e = profile.entity;
@@ -145,6 +145,8 @@ export async function entity(r, go) {
           h("div.via", sourceLink(ro.source))), "roles") : [], { id: "roles", empty: "No roles read." }),
         section("Said, by topic", topicGroups.length ? [
           filterNote(p, statements.length, said.total, "statement"),
+          said.total > said.statements.length
+            ? h("p.hint", "The newest " + said.statements.length + " of " + said.total + " statements.") : null,
           topicGroups.map((g) => h("div.topic-group",
             h("h3", g.topic.id ? link(g.topic) : g.topic.name, h("span.meta", " · " + g.items.length)),
             cappedList(g.items, 4, (st) => statement(st), "statements"))),
@@ -169,7 +171,7 @@ export async function topic(r, go) {
   const p = r.params;
   const [profile, who, cov] = await Promise.all([
     ask("profile", { name: r.id }),
-    ask("who-said", { about: r.id, limit: 200, scan: 1000 }),
+    ask("who-said", { about: r.id, limit: 200 }),
     coverage(r.id, p),
   ]);
   const keep = byDate(p);
@@ -183,6 +185,7 @@ export async function topic(r, go) {
         section("Coverage over time", timeline(cov.page.timeline), { id: "timeline" }),
         section("Who said what about it", statements.length ? [
           filterNote(p, statements.length, who.total, "statement"),
+          who.complete ? null : h("p.hint", "From the first " + plural(who.scanned, "article") + " read; there may be more."),
           cappedList(statements, 12, (st) => statement(st, { speakers: true }), "statements")] : [],
         { id: "said", empty: "No statements about it." })),
       h("div.col",
@@ -307,13 +310,17 @@ export async function article(r) {
       " · highlighted sentences are where facts were read; quotations are marked"),
     h("div.columns",
       h("div.col.wide", h("section.card.text", { id: "sentences" }, h("h2", "The article's sentences"),
-        ap.sentences.map((s) => h("div.sentence", {
+        ap.sentences.map((s, i) => [
+          // Sentences no fact was read from are not stored: mark the gap.
+          s.n > (i ? ap.sentences[i - 1].n : 0) + 1
+            ? h("p.gap", { title: "sentences without facts are not stored" }, "⋯") : null,
+          h("div.sentence", {
           id: "s" + s.n, "data-n": String(s.n), "data-facts": String(s.facts.length),
           class: "sentence" + (s.facts.length ? " has-facts" : "") + (s.n === target ? " target" : ""),
         },
         h("p", h("a.anchor", { href: href(a.id, { s: s.n }), title: "link to this sentence" }, String(s.n)), " ",
           markQuotes(s.text, s.facts)),
-        s.facts.length ? facts(s.facts) : null)))),
+        s.facts.length ? facts(s.facts) : null)]))),
       h("div.col.narrow", section("Named in it", [...kinds].map(([k, list]) => h("div",
         h("h3", KIND_LABELS[k] || k), h("ul.chips", list.map((e) => h("li", link(e)))))), { id: "entities" }))),
     showQuery("g.V(" + gizmoString(a.id) + ").In(\"<sentence_of>\").Tag(\"sentence\").Out(\"<text>\").Tag(\"text\").All()"));
