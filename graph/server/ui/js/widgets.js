@@ -94,6 +94,7 @@ export function timeline(periods) {
     svg.setAttribute("height", String(H + 18));
     svg.setAttribute("role", "img");
     svg.setAttribute("aria-label", "articles by month");
+    let labelled = -10;
     months.forEach((p, i) => {
       const bh = Math.round((p.articles / max) * (H - 4));
       const r = document.createElementNS(NS, "rect");
@@ -107,7 +108,11 @@ export function timeline(periods) {
       t.textContent = p.month + ": " + plural(p.articles, "article");
       r.appendChild(t);
       svg.appendChild(r);
-      if (i === 0 || i === months.length - 1 || p.month.endsWith("-01")) {
+      // Label the first month, each January and the last, none closer
+      // than four bars to the one before.
+      const last = i === months.length - 1;
+      if (i === 0 || ((p.month.endsWith("-01") || last) && i - labelled >= 4)) {
+        labelled = i;
         const tx = document.createElementNS(NS, "text");
         tx.setAttribute("x", String(i * (W + GAP)));
         tx.setAttribute("y", String(H + 14));
