@@ -300,6 +300,21 @@ await step("hostile text in the suggestions and the graph", async () => {
     "an http(s) article URL is not linked");
 });
 
+await step("hostile text in the Gizmo console", async () => {
+  const q = 'g.V("<article/hostile>").Tag("article").Out("<headline>").Tag("headline").All()';
+  await page.goto(base + "/console.html?q=" + encodeURIComponent(q) + "&expand=" + encodeURIComponent("<person/jane-obrien>"));
+  await page.waitForFunction(() => document.body.dataset.state === "done" || document.body.dataset.state === "error");
+  await page.waitForTimeout(300);
+  const state = await page.evaluate(() => ({
+    pwned: window.__pwned,
+    markup: document.querySelectorAll("main img, main script, main b, [onerror], [onload]").length,
+  }));
+  check(state.pwned === undefined, "console: window.__pwned = " + state.pwned);
+  check(state.markup === 0, "console: markup from the graph became elements");
+  await visible(`<script>window.__pwned="headline"</script> Council &amp; <img src=x onerror="window.__pwned='img-headline'"> shake-up`, "console");
+  await shot("hostile-console", false);
+});
+
 await context.close();
 console.log(failed ? failed + " step(s) failed" : "all steps passed", "· screenshots in", shots);
 process.exit(failed ? 1 : 0);
