@@ -152,6 +152,23 @@ await step("search with suggestions → person page → a quotation → its sent
   check((await text("h1")).includes("Paul Burstow"), "back did not return to the person page");
 });
 
+await step("suggestions by keyboard, Enter for every match", async () => {
+  await open("#/", "landing");
+  await page.locator("#search").fill("");
+  await page.keyboard.type("lans", { delay: 40 });
+  await page.locator("#suggestions li a", { hasText: "Andrew Lansley" }).waitFor({ timeout: 5000 });
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await ready("person");
+  check((await text("h1")).includes("Andrew Lansley"), "ArrowDown and Enter did not open Andrew Lansley");
+  await page.locator("#search").fill("primary care");
+  await page.keyboard.press("Enter");
+  await ready("search");
+  const hits = await page.locator(".hits li").allInnerTexts();
+  check(hits.length >= 3 && hits.some((t) => t.includes("primary care trust")), "search results: " + JSON.stringify(hits));
+  await shot("search");
+});
+
 await step("a shared link opens the same page", async () => {
   await open("#/article/000_bd6ab526a9c92c91?s=3", "article");
   check((await page.locator("#s3.target").count()) === 1, "sentence 3 not highlighted from the URL");
@@ -278,7 +295,7 @@ for (const [name, hash, kind, literal] of hostile) {
 
 await step("hostile text in the suggestions and the graph", async () => {
   await open("", "landing");
-  await page.locator("#search").click();
+  await page.locator("#search").fill("");
   await page.keyboard.type("jane", { delay: 30 });
   await page.locator("#suggestions li a", { hasText: "onerror" }).waitFor({ timeout: 5000 });
   await safe("suggestions");
