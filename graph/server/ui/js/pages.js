@@ -70,7 +70,8 @@ export async function articles(r, go) {
 function entityHeader(e, extra) {
   return h("div.entity-header",
     h("h1", kindBadge(e.kind), " ", h("span.name", e.name)),
-    e.aliases && e.aliases.length ? h("p.aliases", "Also written: ", join(e.aliases.map((a) => h("span.alias", a)), ", ")) : null,
+    e.aliases && e.aliases.length ? h("p.aliases", "Also written: ", join(e.aliases.slice(0, 8).map((a) => h("span.alias", a)), ", "),
+      e.aliases.length > 8 ? h("span.meta", " and " + (e.aliases.length - 8) + " more") : null) : null,
     h("p.meta", "Mentioned in ", plural(e.articles, "article"), extra || ""));
 }
 
@@ -156,8 +157,7 @@ export async function entity(r, go) {
           h("span.stance", { "data-stance": s.stance }, s.stance), " ", link(s), " ", sourceLink(s.sources.find(keep) || s.sources[0])))) : [],
         { id: "stances", empty: "No stances read." }),
         reforms.length ? section("Reforms", reforms, { id: "reforms" }) : null,
-        section("Appears with", profile.appears_with.length ? h("ul.chips", profile.appears_with.map((c) =>
-          h("li", kindBadge(c.kind), " ", link(c), h("span.meta", " " + c.articles)))) : [], { id: "appears-with" }),
+        section("Appears with", appearsWith(profile), { id: "appears-with" }),
         section("Articles", [filterNote(p, cov.page.total, cov.all.total, "article"), articleList(cov.page.articles, 10)],
           { id: "articles" }))),
     graph,
@@ -189,13 +189,19 @@ export async function topic(r, go) {
           cappedList(statements, 12, (st) => statement(st, { speakers: true }), "statements")] : [],
         { id: "said", empty: "No statements about it." })),
       h("div.col",
-        section("Appears with", profile.appears_with.length ? h("ul.chips", profile.appears_with.map((c) =>
-          h("li", kindBadge(c.kind), " ", link(c), h("span.meta", " " + c.articles)))) : [], { id: "appears-with" }),
+        section("Appears with", appearsWith(profile), { id: "appears-with" }),
         section("Articles", articleList(cov.page.articles, 10), { id: "articles" }))),
     graph,
     showQuery("g.V(" + gizmoString(r.id) + ").In(\"<about>\").Tag(\"statement\").Out(\"<text>\").Tag(\"text\").All()"));
   page.afterShow = () => graph.load();
   return page;
+}
+
+// appearsWith lists who or what shares articles with the page's node,
+// most first, twenty at a time.
+function appearsWith(profile) {
+  return profile.appears_with.length ? cappedList(profile.appears_with, 20, (c) =>
+    h("li", kindBadge(c.kind), " ", link(c), h("span.meta", " " + c.articles)), "chips") : [];
 }
 
 function mentions(list, title, id) {
