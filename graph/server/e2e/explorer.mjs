@@ -12,6 +12,19 @@ import { chromium } from "playwright-core";
 import path from "node:path";
 import os from "node:os";
 import fs from "node:fs";
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+// A syntax error in a module leaves the page "loading" with no page error:
+// check every module's syntax first and stop early.
+const jsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "ui", "js");
+for (const f of fs.readdirSync(jsDir).filter((f) => f.endsWith(".js"))) {
+  const r = spawnSync(process.execPath, ["--input-type=module", "--check"], { input: fs.readFileSync(path.join(jsDir, f)) });
+  if (r.status !== 0) {
+    console.log("FAIL syntax of ui/js/" + f + ":\n" + r.stderr.toString().split("\n").slice(0, 4).join("\n"));
+    process.exit(1);
+  }
+}
 
 const base = process.env.EXPLORER_URL;
 if (!base) {

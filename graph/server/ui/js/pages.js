@@ -129,8 +129,8 @@ export async function entity(r, go) {
   const reforms = [["drives", "Drives"], ["affected_by", "Affected by"], ["gains_from", "Gains from"]]
     .map(([k, title]) => [title, (profile[k] || []).filter((m) => !m.sources.length || m.sources.some(keep))])
     .filter(([, list]) => list.length)
-    .map(([title, list]) => h("div.reform-group", h("h3", title), h("ul", list.map((m) => h("li", link(m),
-      h("span.meta", " (" + m.count + ")"), " ", sourceLink(m.sources.find(keep) || m.sources[0]))))));
+    .map(([title, list]) => h("div.reform-group", h("h3", title), cappedList(list, 6, (m) => h("li", link(m),
+      h("span.meta", " (" + m.count + ")"), " ", sourceLink(m.sources.find(keep) || m.sources[0])))));
 
   const graph = graphView(r.id);
   const page = h("div.page.entity", { "data-id": r.id },
@@ -153,8 +153,8 @@ export async function entity(r, go) {
             cappedList(g.items, 4, (st) => statement(st), "statements"))),
         ] : [], { id: "said", empty: "No quotations or reported speech." })),
       h("div.col",
-        section("Stances on reforms", stances.length ? h("ul.stances", stances.map((s) => h("li",
-          h("span.stance", { "data-stance": s.stance }, s.stance), " ", link(s), " ", sourceLink(s.sources.find(keep) || s.sources[0])))) : [],
+        section("Stances on reforms", stances.length ? cappedList(stances, 8, (s) => h("li",
+          h("span.stance", { "data-stance": s.stance }, s.stance), " ", link(s), " ", sourceLink(s.sources.find(keep) || s.sources[0])), "stances") : [],
         { id: "stances", empty: "No stances read." }),
         reforms.length ? section("Reforms", reforms, { id: "reforms" }) : null,
         section("Appears with", appearsWith(profile), { id: "appears-with" }),
@@ -205,16 +205,18 @@ function appearsWith(profile) {
 }
 
 function mentions(list, title, id) {
-  return section(title, list && list.length ? h("ul.mentions", list.map((m) => h("li", kindBadge(m.kind), " ", link(m),
-    h("div.via", sourceLink(m.sources && m.sources[0]))))) : [], { id });
+  return section(title, list && list.length ? cappedList(list, 8, (m) => h("li", kindBadge(m.kind), " ", link(m),
+    h("div.via", sourceLink(m.sources && m.sources[0]))), "mentions") : [], { id });
 }
 
 function positions(list, stance, keep) {
-  return h("ul.positions", { "data-stance": stance }, list.map((pos) => h("li.position",
+  const box = cappedList(list, 8, (pos) => h("li.position",
     h("div.who", kindBadge(pos.kind), " ", link(pos)),
     pos.words && pos.words.filter((w) => keep(w.source)).length
       ? cappedList(pos.words.filter((w) => keep(w.source)), 3, (st) => statement(st), "statements")
-      : h("div.via", sourceLink(pos.sources && pos.sources[0])))));
+      : h("div.via", sourceLink(pos.sources && pos.sources[0]))), "positions");
+  (box.matches("ul") ? box : box.querySelector("ul")).dataset.stance = stance;
+  return box;
 }
 
 // reform page: what changes, who gains, who supports and opposes it in
@@ -229,8 +231,8 @@ export async function reform(r, go) {
     filterBar(p, cov.all.outlets, (f) => go(href(r.id), f)),
     h("div.columns",
       h("div.col",
-        section("What changes", rf.changes.length ? h("ul.changes", rf.changes.map((c) => h("li.change",
-          link(c.from), " ", h("em", c.how), " ", link(c.to), h("div.via", sourceLink(c.sources[0]))))) : [],
+        section("What changes", rf.changes.length ? cappedList(rf.changes, 8, (c) => h("li.change",
+          link(c.from), " ", h("em", c.how), " ", link(c.to), h("div.via", sourceLink(c.sources[0]))), "changes") : [],
         { id: "changes", empty: "No change read beyond its kind." }),
         mentions(rf.affects, "Affects", "affects"),
         mentions(rf.gains, "Who gains", "gains"),
