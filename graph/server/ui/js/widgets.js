@@ -84,23 +84,25 @@ export function timeline(periods) {
       if (m > 12) { m = 1; y++; }
     }
     const max = Math.max(...months.map((p) => p.articles), 1);
-    const W = 16, GAP = 4, H = 80;
-    const width = months.length * (W + GAP);
+    // At most 600 units wide however many months: bars narrow instead.
+    const H = 80;
+    const step = Math.min(20, 600 / months.length);
+    const vw = Math.max(160, months.length * step);
+    const W = Math.max(1, step * 0.8);
     const NS = "http://www.w3.org/2000/svg";
     const svg = document.createElementNS(NS, "svg");
-    const vw = Math.max(width, 160);
     svg.setAttribute("viewBox", "0 0 " + vw + " " + (H + 18));
-    svg.setAttribute("width", String(Math.min(vw, 900)));
+    svg.setAttribute("width", String(vw));
     svg.setAttribute("height", String(H + 18));
     svg.setAttribute("role", "img");
     svg.setAttribute("aria-label", "articles by month");
-    let labelled = -10;
+    let labelled = -100; // where the last axis label went
     months.forEach((p, i) => {
       const bh = Math.round((p.articles / max) * (H - 4));
       const r = document.createElementNS(NS, "rect");
-      r.setAttribute("x", String(i * (W + GAP)));
-      r.setAttribute("y", String(H - bh));
-      r.setAttribute("width", String(W));
+      r.setAttribute("x", (i * step).toFixed(1));
+      r.setAttribute("y", String(H - Math.max(bh, p.articles ? 2 : 0)));
+      r.setAttribute("width", W.toFixed(1));
       r.setAttribute("height", String(Math.max(bh, p.articles ? 2 : 0)));
       r.setAttribute("class", "bar");
       r.setAttribute("data-month", p.month);
@@ -109,12 +111,13 @@ export function timeline(periods) {
       r.appendChild(t);
       svg.appendChild(r);
       // Label the first month, each January and the last, none closer
-      // than four bars to the one before.
+      // than 44 units to another.
       const last = i === months.length - 1;
-      if (i === 0 || ((p.month.endsWith("-01") || last) && i - labelled >= 4)) {
-        labelled = i;
+      const x = Math.min(i * step, vw - 36);
+      if (i === 0 || ((p.month.endsWith("-01") || last) && x - labelled >= 44 && (last || vw - 36 - x >= 44))) {
+        labelled = x;
         const tx = document.createElementNS(NS, "text");
-        tx.setAttribute("x", String(i * (W + GAP)));
+        tx.setAttribute("x", x.toFixed(1));
         tx.setAttribute("y", String(H + 14));
         tx.setAttribute("class", "axis");
         tx.textContent = p.month;
