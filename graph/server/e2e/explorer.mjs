@@ -248,6 +248,16 @@ await step("graph view: no articles or sentences unless asked, capped by type", 
   check((await more.count()) === 1, "no 'show N more' button");
   await more.click();
   check(Number(await canvas.getAttribute("data-nodes")) > n, "show more added nothing");
+  // A click on a reform offers its page and to expand it; expanding adds
+  // its neighbours (its other supporters) without losing the first ones.
+  const before = Number(await canvas.getAttribute("data-nodes"));
+  await page.evaluate(() => { document.querySelector(".graph-canvas").cy.$id("<reform/abolition-of-primary-care-trust>").emit("tap"); });
+  check((await text(".graph-info")).includes("abolition of primary care trust"), "a tapped node is not described");
+  check((await page.locator(".graph-info a", { hasText: "open its page" }).getAttribute("href")) === "#/reform/abolition-of-primary-care-trust",
+    "no link to the tapped node's page");
+  await page.locator(".graph-info button", { hasText: "expand" }).click();
+  await page.waitForFunction((n) => Number(document.querySelector(".graph-canvas").dataset.nodes) > n, before);
+  check(/Organization/.test(await canvas.getAttribute("data-types")), "expanding the reform drew no body");
   await page.locator(".graph-controls input[type=checkbox]").check();
   check(/Article/.test(await canvas.getAttribute("data-types")), "articles not shown when asked");
   await page.locator(".graph-view").screenshot({ path: path.join(shots, "graph.png") });

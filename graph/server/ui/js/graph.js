@@ -61,6 +61,7 @@ export function graphView(id) {
       ],
     });
     cy.on("tap", "node", (e) => select(e.target.data()));
+    canvas.cy = cy; // for tests and the console of a curious reader
     return cy;
   }
 
