@@ -48,7 +48,7 @@ export function graphView(id) {
       container: canvas, elements: [], minZoom: 0.3, maxZoom: 2.5,
       style: [
         { selector: "node", style: {
-          "background-color": "data(colour)", label: "data(label)", "font-size": 12, color: "#222",
+          "background-color": "data(colour)", label: "data(label)", "font-size": 13, color: "#222",
           "text-valign": "bottom", "text-margin-y": 4, "text-wrap": "wrap", "text-max-width": 130,
           "text-background-color": "#fff", "text-background-opacity": 0.8, "text-background-padding": 1,
           width: 18, height: 18 } },
@@ -71,7 +71,7 @@ export function graphView(id) {
     const canExpand = !expanded.has(d.id);
     fill(info, h("strong", d.name || d.label), " · ", d.type || "node", " ",
       open, " ",
-      canExpand ? h("button", { type: "button", onclick: () => expand(d.id).catch(showError) }, "expand") : null);
+      canExpand ? h("button", { type: "button", onclick: () => expand(d.id).then(() => select(d), showError) }, "expand") : null);
   }
 
   function showError(err) { fill(info, h("span.error", err.message)); }
