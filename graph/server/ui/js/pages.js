@@ -106,7 +106,7 @@ export async function entity(r, go) {
   const here = href(r.id);
   const [profile, said, cov] = await Promise.all([
     ask("profile", { name: r.id }),
-    ask("said", { name: r.id, limit: 300 }),
+    ask("said", { name: r.id, limit: 100 }),
     coverage(r.id, p),
   ]);
   const e = profile.entity;
