@@ -51,18 +51,25 @@ var (
 func boltIndexes(db *bolt.DB) ([]kv.QuadIndex, error) {
 	var list []kv.QuadIndex
 	err := db.View(func(tx *bolt.Tx) error {
-		meta := tx.Bucket(bucketMeta)
-		if meta == nil {
-			return errors.New("not a Cayley store: no meta bucket")
-		}
-		data := meta.Get([]byte("indexes"))
-		if len(data) == 0 {
-			list = []kv.QuadIndex{{Dirs: []quad.Direction{quad.Subject}}, {Dirs: []quad.Direction{quad.Object}}}
-			return nil
-		}
-		return json.Unmarshal(data, &list)
+		var err error
+		list, err = readIndexList(tx)
+		return err
 	})
-	if err != nil {
+	return list, err
+}
+
+// readIndexList reads the quad indexes from meta in tx (boltIndexes).
+func readIndexList(tx *bolt.Tx) ([]kv.QuadIndex, error) {
+	meta := tx.Bucket(bucketMeta)
+	if meta == nil {
+		return nil, errors.New("read Cayley's index list: not a Cayley store: no meta bucket")
+	}
+	data := meta.Get([]byte("indexes"))
+	if len(data) == 0 {
+		return []kv.QuadIndex{{Dirs: []quad.Direction{quad.Subject}}, {Dirs: []quad.Direction{quad.Object}}}, nil
+	}
+	var list []kv.QuadIndex
+	if err := json.Unmarshal(data, &list); err != nil {
 		return nil, fmt.Errorf("read Cayley's index list: %w", err)
 	}
 	return list, nil
