@@ -159,6 +159,10 @@ func verbGroupAt(s *sentence, k, form int) verbGroup {
 				g.start, j, nearest = p, p, false // the control word is part of the group
 				continue
 			}
+			if c := marginBefore(s, j); c >= 0 {
+				g.start, j, nearest = c, c, false // "voted by three to one to merge"
+				continue
+			}
 			if j-1 < s.from || !(controlWords[t[j-1].lower] || classOf(t, j-1) == wBe || classOf(t, j-1) == wAdv || floating(s, j-1)) {
 				g.start = j
 				g.purpose = true
@@ -193,6 +197,25 @@ func verbGroupAt(s *sentence, k, form int) verbGroup {
 		g.start = j
 	}
 	return g
+}
+
+// marginBefore returns the control word before a margin that ends just
+// before the "to" at token j ("voted by more than three to one to merge",
+// "agreed by 86% to"), or -1.
+func marginBefore(s *sentence, j int) int {
+	t := s.para.toks
+	for q := j - 1; q > s.from && q >= j-8; q-- {
+		if t[q].text == "," || t[q].quote != t[j].quote {
+			return -1
+		}
+		if t[q].lower == "by" {
+			if controlWords[t[q-1].lower] && q+1 < j && (classOf(t, q+1) == wNum || t[q+1].lower == "more" || t[q+1].lower == "a" || t[q+1].lower == "an") {
+				return q - 1
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // lowerWord reports whether token k is a lower-case adjective, adverb or
@@ -355,6 +378,12 @@ func (d *doc) npAfter(s *sentence, k int) np {
 					out.ents = append(out.ents, m.ent)
 					return out
 				}
+			}
+			// "A and B … combine their skills": the pair before it.
+			if pair := d.pairBefore(s, j); tk.lower == "their" && pair != nil {
+				out.from, out.end, out.poss = j, j+1, true
+				out.ents = pair
+				return out
 			}
 			// "its functions": the body the pronoun points back to owns them.
 			if e := d.antecedentOrg(s, j); e != nil {
@@ -598,11 +627,48 @@ func (d *doc) several(s *sentence, k int) *np {
 		named.from = k
 		return &named
 	}
-	ents := d.lastBodies(s, k, n)
+	ents := d.lastBodies(s, k, n, t[j].lower)
 	if ents == nil {
 		return nil
 	}
 	return &np{ents: ents, from: k, end: j + 1}
+}
+
+// pairBefore returns the two named bodies joined by "and" last before
+// token k of s ("the people at A and B to combine their skills"), or nil.
+func (d *doc) pairBefore(s *sentence, k int) []*entity {
+	t := s.para.toks
+	for j := s.from; j < k; j++ {
+		if t[j].acronym && j > s.from && t[j-1].lower == "and" {
+			d.unnamedBody(s, j) // "Monitor and TDA": an acronym not yet read
+		}
+	}
+	ms := d.in(s)
+	for i := len(ms) - 1; i > 0; i-- {
+		a, b := ms[i-1], ms[i]
+		if b.to > k || a.ent == nil || b.ent == nil || a.ent == b.ent || a.ent.kind != schema.Organization || b.ent.kind != schema.Organization || a.ent.class || b.ent.class {
+			continue
+		}
+		if a.to+1 == b.from && t[a.to].lower == "and" || a.to+2 == b.from && t[a.to].lower == "and" && t[a.to+1].lower == "the" {
+			return []*entity{a.ent, b.ent}
+		}
+	}
+	return nil
+}
+
+// ofKind reports whether the body e can be one of "the two W": a
+// department or ministry for "departments", a body whose head is W's for
+// another kind of body ("the two trusts"), any body for a plural of things
+// ("the two carriers", "both organisations").
+func ofKind(e *entity, w string) bool {
+	w = singular(w)
+	switch {
+	case w == "department" || w == "ministry" || w == "office":
+		return isDepartment(e.name)
+	case w == "body" || w == "organisation" || w == "organization" || w == "institution" || w == "entity" || !genericBody[w]:
+		return true
+	}
+	return headWord(e.name) == w || hasWord(e.name, w)
 }
 
 // listAfter reads the names a counted phrase announces after token k:
@@ -637,14 +703,15 @@ func (d *doc) bodiesWord(w string) bool {
 	if genericBody[w] || genericBody[singular(w)] {
 		return true
 	}
-	if !isPlural(w) || timeWords[w] || timeWords[singular(w)] || peopleWords[w] || personPlurals[w] || d.lex.roleHeads[singular(w)] || d.lex.roleHeads[w] {
+	if !isPlural(w) || timeWords[w] || timeWords[singular(w)] || peopleWords[w] || notBodies[w] || d.lex.roleHeads[singular(w)] || d.lex.roleHeads[w] {
 		return false
 	}
 	return true
 }
 
-// personPlurals are plurals of people that no lexicon of roles lists.
-var personPlurals = map[string]bool{
+// notBodies are plurals that never stand for bodies: people no lexicon of
+// roles lists, and the commonest nouns of time and manner.
+var notBodies = map[string]bool{
 	"men": true, "women": true, "people": true, "leaders": true, "officials": true, "chiefs": true,
 	"bosses": true, "politicians": true, "staff": true, "workers": true, "employees": true,
 	"residents": true, "voters": true, "users": true, "patients": true, "students": true, "parents": true,
@@ -652,11 +719,11 @@ var personPlurals = map[string]bool{
 	"years": true, "months": true, "weeks": true, "days": true, "times": true, "ways": true, "things": true,
 }
 
-// lastBodies returns the n bodies (0: all, at least two) the article named
-// last before token k of s, first named first. Those in its reforms come
+// lastBodies returns the n bodies (0: all, at least two) of a kind (see
+// ofKind) the article named last before token k of s, first named first. Those in its reforms come
 // first: "the two departments" are the merging ones, not a party named
 // since.
-func (d *doc) lastBodies(s *sentence, k, n int) []*entity {
+func (d *doc) lastBodies(s *sentence, k, n int, kind string) []*entity {
 	if n == 0 {
 		// "the carriers' merger": the bodies of this sentence so far, or
 		// else of the one before.
@@ -669,7 +736,7 @@ func (d *doc) lastBodies(s *sentence, k, n int) []*entity {
 				if from == s && m.from >= k {
 					break
 				}
-				if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic && !m.ent.class && !contains(ents, m.ent) {
+				if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic && !m.ent.class && !contains(ents, m.ent) && ofKind(m.ent, kind) {
 					ents = append(ents, m.ent)
 				}
 			}
@@ -687,7 +754,7 @@ func (d *doc) lastBodies(s *sentence, k, n int) []*entity {
 			if len(ents) >= n {
 				break
 			}
-			if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic && !m.ent.class && !m.ent.portfolio && !contains(ents, m.ent) && (!inReform || d.inReform(m.ent)) {
+			if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic && !m.ent.class && !m.ent.portfolio && !contains(ents, m.ent) && (!inReform || d.inReform(m.ent)) && ofKind(m.ent, kind) {
 				ents = append([]*entity{m.ent}, ents...)
 			}
 		}
@@ -912,6 +979,9 @@ func (d *doc) npBefore(s *sentence, k int) np {
 	j := k - 1
 	if j < s.from {
 		return out
+	}
+	if t[j].text == "." && j > s.from && d.mentionEndingAt(s, j-1) != nil {
+		j-- // "Ferdinand Vale Jr. has …": the name's full stop
 	}
 	if w := t[j].lower; w == "which" || w == "who" || w == "that" {
 		j--

@@ -104,6 +104,9 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 		}
 	}
 	g := verbGroupAt(s, k, form)
+	if c.kind == schema.Creation && g.passive && g.start-2 >= s.from && (t[g.start-1].lower == "which" || t[g.start-1].lower == "that") && t[g.start-2].text == "," {
+		return // "X, which was established in 2010, …": what X is, not news
+	}
 	end := min(clauseEnd(s, e), d.nextCue(s, e))
 	coordinated := d.prevVerb.end > 0 && g.start > s.from && g.start-1 >= d.prevVerb.end &&
 		(t[g.start-1].lower == "and" || t[g.start-1].lower == "or" || t[g.start-1].lower == "but")
@@ -583,7 +586,7 @@ func (d *doc) reformNoun(s *sentence, k, e int, c *reformCue) {
 				targets = []*entity{e}
 			}
 		} else if t[j].poss && t[j].plural && !t[j].cap && d.bodiesWord(w) {
-			targets = d.lastBodies(s, j, 0) // "the carriers' merger"
+			targets = d.lastBodies(s, j, 0, w) // "the carriers' merger"
 		}
 	}
 	if len(targets) == 0 && c.kind != schema.Transfer {

@@ -149,6 +149,10 @@ func (d *doc) stanceWord(cands []stance, s *sentence, k, e int, ref stanceRef) [
 		}
 		return cands
 	}
+	if (ref.role == stSupportVerb || ref.role == stOpposeVerb) && k-1 > s.from && t[k-1].lower == "in" && e < s.to && t[e].lower == "of" {
+		// "voted by 86% in favour of the merger": the one who voted.
+		return d.inFavour(cands, s, k, e, ref)
+	}
 	g := verbGroupAt(s, k, ref.form)
 	var holders []*entity
 	passive := g.passive || ref.form == vPast && e < s.to && t[e].lower == "by"
@@ -272,6 +276,29 @@ func (d *doc) stanceWord(cands []stance, s *sentence, k, e int, ref stanceRef) [
 				}
 				cands = append(cands, stance{holder: h, supports: supports, reform: r, sent: s, weight: wExplicit})
 			}
+		}
+	}
+	return cands
+}
+
+// inFavour reads "in favour of X" at tokens [k, e) ("favour" at k, "of" at
+// e): its holder is the subject of the verb before it, across a margin
+// ("voted by 86% in favour of"), and X is what it backs.
+func (d *doc) inFavour(cands []stance, s *sentence, k, e int, ref stanceRef) []stance {
+	t := s.para.toks
+	v := k - 2
+	for v > s.from && v >= k-8 && !controlWords[t[v].lower] && t[v].text != "," {
+		v-- // back over "by 86%", "overwhelmingly"
+	}
+	if v <= s.from || !controlWords[t[v].lower] {
+		return cands
+	}
+	g := verbGroupAt(s, v, vPast)
+	holders := d.npBefore(s, g.start).ents
+	targets := d.stanceTargets(s, e+1, clauseEnd(s, e+1))
+	for _, h := range holders {
+		for _, r := range targets {
+			cands = append(cands, stance{holder: h, supports: ref.role == stSupportVerb, reform: r, sent: s, weight: wExplicit})
 		}
 	}
 	return cands
@@ -411,6 +438,7 @@ var changeWords = map[string]bool{
 	"consolidation": true, "merger": true, "abolition": true, "closure": true, "cull": true,
 	"vote": true, "order": true, "ordinance": true, "motion": true, "takeover": true, "deal": true,
 	"link-up": true, "tie-up": true, "amalgamation": true, "integration": true, "transaction": true,
+	"link": true, // "the link up"
 }
 
 // stanceTargets returns the reforms tokens [from, to) of s speak of: those

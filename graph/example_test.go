@@ -82,3 +82,24 @@ func ExampleGraph_Query() {
 	fmt.Println(res, err)
 	// Output: [map[id:We will act. speaker:<person/ann-smith>]] <nil>
 }
+
+func ExampleQueryInto() {
+	ctx := context.Background()
+	g, _ := graph.Open(ctx, graph.Memory, "")
+	defer g.Close()
+	_, err := g.Load(ctx, graph.Doc{ArticleID: "a1", Quads: []quad.Quad{
+		quad.MakeIRI("person/ann-smith", "said", "quote/a1/1", "article/a1#s3"),
+		{Subject: quad.IRI("quote/a1/1"), Predicate: quad.IRI("text"), Object: quad.String("We will act."), Label: quad.IRI("article/a1#s3")},
+	}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	type said struct {
+		Speaker string `json:"speaker"`
+		Text    string `json:"id"`
+	}
+	rows, err := graph.QueryInto[said](ctx, g, "gizmo", `g.V().Tag("speaker").Out("<said>").Out("<text>").All()`)
+	fmt.Printf("%+v %v\n", rows, err)
+	// Output: [{Speaker:<person/ann-smith> Text:We will act.}] <nil>
+}

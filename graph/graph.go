@@ -30,6 +30,7 @@ type Graph struct {
 	// mu serialises writes (Load reads, then writes, the store). Readers
 	// take it too on the memory backend, which Cayley does not guard.
 	mu        sync.RWMutex
+	changes   changeLog // the articles recent writes touched (changes.go)
 	closeOnce sync.Once
 	closeErr  error
 }

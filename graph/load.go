@@ -160,10 +160,21 @@ func (g *Graph) loadRound(ctx context.Context, ps []*prepared, out []LoadResult)
 			continue
 		}
 		c := diff(old, p.quads)
-		c.id = p.id
+		c.id, c.before = p.id, declarations(old)
 		changes = append(changes, c)
 		out[i].Status, out[i].Added, out[i].Removed = Replaced, len(c.add), len(c.del)
 	}
+	// Noted once written, failed or not: a reader that read the store
+	// while it was written reads these articles again (one that re-reads
+	// an article the write failed to change loses nothing).
+	touched := make([]Change, 0, len(fresh)+len(changes))
+	for _, p := range fresh {
+		touched = append(touched, Change{Article: p.id})
+	}
+	for _, c := range changes {
+		touched = append(touched, Change{Article: c.id, Before: c.before})
+	}
+	defer g.changes.record(touched)
 	if err := g.writeFresh(ctx, fresh); err != nil {
 		return err
 	}
@@ -291,6 +302,7 @@ func (g *Graph) committed(n int) {
 type articleChange struct {
 	id       string
 	del, add []quad.Quad
+	before   []quad.Quad // the old quads' declarations (changes.go)
 }
 
 // diff returns the quads to delete and to add to turn old into new. Quads in
@@ -391,6 +403,7 @@ func (g *Graph) Delete(ctx context.Context, articleID string) (int, error) {
 	if err != nil || len(old) == 0 {
 		return 0, err
 	}
+	defer g.changes.record([]Change{{Article: articleID, Before: declarations(old)}})
 	if err := g.applyChanges(ctx, []articleChange{{id: articleID, del: old}}); err != nil {
 		return 0, fmt.Errorf("delete article %s: %w", articleID, err)
 	}

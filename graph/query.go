@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -90,4 +91,27 @@ func (g *Graph) Query(ctx context.Context, lang, q string, opts ...QueryOption) 
 		return []any{}, nil
 	}
 	return ans.Rows, nil
+}
+
+// QueryInto runs a query as Query does and decodes each result into a T,
+// through its JSON form: a struct whose fields' JSON names are the query's
+// tags, for instance. Query's []any is the HTTP API's "result" array, for
+// a query whose answers have no one shape; package questions has typed
+// answers to the questions asked most.
+func QueryInto[T any](ctx context.Context, g *Graph, lang, q string, opts ...QueryOption) ([]T, error) {
+	res, err := g.Query(ctx, lang, q, opts...)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]T, len(res))
+	for i, r := range res {
+		data, err := json.Marshal(r)
+		if err != nil {
+			return nil, fmt.Errorf("query: result %d: %w", i, err)
+		}
+		if err := json.Unmarshal(data, &out[i]); err != nil {
+			return nil, fmt.Errorf("query: result %d into %T: %w", i, out[i], err)
+		}
+	}
+	return out, nil
 }

@@ -67,3 +67,20 @@ func TestQuadsLabelsDedupesAndSorts(t *testing.T) {
 		t.Error("QuotationIRI is not a function of article and words")
 	}
 }
+
+// RolePredicates lists every predicate RoleEdge can answer, once each.
+func TestRolePredicates(t *testing.T) {
+	preds := RolePredicates()
+	has := map[quad.IRI]bool{}
+	for _, p := range preds {
+		if has[p] {
+			t.Errorf("%s listed twice", p)
+		}
+		has[p] = true
+	}
+	for _, role := range []string{"care services minister", "chair of the board", "spokesman", "volunteer", "vice-chancellor"} {
+		if p := RoleEdge(role); !has[p] {
+			t.Errorf("RoleEdge(%q) = %s, not in RolePredicates", role, p)
+		}
+	}
+}

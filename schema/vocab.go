@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/cayleygraph/quad"
@@ -143,4 +144,19 @@ func roleHead(role string) string {
 		return ""
 	}
 	return strings.Trim(words[len(words)-1], ",.;:")
+}
+
+// RolePredicates returns every predicate RoleEdge gives, AffiliatedWith
+// among them, sorted: the edges from a person to the bodies they belong to.
+func RolePredicates() []quad.IRI {
+	seen := map[quad.IRI]bool{AffiliatedWith: true}
+	out := []quad.IRI{AffiliatedWith}
+	for _, p := range roleEdges {
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
 }

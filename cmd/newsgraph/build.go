@@ -8,12 +8,14 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strconv"
+	"time"
 
 	"github.com/cayleygraph/cayley/clog"
 	"github.com/spf13/cobra"
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/questions"
 	"github.com/newsgraph/newsgraph/source"
 )
 
@@ -138,6 +140,9 @@ flag, GOMEMLIMIT does the same.`,
 			if len(in.urls) > 0 {
 				printFetched(cmd.OutOrStdout(), fc.Stats(), cacheAt)
 			}
+			if err := keepNames(cmd, g); err != nil {
+				return err
+			}
 			skips.print(cmd.OutOrStdout())
 			if err := g.Close(); err != nil {
 				return err
@@ -209,6 +214,21 @@ func printBuild(cmd *cobra.Command, g *graph.Graph, db string, sum ingest.Summar
 	fmt.Fprintf(w, "found:    %d people, %d organisations, %d quotations, %d reforms, %d topics\n",
 		o.People, o.Organizations, o.Quotations, o.Reforms, o.Topics)
 	printSpeakers(w, o.TopSpeakers)
+	return nil
+}
+
+// keepNames reads the questions' name index now, on a bolt store, where it
+// is kept beside the store (questions/persist.go): the first question
+// after a large build then answers at once, instead of reading every name.
+func keepNames(cmd *cobra.Command, g *graph.Graph) error {
+	if g.CacheDir() == "" {
+		return nil
+	}
+	start := time.Now()
+	if err := questions.New(g).Warm(cmd.Context()); err != nil {
+		return err
+	}
+	fmt.Fprintf(cmd.OutOrStdout(), "names:    indexed for search and the questions in %s\n", time.Since(start).Round(time.Millisecond))
 	return nil
 }
 

@@ -13,14 +13,6 @@ import (
 	"github.com/newsgraph/newsgraph/internal/gctune"
 )
 
-func newWhoSaidCmd() *cobra.Command {
-	return cannedCmd("who-said", "about", `newsgraph who-said --about integration`)
-}
-
-func newRolesCmd() *cobra.Command {
-	return cannedCmd("roles", "", `newsgraph roles "Andrew Cozens"`)
-}
-
 func newReformsCmd() *cobra.Command {
 	return cannedCmd("reforms", "affecting", `newsgraph reforms --affecting "primary care trust"`)
 }

@@ -9,6 +9,10 @@
 //	newsgraph query 'GIZMO' [--db FILE]       run a Gizmo query, JSON out
 //	newsgraph serve [--db FILE] [--addr A]    Cayley-compatible HTTP API and explorer
 //	newsgraph export --format F [-o FILE]     GEXF, GraphML, N-Quads, JSON-LD, CSV
+//	newsgraph search TEXT                     people, bodies, reforms, topics by name
+//	newsgraph said|profile|reform|roles NAME  what a name said, all about it, a reform, roles
+//	newsgraph who-said --about TEXT           who said what about a topic, name or phrase
+//	newsgraph articles [--from D] [--entity N] articles by date, outlet, who they mention
 //
 // With no PATH, extract and build read the embedded example articles.
 // Run "newsgraph help COMMAND" for each command's flags and an example.
@@ -49,9 +53,16 @@ func newRootCmd() *cobra.Command {
 		newQueryCmd(),
 		newServeCmd(),
 		newExportCmd(),
+		newSearchCmd(),
+		newTopCmd(),
+		newSaidCmd(),
+		newProfileCmd(),
+		newReformCmd(),
 		newWhoSaidCmd(),
 		newRolesCmd(),
 		newReformsCmd(),
+		newArticlesCmd(),
+		newArticleCmd(),
 		newGenCmd(),
 	)
 	addProfileFlag(root)

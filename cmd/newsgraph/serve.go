@@ -20,6 +20,7 @@ import (
 	"github.com/newsgraph/newsgraph/graph/server"
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/internal/gctune"
+	"github.com/newsgraph/newsgraph/questions"
 	"github.com/newsgraph/newsgraph/source"
 	"github.com/spf13/cobra"
 )
@@ -44,7 +45,9 @@ func newServeCmd() *cobra.Command {
 		Use:   "serve",
 		Short: "Serve Cayley's HTTP API v2 (Gizmo, GraphQL, MQL) and the graph explorer",
 		Long: `Serve the graph over HTTP: Cayley's HTTP API v2 at /api/v2 (the same routes,
-request and answer shapes as "cayley http") and a graph explorer at /.
+request and answer shapes as "cayley http"), the questions (search, said,
+profile, reform, who-said, roles, articles) as JSON at /api/questions/, and
+a graph explorer at /.
 
 The server is read-only unless --writable, listens on loopback unless --addr
 says otherwise, and bounds every query in time (--query-timeout), results
@@ -96,6 +99,7 @@ See docs/server.md for every limit.`,
 				return err
 			}
 			log := slog.New(slog.NewTextHandler(cmd.ErrOrStderr(), nil))
+			ask := questions.New(g)
 			srv, err := server.New(g.Handle(), append(limits.Options(),
 				server.WithWritable(writable),
 				server.WithIngest(ingestInto(g, ex)),
@@ -106,6 +110,7 @@ See docs/server.md for every limit.`,
 				// As package graph guards its own reads: only memstore
 				// is unsafe to read while written.
 				server.WithConcurrentReads(g.Backend() != graph.Memory),
+				server.WithQuestions(ask),
 			)...)
 			if err != nil {
 				return err
@@ -134,6 +139,18 @@ See docs/server.md for every limit.`,
 				}
 				defer stop()
 			}
+			// The questions' name index is read now, not on the first
+			// question: seconds on a large store (questions wait for it).
+			go func() {
+				start := time.Now()
+				if err := ask.Warm(ctx); err != nil {
+					if ctx.Err() == nil {
+						log.Warn("reading the names for /api/questions", "err", err)
+					}
+					return
+				}
+				log.Info("names read for /api/questions", "took", time.Since(start).Round(time.Millisecond))
+			}()
 			return srv.Serve(ctx, ln)
 		},
 	}

@@ -9,6 +9,9 @@ import (
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/query"
 	"github.com/cayleygraph/cayley/query/gizmo"
+
+	ngraph "github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/questions"
 )
 
 // A Question is a canned question: a Gizmo program with one argument.
@@ -32,7 +35,7 @@ type Column struct {
 // The columns every row has: where it was read.
 var sourceColumn = Column{"SOURCE", "source"}
 
-var questions = []Question{
+var cannedQuestions = []Question{
 	{
 		Name: "who-said", Title: "Who said what about a topic", Param: "topic", Example: "integration",
 		Doc: "Quotations about the topic, each with its speaker and the sentence it was read from. " +
@@ -60,14 +63,14 @@ var questions = []Question{
 
 // Questions returns the canned questions.
 func Questions() []Question {
-	out := make([]Question, len(questions))
-	copy(out, questions)
+	out := make([]Question, len(cannedQuestions))
+	copy(out, cannedQuestions)
 	return out
 }
 
 // Lookup returns the canned question of the given name.
 func Lookup(name string) (Question, bool) {
-	for _, q := range questions {
+	for _, q := range cannedQuestions {
 		if q.Name == name {
 			return q, true
 		}
@@ -207,34 +210,79 @@ type ReformEffect struct {
 	Source
 }
 
-// WhoSaid returns the quotations about a topic.
-func WhoSaid(ctx context.Context, qs graph.QuadStore, topic string) ([]Quote, error) {
-	return typed[Quote](ctx, qs, "who-said", topic)
+// WhoSaid returns the quotations about a topic of g. A topic g does not
+// hold is a *questions.NotFoundError naming the nearest names (package
+// questions answers who-said about any topic, entity or phrase).
+func WhoSaid(ctx context.Context, g *ngraph.Graph, topic string) ([]Quote, error) {
+	return typed[Quote](ctx, g, "who-said", topic)
 }
 
-// Roles returns a person's roles and organisations.
-func Roles(ctx context.Context, qs graph.QuadStore, person string) ([]Role, error) {
-	return typed[Role](ctx, qs, "roles", person)
+// Roles returns a person's roles and organisations. A person g does not
+// hold is a *questions.NotFoundError; a person without roles, no rows.
+func Roles(ctx context.Context, g *ngraph.Graph, person string) ([]Role, error) {
+	return typed[Role](ctx, g, "roles", person)
 }
 
-// Reforms returns the reforms that affect an organisation.
-func Reforms(ctx context.Context, qs graph.QuadStore, organisation string) ([]ReformEffect, error) {
-	return typed[ReformEffect](ctx, qs, "reforms", organisation)
+// Reforms returns the reforms that affect an organisation. An organisation
+// g does not hold is a *questions.NotFoundError.
+func Reforms(ctx context.Context, g *ngraph.Graph, organisation string) ([]ReformEffect, error) {
+	return typed[ReformEffect](ctx, g, "reforms", organisation)
 }
 
-func typed[T any](ctx context.Context, qs graph.QuadStore, name, arg string) ([]T, error) {
+// asks says what each question's argument names: its type, its IRIs'
+// prefix and the kind package questions calls it.
+var asks = map[string]struct {
+	typ, prefix string
+	kind        questions.Kind
+}{
+	"who-said": {"<Topic>", "topic", questions.KindTopic},
+	"roles":    {"<Person>", "person", questions.KindPerson},
+	"reforms":  {"<Organization>", "org", questions.KindOrganisation},
+}
+
+func typed[T any](ctx context.Context, g *ngraph.Graph, name, arg string) ([]T, error) {
 	q, _ := Lookup(name)
-	rows, err := Run(ctx, qs, q, arg)
+	var (
+		rows  []Row
+		found bool
+	)
+	err := g.View(ctx, func(qs graph.QuadStore) error {
+		var err error
+		if rows, err = Run(ctx, qs, q, arg); err != nil || len(rows) > 0 {
+			found = true
+			return err
+		}
+		// No rows: is there nothing to ask about, or nothing to say?
+		r := newReader(ctx, qs, 0)
+		found = len(r.find(arg, asks[name].typ, asks[name].prefix)) > 0
+		return r.err
+	})
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s %q: %w", name, arg, err)
+	}
+	if !found {
+		return nil, missing(ctx, g, asks[name].kind, arg)
 	}
 	data, err := json.Marshal(rows)
 	if err != nil {
 		return nil, err
 	}
-	var out []T
+	out := []T{}
 	if err := json.Unmarshal(data, &out); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return out, nil
+}
+
+// missing is the error for an argument that names nothing of the kind: a
+// *questions.NotFoundError with the nearest names, which package questions
+// finds (it reads the graph's names once, so only a miss pays for it).
+func missing(ctx context.Context, g *ngraph.Graph, kind questions.Kind, arg string) error {
+	e, err := questions.New(g).Resolve(ctx, arg, questions.WithKinds(kind))
+	if err != nil {
+		return err // NotFoundError or AmbiguousError, with names
+	}
+	// questions reads words that begin a name's words; the canned
+	// questions do not: suggest the name it found.
+	return &questions.NotFoundError{Name: arg, Kinds: []questions.Kind{kind}, Suggestions: []questions.Entity{e}}
 }

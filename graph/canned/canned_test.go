@@ -3,7 +3,9 @@ package canned
 import (
 	"bytes"
 	"context"
+	"errors"
 	"flag"
+	"io"
 	"os"
 	"strings"
 	"testing"
@@ -12,6 +14,10 @@ import (
 	"github.com/cayleygraph/cayley/graph/memstore"
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/nquads"
+
+	ngraph "github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/questions"
+	"github.com/newsgraph/newsgraph/schema"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden tables in testdata/")
@@ -97,8 +103,50 @@ func TestQuestionsGolden(t *testing.T) {
 	}
 }
 
+// fixtureGraph is a memory graph holding testdata/fixture.nq, loaded
+// article by article.
+func fixtureGraph(t testing.TB) *ngraph.Graph {
+	t.Helper()
+	ctx := context.Background()
+	f, err := os.Open(fixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	byArticle := map[string][]quad.Quad{}
+	var order []string
+	r := nquads.NewReader(f, false)
+	for {
+		q, err := r.ReadQuad()
+		if err == io.EOF {
+			break
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		label, _ := q.Label.(quad.IRI)
+		id := strings.TrimPrefix(string(schema.ArticleOf(label)), "article/")
+		if _, ok := byArticle[id]; !ok {
+			order = append(order, id)
+		}
+		byArticle[id] = append(byArticle[id], q)
+	}
+	g, err := ngraph.Open(ctx, ngraph.Memory, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { g.Close() })
+	var docs []ngraph.Doc
+	for _, id := range order {
+		docs = append(docs, ngraph.Doc{ArticleID: id, Quads: byArticle[id]})
+	}
+	if _, err := g.LoadBatch(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
 func TestTyped(t *testing.T) {
-	qs := fixtureStore(t)
+	qs := fixtureGraph(t)
 	ctx := context.Background()
 	quotes, err := WhoSaid(ctx, qs, "integration")
 	if err != nil {
@@ -135,6 +183,17 @@ func TestTyped(t *testing.T) {
 	if len(effects) != 3 || !kinds["abolition"] || !kinds["replaced_by"] {
 		t.Errorf("reforms affecting RWB: %+v", effects)
 	}
+
+	// Nothing to ask about is an error naming the nearest names; nothing
+	// to say about it, no rows.
+	_, err = Roles(ctx, qs, "Tom Hael")
+	var nf *questions.NotFoundError
+	if !errors.As(err, &nf) || len(nf.Suggestions) == 0 || nf.Suggestions[0].Name != "Tom Hale" {
+		t.Errorf("Roles(Tom Hael): %v; want not found, suggesting Tom Hale", err)
+	}
+	if _, err := WhoSaid(ctx, qs, "Tom Hale"); !errors.Is(err, questions.ErrNotFound) {
+		t.Errorf("WhoSaid(a person): %v; want not found", err)
+	}
 }
 
 func TestHostileArgument(t *testing.T) {
@@ -166,7 +225,7 @@ func TestExampleArg(t *testing.T) {
 			t.Errorf("%s %q: %d rows, %v", q.Name, arg, len(rows), err)
 		}
 	}
-	if arg := ExampleArg(context.Background(), memstore.New(), questions[0]); arg != questions[0].Example {
+	if arg := ExampleArg(context.Background(), memstore.New(), cannedQuestions[0]); arg != cannedQuestions[0].Example {
 		t.Errorf("example from an empty store: %q", arg)
 	}
 }

@@ -35,6 +35,8 @@
 // order, with the same rows, without a JavaScript interpreter, and, on
 // key-value stores, reading a node's incoming edges of one predicate by
 // index prefix where Gizmo's In reads all of them. WithGizmo runs the
-// program instead. WhoSaid, Roles and Reforms decode the rows into structs;
+// program instead. WhoSaid, Roles and Reforms ask a *graph.Graph and decode
+// the rows into structs (an argument that names nothing is a
+// *questions.NotFoundError with the nearest names, not an empty answer);
 // WriteTable prints rows as the CLI's aligned table.
 package canned

@@ -6,6 +6,8 @@ import (
 	"log/slog"
 	"runtime"
 	"time"
+
+	"github.com/newsgraph/newsgraph/questions"
 )
 
 // Defaults, chosen so that a server started with no options is safe to leave
@@ -92,6 +94,7 @@ type config struct {
 	sharedReads   *bool // nil: unless the store is Cayley's memstore
 	ingest        IngestFunc
 	log           *slog.Logger
+	questions     *questions.Service // questions.go
 }
 
 func defaultConfig() config {

@@ -126,6 +126,7 @@ func (s *Server) routes() {
 	m.Handle("GET /api/canned", s.gated(shared, http.HandlerFunc(s.serveCanned)))
 	m.Handle("GET /api/node", s.gated(shared, http.HandlerFunc(s.serveNode)))
 	m.Handle("POST /api/subgraph", s.body(small, s.gated(shared, http.HandlerFunc(s.serveSubgraph))))
+	s.questionRoutes(m) // GET /api/questions/…, questions.go
 	m.Handle("/", uiHandler())
 	s.mux = m
 }
