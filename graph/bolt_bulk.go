@@ -364,6 +364,7 @@ func (b *boltBatch) writeValues(tx *bolt.Tx, r int, nodes []int32, mem *arena) e
 	var (
 		vb, nb *bolt.Bucket
 		undo   = []byte{} // the counts added to stored values: hash, uvarint
+		fresh  uint64     // new values
 	)
 	for k, i := range nodes {
 		n := &b.nodes[i]
@@ -381,12 +382,16 @@ func (b *boltBatch) writeValues(tx *bolt.Tx, r int, nodes []int32, mem *arena) e
 			if err := putPrimitive(log, &p, mem); err != nil {
 				return err
 			}
+			fresh++
 		} else {
 			undo = binary.AppendUvarint(append(undo, n.hash[:]...), n.refs)
 		}
 		if err := nb.Put(n.hash[:], mem.uvarint(n.old+n.refs)); err != nil {
 			return err
 		}
+	}
+	if err := pendingBucket(tx).Put(fmt.Appendf(nil, "values/%04d", r), binary.AppendUvarint(nil, fresh)); err != nil {
+		return err
 	}
 	return pendingBucket(tx).Put(fmt.Appendf(nil, "counts/%04d", r), undo)
 }
@@ -411,9 +416,11 @@ func (b *boltBatch) writeQuadLog(tx *bolt.Tx, mem *arena) error {
 
 // boltBulkWrite writes the quads of parts, none of which is in the store, as
 // Cayley's writer would (this file's header), in the transactions of
-// boltBatch.stages. A write that fails part-way is undone before it
+// boltBatch.stages; the store's readers see none of it until the last one
+// commits (bolt_view.go). A write that fails part-way is undone before it
 // returns, or, if that fails too (or the process dies), at the next Open.
-func boltBulkWrite(ctx context.Context, db *bolt.DB, indexes []kv.QuadIndex, parts [][]quad.Quad, t boltTuning) error {
+func boltBulkWrite(ctx context.Context, s *boltStore, parts [][]quad.Quad, t boltTuning) error {
+	db := s.db
 	b := newBoltBatch(parts)
 	if len(b.dirs) == 0 {
 		return nil
@@ -429,21 +436,25 @@ func boltBulkWrite(ctx context.Context, db *bolt.DB, indexes []kv.QuadIndex, par
 		rangeIDs = boltRangeIDs
 	}
 	// The indexes' new lists are made beside the values' transactions.
-	lists := make([]*indexLists, len(indexes))
-	errs := make([]error, len(indexes))
+	lists := make([]*indexLists, len(s.indexes))
+	errs := make([]error, len(s.indexes))
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		parallel(len(indexes), func(k int) { lists[k], errs[k] = prepareIndex(db, indexes[k], b) })
+		parallel(len(s.indexes), func(k int) { lists[k], errs[k] = prepareIndex(db, s.indexes[k], b) })
 	}()
 	defer func() { <-done }()
 	index := func(k int) (*indexLists, error) {
 		<-done
 		return lists[k], errs[k]
 	}
-	for i, st := range b.stages(len(indexes), index, rangeIDs) {
+	s.view.begin()
+	for i, st := range b.stages(len(s.indexes), index, rangeIDs) {
 		if i > 0 && i == t.crashAfter {
-			return errCrashed
+			return errCrashed // left part-way: readers go on hiding it
+		}
+		if i > 0 && t.beforeStage != nil {
+			t.beforeStage(i, db)
 		}
 		err := ctx.Err()
 		if i > 0 && i == t.failAfter {
@@ -455,20 +466,23 @@ func boltBulkWrite(ctx context.Context, db *bolt.DB, indexes []kv.QuadIndex, par
 		if err != nil {
 			if i > 0 {
 				if rerr := boltRecover(db); rerr != nil {
-					err = errors.Join(err, fmt.Errorf("undo the write: %w (the next Open retries)", rerr))
+					return errors.Join(err, fmt.Errorf("undo the write: %w (the next Open retries)", rerr))
 				}
 			}
+			s.view.end()
 			return err
 		}
 	}
+	s.view.end()
 	return nil
 }
 
-// boltTuning holds settings of the bulk writer that tests change.
+// boltTuning holds settings and seams of the bulk writer that tests use.
 type boltTuning struct {
-	rangeIDs   int64 // boltRangeIDs if 0
-	crashAfter int   // > 0: stop after that many transactions, as a crash would
-	failAfter  int   // > 0: fail after that many, as an error would
+	rangeIDs    int64                        // boltRangeIDs if 0
+	crashAfter  int                          // > 0: stop after that many transactions, as a crash would
+	failAfter   int                          // > 0: fail after that many, as an error would
+	beforeStage func(stage int, db *bolt.DB) // called before each transaction after the first
 }
 
 // errFailed is the error failAfter injects.
@@ -621,23 +635,4 @@ func putMetaInt(meta *bolt.Bucket, key string, v int64) error {
 	buf := make([]byte, 8)
 	binary.LittleEndian.PutUint64(buf, uint64(v))
 	return meta.Put([]byte(key), buf)
-}
-
-// boltNodes counts the values a Cayley bolt store holds: the keys of its
-// value buckets.
-func boltNodes(db *bolt.DB) (int64, error) {
-	var n int64
-	err := db.View(func(tx *bolt.Tx) error {
-		c := tx.Cursor()
-		for k, v := c.Seek([]byte{'v'}); k != nil && k[0] == 'v'; k, v = c.Next() {
-			if len(k) != 3 || v != nil {
-				continue
-			}
-			if b := tx.Bucket(k); b != nil {
-				n += int64(b.Stats().KeyN)
-			}
-		}
-		return nil
-	})
-	return n, err
 }

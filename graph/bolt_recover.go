@@ -22,6 +22,7 @@ import (
 //	               values whose counts it raised, each with the uvarint it added
 //	buckets/NNNN   … and the value buckets it created, their 3-byte names
 //	               end to end
+//	values/NNNN    … and how many new values it wrote (uvarint), for Stats
 //	index/NAME     for each index written: a mark
 //
 // Everything else the write added is numbered past the horizon: log

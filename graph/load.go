@@ -191,7 +191,7 @@ func (g *Graph) writeFresh(ctx context.Context, ps []*prepared) error {
 	if g.pg != nil {
 		return g.writeFreshPostgres(ctx, ps)
 	}
-	if g.boltIdx != nil {
+	if g.bulkBolt {
 		return g.writeFreshBolt(ctx, ps)
 	}
 	w, err := g.h.QuadStore.NewQuadWriter()
@@ -260,7 +260,7 @@ func (g *Graph) writeFreshBolt(ctx context.Context, ps []*prepared) error {
 		if n < limit && i < len(ps)-1 {
 			continue
 		}
-		if err := boltBulkWrite(ctx, g.bolt, g.boltIdx, parts, g.cfg.bolt); err != nil {
+		if err := boltBulkWrite(ctx, g.bolt, parts, g.cfg.bolt); err != nil {
 			return fmt.Errorf("load articles %s…%s: %w", ps[first].id, p.id, err)
 		}
 		g.committed(n)
