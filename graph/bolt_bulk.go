@@ -420,6 +420,9 @@ func (b *boltBatch) writeQuadLog(tx *bolt.Tx, mem *arena) error {
 // commits (bolt_view.go). A write that fails part-way is undone before it
 // returns, or, if that fails too (or the process dies), at the next Open.
 func boltBulkWrite(ctx context.Context, s *boltStore, parts [][]quad.Quad, t boltTuning) error {
+	if err := s.view.refused(); err != nil {
+		return err
+	}
 	db := s.db
 	b := newBoltBatch(parts)
 	if len(b.dirs) == 0 {
@@ -461,12 +464,24 @@ func boltBulkWrite(ctx context.Context, s *boltStore, parts [][]quad.Quad, t bol
 			err = errFailed
 		}
 		if err == nil {
-			err = db.Update(func(tx *bolt.Tx) error { return st(tx, new(arena)) })
+			err = db.Update(func(tx *bolt.Tx) error {
+				if err := b.checkHorizon(tx, i > 0); err != nil {
+					return err
+				}
+				return st(tx, new(arena))
+			})
 		}
 		if err != nil {
 			if i > 0 {
-				if rerr := boltRecover(db); rerr != nil {
-					return errors.Join(err, fmt.Errorf("undo the write: %w (the next Open retries)", rerr))
+				rerr := t.undoErr
+				if rerr == nil {
+					rerr = boltRecover(db)
+				}
+				if rerr != nil {
+					// Readers go on hiding the part written; writers
+					// are refused until the store is opened again.
+					s.view.refuse(errors.Join(err, fmt.Errorf("undo the write: %w", rerr)))
+					return s.view.refused()
 				}
 			}
 			s.view.end()
@@ -477,13 +492,58 @@ func boltBulkWrite(ctx context.Context, s *boltStore, parts [][]quad.Quad, t bol
 	return nil
 }
 
+// checkHorizon fails the transaction tx of a bulk write if the store is
+// not as the write found it: the horizon and size it numbered its values
+// and quads from moved (another writer wrote past it), or, after the
+// first transaction, the record of the write under way is gone.
+func (b *boltBatch) checkHorizon(tx *bolt.Tx, started bool) error {
+	meta := tx.Bucket(bucketMeta)
+	if meta == nil {
+		return fmt.Errorf("%w: no meta bucket", ErrStoreChanged)
+	}
+	h, err := metaInt(meta, "horizon")
+	if err != nil {
+		return err
+	}
+	size, err := metaInt(meta, "size")
+	if err != nil {
+		return err
+	}
+	if h != b.horizon || size != b.size {
+		return fmt.Errorf("%w: horizon %d and size %d, the write began at %d and %d", ErrStoreChanged, h, size, b.horizon, b.size)
+	}
+	if !started {
+		return nil
+	}
+	p := pendingBucket(tx)
+	if p == nil || len(p.Get([]byte("horizon"))) != 8 {
+		return fmt.Errorf("%w: the record of the write under way is gone", ErrStoreChanged)
+	}
+	if ph, _ := metaInt(p, "horizon"); ph != b.horizon {
+		return fmt.Errorf("%w: the write under way began at horizon %d, this one at %d", ErrStoreChanged, ph, b.horizon)
+	}
+	return nil
+}
+
 // boltTuning holds settings and seams of the bulk writer that tests use.
 type boltTuning struct {
 	rangeIDs    int64                        // boltRangeIDs if 0
 	crashAfter  int                          // > 0: stop after that many transactions, as a crash would
 	failAfter   int                          // > 0: fail after that many, as an error would
 	beforeStage func(stage int, db *bolt.DB) // called before each transaction after the first
+	undoErr     error                        // non-nil: undoing a failed write fails with it
 }
+
+// ErrStoreChanged reports a bulk write into bolt that found the store
+// changed between its transactions: another writer moved the horizon it
+// numbers from. The write is undone.
+var ErrStoreChanged = errors.New("the store changed under a bulk write")
+
+// ErrUndoFailed reports a Graph on bolt whose bulk write failed part-way
+// and could not be undone: its readers go on seeing the store without the
+// write, and it refuses every write until the store is opened again (Open
+// undoes the write).
+var ErrUndoFailed = errors.New("a failed write could not be undone")
 
 // errFailed is the error failAfter injects.
 var errFailed = errors.New("bulk write failed part-way (test)")

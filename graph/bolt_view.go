@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"encoding/binary"
+	"fmt"
 	"sync/atomic"
 
 	"github.com/cayleygraph/cayley/graph/kv"
@@ -32,6 +33,24 @@ type committedKV struct {
 	// the same even number before and after beginning its transaction
 	// began it with no write part-way.
 	writes atomic.Uint64
+
+	// refusal is set when a bulk write failed and so did its undo: the
+	// store holds part of it, and writes are refused (refused).
+	refusal atomic.Pointer[error]
+}
+
+// refuse makes every later write fail with ErrUndoFailed and cause.
+func (c *committedKV) refuse(cause error) {
+	err := fmt.Errorf("%w; this store refuses writes until it is opened again, which undoes the part written: %w", ErrUndoFailed, cause)
+	c.refusal.CompareAndSwap(nil, &err)
+}
+
+// refused returns the error writes get after a failed undo, nil before.
+func (c *committedKV) refused() error {
+	if p := c.refusal.Load(); p != nil {
+		return *p
+	}
+	return nil
 }
 
 func newCommittedKV(db hkv.KV, indexes []kv.QuadIndex) *committedKV {
@@ -61,6 +80,11 @@ func (c *committedKV) end() {
 // Tx begins a transaction; a read transaction whose snapshot may hold part
 // of a bulk write hides it.
 func (c *committedKV) Tx(rw bool) (hkv.Tx, error) {
+	if rw {
+		if err := c.refused(); err != nil {
+			return nil, err
+		}
+	}
 	before := c.writes.Load()
 	tx, err := c.KV.Tx(rw)
 	if err != nil || rw {

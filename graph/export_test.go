@@ -32,3 +32,9 @@ var ErrCrashed = errCrashed
 func WithBoltBeforeStage(f func(stage int, db *bolt.DB)) Option {
 	return func(c *config) { c.bolt.beforeStage = f }
 }
+
+// WithBoltUndoFails makes undoing a bulk write into bolt that failed
+// part-way fail with err, as a disk error would.
+func WithBoltUndoFails(err error) Option {
+	return func(c *config) { c.bolt.undoErr = err }
+}

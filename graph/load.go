@@ -70,6 +70,9 @@ func (g *Graph) LoadBatch(ctx context.Context, docs []Doc) ([]LoadResult, error)
 	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
+	if err := g.refusal(); err != nil {
+		return nil, err
+	}
 	out := make([]LoadResult, len(docs))
 	for start := 0; start < len(ps); {
 		end := roundEnd(ps, start)
@@ -394,6 +397,9 @@ func (g *Graph) Delete(ctx context.Context, articleID string) (int, error) {
 	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
+	if err := g.refusal(); err != nil {
+		return 0, err
+	}
 	art := schema.ArticleIRI(articleID)
 	ref := g.h.QuadStore.ValueOf(art)
 	if ref == nil {
@@ -484,4 +490,13 @@ func quadsLabelled(ctx context.Context, qs cgraph.QuadStore, label cgraph.Ref) (
 		out = append(out, qs.Quad(it.Result()))
 	}
 	return out, it.Err()
+}
+
+// refusal is why the Graph refuses writes (ErrUndoFailed), nil if it
+// takes them.
+func (g *Graph) refusal() error {
+	if g.bolt == nil {
+		return nil
+	}
+	return g.bolt.view.refused()
 }
