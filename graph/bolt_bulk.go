@@ -492,6 +492,22 @@ func boltBulkWrite(ctx context.Context, s *boltStore, parts [][]quad.Quad, t bol
 	return nil
 }
 
+// WithBetweenBoltTransactions calls f before each transaction of a bulk
+// write into bolt but the first, where the store holds part of the write,
+// with the store's write lock held. Tests of the newsgraph binary use it to
+// kill the process there (serve's killInWriteEnv).
+func WithBetweenBoltTransactions(f func()) Option {
+	return func(c *config) {
+		prev := c.bolt.beforeStage
+		c.bolt.beforeStage = func(stage int, db *bolt.DB) {
+			if prev != nil {
+				prev(stage, db)
+			}
+			f()
+		}
+	}
+}
+
 // checkHorizon fails the transaction tx of a bulk write if the store is
 // not as the write found it: the horizon and size it numbered its values
 // and quads from moved (another writer wrote past it), or, after the

@@ -12,6 +12,7 @@ import (
 	"path"
 	"runtime/debug"
 	"runtime/metrics"
+	"strconv"
 	"strings"
 	"time"
 
@@ -81,7 +82,7 @@ See docs/server.md for every limit.`,
 			if writable && token == "" && !loopbackAddr(addr) {
 				return fmt.Errorf("serve: --writable on %s, beyond loopback, needs --token-file (a file holding the access token writes must carry)", addr)
 			}
-			var opts []graph.Option
+			opts := serveStoreOptions()
 			if !writable {
 				opts = append(opts, graph.WithReadOnly())
 			}
@@ -183,6 +184,29 @@ See docs/server.md for every limit.`,
 // steps as "newsgraph build" (clean, extract, load, replacing the
 // article's earlier quads). The server calls it without holding the store,
 // and the load it returns holding the store alone.
+// killInWriteEnv names the test hook that SIGKILLs serve in the middle of
+// a bulk write: at the n-th point between two of its transactions, counted
+// over the server's life, so the crash test (serve_kill_test.go) stops a
+// write at exact points instead of guessing with timers.
+const killInWriteEnv = "NEWSGRAPH_TEST_KILL_IN_WRITE"
+
+// serveStoreOptions are the store options serve opens the graph with.
+func serveStoreOptions() []graph.Option {
+	n, err := strconv.Atoi(os.Getenv(killInWriteEnv))
+	if err != nil || n <= 0 {
+		return nil
+	}
+	points := 0
+	return []graph.Option{graph.WithBetweenBoltTransactions(func() {
+		if points++; points == n {
+			if p, err := os.FindProcess(os.Getpid()); err == nil {
+				_ = p.Kill()
+			}
+			select {} // the kill lands before anything else is written
+		}
+	})}
+}
+
 func ingestInto(g *graph.Graph, ex extract.Extractor) server.IngestFunc {
 	return func(ctx context.Context, name string, body []byte) (server.LoadFunc, error) {
 		if name == "" {
