@@ -9,12 +9,14 @@ import (
 )
 
 // A Graph is an open quad store holding newsgraph's quads. Its methods are
-// safe for concurrent use, and a reader never sees part of a batch LoadBatch
-// is writing. On the memory backend a reader (Query, Quads until closed,
-// Stats) holds writers off. On bolt readers do not wait: a batch of new
-// articles is written in several transactions (docs/store.md), and until
-// the last one commits the Graph's readers see the store without it
-// (bolt_view.go). (Another process cannot open the store while it loads.)
+// safe for concurrent use. On the memory backend a reader (Query, Quads
+// until closed, Stats) holds writers off, so it sees a LoadBatch whole or
+// not at all. On bolt readers do not wait: each chunk of new articles
+// (WithBatchQuads) is written in several transactions (docs/store.md), and
+// until the last one commits the Graph's readers see the store without it
+// (bolt_view.go); a replaced article is deleted, then added, and may be
+// seen missing in between. (Another process cannot open the store while it
+// loads.)
 type Graph struct {
 	backend  string
 	address  string

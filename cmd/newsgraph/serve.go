@@ -180,10 +180,6 @@ See docs/server.md for every limit.`,
 	return cmd
 }
 
-// ingestInto is POST /api/v2/articles: the article goes through the same
-// steps as "newsgraph build" (clean, extract, load, replacing the
-// article's earlier quads). The server calls it without holding the store,
-// and the load it returns holding the store alone.
 // killInWriteEnv names the test hook that SIGKILLs serve in the middle of
 // a bulk write: at the n-th point between two of its transactions, counted
 // over the server's life, so the crash test (serve_kill_test.go) stops a
@@ -207,6 +203,10 @@ func serveStoreOptions() []graph.Option {
 	})}
 }
 
+// ingestInto is POST /api/v2/articles: the article goes through the same
+// steps as "newsgraph build" (clean, extract, load, replacing the
+// article's earlier quads). The server calls it without holding the store,
+// and the load it returns holding the store alone.
 func ingestInto(g *graph.Graph, ex extract.Extractor) server.IngestFunc {
 	return func(ctx context.Context, name string, body []byte) (server.LoadFunc, error) {
 		if name == "" {

@@ -72,7 +72,7 @@ func TestServeWritableSurvivesSIGKILL(t *testing.T) {
 		if kill.inWrite > 0 {
 			env = append(env, fmt.Sprintf("%s=%d", killInWriteEnv, kill.inWrite))
 		}
-		srv, addr := startServe(t, bin, db, env...)
+		srv, addr, stderr := startServe(t, bin, db, env...)
 		var (
 			wg    sync.WaitGroup
 			count = make(chan struct{}, len(posted))
@@ -125,7 +125,7 @@ func TestServeWritableSurvivesSIGKILL(t *testing.T) {
 		}
 		var exit *exec.ExitError
 		if !errors.As(err, &exit) || exit.Sys().(syscall.WaitStatus).Signal() != syscall.SIGKILL {
-			t.Fatalf("round %d: serve ended with %v, want killed", round, err)
+			t.Fatalf("round %d: serve ended with %v, want killed\n%s", round, err, stderr)
 		}
 		wg.Wait()
 		// Where the kill landed: a read-only Open refuses a store with a
@@ -147,12 +147,12 @@ func TestServeWritableSurvivesSIGKILL(t *testing.T) {
 		}
 	}
 	// A writable Open undoes a write the kill stopped.
-	srv, _ := startServe(t, bin, db)
+	srv, _, stderr := startServe(t, bin, db)
 	if err := srv.Process.Signal(os.Interrupt); err != nil {
 		t.Fatal(err)
 	}
 	if err := srv.Wait(); err != nil {
-		t.Fatalf("serve after the kills, interrupted: %v", err)
+		t.Fatalf("serve after the kills, interrupted: %v\n%s", err, stderr)
 	}
 
 	held := articlesIn(t, db)
@@ -205,7 +205,7 @@ var servingRe = regexp.MustCompile(`serving writable bolt graph on (http://127\.
 // startServe starts serve --writable on db on a free loopback port, with
 // env added to its environment, and returns it once it listens, with its
 // address.
-func startServe(t *testing.T, bin, db string, env ...string) (*exec.Cmd, string) {
+func startServe(t *testing.T, bin, db string, env ...string) (*exec.Cmd, string, *bytes.Buffer) {
 	t.Helper()
 	cmd := exec.Command(bin, "serve", "--writable", "--db", db, "--addr", "127.0.0.1:0")
 	cmd.Env = append(os.Environ(), env...)
@@ -213,7 +213,7 @@ func startServe(t *testing.T, bin, db string, env ...string) (*exec.Cmd, string)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var stderr bytes.Buffer
+	var stderr bytes.Buffer // read once the process has exited
 	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -236,11 +236,11 @@ func startServe(t *testing.T, bin, db string, env ...string) (*exec.Cmd, string)
 		if !ok {
 			t.Fatalf("serve ended before listening: %s", stderr.String())
 		}
-		return cmd, a
+		return cmd, a, &stderr
 	case <-time.After(time.Minute):
 		t.Fatalf("serve not listening after a minute: %s", stderr.String())
 	}
-	return nil, ""
+	return nil, "", nil
 }
 
 // postArticle posts one article file as a client of /api/v2/articles does.
