@@ -142,17 +142,25 @@ See docs/server.md for every limit.`,
 			}
 			// The questions' name index is read now, not on the first
 			// question: seconds on a large store (questions wait for it).
+			// It ends before the store is closed, which unmaps bolt's file
+			// under any read still running (a fault, not an error).
+			warmCtx, stopWarm := context.WithCancel(ctx)
+			warmed := make(chan struct{})
 			go func() {
+				defer close(warmed)
 				start := time.Now()
-				if err := ask.Warm(ctx); err != nil {
-					if ctx.Err() == nil {
+				if err := ask.Warm(warmCtx); err != nil {
+					if warmCtx.Err() == nil {
 						log.Warn("reading the names for /api/questions", "err", err)
 					}
 					return
 				}
 				log.Info("names read for /api/questions", "took", time.Since(start).Round(time.Millisecond))
 			}()
-			return srv.Serve(ctx, ln)
+			err = srv.Serve(ctx, ln)
+			stopWarm()
+			<-warmed
+			return err
 		},
 	}
 	f := cmd.Flags()
