@@ -66,6 +66,9 @@ func classOf(t []token, k int) wordClass {
 		if c == wDet && tk.lower == "that" {
 			return wSub // "that" is read as a subordinator; NP readers skip it
 		}
+		if c == wModal && surnameLike(t, k) {
+			return wOther // "Theresa May has decided": a name
+		}
 		return c
 	}
 	if hasDigit(tk.text) {
@@ -75,6 +78,13 @@ func classOf(t []token, k int) wordClass {
 		return wAdv
 	}
 	return wOther
+}
+
+// surnameLike reports whether the capitalised token k follows a
+// capitalised word, as the last word of a name does ("Theresa May",
+// "Kim Will").
+func surnameLike(t []token, k int) bool {
+	return t[k].cap && k > 0 && t[k-1].word && t[k-1].cap && !t[k-1].poss
 }
 
 // timeWords are adverbs of time that may stand between a verb and "to".
@@ -258,6 +268,10 @@ var peopleWords = map[string]bool{
 	"mps": true, "msps": true, "mlas": true, "meps": true, "tds": true, "senators": true, "members": true,
 	"councillors": true, "councilors": true, "lawmakers": true, "legislators": true, "representatives": true,
 	"supporters": true, "activists": true, "ministers": true, "peers": true, "delegates": true,
+	// "every Labour and Green councillor"
+	"mp": true, "msp": true, "mla": true, "mep": true, "td": true, "senator": true, "member": true,
+	"councillor": true, "councilor": true, "lawmaker": true, "legislator": true, "backbencher": true,
+	"backbenchers": true,
 }
 
 // genericBody are nouns that stand for a body without naming it: "a new
@@ -293,6 +307,26 @@ var functionWords = map[string]bool{
 	"services": true, "operations": true, "activities": true, "jobs": true, "workload": true, "tasks": true,
 	"oversight": true, "regulation": true, "assets": true, "employees": true, "teams": true, "team": true,
 }
+
+// overseeing are the functions whose "of" phrase is what they act on, not
+// who holds them: "the regulation of the BBC" is no BBC's.
+var overseeing = map[string]bool{
+	"oversight": true, "regulation": true, "supervision": true, "inspection": true, "scrutiny": true,
+	"monitoring": true, "funding": true, "governance": true,
+}
+
+// overseen reports whether the phrase from token k of s is what an
+// overseeing function acts on: "(the) oversight of [the] X".
+func overseen(t []token, s *sentence, k int) bool {
+	if k-1 >= s.from && t[k-1].lower == "the" {
+		k--
+	}
+	return k-2 >= s.from && t[k-1].lower == "of" && overseeing[t[k-2].lower]
+}
+
+// presentWords stand between "the" and a count of the bodies there are:
+// "the current eight forces".
+var presentWords = map[string]bool{"current": true, "existing": true, "present": true, "remaining": true, "old": true}
 
 // npMaxLead bounds the words (determiners, adjectives) an np reader skips
 // before the name it reads.
@@ -406,7 +440,11 @@ func (d *doc) npAfter(s *sentence, k int) np {
 			}
 			if c == wPrep && tk.lower == "of" && j > k && (functionWords[t[j-1].lower] || cutWords[t[j-1].lower] || partWords[t[j-1].lower]) && !t[j-1].cap && !out.number {
 				// "the expertise of X", "the functions of X": X owns what
-				// the phrase is about.
+				// the phrase is about. Not "the oversight of X": what is
+				// overseen owns nothing.
+				if overseeing[t[j-1].lower] {
+					return out
+				}
 				n := d.npAfter(s, j+1)
 				if len(n.ents) > 0 {
 					n.poss = true
@@ -754,7 +792,7 @@ func (d *doc) lastBodies(s *sentence, k, n int, kind string) []*entity {
 			if len(ents) >= n {
 				break
 			}
-			if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic && !m.ent.class && !m.ent.portfolio && !contains(ents, m.ent) && (!inReform || d.inReform(m.ent)) && ofKind(m.ent, kind) {
+			if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic && !m.ent.class && !contains(ents, m.ent) && (!inReform || d.inReform(m.ent)) && ofKind(m.ent, kind) {
 				ents = append([]*entity{m.ent}, ents...)
 			}
 		}
@@ -785,7 +823,7 @@ func (d *doc) namedFor(s *sentence, m *mention) *entity {
 	}
 	var only *entity
 	for om := range d.back(s, s.to) {
-		if om.ent == nil || om.ent.kind != schema.Organization || om.ent.class || om.ent.generic || om.ent.portfolio {
+		if om.ent == nil || om.ent.kind != schema.Organization || om.ent.class || om.ent.generic {
 			continue
 		}
 		if only != nil && only != om.ent {
@@ -806,13 +844,13 @@ func (d *doc) salient(s *sentence) *entity {
 	return nil
 }
 
-// mostNamed returns the body (not a class, a generic body or a portfolio)
+// mostNamed returns the body (not a class or a generic body)
 // the article names most often up to sentence s, how often, and whether
 // another is named as often.
 func (d *doc) mostNamed(s *sentence) (best *entity, n int, tied bool) {
 	count := map[*entity]int{}
 	for _, m := range d.through(s) {
-		if e := m.ent; e != nil && e.kind == schema.Organization && !e.class && !e.generic && !e.portfolio {
+		if e := m.ent; e != nil && e.kind == schema.Organization && !e.class && !e.generic {
 			count[e]++
 			if best == nil || count[e] > count[best] {
 				best = e
@@ -1081,6 +1119,9 @@ func (d *doc) npBefore(s *sentence, k int) np {
 				continue
 			}
 			pm := d.mentionEndingAt(s, b)
+			if pm == nil {
+				pm = d.partyAdjective(s, b)
+			}
 			if pm == nil || pm.ent.kind != schema.Organization {
 				break
 			}
@@ -1113,7 +1154,8 @@ func (d *doc) npBefore(s *sentence, k int) np {
 			if !t[r].word || classOf(t, r) == wSub || d.lex.verbs[t[r].lower] || classOf(t, r) == wBe || classOf(t, r) == wModal {
 				break
 			}
-			if classOf(t, r) == wNum && (r == s.from || t[r-1].lower == "the" || t[r-1].poss || classOf(t, r-1) == wPrep || r-1 == s.from) {
+			if classOf(t, r) == wNum && (r == s.from || t[r-1].lower == "the" || t[r-1].poss || classOf(t, r-1) == wPrep || r-1 == s.from ||
+				r-2 >= s.from && t[r-2].lower == "the" && presentWords[t[r-1].lower]) { // "the current eight forces"
 				if cm := d.counted(s, r, false); cm != nil {
 					return np{ents: []*entity{cm.ent}, from: cm.from, end: cm.to}
 				}
@@ -1218,13 +1260,21 @@ func (d *doc) npBefore(s *sentence, k int) np {
 	if m == nil {
 		// "The controversial registry will close": a generic noun for the
 		// body spoken of.
-		if genericBody[t[j].lower] && j-1 >= s.from && (t[j-1].lower == "the" || t[j-1].lower == "this") {
+		if genericBody[t[j].lower] && j-1 >= s.from && (t[j-1].lower == "the" || t[j-1].lower == "this") && !overseen(t, s, j-1) {
 			if e := d.shortForm(s, singular(t[j].lower)); e != nil {
 				out.from = j
 				out.ents = []*entity{e}
 			}
 		}
 		return out
+	}
+	if overseen(t, s, m.from) {
+		return out // "oversight of the BBC passed to Ofcom": not the BBC's
+	}
+	if m.ent.kind == schema.Organization && m.from-2 >= s.from && t[m.from-1].lower == "of" {
+		if pm := d.mentionEndingAt(s, m.from-2); pm != nil && pm.ent.kind == schema.Person {
+			m = pm // "Deputy Chief Constable A of the B Police warned": A
+		}
 	}
 	out.from = m.from
 	out.ents = []*entity{m.ent}
@@ -1325,7 +1375,7 @@ func (d *doc) antecedentOrg(s *sentence, k int) *entity {
 		if m.from >= k {
 			break
 		}
-		if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic && !m.ent.portfolio && near == nil {
+		if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic && near == nil {
 			near = m.ent // the clause's subject, mostly, not the name nearest
 		}
 	}
@@ -1336,7 +1386,7 @@ func (d *doc) antecedentOrg(s *sentence, k int) *entity {
 		if m.from >= k {
 			break
 		}
-		if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic && !m.ent.portfolio && m.from <= s.from+1 {
+		if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic && m.from <= s.from+1 {
 			return m.ent
 		}
 	}
@@ -1345,7 +1395,7 @@ func (d *doc) antecedentOrg(s *sentence, k int) *entity {
 			return nil // "The report proposed … It also called for …": the report
 		}
 		for _, m := range d.in(prev) {
-			if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic && !m.ent.portfolio {
+			if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic {
 				return m.ent // the first body of the sentence before: mostly its subject
 			}
 			if m.ent != nil && m.ent.kind == schema.Person && m.from <= prev.from+1 {
@@ -1570,6 +1620,29 @@ func (d *doc) unnamedBody(s *sentence, k int) *mention {
 	ent := d.addOrg(s, k, e, name, false)
 	d.sortMentions()
 	return &mention{sent: s, from: k, to: e, kind: mFull, ent: ent}
+}
+
+// partyAdjective reads the capitalised words ending at token e of s as
+// a well-known body's adjective before its members ("Green MPs", "Liberal
+// Democrat councillors"): the body whose name is the words with "s" or
+// "Party" after them.
+func (d *doc) partyAdjective(s *sentence, e int) *mention {
+	t := s.para.toks
+	first := e + 1
+	for first-1 >= s.from && first-1 >= e-2 && t[first-1].word && t[first-1].cap && d.mentionAt(s, first-1) == nil {
+		first--
+	}
+	for b := first; b <= e; b++ { // the longest name first: "Liberal Democrat", not "Democrat"
+		words := s.para.text[t[b].start:t[e].end]
+		for _, name := range []string{words + "s", words + " Party"} {
+			if full := d.lex.bodyName(name); full != "" {
+				ent := d.addOrg(s, b, e+1, full, false)
+				d.sortMentions()
+				return &mention{sent: s, from: b, to: e + 1, kind: mFull, ent: ent}
+			}
+		}
+	}
+	return nil
 }
 
 // unnamedBodyRun makes a body of the capitalised run [k, e) of s, which

@@ -107,6 +107,9 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 	if c.kind == schema.Creation && g.passive && g.start-2 >= s.from && (t[g.start-1].lower == "which" || t[g.start-1].lower == "that") && t[g.start-2].text == "," {
 		return // "X, which was established in 2010, …": what X is, not news
 	}
+	if c.kind == schema.Creation && g.passive && g.start-2 >= s.from && (t[g.start-1].lower == "it" || t[g.start-1].lower == "they") && (t[g.start-2].lower == "since" || t[g.start-2].lower == "when") {
+		return // "troubled since it was formed in 2008": its past
+	}
 	end := min(clauseEnd(s, e), d.nextCue(s, e))
 	coordinated := d.prevVerb.end > 0 && g.start > s.from && g.start-1 >= d.prevVerb.end &&
 		(t[g.start-1].lower == "and" || t[g.start-1].lower == "or" || t[g.start-1].lower == "but")
@@ -303,6 +306,11 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 			// subject gives its work away.
 			targets, agents = agents, nil
 		}
+		if len(targets) == 0 && len(gains) > 0 && g.passive {
+			// "A be closed and oversight of the BBC passed to B": the
+			// work of the body whose end the sentence reported first.
+			targets = d.closedBefore(s, g.start)
+		}
 		if len(gains) == 0 && len(targets) > 0 {
 			// "X will be transferred later": where the last transfer went.
 			if r := d.lastOf(schema.Transfer); r != nil && s.n-r.sent.n <= 2 {
@@ -329,6 +337,13 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 		}
 		if len(into.ents) == 0 {
 			into = d.formed(s, after, clauseEnd(s, after)) // "to form X": a cue of its own
+		}
+		if len(into.ents) == 0 && after+1 < end && t[after].lower == "into" && t[after+1].lower == "one" {
+			if e := d.lastCreated(); e != nil && !contains(targets, e) {
+				// "merged into one": the single body the article
+				// reported made.
+				into = np{ents: []*entity{e}, from: after + 1, end: after + 2}
+			}
 		}
 		with := d.prepObject(s, after, end, "with")
 		if len(into.ents) > 0 {
@@ -399,7 +414,7 @@ var objectControlVerbs = map[string]bool{
 // object of a verb whose object does what the infinitive after it says.
 func objectControl(t []token, s *sentence, k int) bool {
 	j := k - 1
-	for j >= s.from && (classOf(t, j) == wDet || classOf(t, j) == wNum) {
+	for j >= s.from && (classOf(t, j) == wDet || classOf(t, j) == wNum || presentWords[t[j].lower]) {
 		j--
 	}
 	return j >= s.from && objectControlVerbs[t[j].lower]
@@ -700,7 +715,7 @@ func (l *Lexicon) firstCue(kind schema.ReformKind) *reformCue {
 // target the article already reports: one change told four ways is one
 // reform.
 func (d *doc) addReform(c *reformCue, s *sentence, sp span, target *entity, gains, agents []*entity) {
-	if target == nil || target.kind != schema.Organization || target.generic || target.portfolio {
+	if target == nil || target.kind != schema.Organization || target.generic {
 		return
 	}
 	gains = onlyBodies(gains)
@@ -857,6 +872,36 @@ func (sp span) widen(n np) span {
 
 // A reformMention is a place where the article reports a reform: the
 // sentence and the token of the cue.
+// closedBefore returns the body whose abolition s reported before the
+// clause "and <functions …>" that ends at token v: the owner of the work
+// that clause passes on.
+func (d *doc) closedBefore(s *sentence, v int) []*entity {
+	t := s.para.toks
+	and, work := -1, false
+	for j := v - 1; j > s.from && j >= v-8; j-- {
+		if functionWords[t[j].lower] {
+			work = true
+		}
+		if t[j].lower == "and" {
+			and = j
+			break
+		}
+		if !t[j].word {
+			return nil
+		}
+	}
+	if and < 0 || !work {
+		return nil
+	}
+	var out []*entity
+	for _, m := range d.reformSaid {
+		if m.sent == s && m.at < and && m.r.kind == schema.Abolition && m.r.target != nil {
+			out = []*entity{m.r.target}
+		}
+	}
+	return out
+}
+
 type reformMention struct {
 	r    *reform
 	sent *sentence
@@ -869,7 +914,7 @@ func onlyBodies(es []*entity) []*entity {
 	out := es[:0:0]
 	for _, e := range es {
 		// Not a kind with no name: "replaced with two bodies".
-		if e.kind == schema.Organization && !e.portfolio && !(e.class && genericBody[strings.ToLower(e.name)]) {
+		if e.kind == schema.Organization && !(e.class && genericBody[strings.ToLower(e.name)]) {
 			out = append(out, e)
 		}
 	}
@@ -907,7 +952,7 @@ func contains(es []*entity, e *entity) bool {
 // lastOrgBefore returns the non-generic body mentioned last before s.
 func (d *doc) lastOrgBefore(s *sentence) *entity {
 	for m := range d.back(s, s.from) {
-		if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic && !m.ent.portfolio {
+		if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic {
 			return m.ent
 		}
 	}
