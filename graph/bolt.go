@@ -25,7 +25,7 @@ const boltInitialMmap = 16 << 30
 // openBolt opens the bolt store in dir as Cayley's "bolt" backend does, so
 // stock Cayley reads the same directory, but with a lock timeout: Cayley
 // opens bolt without one and would wait forever for another process.
-func openBolt(path string, c config) (cgraph.QuadStore, *bolt.DB, error) {
+func openBolt(path string, c config) (cgraph.QuadStore, *boltStore, error) {
 	dir, err := boltDir(path)
 	if err != nil {
 		return nil, nil, err
@@ -76,12 +76,26 @@ func openBolt(path string, c config) (cgraph.QuadStore, *bolt.DB, error) {
 		db.Close()
 		return nil, nil, fmt.Errorf("open bolt %s: %w", dir, err)
 	}
-	qs, err := kv.New(db, opts)
+	indexes, err := boltIndexes(db.DB())
 	if err != nil {
 		db.Close()
 		return nil, nil, fmt.Errorf("open bolt %s: %w", dir, err)
 	}
-	return qs, db.DB(), nil
+	store := &boltStore{db: db.DB(), view: newCommittedKV(db, indexes), indexes: indexes}
+	qs, err := kv.New(store.view, opts)
+	if err != nil {
+		db.Close()
+		return nil, nil, fmt.Errorf("open bolt %s: %w", dir, err)
+	}
+	return qs, store, nil
+}
+
+// boltStore is an open bolt file: the database, the view Cayley reads it
+// through (bolt_view.go), and the quad indexes it keeps.
+type boltStore struct {
+	db      *bolt.DB
+	view    *committedKV
+	indexes []kv.QuadIndex
 }
 
 // kvInitMu serialises withLabelIndex.
