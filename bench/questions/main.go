@@ -30,6 +30,7 @@ import (
 	"net/url"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"time"
@@ -45,6 +46,8 @@ func main() {
 	nargs := flag.Int("args", 20, "arguments per page")
 	runs := flag.Int("runs", 5, "runs per argument")
 	verbose := flag.Bool("v", false, "print each request's latency to stderr")
+	only := flag.String("pages", "", "comma-separated pages to time (body,reform,…); all when empty")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the requests (not the index's build) to this file")
 	flag.Parse()
 	if *db == "" {
 		fmt.Fprintln(os.Stderr, "usage: questions -db DB [-args N] [-runs N] [-v]")
@@ -87,6 +90,20 @@ func main() {
 	pages, err := plan(ctx, s, *nargs)
 	if err != nil {
 		fail(err)
+	}
+	if *only != "" {
+		want := strings.Split(*only, ",")
+		pages = slices.DeleteFunc(pages, func(p *page) bool { return !slices.Contains(want, p.name) })
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			fail(err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fail(err)
+		}
+		defer pprof.StopCPUProfile()
 	}
 	client := &http.Client{Timeout: 2 * time.Minute}
 	byRoute := map[string]*series{}
