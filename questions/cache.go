@@ -1,9 +1,16 @@
 package questions
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"sync"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/schema"
 )
 
 // cachedList is how many articles an entity is declared in, at least, for
@@ -21,8 +28,12 @@ const maxCachedArticles = 1 << 20
 type listCache struct {
 	mu    sync.Mutex
 	byEnt map[int32][]int32
-	size  int                // articles held
-	top   map[string][]int32 // Top's lists, by kinds
+	// all are every entity's lists, read with the index (readLists) and
+	// kept with it; nil when they were not. An entity the index has
+	// learnt of since has none here.
+	all  map[int32][]int32
+	size int                // articles held
+	top  map[string][]int32 // Top's lists, by kinds
 }
 
 func newListCache() *listCache {
@@ -35,6 +46,9 @@ func (c *listCache) get(e int32) ([]int32, bool) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if l, ok := c.all[e]; ok {
+		return l, true
+	}
 	l, ok := c.byEnt[e]
 	return l, ok
 }
@@ -45,6 +59,9 @@ func (c *listCache) put(e int32, l []int32) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if _, ok := c.all[e]; ok {
+		return
+	}
 	if c.size+len(l) > maxCachedArticles {
 		c.byEnt, c.size = map[int32][]int32{}, 0
 	}
@@ -71,6 +88,11 @@ func (c *listCache) ranked(kinds []Kind, rank func() []int32) []int32 {
 func (c *listCache) remove(e, a int32) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if l, ok := c.all[e]; ok {
+		if i := slices.Index(l, a); i >= 0 {
+			c.all[e] = slices.Delete(slices.Clone(l), i, i+1)
+		}
+	}
 	l, ok := c.byEnt[e]
 	if !ok {
 		return
@@ -85,6 +107,10 @@ func (c *listCache) remove(e, a int32) {
 func (c *listCache) insert(e, a int32, order func(x, y int32) int) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if l, ok := c.all[e]; ok && !slices.Contains(l, a) {
+		i, _ := slices.BinarySearchFunc(l, a, order)
+		c.all[e] = slices.Insert(slices.Clone(l), i, a)
+	}
 	l, ok := c.byEnt[e]
 	if !ok || slices.Contains(l, a) {
 		return
@@ -99,4 +125,61 @@ func (c *listCache) changed() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.top = map[string][]int32{}
+}
+
+// readLists reads every entity's articles (as articlesOf does) into the
+// index's lists, on bolt (graph.Raw): the lists of bodies and topics named
+// in thousands of articles, read at each first question, are what a
+// question on them waited for most. Elsewhere it keeps none.
+func (ix *index) readLists(ctx context.Context, g *graph.Graph) error {
+	all := make(map[int32][]int32, len(ix.ents))
+	err := g.ViewRaw(ctx, func(raw *graph.Raw) error {
+		typ := raw.ID(schema.Type)
+		// The article each label names, -1 for none: a sentence labels
+		// the <type> quads of all it names.
+		artOf := map[uint64]int32{}
+		var labels []uint64
+		for e := range ix.ents {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			labels = labels[:0]
+			err := raw.Out(raw.ID(quad.IRI(ix.ents[e].iri)), typ, func(q graph.RawQuad) bool {
+				labels = append(labels, q.Label)
+				return true
+			})
+			if err != nil {
+				return err
+			}
+			var out []int32
+			for _, l := range labels {
+				ai, ok := artOf[l]
+				if !ok {
+					v, err := raw.Value(l)
+					if err != nil {
+						return err
+					}
+					ai = -1
+					if i, found := ix.artByIRI[string(schema.ArticleOf(quad.IRI(valueText(v))))]; found {
+						ai = i
+					}
+					artOf[l] = ai
+				}
+				if ai >= 0 && !ix.arts[ai].gone {
+					out = append(out, ai)
+				}
+			}
+			slices.SortFunc(out, ix.newerFirst)
+			all[int32(e)] = slices.Clip(slices.Compact(out))
+		}
+		return nil
+	})
+	if errors.Is(err, graph.ErrNoRaw) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	ix.lists.all = all
+	return nil
 }

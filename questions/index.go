@@ -151,6 +151,9 @@ func buildIndex(ctx context.Context, g *graph.Graph, version uint64) (*index, er
 		}
 	}
 	ix.sortKeys()
+	if err := ix.readLists(ctx, g); err != nil {
+		return nil, err
+	}
 	return ix, nil
 }
 

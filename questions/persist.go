@@ -20,7 +20,8 @@ import (
 const indexFile = "questions-index.gob"
 
 // indexFormat is the file's format; a file of another is built again.
-const indexFormat = 2
+// 3: with the entities' article lists.
+const indexFormat = 3
 
 type savedIndex struct {
 	Format   int
@@ -32,6 +33,11 @@ type savedIndex struct {
 	// where in it the key starts (16 bits): read back without folding or
 	// sorting, which took most of a second on 100,000 articles.
 	Keys []uint64
+	// Lists are every entity's articles (listCache.all), one after
+	// another, Entities[i].Articles of them each; none when HasLists is
+	// false.
+	HasLists bool
+	Lists    []int32
 }
 
 type savedEntity struct {
@@ -40,6 +46,7 @@ type savedEntity struct {
 	Aliases   []string
 	Count     int
 	Folded    []string // the name's and aliases' folded forms, in that order
+	Articles  int      // its articles in Lists
 }
 
 type savedArticle struct {
@@ -85,6 +92,22 @@ func loadIndex(path, stamp string, version uint64) (*index, error) {
 		full := saved.Entities[e].Folded[which]
 		ix.keys[i] = nameKey{text: full[at:], full: full, ent: e, gen: 1, alias: which > 0}
 	}
+	if saved.HasLists {
+		ix.lists.all = make(map[int32][]int32, len(saved.Entities))
+		lists := saved.Lists
+		for i, e := range saved.Entities {
+			if e.Articles < 0 || e.Articles > len(lists) {
+				return nil, fmt.Errorf("read %s: the article lists are short", path)
+			}
+			l := lists[:e.Articles:e.Articles]
+			for _, a := range l {
+				if a < 0 || int(a) >= len(ix.arts) {
+					return nil, fmt.Errorf("read %s: article %d of %s is out of range", path, a, e.IRI)
+				}
+			}
+			ix.lists.all[int32(i)], lists = l, lists[e.Articles:]
+		}
+	}
 	return ix, nil
 }
 
@@ -101,6 +124,18 @@ func saveIndex(path, stamp string, ix *index) (err error) {
 			folded = append(folded, fold(a))
 		}
 		saved.Entities[i] = savedEntity{IRI: e.iri, Name: e.name, Kind: e.kind, Aliases: e.aliases, Count: e.count, Folded: folded}
+	}
+	if all := ix.lists.all; all != nil {
+		saved.HasLists = true
+		for i := range saved.Entities {
+			l, ok := all[int32(i)]
+			if !ok { // learnt of since: its list is not known
+				saved.HasLists, saved.Lists = false, nil
+				break
+			}
+			saved.Entities[i].Articles = len(l)
+			saved.Lists = append(saved.Lists, l...)
+		}
 	}
 	for _, k := range ix.keys {
 		folded := saved.Entities[k.ent].Folded
