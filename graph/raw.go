@@ -175,3 +175,60 @@ func (x *Raw) list(v []byte, fn func(RawQuad) bool) (bool, error) {
 	}
 	return true, x.ctx.Err()
 }
+
+// InKeys calls fn with each node x that has p edges into o, by ID, and how
+// many quads its index list holds, without reading them: a deleted quad
+// counts until the store is built again (Exact says whether it holds any).
+func (x *Raw) InKeys(o, p uint64, fn func(s uint64, quads int) bool) error {
+	if o == 0 || p == 0 {
+		return nil
+	}
+	prefix := appendIDKey(nil, o, p)
+	c := x.ops.Cursor()
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		if len(k) != 24 {
+			continue
+		}
+		ids, err := x.r.ids(v)
+		if err != nil {
+			return fmt.Errorf("index ops: %w", err)
+		}
+		if len(ids) > 0 && !fn(binary.BigEndian.Uint64(k[16:]), len(ids)) {
+			return nil
+		}
+	}
+	return x.ctx.Err()
+}
+
+// Exact reports whether the index lists hold live quads only (none
+// deleted, no write under way), so that InKeys' counts are quads: it
+// counts the subject+predicate index's lists against the store's count
+// (a few seconds on 17 M quads).
+func (x *Raw) Exact() (bool, error) {
+	if x.r.writing {
+		return false, nil
+	}
+	size, err := metaInt(x.r.tx.Bucket(bucketMeta), "size")
+	if err != nil {
+		return false, err
+	}
+	var n int64
+	c := x.sp.Cursor()
+	keys := 0
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		for len(v) > 0 {
+			_, m := binary.Uvarint(v)
+			if m <= 0 {
+				return false, errors.New("index sp: corrupt index list")
+			}
+			v = v[m:]
+			n++
+		}
+		if keys++; keys%65536 == 0 {
+			if err := x.ctx.Err(); err != nil {
+				return false, err
+			}
+		}
+	}
+	return n == size, nil
+}

@@ -188,3 +188,25 @@ func sortRefs(rs []Ref) {
 
 // entityRef is the store's reference to the entity e.
 func (a *asker) entityRef(e int32) cgraph.Ref { return a.st.ref(quad.IRI(a.ix.ents[e].iri)) }
+
+// keyed reports whether the store's index keys may be read for its quads
+// (graph.Raw.InKeys): on bolt, when the index found its lists exact.
+func (a *asker) keyed() bool { return a.st.raw != nil && a.ix.exact }
+
+// entOfID is the entity whose node has the ID in a bolt store, reading
+// the node's value when the index does not know the ID.
+func (a *asker) entOfID(id uint64) (int32, bool) {
+	if e, ok := a.ix.byID[id]; ok {
+		return e, true
+	}
+	e, ok := a.ix.byIRI[a.st.text(rawRef(id))]
+	return e, ok
+}
+
+// artID is the ID of article ai's node in a bolt store, 0 for none.
+func (a *asker) artID(ai int32) uint64 {
+	if id := a.ix.arts[ai].id; id != 0 {
+		return id
+	}
+	return rawID(a.st.ref(quad.IRI(a.ix.arts[ai].iri)))
+}

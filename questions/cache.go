@@ -130,10 +130,26 @@ func (c *listCache) changed() {
 // readLists reads every entity's articles (as articlesOf does) into the
 // index's lists, on bolt (graph.Raw): the lists of bodies and topics named
 // in thousands of articles, read at each first question, are what a
-// question on them waited for most. Elsewhere it keeps none.
+// question on them waited for most. With them it reads the entities' and
+// articles' node IDs and whether the store's index lists are exact
+// (index.byID, index.exact). Elsewhere it keeps none.
 func (ix *index) readLists(ctx context.Context, g *graph.Graph) error {
 	all := make(map[int32][]int32, len(ix.ents))
 	err := g.ViewRaw(ctx, func(raw *graph.Raw) error {
+		exact, err := raw.Exact()
+		if err != nil {
+			return err
+		}
+		byID := make(map[uint64]int32, len(ix.ents))
+		for e := range ix.ents {
+			if id := raw.ID(quad.IRI(ix.ents[e].iri)); id != 0 {
+				ix.ents[e].id, byID[id] = id, int32(e)
+			}
+		}
+		for i := range ix.arts {
+			ix.arts[i].id = raw.ID(quad.IRI(ix.arts[i].iri))
+		}
+		ix.byID, ix.exact = byID, exact
 		typ := raw.ID(schema.Type)
 		// The article each label names, -1 for none: a sentence labels
 		// the <type> quads of all it names.
@@ -144,7 +160,7 @@ func (ix *index) readLists(ctx context.Context, g *graph.Graph) error {
 				return err
 			}
 			labels = labels[:0]
-			err := raw.Out(raw.ID(quad.IRI(ix.ents[e].iri)), typ, func(q graph.RawQuad) bool {
+			err := raw.Out(ix.ents[e].id, typ, func(q graph.RawQuad) bool {
 				labels = append(labels, q.Label)
 				return true
 			})

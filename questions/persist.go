@@ -20,7 +20,7 @@ import (
 const indexFile = "questions-index.gob"
 
 // indexFormat is the file's format; a file of another is built again.
-// 3: with the entities' article lists.
+// 3: with the entities' article lists and node IDs.
 const indexFormat = 3
 
 type savedIndex struct {
@@ -38,6 +38,8 @@ type savedIndex struct {
 	// false.
 	HasLists bool
 	Lists    []int32
+	// Exact is index.exact; the entities' and articles' IDs, index.byID.
+	Exact bool
 }
 
 type savedEntity struct {
@@ -47,11 +49,13 @@ type savedEntity struct {
 	Count     int
 	Folded    []string // the name's and aliases' folded forms, in that order
 	Articles  int      // its articles in Lists
+	ID        uint64
 }
 
 type savedArticle struct {
 	IRI, Date, Outlet string
 	Gone              bool
+	ID                uint64
 }
 
 // errStale says a kept index is not the store's.
@@ -75,14 +79,21 @@ func loadIndex(path, stamp string, version uint64) (*index, error) {
 		lists: newListCache()}
 	ix.arts = make([]article, len(saved.Articles))
 	for i, a := range saved.Articles {
-		ix.arts[i] = article{iri: a.IRI, date: a.Date, outlet: a.Outlet, gone: a.Gone}
+		ix.arts[i] = article{iri: a.IRI, date: a.Date, outlet: a.Outlet, gone: a.Gone, id: a.ID}
 		ix.artByIRI[a.IRI] = int32(i)
 	}
 	ix.ents = make([]entity, len(saved.Entities))
 	for i, e := range saved.Entities {
-		ix.ents[i] = entity{iri: e.IRI, kind: e.Kind, name: e.Name, aliases: e.Aliases, count: e.Count, gen: 1}
+		ix.ents[i] = entity{iri: e.IRI, kind: e.Kind, name: e.Name, aliases: e.Aliases, count: e.Count, gen: 1, id: e.ID}
 		ix.byIRI[e.IRI] = int32(i)
+		if e.ID != 0 {
+			if ix.byID == nil {
+				ix.byID = map[uint64]int32{}
+			}
+			ix.byID[e.ID] = int32(i)
+		}
 	}
+	ix.exact = saved.Exact
 	ix.keys = make([]nameKey, len(saved.Keys))
 	for i, k := range saved.Keys {
 		e, which, at := int32(k>>32), int(k>>16&0xffff), int(k&0xffff)
@@ -115,7 +126,7 @@ func loadIndex(path, stamp string, version uint64) (*index, error) {
 // into place: a reader never sees half a file.
 func saveIndex(path, stamp string, ix *index) (err error) {
 	ix.sortKeys()
-	saved := savedIndex{Format: indexFormat, Stamp: stamp,
+	saved := savedIndex{Format: indexFormat, Stamp: stamp, Exact: ix.exact,
 		Entities: make([]savedEntity, len(ix.ents)), Articles: make([]savedArticle, len(ix.arts)),
 		Keys: make([]uint64, 0, len(ix.keys))}
 	for i, e := range ix.ents {
@@ -123,7 +134,7 @@ func saveIndex(path, stamp string, ix *index) (err error) {
 		for _, a := range e.aliases {
 			folded = append(folded, fold(a))
 		}
-		saved.Entities[i] = savedEntity{IRI: e.iri, Name: e.name, Kind: e.kind, Aliases: e.aliases, Count: e.count, Folded: folded}
+		saved.Entities[i] = savedEntity{IRI: e.iri, Name: e.name, Kind: e.kind, Aliases: e.aliases, Count: e.count, Folded: folded, ID: e.id}
 	}
 	if all := ix.lists.all; all != nil {
 		saved.HasLists = true
@@ -150,7 +161,7 @@ func saveIndex(path, stamp string, ix *index) (err error) {
 		saved.Keys = append(saved.Keys, uint64(k.ent)<<32|uint64(which)<<16|uint64(at))
 	}
 	for i, a := range ix.arts {
-		saved.Articles[i] = savedArticle{IRI: a.iri, Date: a.date, Outlet: a.outlet, Gone: a.gone}
+		saved.Articles[i] = savedArticle{IRI: a.iri, Date: a.date, Outlet: a.outlet, Gone: a.gone, ID: a.id}
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+indexFile+".*")
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 
+	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -74,13 +75,19 @@ func (a *asker) roles(e int32, o options) ([]Role, int, error) {
 	node := a.entityRef(e)
 	var rows []roleRow
 	var err error
+	total := -1
 	if a.ix.ents[e].kind == KindOrganisation {
-		rows, err = a.peopleOf(node)
+		if rows, total, err = a.newestPeopleOf(e, node, o); err == nil && total < 0 {
+			rows, err = a.peopleOf(node)
+		}
 	} else {
 		rows, err = a.rolesOf(node)
 	}
 	if err != nil {
 		return nil, 0, err
+	}
+	if total < 0 {
+		total = len(rows)
 	}
 	keyed := make([]said, len(rows))
 	for i, r := range rows {
@@ -126,7 +133,7 @@ func (a *asker) roles(e int32, o options) ([]Role, int, error) {
 		}
 		out = append(out, role)
 	}
-	return out, len(rows), nil
+	return out, total, nil
 }
 
 // rolesOf reads a person's role titles and role edges to bodies, and pairs
@@ -229,6 +236,95 @@ func (a *asker) peopleOf(body cgraph.Ref) ([]roleRow, error) {
 		}
 	}
 	return out, nil
+}
+
+// newestPeopleOf is peopleOf for the rows the options ask for, and how
+// many rows there are, where the store's keys count its quads (keyed):
+// the people and their role edges into the body are counted from the
+// object+predicate index's keys, and the rows read from the body's
+// articles, newest first, until there are enough (an article's quads lie
+// together in the store; a council's 3,000 role edges lie in as many
+// places). It relies on a role edge's article declaring the body, as an
+// extracted article declares all it names; a total of -1 says it could
+// not answer (peopleOf must).
+func (a *asker) newestPeopleOf(e int32, body cgraph.Ref, o options) ([]roleRow, int, error) {
+	want := o.offset + o.limit
+	if !a.keyed() || o.limit <= 0 || body == nil {
+		return nil, -1, nil
+	}
+	bodyID := rawID(body)
+	preds := schema.RolePredicates()
+	predAt := map[uint64]int{}
+	total := 0
+	for i, pred := range preds {
+		p := rawID(a.st.ref(pred))
+		if p == 0 {
+			continue
+		}
+		predAt[p] = i
+		err := a.st.raw.InKeys(bodyID, p, func(s uint64, quads int) bool {
+			if x, ok := a.entOfID(s); ok && a.ix.ents[x].kind == KindPerson {
+				total += quads
+			}
+			return true
+		})
+		if err != nil {
+			return nil, 0, err
+		}
+	}
+	if total == 0 {
+		return nil, 0, nil
+	}
+	arts, err := a.articlesOf(e)
+	if err != nil {
+		return nil, 0, err
+	}
+	sentenceOf := rawID(a.st.ref(schema.SentenceOf))
+	var rows []roleRow
+	for _, ai := range arts {
+		if len(rows) >= want {
+			break
+		}
+		artID := a.artID(ai)
+		labels := []uint64{artID}
+		err := a.st.raw.InKeys(artID, sentenceOf, func(s uint64, _ int) bool { labels = append(labels, s); return true })
+		if err != nil {
+			return nil, 0, err
+		}
+		type found struct {
+			pred   int
+			person uint64
+			row    roleRow
+		}
+		var in []found
+		for _, l := range labels {
+			err := a.st.raw.Labelled(l, func(q graph.RawQuad) bool {
+				i, ok := predAt[q.Predicate]
+				if !ok || q.Object != bodyID {
+					return true
+				}
+				if x, ok := a.entOfID(q.Subject); !ok || a.ix.ents[x].kind != KindPerson {
+					return true
+				}
+				person := rawRef(q.Subject)
+				in = append(in, found{pred: i, person: q.Subject, row: roleRow{person: person, title: "\x00", org: body,
+					relation: string(preds[i]), label: a.st.text(rawRef(l))}})
+				return true
+			})
+			if err != nil {
+				return nil, 0, err
+			}
+		}
+		// In peopleOf's order, which roles' sort keeps for rows alike.
+		slices.SortStableFunc(in, func(x, y found) int { return cmp.Or(cmp.Compare(x.pred, y.pred), cmp.Compare(x.person, y.person)) })
+		for _, f := range in {
+			rows = append(rows, f.row)
+		}
+	}
+	if len(rows) < want && len(rows) < total {
+		return nil, -1, nil // rows outside the body's articles
+	}
+	return rows, total, nil
 }
 
 // titleIn is a person's role titles in one sentence.
