@@ -176,10 +176,11 @@ func (x *Raw) list(v []byte, fn func(RawQuad) bool) (bool, error) {
 	return true, x.ctx.Err()
 }
 
-// InKeys calls fn with each node x that has p edges into o, by ID, and how
-// many quads its index list holds, without reading them: a deleted quad
-// counts until the store is built again (Exact says whether it holds any).
-func (x *Raw) InKeys(o, p uint64, fn func(s uint64, quads int) bool) error {
+// InKeys calls fn with each node x that has p edges into o, by ID, and
+// the IDs of those quads (by load order; fn must not keep the slice),
+// without reading them: a deleted quad is listed until the store is built
+// again (Exact says whether it holds any).
+func (x *Raw) InKeys(o, p uint64, fn func(s uint64, quads []uint64) bool) error {
 	if o == 0 || p == 0 {
 		return nil
 	}
@@ -193,11 +194,24 @@ func (x *Raw) InKeys(o, p uint64, fn func(s uint64, quads int) bool) error {
 		if err != nil {
 			return fmt.Errorf("index ops: %w", err)
 		}
-		if len(ids) > 0 && !fn(binary.BigEndian.Uint64(k[16:]), len(ids)) {
+		if len(ids) > 0 && !fn(binary.BigEndian.Uint64(k[16:]), ids) {
 			return nil
 		}
 	}
 	return x.ctx.Err()
+}
+
+// LabelledIDs returns the IDs of the quads labelled l, by load order,
+// without reading them (as InKeys).
+func (x *Raw) LabelledIDs(l uint64) ([]uint64, error) {
+	if l == 0 {
+		return nil, nil
+	}
+	ids, err := x.r.ids(x.byLabel.Get(appendIDKey(nil, l)))
+	if err != nil {
+		return nil, fmt.Errorf("index c: %w", err)
+	}
+	return ids, nil
 }
 
 // Exact reports whether the index lists hold live quads only (none

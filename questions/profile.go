@@ -228,7 +228,7 @@ func (a *asker) appearsWith(e int32, arts []int32) ([]CoMention, int, error) {
 		mentioned := rawID(a.st.ref(schema.MentionedIn))
 		for _, ai := range arts {
 			seen := map[int32]bool{}
-			err := a.st.raw.InKeys(a.artID(ai), mentioned, func(s uint64, _ int) bool {
+			err := a.st.raw.InKeys(a.artID(ai), mentioned, func(s uint64, _ []uint64) bool {
 				o, ok := a.entOfID(s)
 				if !ok || o == e || seen[o] {
 					return true
