@@ -76,6 +76,12 @@ func (a *asker) source(label string) (Source, error) {
 // refOf names the node a store reference stands for, from the index when
 // it knows the node.
 func (a *asker) refOf(r cgraph.Ref) Ref {
+	if a.st.raw != nil && r != nil {
+		// IDs are not given twice: one the index holds is its node's.
+		if e, ok := a.ix.byID[rawID(r)]; ok {
+			return a.ix.ref(e)
+		}
+	}
 	iri := a.st.text(r)
 	if e, ok := a.ix.byIRI[iri]; ok {
 		return a.ix.ref(e)

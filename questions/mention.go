@@ -51,19 +51,21 @@ func (a *asker) collect(node cgraph.Ref, pred quad.IRI, inward bool) ([]labelled
 // set), the nodes with most sources first, then by name; it returns the
 // first limit of them (all when limit <= 0), each with its newest sources.
 func (a *asker) mentions(es []labelled, keep func(Ref) bool, limit int) ([]Mention, error) {
-	labels := make([]cgraph.Ref, 0, len(es))
-	nodes := make([]cgraph.Ref, 0, len(es))
+	// Nodes the index has no ID of are read now; labels only for the
+	// groups shown (a body's stances are thousands of edges).
+	var unknown []cgraph.Ref
 	for _, e := range es {
-		labels = append(labels, e.label)
-		nodes = append(nodes, e.node)
+		if _, ok := a.ix.byID[rawID(e.node)]; !ok || a.st.raw == nil {
+			unknown = append(unknown, e.node)
+		}
 	}
-	if err := a.st.values(append(labels, nodes...)); err != nil {
+	if err := a.st.values(unknown); err != nil {
 		return nil, err
 	}
 	type group struct {
 		ref    Ref
-		labels []string
-		seen   map[string]bool
+		labels []cgraph.Ref
+		seen   map[any]bool
 	}
 	var groups []*group
 	byID := map[string]*group{}
@@ -74,12 +76,13 @@ func (a *asker) mentions(es []labelled, keep func(Ref) bool, limit int) ([]Menti
 		}
 		g := byID[r.ID]
 		if g == nil {
-			g = &group{ref: r, seen: map[string]bool{}}
+			g = &group{ref: r, seen: map[any]bool{}}
 			byID[r.ID] = g
 			groups = append(groups, g)
 		}
-		if l := a.st.text(e.label); l != "" && !g.seen[l] {
-			g.seen[l] = true
+		// A label's ID stands for its text: values are stored once.
+		if l := e.label; l != nil && !g.seen[key(l)] {
+			g.seen[key(l)] = true
 			g.labels = append(g.labels, l)
 		}
 	}
@@ -89,11 +92,22 @@ func (a *asker) mentions(es []labelled, keep func(Ref) bool, limit int) ([]Menti
 	if limit > 0 && len(groups) > limit {
 		groups = groups[:limit]
 	}
+	var shown []cgraph.Ref
+	for _, g := range groups {
+		shown = append(shown, g.labels...)
+	}
+	if err := a.st.values(shown); err != nil {
+		return nil, err
+	}
 	out := make([]Mention, 0, len(groups))
 	for _, g := range groups {
-		a.sortLabels(g.labels)
-		m := Mention{Ref: g.ref, Count: len(g.labels), Sources: []Source{}, labels: g.labels}
-		for _, l := range g.labels[:min(len(g.labels), MaxSources)] {
+		labels := make([]string, len(g.labels))
+		for i, l := range g.labels {
+			labels[i] = a.st.text(l)
+		}
+		a.sortLabels(labels)
+		m := Mention{Ref: g.ref, Count: len(labels), Sources: []Source{}, labels: labels}
+		for _, l := range labels[:min(len(labels), MaxSources)] {
 			src, err := a.source(l)
 			if err != nil {
 				return nil, err
