@@ -246,3 +246,12 @@ func (x *Raw) Exact() (bool, error) {
 	}
 	return n == size, nil
 }
+
+// Quad reads the quad with the ID: false when it is deleted, or none.
+func (x *Raw) Quad(id uint64) (RawQuad, bool, error) {
+	q, err := x.r.entry(id)
+	if err != nil || q == nil || q.Deleted || q.IsNode() {
+		return RawQuad{}, false, err
+	}
+	return RawQuad{Subject: q.Subject, Predicate: q.Predicate, Object: q.Object, Label: q.Label}, true, nil
+}
