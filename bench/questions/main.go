@@ -5,7 +5,9 @@
 // spread evenly down the list, names as a search box sees them typed, date
 // ranges — and prints, in Markdown:
 //
-//   - the name index's build (questions.Service.Warm): time and heap;
+//   - the name index's build (questions.Service.Warm): time and heap; then
+//     the store's preload (graph.Preload, as serve does; -preload=false
+//     leaves it out), and its time;
 //   - per route: requests, p50, p95, p99 and max latency, the p95 of each
 //     argument's first request (before the server keeps anything of it),
 //     median answer size;
@@ -47,6 +49,7 @@ func main() {
 	runs := flag.Int("runs", 5, "runs per argument")
 	verbose := flag.Bool("v", false, "print each request's latency to stderr")
 	only := flag.String("pages", "", "comma-separated pages to time (body,reform,…); all when empty")
+	preload := flag.Bool("preload", true, "preload the store after the name index (graph.Preload), as serve does")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the requests (not the index's build) to this file")
 	flag.Parse()
 	if *db == "" {
@@ -73,6 +76,14 @@ func main() {
 	runtime.ReadMemStats(&mem)
 	fmt.Printf("Name index (questions.Service.Warm): %s, heap after %d MB; GC percent %d\n\n",
 		warm.Round(10*time.Millisecond), mem.HeapAlloc>>20, gcPercent)
+
+	if *preload {
+		start = time.Now()
+		if err := g.Preload(ctx); err != nil {
+			fail(err)
+		}
+		fmt.Printf("Store preloaded (graph.Preload): %s\n\n", time.Since(start).Round(10*time.Millisecond))
+	}
 
 	srv, err := server.New(g.Handle(), server.WithQuestions(s), server.WithQueryLimit(0))
 	if err != nil {
