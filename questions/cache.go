@@ -34,6 +34,55 @@ type listCache struct {
 	all  map[int32][]int32
 	size int                // articles held
 	top  map[string][]int32 // Top's lists, by kinds
+
+	// ids and vals keep what questions read of a bolt store by ID
+	// (graph.Raw) for the next: a value's ID, an ID's value (the names
+	// of predicates, articles, sentences, people a page shows). Up to
+	// maxKeptValues of each; forgotten when the store changes.
+	ids  map[quad.Value]uint64
+	vals map[uint64]quad.Value
+}
+
+// maxKeptValues bounds listCache.ids and listCache.vals.
+const maxKeptValues = 1 << 17
+
+// id returns the ID kept for v, if any.
+func (c *listCache) id(v quad.Value) (uint64, bool) {
+	if c == nil {
+		return 0, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	id, ok := c.ids[v]
+	return id, ok
+}
+
+// value returns the value kept for an ID, if any.
+func (c *listCache) value(id uint64) (quad.Value, bool) {
+	if c == nil {
+		return nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	v, ok := c.vals[id]
+	return v, ok
+}
+
+// keep keeps a value and its ID (0: none, for a value the store lacks,
+// which is not kept).
+func (c *listCache) keep(v quad.Value, id uint64) {
+	if c == nil || v == nil || id == 0 {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.ids) >= maxKeptValues || c.ids == nil {
+		c.ids = map[quad.Value]uint64{}
+	}
+	if len(c.vals) >= maxKeptValues || c.vals == nil {
+		c.vals = map[uint64]quad.Value{}
+	}
+	c.ids[v], c.vals[id] = id, v
 }
 
 func newListCache() *listCache {
@@ -120,11 +169,12 @@ func (c *listCache) insert(e, a int32, order func(x, y int32) int) {
 	c.size++
 }
 
-// changed forgets the rankings: counts changed.
+// changed forgets the rankings (counts changed) and the values kept.
 func (c *listCache) changed() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.top = map[string][]int32{}
+	c.ids, c.vals = nil, nil
 }
 
 // readLists reads every entity's articles (as articlesOf does) into the

@@ -96,6 +96,17 @@ func newRawStore(ctx context.Context, raw *graph.Raw) *store {
 	return s
 }
 
+// rawValue is the value with the ID, from the index's kept values when
+// there; an error reads as a missing value, as Cayley's NameOf's does.
+func (s *store) rawValue(id uint64) quad.Value {
+	if v, ok := s.lists.value(id); ok {
+		return v
+	}
+	v, _ := s.raw.Value(id)
+	s.lists.keep(v, id)
+	return v
+}
+
 // rawID is the ID a reference of Cayley's key-value store stands for, 0
 // for nil.
 func rawID(r cgraph.Ref) uint64 {
@@ -118,7 +129,12 @@ func (s *store) ref(v quad.Value) cgraph.Ref {
 	}
 	var r cgraph.Ref
 	if s.raw != nil {
-		r = rawRef(s.raw.ID(v))
+		id, ok := s.lists.id(v)
+		if !ok {
+			id = s.raw.ID(v)
+			s.lists.keep(v, id)
+		}
+		r = rawRef(id)
 	} else {
 		r = s.qs.ValueOf(v)
 	}
@@ -137,8 +153,7 @@ func (s *store) value(r cgraph.Ref) quad.Value {
 	}
 	var v quad.Value
 	if s.raw != nil {
-		// An error reads as a missing value, as NameOf's does.
-		v, _ = s.raw.Value(rawID(r))
+		v = s.rawValue(rawID(r))
 	} else {
 		v = s.qs.NameOf(r)
 	}
@@ -163,9 +178,13 @@ func (s *store) values(refs []cgraph.Ref) error {
 	}
 	if s.raw != nil {
 		for i, r := range todo {
-			v, err := s.raw.Value(rawID(r))
-			if err != nil {
-				return fmt.Errorf("read values: %w", err)
+			v, ok := s.lists.value(rawID(r))
+			if !ok {
+				var err error
+				if v, err = s.raw.Value(rawID(r)); err != nil {
+					return fmt.Errorf("read values: %w", err)
+				}
+				s.lists.keep(v, rawID(r))
 			}
 			s.vals[cgraph.ToKey(r)] = v
 			if i%1024 == 1023 {
