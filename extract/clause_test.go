@@ -105,6 +105,8 @@ func TestReformClauses(t *testing.T) {
 			[]want{{"creation", "Marine Authority", "", ""}, {"merger", "Canal Office", "Marine Authority", ""}, {"merger", "Weirs Unit", "Marine Authority", ""}}},
 		{"a creation in a relative clause describes the body", "The Canal Office, which was established in 1998, will be scrapped.",
 			[]want{{"abolition", "Canal Office", "", ""}}},
+		{"transferred later: to what the last merger made", "The six ports agencies will be consolidated into a new body called Ports Scotland. The Harbour Pilots Network, which trains pilots, will be transferred later.",
+			[]want{{"merger", "ports agency", "Ports Scotland", ""}, {"creation", "Ports Scotland", "", ""}, {"transfer", "Harbour Pilots Network", "Ports Scotland", ""}}},
 		{"an unknown name joined to a body is a body", "The province will merge Cancer Care Ontario and eHealth into Ontario Health.",
 			[]want{{"merger", "Cancer Care Ontario", "Ontario Health", ""}, {"merger", "eHealth", "Ontario Health", ""}}},
 		{"bodies listed after 'into Y, including' go into Y too", "Coastal Rail will be absorbed into the Northern Rail Authority, including the Rail Users Group and the Department for Roads.",

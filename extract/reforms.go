@@ -312,9 +312,13 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 			targets = d.closedBefore(s, g.start)
 		}
 		if len(gains) == 0 && len(targets) > 0 {
-			// "X will be transferred later": where the last transfer went.
-			if r := d.lastOf(schema.Transfer); r != nil && s.n-r.sent.n <= 2 {
-				gains = r.gains
+			// "X will be transferred later": where the last transfer
+			// went, else what the last merger made.
+			for _, kind := range []schema.ReformKind{schema.Transfer, schema.Merger} {
+				if r := d.lastOf(kind); r != nil && s.n-r.sent.n <= 2 && len(r.gains) > 0 && !contains(r.gains, targets[0]) {
+					gains = r.gains
+					break
+				}
 			}
 		}
 		if len(targets) == 0 || len(gains) == 0 && !c.alone {
