@@ -324,6 +324,11 @@ func overseen(t []token, s *sentence, k int) bool {
 	return k-2 >= s.from && t[k-1].lower == "of" && overseeing[t[k-2].lower]
 }
 
+// kindWords before a generic noun say which kind of body, not which body:
+// "the government department", "the new agency", "the other boards".
+var kindWords = map[string]bool{"government": true, "new": true, "other": true, "former": true, "old": true, "latter": true, "same": true,
+	"public": true, "state": true, "federal": true, "local": true, "regional": true, "national": true}
+
 // presentWords stand between "the" and a count of the bodies there are:
 // "the current eight forces".
 var presentWords = map[string]bool{"current": true, "existing": true, "present": true, "remaining": true, "old": true}
@@ -1288,8 +1293,16 @@ func (d *doc) npBefore(s *sentence, k int) np {
 	if m == nil {
 		// "The controversial registry will close": a generic noun for the
 		// body spoken of.
-		if genericBody[t[j].lower] && j-1 >= s.from && (t[j-1].lower == "the" || t[j-1].lower == "this") && !overseen(t, s, j-1) {
-			if e := d.shortForm(s, singular(t[j].lower)); e != nil {
+		det := j - 1
+		for det > s.from && det >= j-3 && lowerWord(t, det) && classOf(t, det) == wOther && !d.lex.verbs[t[det].lower] && !kindWords[t[det].lower] {
+			det-- // "the nationwide institution which swallowed …"
+		}
+		if genericBody[t[j].lower] && det >= s.from && (t[det].lower == "the" || t[det].lower == "this") && !overseen(t, s, det) {
+			e := d.shortForm(s, singular(t[j].lower))
+			if e == nil && det < j-1 {
+				e = d.salient(s)
+			}
+			if e != nil {
 				out.from = j
 				out.ents = []*entity{e}
 			}

@@ -107,6 +107,8 @@ func TestReformClauses(t *testing.T) {
 			[]want{{"abolition", "Canal Office", "", ""}}},
 		{"transferred later: to what the last merger made", "The six ports agencies will be consolidated into a new body called Ports Scotland. The Harbour Pilots Network, which trains pilots, will be transferred later.",
 			[]want{{"merger", "ports agency", "Ports Scotland", ""}, {"creation", "Ports Scotland", "", ""}, {"transfer", "Harbour Pilots Network", "Ports Scotland", ""}}},
+		{"a described body before a relative clause", "Minister Ann Vale will disestablish the Northern Skills Institute. The Northern Skills Institute has 9,000 staff. She wants to undo the sprawling institution which swallowed up Lakeside Polytechnic.",
+			[]want{{"abolition", "Northern Skills Institute", "", "Ann Vale"}, {"merger", "Lakeside Polytechnic", "Northern Skills Institute", ""}}},
 		{"an unknown name joined to a body is a body", "The province will merge Cancer Care Ontario and eHealth into Ontario Health.",
 			[]want{{"merger", "Cancer Care Ontario", "Ontario Health", ""}, {"merger", "eHealth", "Ontario Health", ""}}},
 		{"bodies listed after 'into Y, including' go into Y too", "Coastal Rail will be absorbed into the Northern Rail Authority, including the Rail Users Group and the Department for Roads.",
