@@ -1627,12 +1627,49 @@ func (d *doc) counted(s *sentence, k int, number bool) *mention {
 		words = append(words, tk.lower)
 	}
 	words[len(words)-1] = singular(words[len(words)-1])
+	to := head + 1
+	if of := d.countedOf(s, to); of > to {
+		// "16 institutes of technology and polytechnics": the kind's
+		// name runs on through its "of" phrase.
+		for _, tk := range t[to:of] {
+			words = append(words, tk.lower)
+		}
+		words[len(words)-1] = singular(words[len(words)-1])
+		to = of
+	}
 	e := d.org(strings.Join(words, " "), true)
-	e.addAlias(s.para.text[t[from].start:t[head].end])
-	m := &mention{sent: s, from: from, to: head + 1, kind: mFull, ent: e}
+	e.addAlias(s.para.text[t[from].start:t[to-1].end])
+	m := &mention{sent: s, from: from, to: to, kind: mFull, ent: e}
 	d.addMention(m)
 	d.sortMentions()
 	return m
+}
+
+// countedOf returns where an "of" phrase at token k that names a kind of
+// body ends ("of technology and polytechnics", "of further education"):
+// lower-case nouns, perhaps joined by "and", up to a comma, a clause's end
+// or a preposition. It returns k when there is none.
+func (d *doc) countedOf(s *sentence, k int) int {
+	t := s.para.toks
+	if k+1 >= s.to || t[k].lower != "of" {
+		return k
+	}
+	e := k + 1
+	for e < s.to && e < k+6 {
+		w := t[e]
+		if w.lower == "and" && e > k+1 && e+1 < s.to && lowerWord(t, e+1) && classOf(t, e+1) == wOther {
+			e++
+			continue
+		}
+		if !lowerWord(t, e) || classOf(t, e) != wOther || d.lex.verbs[w.lower] || timeWords[w.lower] || strings.HasSuffix(w.lower, "ed") {
+			break
+		}
+		e++
+	}
+	if e == k+1 || e < s.to && t[e].word && classOf(t, e) != wPrep && classOf(t, e) != wBe && classOf(t, e) != wModal {
+		return k // not a whole phrase: "of staff cuts were …"
+	}
+	return e
 }
 
 // unnamedBody makes a body of an unknown capitalised word or run at token

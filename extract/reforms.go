@@ -315,6 +315,9 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 			// "X will be transferred later": where the last transfer
 			// went, else what the last merger made.
 			for _, kind := range []schema.ReformKind{schema.Transfer, schema.Merger} {
+				if kind == schema.Merger && !g.passive {
+					break // "in a move it says …": no transfer told
+				}
 				if r := d.lastOf(kind); r != nil && s.n-r.sent.n <= 2 && len(r.gains) > 0 && !contains(r.gains, targets[0]) {
 					gains = r.gains
 					break
