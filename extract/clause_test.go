@@ -111,6 +111,8 @@ func TestReformClauses(t *testing.T) {
 			[]want{{"abolition", "Northern Skills Institute", "", "Ann Vale"}, {"merger", "Lakeside Polytechnic", "Northern Skills Institute", ""}}},
 		{"a counted kind named through its 'of' phrase", "The Skills Authority was created through the merger of 12 colleges of further education and agriculture, and five industry training boards in 2019.",
 			[]want{{"creation", "Skills Authority", "", ""}, {"merger", "college of further education and agriculture", "Skills Authority", ""}, {"merger", "industry training board", "Skills Authority", ""}}},
+		{"N fewer jobs cut the subject's body", "The Rail Authority has 9,000 staff. In May, it announced a restructure which will lead to 200 fewer full-time roles.",
+			[]want{{"reduction", "Rail Authority", "", ""}}},
 		{"an unknown name joined to a body is a body", "The province will merge Cancer Care Ontario and eHealth into Ontario Health.",
 			[]want{{"merger", "Cancer Care Ontario", "Ontario Health", ""}, {"merger", "eHealth", "Ontario Health", ""}}},
 		{"bodies listed after 'into Y, including' go into Y too", "Coastal Rail will be absorbed into the Northern Rail Authority, including the Rail Users Group and the Department for Roads.",

@@ -49,6 +49,9 @@ func (d *doc) findReforms(s *sentence) {
 			if t[k].lower == "new" || t[k].lower == "single" {
 				d.newBody(s, k)
 			}
+			if t[k].lower == "fewer" {
+				d.fewerStaff(s, k)
+			}
 			continue
 		}
 		c := &d.lex.reformCues[ref.cue]
@@ -65,6 +68,39 @@ func (d *doc) findReforms(s *sentence) {
 			}
 		}
 		k += n - 1
+	}
+}
+
+// fewerStaff reads "N fewer jobs" at token k ("a restructure which will
+// lead to 200 fewer roles"): the body the clause's subject names is cut.
+func (d *doc) fewerStaff(s *sentence, k int) {
+	t := s.para.toks
+	if k == s.from || classOf(t, k-1) != wNum {
+		return
+	}
+	e := k + 1
+	for e < s.to && e < k+5 && lowerWord(t, e) && !cutWords[t[e].lower] {
+		e++
+	}
+	rc := d.lex.firstCue(schema.Reduction)
+	if e >= s.to || !cutWords[t[e].lower] || rc == nil {
+		return
+	}
+	for v := s.from; v < k-1; v++ {
+		if !t[v].word || t[v].cap || !(d.lex.verbs[t[v].lower] || strings.HasSuffix(t[v].lower, "ed") || classOf(t, v) == wModal) {
+			continue
+		}
+		start := v
+		if classOf(t, v) != wModal {
+			start = verbGroupAt(s, v, vPast).start
+		}
+		subj := d.npBefore(s, start)
+		for _, b := range subj.ents {
+			if b.kind == schema.Organization {
+				d.addReform(rc, s, span{cue: k, from: k - 1, to: e + 1}, b, nil, nil)
+			}
+		}
+		return
 	}
 }
 
