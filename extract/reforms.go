@@ -52,6 +52,9 @@ func (d *doc) findReforms(s *sentence) {
 			if t[k].lower == "fewer" {
 				d.fewerStaff(s, k)
 			}
+			if t[k].lower == "go" && k > s.from && (t[k-1].lower == "to" || classOf(t, k-1) == wModal) {
+				d.jobsGo(s, k)
+			}
 			continue
 		}
 		c := &d.lex.reformCues[ref.cue]
@@ -101,6 +104,46 @@ func (d *doc) fewerStaff(s *sentence, k int) {
 			}
 		}
 		return
+	}
+}
+
+// jobsGo reads "jobs to go" at token k (the "go"): "20 per cent of jobs
+// in the X to go", "500 jobs will go at X". The body named after the jobs
+// ("in", "at" or "across" X) is cut.
+func (d *doc) jobsGo(s *sentence, k int) {
+	t := s.para.toks
+	rc := d.lex.firstCue(schema.Reduction)
+	if rc == nil {
+		return
+	}
+	add := func(n np, from, to int) {
+		for _, b := range n.ents {
+			d.addReform(rc, s, span{cue: k, from: from, to: to}, b, nil, nil)
+		}
+	}
+	nearest := true
+	for j := k - 2; j >= s.from && j >= k-20; j-- {
+		if t[j].text == ";" || t[j].text == "." {
+			return
+		}
+		if !cutWords[t[j].lower] || t[j].cap {
+			continue
+		}
+		for p := j + 1; p < k-1 && p <= j+3; p++ {
+			if w := t[p].lower; w == "in" || w == "at" || w == "across" || w == "from" {
+				if n := d.npAfter(s, p+1); len(n.ents) > 0 && n.end <= k {
+					add(n, j, k+1)
+					return
+				}
+			}
+		}
+		if nearest && k+2 < s.to && (t[k+1].lower == "at" || t[k+1].lower == "across" || t[k+1].lower == "from") {
+			if n := d.npAfter(s, k+2); len(n.ents) > 0 { // "500 jobs will go at X"
+				add(n, j, n.end)
+				return
+			}
+		}
+		nearest = false // "jobs in X – its highest paid officials – to go": on to the jobs
 	}
 }
 
