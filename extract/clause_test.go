@@ -118,6 +118,8 @@ func TestReformClauses(t *testing.T) {
 		{"jobs will go at a body", "Around 500 jobs will go at the Coastal Ports Board.",
 			[]want{{"reduction", "Coastal Ports Board", "", ""}}},
 		{"time to go is no cut", "He said it was time to go.", nil},
+		{"a government's move to abolish: the government acts", "An MP has attacked the Federal Government's move to abolish the Rural Roads Agency.",
+			[]want{{"abolition", "Rural Roads Agency", "", "Federal Government"}}},
 		{"an unknown name joined to a body is a body", "The province will merge Cancer Care Ontario and eHealth into Ontario Health.",
 			[]want{{"merger", "Cancer Care Ontario", "Ontario Health", ""}, {"merger", "eHealth", "Ontario Health", ""}}},
 		{"bodies listed after 'into Y, including' go into Y too", "Coastal Rail will be absorbed into the Northern Rail Authority, including the Rail Users Group and the Department for Roads.",

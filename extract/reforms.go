@@ -176,6 +176,9 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 	if documentBefore(s, k, form) {
 		return // "repeal the law establishing X": the law, not the reform, is the news
 	}
+	if (form == vBase || form == vS) && k > s.from && (t[k-1].poss || t[k-1].lower == "the" || t[k-1].lower == "a") && e < s.to && t[e].lower == "to" {
+		return // "the government's move to abolish X": a noun, whose "to" is the reform
+	}
 	if form == vBase && equalWords(c.forms[vBase], c.forms[vPast]) {
 		form = vPast // "will be cut", "was shut": the past reads as the base does
 		if g := verbGroupAt(s, k, form); !g.passive && g.start < k {
