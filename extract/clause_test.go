@@ -233,7 +233,7 @@ func TestStanceClauses(t *testing.T) {
 			[]string{"Harbour Users Group supports"}, nil},
 		{"a person of the body warns", "The Coastal Ports Board will be abolished. Deputy Commissioner Tom Reyes of the Harbour Users Group warned that it would take years.",
 			[]string{"Tom Reyes opposes"}, []string{"Harbour Users Group opposes"}},
-		{"mooted the idea", "The Coastal Ports Board was replaced by a new body, the Marine Council. Premier Ann Vale, who had mooted the idea of replacing the board, welcomed the day.",
+		{"mooted the idea", "The Coastal Ports Board was replaced by a new body, the Marine Council. Premier Ann Vale, who had mooted the idea of replacing the board, spoke on Monday.",
 			[]string{"Ann Vale supports"}, nil},
 		{"one member of each party", "The Coastal Ports Board will be abolished. Every Labour and Green councillor voted for it.",
 			[]string{"Labour Party supports", "Green Party supports"}, nil},
