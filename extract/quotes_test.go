@@ -28,6 +28,12 @@ func TestQuoteSpeakers(t *testing.T) {
 			want: []want{{"Every crossing will be run from one desk", "Rawiri Tane"}},
 		},
 		{
+			name: "a spokesman for a body described by a relative clause",
+			body: "The Harbour Board will be abolished.\n\n" +
+				"A spokesman for the trade union Unite, which represents many of the board's staff, said: \"It is absolutely disgraceful.\"",
+			want: []want{{"It is absolutely disgraceful", "Unite the Union"}},
+		},
+		{
 			name: "a later narration wins over an earlier quotation",
 			body: "\"We were not consulted,\" said Ama Owusu of the Ferry Workers Union.\n\n" +
 				"Harbour minister Tom Reilly said the plan would save money.\n\n" +
