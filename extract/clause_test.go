@@ -29,6 +29,8 @@ func TestReformClauses(t *testing.T) {
 			[]want{{"abolition", "Rural Roads Agency", "", "Northern Assembly"}}},
 		{"oversight of a body passes on with the closed body's work", "The review recommended that the Ports Trust be closed and regulatory oversight of the Harbour Company passed wholly to the Marine Agency.",
 			[]want{{"abolition", "Ports Trust", "", ""}, {"transfer", "Ports Trust", "Marine Agency", ""}}},
+		{"a closing body's funds go with it", "The Learning Council is to be closed down - with most of the funds to be transferred to the Northern Assembly.",
+			[]want{{"abolition", "Learning Council", "", ""}, {"transfer", "Learning Council", "Northern Assembly", ""}}},
 		{"headline participle", "Rural Roads Agency scrapped",
 			[]want{{"abolition", "Rural Roads Agency", "", ""}}},
 		{"control verb chain", "Premier Ann Vale has repeatedly vowed to abolish the Coastal Ports Board.",

@@ -995,8 +995,8 @@ func (d *doc) closedBefore(s *sentence, v int) []*entity {
 		if functionWords[t[j].lower] {
 			work = true
 		}
-		if t[j].lower == "and" {
-			and = j
+		if t[j].lower == "and" || t[j].lower == "with" && j-1 > s.from && (t[j-1].text == "," || isDash(t[j-1].text)) {
+			and = j // "A will close and its work pass to B", "A will close – with its funds to go to B"
 			break
 		}
 		if !t[j].word {
