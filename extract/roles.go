@@ -613,7 +613,26 @@ func (d *doc) prefixRole(s *sentence, m *mention) bool {
 			return false // "chairman, president and CEO Jo Roe": stacked titles, read as a pre-modifier
 		}
 		office := from < pr.from
+		dated := ""
+		if f := from - 1; f >= s.from && f < pr.from+1 && formerWords[t[f].lower] && t[f].lower != "then" && (!t[f].cap || f == s.from || t[f-1].lower == "and") && d.mentionAt(s, f) == nil {
+			from, dated = f, t[f].lower+" " // "former Treasurer Mike Nahan": the word that dates the office is its own
+		}
 		role := s.para.text[t[from].start:t[pr.to-1].end]
+		if dated != "" {
+			role = dated + s.para.text[t[from+1].start:t[pr.to-1].end]
+		}
+		if a := from - 1; a-1 >= s.from && t[a].lower == "and" {
+			// "Opposition Leader and former Treasurer X": an office before
+			// "and" is X's too.
+			h := a - 1
+			if _, title := d.lex.titles[t[h].lower]; (title || d.lex.roleHeads[t[h].lower]) && t[h].cap && d.mentionAt(s, h) == nil {
+				b := h
+				for b-1 >= s.from && b > h-3 && t[b-1].word && t[b-1].cap && !sentenceWords[t[b-1].lower] && d.mentionAt(s, b-1) == nil {
+					b--
+				}
+				d.roles = append(d.roles, roleFact{person: m.ent, role: s.para.text[t[b].start:t[h].end], sent: s, title: true})
+			}
+		}
 		var org *entity
 		for _, om := range d.in(s) {
 			if om.sent == s && om.from >= pr.from && om.to <= pr.to && om.ent != nil && om.ent.kind == schema.Organization {
