@@ -26,6 +26,7 @@ type Graph struct {
 	bolt    *bolt.DB       // bolt: new articles are written to its buckets directly
 	boltIdx []kv.QuadIndex // … and to these indexes (nil: through Cayley's writer)
 	mixedTx bool           // one transaction may both add and delete quads
+	damage  *damage        // bolt: damage its reads met (damage.go)
 
 	// mu serialises writes (Load reads, then writes, the store). Readers
 	// take it too on the memory backend, which Cayley does not guard.

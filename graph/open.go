@@ -143,6 +143,7 @@ func Open(ctx context.Context, backend, address string, opts ...Option) (*Graph,
 		qs   cgraph.QuadStore
 		bulk *sql.DB
 		bdb  *bolt.DB
+		dmg  *damage
 		err  error
 	)
 	switch backend {
@@ -156,7 +157,7 @@ func Open(ctx context.Context, backend, address string, opts ...Option) (*Graph,
 		if address == "" {
 			address = DefaultPath
 		}
-		qs, bdb, err = openBolt(address, c)
+		qs, bdb, dmg, err = openBolt(address, c)
 	case Postgres, Cockroach:
 		qs, bulk, err = openSQL(backend, address, c)
 	default:
@@ -170,8 +171,14 @@ func Open(ctx context.Context, backend, address string, opts ...Option) (*Graph,
 	}
 	var boltIdx []kv.QuadIndex
 	if bdb != nil {
-		indexes, err := boltIndexes(bdb)
-		if err != nil {
+		indexes, err := func() (_ []kv.QuadIndex, err error) {
+			defer dmg.catch(&err, dmg.faults())
+			return boltIndexes(bdb)
+		}()
+		if errors.Is(err, ErrDamaged) {
+			qs.Close()
+			return nil, err
+		} else if err != nil {
 			qs.Close()
 			return nil, fmt.Errorf("open bolt %s: %w", address, err)
 		}
@@ -199,6 +206,7 @@ func Open(ctx context.Context, backend, address string, opts ...Option) (*Graph,
 		h:       &cgraph.Handle{QuadStore: qs, QuadWriter: w},
 		pg:      bulk,
 		bolt:    bdb,
+		damage:  dmg,
 		boltIdx: boltIdx,
 		mixedTx: backend == Memory || backend == Postgres || backend == Cockroach,
 	}, nil
