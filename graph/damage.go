@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"errors"
@@ -154,14 +155,23 @@ type guardTx struct {
 	d *damage
 }
 
+// Values are copied out of bolt's memory map while the fault is caught:
+// the caller reads them after, where a page cut short would fault the
+// process.
+
 func (t guardTx) Get(ctx context.Context, key hkv.Key) (v hkv.Value, err error) {
 	defer t.d.catch(&err, t.d.faults())
-	return t.Tx.Get(ctx, key)
+	v, err = t.Tx.Get(ctx, key)
+	return bytes.Clone(v), err
 }
 
-func (t guardTx) GetBatch(ctx context.Context, keys []hkv.Key) (v []hkv.Value, err error) {
+func (t guardTx) GetBatch(ctx context.Context, keys []hkv.Key) (vs []hkv.Value, err error) {
 	defer t.d.catch(&err, t.d.faults())
-	return t.Tx.GetBatch(ctx, keys)
+	vs, err = t.Tx.GetBatch(ctx, keys)
+	for i, v := range vs {
+		vs[i] = bytes.Clone(v)
+	}
+	return vs, err
 }
 
 func (t guardTx) Put(k hkv.Key, v hkv.Value) (err error) {
@@ -223,6 +233,18 @@ func (it *guardIter) Key() (k hkv.Key) {
 		return nil
 	}()
 	return k
+}
+
+func (it *guardIter) Val() (v hkv.Value) {
+	if it.err != nil {
+		return nil
+	}
+	it.err = func() (err error) {
+		defer it.d.catch(&err, it.d.faults())
+		v = bytes.Clone(it.Iterator.Val())
+		return nil
+	}()
+	return v
 }
 
 func (it *guardIter) Err() error {
