@@ -66,6 +66,9 @@ func classOf(t []token, k int) wordClass {
 		if c == wDet && tk.lower == "that" {
 			return wSub // "that" is read as a subordinator; NP readers skip it
 		}
+		if c == wModal && surnameLike(t, k) {
+			return wOther // "Theresa May has decided": a name
+		}
 		return c
 	}
 	if hasDigit(tk.text) {
@@ -75,6 +78,13 @@ func classOf(t []token, k int) wordClass {
 		return wAdv
 	}
 	return wOther
+}
+
+// surnameLike reports whether the capitalised token k follows a
+// capitalised word, as the last word of a name does ("Theresa May",
+// "Kim Will").
+func surnameLike(t []token, k int) bool {
+	return t[k].cap && k > 0 && t[k-1].word && t[k-1].cap && !t[k-1].poss
 }
 
 // timeWords are adverbs of time that may stand between a verb and "to".
@@ -258,6 +268,10 @@ var peopleWords = map[string]bool{
 	"mps": true, "msps": true, "mlas": true, "meps": true, "tds": true, "senators": true, "members": true,
 	"councillors": true, "councilors": true, "lawmakers": true, "legislators": true, "representatives": true,
 	"supporters": true, "activists": true, "ministers": true, "peers": true, "delegates": true,
+	// "every Labour and Green councillor"
+	"mp": true, "msp": true, "mla": true, "mep": true, "td": true, "senator": true, "member": true,
+	"councillor": true, "councilor": true, "lawmaker": true, "legislator": true, "backbencher": true,
+	"backbenchers": true,
 }
 
 // genericBody are nouns that stand for a body without naming it: "a new
@@ -293,6 +307,31 @@ var functionWords = map[string]bool{
 	"services": true, "operations": true, "activities": true, "jobs": true, "workload": true, "tasks": true,
 	"oversight": true, "regulation": true, "assets": true, "employees": true, "teams": true, "team": true,
 }
+
+// overseeing are the functions whose "of" phrase is what they act on, not
+// who holds them: "the regulation of the BBC" is no BBC's.
+var overseeing = map[string]bool{
+	"oversight": true, "regulation": true, "supervision": true, "inspection": true, "scrutiny": true,
+	"monitoring": true, "funding": true, "governance": true,
+}
+
+// overseen reports whether the phrase from token k of s is what an
+// overseeing function acts on: "(the) oversight of [the] X".
+func overseen(t []token, s *sentence, k int) bool {
+	if k-1 >= s.from && t[k-1].lower == "the" {
+		k--
+	}
+	return k-2 >= s.from && t[k-1].lower == "of" && overseeing[t[k-2].lower]
+}
+
+// kindWords before a generic noun say which kind of body, not which body:
+// "the government department", "the new agency", "the other boards".
+var kindWords = map[string]bool{"government": true, "new": true, "other": true, "former": true, "old": true, "latter": true, "same": true,
+	"public": true, "state": true, "federal": true, "local": true, "regional": true, "national": true}
+
+// presentWords stand between "the" and a count of the bodies there are:
+// "the current eight forces".
+var presentWords = map[string]bool{"current": true, "existing": true, "present": true, "remaining": true, "old": true}
 
 // npMaxLead bounds the words (determiners, adjectives) an np reader skips
 // before the name it reads.
@@ -406,7 +445,11 @@ func (d *doc) npAfter(s *sentence, k int) np {
 			}
 			if c == wPrep && tk.lower == "of" && j > k && (functionWords[t[j-1].lower] || cutWords[t[j-1].lower] || partWords[t[j-1].lower]) && !t[j-1].cap && !out.number {
 				// "the expertise of X", "the functions of X": X owns what
-				// the phrase is about.
+				// the phrase is about. Not "the oversight of X": what is
+				// overseen owns nothing.
+				if overseeing[t[j-1].lower] {
+					return out
+				}
 				n := d.npAfter(s, j+1)
 				if len(n.ents) > 0 {
 					n.poss = true
@@ -530,6 +573,9 @@ func (d *doc) npAfter(s *sentence, k int) np {
 		if m == nil && j > 0 && classOf(t, j-1) == wNum {
 			m = d.counted(s, j-1, false) // "14 polytechnics and eight training organisations"
 		}
+		if m == nil && anded && out.ents[0].kind == schema.Organization && !out.ents[0].class {
+			m = d.coordinatedBody(s, j) // "such as Cancer Care Ontario and eHealth"
+		}
 		if m == nil || m.ent == nil || m.ent.kind != out.ents[0].kind || out.poss != t[m.to-1].poss {
 			break
 		}
@@ -540,6 +586,28 @@ func (d *doc) npAfter(s *sentence, k int) np {
 		out.end = m.to
 	}
 	return out
+}
+
+// coordinatedBody makes a body of an unknown capitalised run at token k
+// that follows "and" after a named body: "A and Medtrust" joins two of a
+// kind. A given name, a place or a run that a verb follows is not one.
+func (d *doc) coordinatedBody(s *sentence, k int) *mention {
+	t := s.para.toks
+	e := k
+	for e < s.to && e < k+4 && t[e].word && t[e].cap && !t[e].poss && d.mentionAt(s, e) == nil {
+		e++
+	}
+	if e == k || e < s.to && (t[e].word && t[e].cap || t[e].poss) {
+		return nil
+	}
+	run := t[k:e]
+	if d.placeAt(run, 0) > 0 || d.lex.isGiven(t[k].lower) || e-k == 1 && d.lex.common[t[k].lower] || isTitle(d, t[k]) {
+		return nil
+	}
+	if e < s.to && (d.lex.verbs[t[e].lower] || classOf(t, e) == wModal || classOf(t, e) == wHave || classOf(t, e) == wBe) {
+		return nil // "A and Smith said": the next clause
+	}
+	return d.unnamedBodyRun(s, k, e)
 }
 
 // gapAhead reports whether the words from k hold, before any verb or the
@@ -754,7 +822,7 @@ func (d *doc) lastBodies(s *sentence, k, n int, kind string) []*entity {
 			if len(ents) >= n {
 				break
 			}
-			if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic && !m.ent.class && !m.ent.portfolio && !contains(ents, m.ent) && (!inReform || d.inReform(m.ent)) && ofKind(m.ent, kind) {
+			if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic && !m.ent.class && !contains(ents, m.ent) && (!inReform || d.inReform(m.ent)) && ofKind(m.ent, kind) {
 				ents = append([]*entity{m.ent}, ents...)
 			}
 		}
@@ -785,7 +853,7 @@ func (d *doc) namedFor(s *sentence, m *mention) *entity {
 	}
 	var only *entity
 	for om := range d.back(s, s.to) {
-		if om.ent == nil || om.ent.kind != schema.Organization || om.ent.class || om.ent.generic || om.ent.portfolio {
+		if om.ent == nil || om.ent.kind != schema.Organization || om.ent.class || om.ent.generic {
 			continue
 		}
 		if only != nil && only != om.ent {
@@ -806,13 +874,13 @@ func (d *doc) salient(s *sentence) *entity {
 	return nil
 }
 
-// mostNamed returns the body (not a class, a generic body or a portfolio)
+// mostNamed returns the body (not a class or a generic body)
 // the article names most often up to sentence s, how often, and whether
 // another is named as often.
 func (d *doc) mostNamed(s *sentence) (best *entity, n int, tied bool) {
 	count := map[*entity]int{}
 	for _, m := range d.through(s) {
-		if e := m.ent; e != nil && e.kind == schema.Organization && !e.class && !e.generic && !e.portfolio {
+		if e := m.ent; e != nil && e.kind == schema.Organization && !e.class && !e.generic {
 			count[e]++
 			if best == nil || count[e] > count[best] {
 				best = e
@@ -1081,6 +1149,12 @@ func (d *doc) npBefore(s *sentence, k int) np {
 				continue
 			}
 			pm := d.mentionEndingAt(s, b)
+			if pm == nil {
+				pm = d.partyAdjective(s, b)
+			}
+			if pm == nil && len(ents) > 0 && t[b].cap && t[b].word && b-1 >= s.from && (t[b-1].text == "," || t[b-1].lower == "and") {
+				continue // "Liberal, Bloc and Green members": a party not known, in the list
+			}
 			if pm == nil || pm.ent.kind != schema.Organization {
 				break
 			}
@@ -1113,7 +1187,8 @@ func (d *doc) npBefore(s *sentence, k int) np {
 			if !t[r].word || classOf(t, r) == wSub || d.lex.verbs[t[r].lower] || classOf(t, r) == wBe || classOf(t, r) == wModal {
 				break
 			}
-			if classOf(t, r) == wNum && (r == s.from || t[r-1].lower == "the" || t[r-1].poss || classOf(t, r-1) == wPrep || r-1 == s.from) {
+			if classOf(t, r) == wNum && (r == s.from || t[r-1].lower == "the" || t[r-1].poss || classOf(t, r-1) == wPrep || r-1 == s.from ||
+				r-2 >= s.from && t[r-2].lower == "the" && presentWords[t[r-1].lower]) { // "the current eight forces"
 				if cm := d.counted(s, r, false); cm != nil {
 					return np{ents: []*entity{cm.ent}, from: cm.from, end: cm.to}
 				}
@@ -1218,13 +1293,34 @@ func (d *doc) npBefore(s *sentence, k int) np {
 	if m == nil {
 		// "The controversial registry will close": a generic noun for the
 		// body spoken of.
-		if genericBody[t[j].lower] && j-1 >= s.from && (t[j-1].lower == "the" || t[j-1].lower == "this") {
-			if e := d.shortForm(s, singular(t[j].lower)); e != nil {
+		det := j - 1
+		for det > s.from && det >= j-3 && lowerWord(t, det) && classOf(t, det) == wOther && !d.lex.verbs[t[det].lower] && !kindWords[t[det].lower] {
+			det-- // "the nationwide institution which swallowed …"
+		}
+		if genericBody[t[j].lower] && det >= s.from && (t[det].lower == "the" || t[det].lower == "this") && !overseen(t, s, det) {
+			e := d.shortForm(s, singular(t[j].lower))
+			if e == nil && det < j-1 {
+				e = d.salient(s)
+			}
+			if e != nil {
 				out.from = j
 				out.ents = []*entity{e}
 			}
 		}
 		return out
+	}
+	if overseen(t, s, m.from) {
+		return out // "oversight of the BBC passed to Ofcom": not the BBC's
+	}
+	if of := m.from - 1; m.ent.kind == schema.Organization && of-1 >= s.from {
+		if t[of].lower == "the" {
+			of--
+		}
+		if of-1 >= s.from && t[of].lower == "of" {
+			if pm := d.mentionEndingAt(s, of-1); pm != nil && pm.ent.kind == schema.Person {
+				m = pm // "Deputy Chief Constable A of the B Police warned": A
+			}
+		}
 	}
 	out.from = m.from
 	out.ents = []*entity{m.ent}
@@ -1325,18 +1421,21 @@ func (d *doc) antecedentOrg(s *sentence, k int) *entity {
 		if m.from >= k {
 			break
 		}
-		if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic && !m.ent.portfolio && near == nil {
+		if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic && near == nil {
 			near = m.ent // the clause's subject, mostly, not the name nearest
 		}
 	}
 	if w := s.para.toks[k].lower; near != nil && (w == "its" || w == "their") {
 		return near // "X will have its roles assumed": its owner is the sentence's first body
 	}
+	if t := s.para.toks; near != nil && k-1 > s.from && (t[k-1].lower == "said" || t[k-1].lower == "says" || t[k-1].lower == "added" || t[k-1].lower == "stated") {
+		return near // "A statement from X said it welcomed …": X
+	}
 	for _, m := range d.in(s) {
 		if m.from >= k {
 			break
 		}
-		if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic && !m.ent.portfolio && m.from <= s.from+1 {
+		if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic && m.from <= s.from+1 {
 			return m.ent
 		}
 	}
@@ -1345,7 +1444,7 @@ func (d *doc) antecedentOrg(s *sentence, k int) *entity {
 			return nil // "The report proposed … It also called for …": the report
 		}
 		for _, m := range d.in(prev) {
-			if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic && !m.ent.portfolio {
+			if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic {
 				return m.ent // the first body of the sentence before: mostly its subject
 			}
 			if m.ent != nil && m.ent.kind == schema.Person && m.from <= prev.from+1 {
@@ -1528,12 +1627,49 @@ func (d *doc) counted(s *sentence, k int, number bool) *mention {
 		words = append(words, tk.lower)
 	}
 	words[len(words)-1] = singular(words[len(words)-1])
+	to := head + 1
+	if of := d.countedOf(s, to); of > to {
+		// "16 institutes of technology and polytechnics": the kind's
+		// name runs on through its "of" phrase.
+		for _, tk := range t[to:of] {
+			words = append(words, tk.lower)
+		}
+		words[len(words)-1] = singular(words[len(words)-1])
+		to = of
+	}
 	e := d.org(strings.Join(words, " "), true)
-	e.addAlias(s.para.text[t[from].start:t[head].end])
-	m := &mention{sent: s, from: from, to: head + 1, kind: mFull, ent: e}
+	e.addAlias(s.para.text[t[from].start:t[to-1].end])
+	m := &mention{sent: s, from: from, to: to, kind: mFull, ent: e}
 	d.addMention(m)
 	d.sortMentions()
 	return m
+}
+
+// countedOf returns where an "of" phrase at token k that names a kind of
+// body ends ("of technology and polytechnics", "of further education"):
+// lower-case nouns, perhaps joined by "and", up to a comma, a clause's end
+// or a preposition. It returns k when there is none.
+func (d *doc) countedOf(s *sentence, k int) int {
+	t := s.para.toks
+	if k+1 >= s.to || t[k].lower != "of" {
+		return k
+	}
+	e := k + 1
+	for e < s.to && e < k+6 {
+		w := t[e]
+		if w.lower == "and" && e > k+1 && e+1 < s.to && lowerWord(t, e+1) && classOf(t, e+1) == wOther {
+			e++
+			continue
+		}
+		if !lowerWord(t, e) || classOf(t, e) != wOther || d.lex.verbs[w.lower] || timeWords[w.lower] || strings.HasSuffix(w.lower, "ed") {
+			break
+		}
+		e++
+	}
+	if e == k+1 || e < s.to && t[e].word && classOf(t, e) != wPrep && classOf(t, e) != wBe && classOf(t, e) != wModal {
+		return k // not a whole phrase: "of staff cuts were …"
+	}
+	return e
 }
 
 // unnamedBody makes a body of an unknown capitalised word or run at token
@@ -1570,6 +1706,29 @@ func (d *doc) unnamedBody(s *sentence, k int) *mention {
 	ent := d.addOrg(s, k, e, name, false)
 	d.sortMentions()
 	return &mention{sent: s, from: k, to: e, kind: mFull, ent: ent}
+}
+
+// partyAdjective reads the capitalised words ending at token e of s as
+// a well-known body's adjective before its members ("Green MPs", "Liberal
+// Democrat councillors"): the body whose name is the words with "s" or
+// "Party" after them.
+func (d *doc) partyAdjective(s *sentence, e int) *mention {
+	t := s.para.toks
+	first := e + 1
+	for first-1 >= s.from && first-1 >= e-2 && t[first-1].word && t[first-1].cap && d.mentionAt(s, first-1) == nil {
+		first--
+	}
+	for b := first; b <= e; b++ { // the longest name first: "Liberal Democrat", not "Democrat"
+		words := s.para.text[t[b].start:t[e].end]
+		for _, name := range []string{words + "s", words + " Party"} {
+			if full := d.lex.bodyName(name); full != "" {
+				ent := d.addOrg(s, b, e+1, full, false)
+				d.sortMentions()
+				return &mention{sent: s, from: b, to: e + 1, kind: mFull, ent: ent}
+			}
+		}
+	}
+	return nil
 }
 
 // unnamedBodyRun makes a body of the capitalised run [k, e) of s, which

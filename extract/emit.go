@@ -72,7 +72,7 @@ func (d *doc) emit() []schema.Fact {
 		return ti
 	}
 	for _, e := range d.ents {
-		if len(e.sents) == 0 || e.portfolio {
+		if len(e.sents) == 0 {
 			continue
 		}
 		if e.class && !involved[e] && len(e.sents) < 2 && !hasAcronymAlias(e) {

@@ -13,17 +13,16 @@ import (
 // An entity is a person or organisation of one article, with every name the
 // article gives it.
 type entity struct {
-	kind      quad.IRI // schema.Person or schema.Organization
-	name      string   // canonical name: the fullest form the article gives
-	key       string   // organisations: the name's key (Lexicon.orgKey), for the IRI
-	aliases   map[string]bool
-	surname   string // persons: last word of the name
-	gender    string // "male", "female" or ""
-	class     bool   // organisations: a class of bodies ("primary care trusts")
-	generic   bool   // organisations spoken of in general ("the government")
-	portfolio bool   // a minister's portfolio ("care services")
-	sents     map[int]bool
-	id        int
+	kind    quad.IRI // schema.Person or schema.Organization
+	name    string   // canonical name: the fullest form the article gives
+	key     string   // organisations: the name's key (Lexicon.orgKey), for the IRI
+	aliases map[string]bool
+	surname string // persons: last word of the name
+	gender  string // "male", "female" or ""
+	class   bool   // organisations: a class of bodies ("primary care trusts")
+	generic bool   // organisations spoken of in general ("the government")
+	sents   map[int]bool
+	id      int
 }
 
 // iri mints the entity's IRI. A body's IRI is made from its key (see

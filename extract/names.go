@@ -716,7 +716,7 @@ func (d *doc) joinable(a []token, conn string, b []token) bool {
 		// "of", and what comes before is neither a person nor a role
 		// ("Minister of Health Services").
 		l := a[len(a)-1]
-		return conn == "of" && d.lex.orgHeads[b[len(b)-1].lower] && !d.looksPerson(a) && !d.lex.roleHeads[l.lower] && !isTitle(d, l) && !roleAbbrev[l.lower] && !l.acronym
+		return conn == "of" && d.lex.orgHeads[b[len(b)-1].lower] && !d.looksPerson(a) && !d.endsInPerson(a) && !d.lex.roleHeads[l.lower] && !isTitle(d, l) && !roleAbbrev[l.lower] && !l.acronym
 	}
 }
 
@@ -745,6 +745,14 @@ func (d *doc) looksPerson(toks []token) bool {
 	}
 	ok := d.lex.isGiven(toks[0].lower)
 	return ok && !toks[0].acronym
+}
+
+// endsInPerson reports whether a run ends in a given name and a surname
+// after a title: "Deputy Chief Officer Tom Reyes" (of the X Authority).
+func (d *doc) endsInPerson(toks []token) bool {
+	n := len(toks)
+	return n >= 3 && d.lex.isGiven(toks[n-2].lower) && !toks[n-2].acronym && !toks[n-1].acronym &&
+		!d.lex.orgHeads[toks[n-1].lower] && (isTitle(d, toks[n-3]) || d.lex.roleHeads[toks[n-3].lower])
 }
 
 // titleBefore returns the title written just before token i ("Mr", "Dr."), if any.
@@ -1043,6 +1051,12 @@ func (d *doc) classifyRun(s *sentence, i, j int) {
 		d.unknown = append(d.unknown, &mention{sent: s, from: i, to: j})
 		return
 	}
+	if d.portfolioAfterRole(s, i, j) {
+		// "Critic for Health and Community Services": the office's
+		// portfolio, not a body.
+		d.unknown = append(d.unknown, &mention{sent: s, from: i, to: j})
+		return
+	}
 	if workWords[t[j-1].lower] && !d.hasHead(toks) {
 		// "The Rowan Pike Show": a programme or an event named after a person.
 		d.unknown = append(d.unknown, &mention{sent: s, from: i, to: j})
@@ -1180,6 +1194,28 @@ func (d *doc) initialsName(toks []token) bool {
 	for _, tk := range toks[1 : n-1] {
 		if !tk.acronym || tk.poss || len(tk.text) > 3 || strings.ToUpper(tk.text) != tk.text || d.lex.bodies[tk.lower] != nil || d.definedAcronym(tk.text) || notBodyAcronyms[tk.lower] || roleAbbrev[tk.lower] {
 			return false
+		}
+	}
+	return true
+}
+
+// portfolioHeads are organisation head words that also name a field of
+// work, as a portfolio does: "Health and Social Services", "Indigenous
+// Affairs".
+var portfolioHeads = map[string]bool{"services": true, "affairs": true}
+
+// portfolioAfterRole reports whether the run [i, j) of s is the portfolio of
+// the role written right before it across "for" or "of" ("Critic for Health
+// and Community Services", "Minister of Indigenous Affairs", "director of
+// Social Services"): a run whose only head word names a field of work.
+func (d *doc) portfolioAfterRole(s *sentence, i, j int) bool {
+	t := s.para.toks
+	if i-2 < s.from || t[i-1].lower != "for" && t[i-1].lower != "of" || !d.lex.roleHeads[t[i-2].lower] || !portfolioHeads[t[j-1].lower] {
+		return false
+	}
+	for _, tk := range t[i : j-1] {
+		if d.lex.orgHeads[tk.lower] && !portfolioHeads[tk.lower] || tk.acronym {
+			return false // "Minister for the Health Services Board", "… NHS Services"
 		}
 	}
 	return true

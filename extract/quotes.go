@@ -405,7 +405,7 @@ func (sp *speech) unnamedAt(s *sentence, k int) bool {
 	if nameStop[w] || sentenceWords[w] || w == "he" || w == "she" || w == "it" || w == "they" || w == "we" || w == "i" {
 		return false
 	}
-	if k == s.from && sp.d.lex.common[w] && sp.d.lex.given[w] == "" {
+	if k == s.from && sp.d.lex.common[w] && !sp.d.lex.isGiven(w) {
 		return false
 	}
 	return true
@@ -590,6 +590,11 @@ func (sp *speech) narration(p *paragraph, from int) narrations {
 		if s.to > s.from && t[s.from].start <= from {
 			continue // the end of a quotation carried on from the paragraph before
 		}
+		if who := sp.accordingTo(s); len(who) == 1 && who[0].kind == schema.Person {
+			// "According to Jane Roe, the plan …": she speaks next.
+			out = append(out, narrated{who: who, at: t[s.from].start})
+			continue
+		}
 		tried := 0
 		for v := s.from; v < s.to && tried < 4; v++ {
 			if !sp.d.cueVerb(s, v) {
@@ -639,6 +644,22 @@ func isDash(s string) bool { return s == "-" || s == "\u2013" || s == "\u2014" }
 // "adding".
 func participle(w string) bool { return strings.HasSuffix(w, "ing") }
 
+// fronted reports whether the verb at token v is a participle opening its
+// sentence, alone or after a subordinator or preposition ("Announcing the
+// plans, …", "After announcing the cuts, …", "In announcing …"): a
+// participial clause before the main one, whose subject comes after it.
+func fronted(s *sentence, v int) bool {
+	t := s.para.toks
+	if !participle(t[v].lower) || t[v].quote >= 0 {
+		return false
+	}
+	k := s.from
+	for k < v && isQuoteMarkStr(t[k].text) && t[k].quote < 0 {
+		k++ // a closing mark carried over from the sentence before
+	}
+	return v == k || v == k+1 && (subordinators[t[k].lower] || prepositions[t[k].lower])
+}
+
 // speakerAfter reads a cue that follows a quotation closing at offset close,
 // up to offset stop (the next quotation's opening): ", said X", ", X said",
 // ", he added", ", said a spokesperson for X", ", the letter added", ",
@@ -666,9 +687,22 @@ func (sp *speech) speakerAfter(p *paragraph, close, stopAt int) []*entity {
 		}
 		return sp.speakerNP(s, k+1, min(stop, k+12))
 	}
-	// NP VERB: "Jane Roe said", "he added", "the letter added".
-	for j := k; j < stop && j < k+8; j++ {
-		if j > k && d.cueVerb(s, j) {
+	// NP VERB: "Jane Roe said", "he added", "the letter added"; across an
+	// appositive after a name ("Lena Brooks, a member of the college's
+	// council, its governing body, told the Courier").
+	reach := k + 8
+	n := k // where the name starts, after a title ("Professor", "Dr.") or a word the name reader left out
+	for n < stop && n < k+3 && sp.mention(s, n) == nil && (d.isTitle(t[n].lower) || t[n].cap && t[n].word || n > k && t[n].text == ".") {
+		n++
+	}
+	if m := sp.mention(s, n); m != nil && m.from == n && m.ent != nil && m.ent.kind == schema.Person && m.to < len(t) && t[m.to].text == "," {
+		reach = k + maxReach/2
+	}
+	for j := k; j < stop && j < reach; j++ {
+		if t[j].text == "." && j > k && (abbreviations[t[j-1].lower] || len(t[j-1].text) == 1 && t[j-1].cap) {
+			continue // "Anna T. Okonjo said", "Prof. Lee said"
+		}
+		if j > k && d.cueVerb(sentenceOf(p, t[j].start), j) {
 			if participle(t[j].lower) {
 				return nil
 			}
@@ -693,6 +727,12 @@ func (sp *speech) speakerAfter(p *paragraph, close, stopAt int) []*entity {
 		}
 	}
 	return nil
+}
+
+// isTitle reports whether w (lower case) is an honorific of the lexicon.
+func (d *doc) isTitle(w string) bool {
+	_, ok := d.lex.titles[w]
+	return ok
 }
 
 // conjunctionsOnly reports whether toks join two verbs of one subject: "but",
@@ -799,7 +839,7 @@ func (sp *speech) speakerNP(s *sentence, from, to int) []*entity {
 			return []*entity{e}
 		}
 		for _, m := range d.in(s) {
-			if m.sent == s && m.from < from && m.ent != nil && m.ent.kind == schema.Organization && !m.ent.class && !m.ent.portfolio {
+			if m.sent == s && m.from < from && m.ent != nil && m.ent.kind == schema.Organization && !m.ent.class {
 				org = m.ent
 			}
 		}
@@ -950,6 +990,12 @@ const maxReach = 80
 func (sp *speech) subjectOf(s *sentence, v int) (spk []*entity) {
 	d := sp.d
 	t := s.para.toks
+	if fronted(s, v) {
+		// "Announcing the plans to abolish X, he said:": the participle's
+		// subject is the main clause's, whose own verb names it; its object
+		// is no speaker.
+		return nil
+	}
 	if v > s.from && t[v-1].lower == "to" {
 		// "wrote to the minister to warn …": the subject of the verb the
 		// infinitive depends on, if it is a reporting verb.
@@ -991,7 +1037,8 @@ func (sp *speech) subjectOf(s *sentence, v int) (spk []*entity) {
 	for near >= s.from && (adjoining[t[near].lower] || strings.HasSuffix(t[near].lower, "ly") && !t[near].cap) {
 		near--
 	}
-	from := v - 1 // where the walk back to the subject starts
+	from := v - 1  // where the walk back to the subject starts
+	paren := false // a parenthesis describing the subject ends right before the verb
 	if near > s.from && (isDash(t[near].text) || t[near].text == ",") {
 		// "McAllister - a former minister - said",
 		// "Linda Roe, the education secretary, said": the subject stands
@@ -1001,8 +1048,12 @@ func (sp *speech) subjectOf(s *sentence, v int) (spk []*entity) {
 				break
 			}
 			if t[j].text == t[near].text {
-				if isDash(t[j].text) {
-					from = j - 1
+				if isDash(t[j].text) || j+1 < near && (modifierClause(t[j+1:near]) || sp.describes(s, j+1, near)) {
+					// "The review, commissioned by X, had called for",
+					// "Labour, the main party in the Assembly, said": the
+					// names of a clause or a phrase that describes the
+					// subject are not it either.
+					from, paren = j-1, true
 				}
 				near = j - 1
 				break
@@ -1104,18 +1155,61 @@ func (sp *speech) subjectOf(s *sentence, v int) (spk []*entity) {
 			// Only when a comma closes its name, as before a relative clause:
 			// in "X will be merged into Y, the ministry announced" X is the
 			// subject of another verb.
-			if m.from <= s.from+1 && opensClause(t[m.to:v]) && (m.ent.kind == schema.Organization && !m.ent.class && !m.ent.portfolio || m.ent.kind == schema.Person) {
+			if m.from <= s.from+1 && opensClause(t[m.to:v]) && (m.ent.kind == schema.Organization && !m.ent.class || m.ent.kind == schema.Person) {
 				return []*entity{m.ent}
 			}
 			break
 		}
 	}
 	// "said a spokesperson for the department", "…, says Stone": only when
-	// nothing of the clause stands before the verb.
-	if v == s.from || !t[v-1].word {
+	// nothing of the clause stands before the verb (a comma closing the
+	// subject's parenthesis is no such edge).
+	if v == s.from || !t[v-1].word && !paren {
 		return sp.speakerNP(s, v+1, min(s.to, v+10))
 	}
 	return nil
+}
+
+// modifierClause reports whether the tokens between two commas are a
+// clause that modifies the noun before them, a past participle's (",
+// commissioned by X,", ", written in 2015,") or a relative one (", which X
+// chaired,", ", who replaced X,"), rather than an appositive naming it (", the chair,", ", Jane
+// Roe,").
+func modifierClause(toks []token) bool {
+	if len(toks) < 2 || toks[0].cap || !toks[0].word {
+		return false
+	}
+	w := toks[0].lower
+	switch {
+	case w == "which" || w == "that" || w == "whose" || w == "who" || w == "whom":
+		return true
+	case strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en"):
+		return toks[1].lower == "by" || toks[1].lower == "in" || toks[1].lower == "for" || toks[1].lower == "last" || toks[1].lower == "after"
+	}
+	return false
+}
+
+// describes reports whether tokens [from, to) of s are an appositive that
+// describes the noun before it without naming a person: "the main
+// opposition party in the Assembly", "a former minister" (but not "the
+// education secretary Linda Roe", nor a name: "the Festivals Network").
+func (sp *speech) describes(s *sentence, from, to int) bool {
+	t := s.para.toks
+	if w := t[from].lower; w != "the" && w != "a" && w != "an" {
+		return false
+	}
+	if m := sp.mention(s, from+1); m != nil && m.from == from+1 {
+		return false
+	}
+	for k := from; k < to; k++ {
+		if t[k].quote >= 0 {
+			return false
+		}
+		if m := sp.mention(s, k); m != nil && m.ent != nil && m.ent.kind == schema.Person {
+			return false
+		}
+	}
+	return true
 }
 
 // opensClause reports whether the tokens between a name opening the
@@ -1254,10 +1348,13 @@ func (sp *speech) sentenceSubject(s *sentence, limit int) []*entity {
 	d := sp.d
 	t := s.para.toks
 	var org *entity
-	if subordinators[t[s.from].lower] {
+	from := s.from
+	if c := openingPhrase(s, limit); c > 0 {
+		from = c // "By contrast, Professor Jo Roe has backed …, saying"
+	} else if subordinators[t[s.from].lower] {
 		return nil // "While the guidance says …, leaders have written": the subject is further on
 	}
-	for k := s.from; k < limit; k++ {
+	for k := from; k < limit; k++ {
 		tk := t[k]
 		if tk.quote >= 0 || isQuoteMarkStr(tk.text) {
 			return nil
@@ -1278,7 +1375,7 @@ func (sp *speech) sentenceSubject(s *sentence, limit int) []*entity {
 			k = m.to - 1
 			continue
 		}
-		if tk.cap || sentenceWords[tk.lower] || d.lex.roleHeads[tk.lower] || d.lex.roleMods[tk.lower] || tk.poss {
+		if tk.cap || sentenceWords[tk.lower] || d.lex.roleHeads[tk.lower] || d.lex.roleMods[tk.lower] || d.lex.orgHeads[tk.lower] || tk.poss {
 			continue
 		}
 		break
@@ -1287,6 +1384,31 @@ func (sp *speech) sentenceSubject(s *sentence, limit int) []*entity {
 		return []*entity{org}
 	}
 	return nil
+}
+
+// openingWords open a short adverbial phrase before a sentence's subject:
+// "By contrast,", "In a statement,", "On Monday,", "Meanwhile,".
+var openingWords = map[string]bool{"by": true, "in": true, "on": true, "at": true, "for": true, "meanwhile": true,
+	"however": true, "instead": true, "separately": true, "earlier": true, "later": true, "yesterday": true, "today": true,
+	"last": true, "this": true, "but": true, "and": true, "also": true, "still": true, "now": true}
+
+// openingPhrase returns where the clause begins after a short phrase that
+// opens sentence s with a comma and names no one ("By contrast, X …",
+// "On Monday, X …"), or 0 when there is none before token limit.
+func openingPhrase(s *sentence, limit int) int {
+	t := s.para.toks
+	if !openingWords[t[s.from].lower] {
+		return 0
+	}
+	for k := s.from + 1; k < limit && k <= s.from+4; k++ {
+		switch {
+		case t[k].text == ",":
+			return k + 1
+		case !t[k].word || t[k].quote >= 0 || t[k].cap:
+			return 0
+		}
+	}
+	return 0
 }
 
 // accordingTo reads "…, according to care services minister Paul Burstow".

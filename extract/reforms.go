@@ -107,6 +107,9 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 	if c.kind == schema.Creation && g.passive && g.start-2 >= s.from && (t[g.start-1].lower == "which" || t[g.start-1].lower == "that") && t[g.start-2].text == "," {
 		return // "X, which was established in 2010, …": what X is, not news
 	}
+	if c.kind == schema.Creation && g.passive && g.start-2 >= s.from && (t[g.start-1].lower == "it" || t[g.start-1].lower == "they") && (t[g.start-2].lower == "since" || t[g.start-2].lower == "when") {
+		return // "troubled since it was formed in 2008": its past
+	}
 	end := min(clauseEnd(s, e), d.nextCue(s, e))
 	coordinated := d.prevVerb.end > 0 && g.start > s.from && g.start-1 >= d.prevVerb.end &&
 		(t[g.start-1].lower == "and" || t[g.start-1].lower == "or" || t[g.start-1].lower == "but")
@@ -303,10 +306,22 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 			// subject gives its work away.
 			targets, agents = agents, nil
 		}
+		if len(targets) == 0 && len(gains) > 0 && g.passive {
+			// "A be closed and oversight of the BBC passed to B": the
+			// work of the body whose end the sentence reported first.
+			targets = d.closedBefore(s, g.start)
+		}
 		if len(gains) == 0 && len(targets) > 0 {
-			// "X will be transferred later": where the last transfer went.
-			if r := d.lastOf(schema.Transfer); r != nil && s.n-r.sent.n <= 2 {
-				gains = r.gains
+			// "X will be transferred later": where the last transfer
+			// went, else what the last merger made.
+			for _, kind := range []schema.ReformKind{schema.Transfer, schema.Merger} {
+				if kind == schema.Merger && !g.passive {
+					break // "in a move it says …": no transfer told
+				}
+				if r := d.lastOf(kind); r != nil && s.n-r.sent.n <= 2 && len(r.gains) > 0 && !contains(r.gains, targets[0]) {
+					gains = r.gains
+					break
+				}
 			}
 		}
 		if len(targets) == 0 || len(gains) == 0 && !c.alone {
@@ -330,11 +345,19 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 		if len(into.ents) == 0 {
 			into = d.formed(s, after, clauseEnd(s, after)) // "to form X": a cue of its own
 		}
+		if len(into.ents) == 0 && after+1 < end && t[after].lower == "into" && t[after+1].lower == "one" {
+			if e := d.lastCreated(); e != nil && !contains(targets, e) {
+				// "merged into one": the single body the article
+				// reported made.
+				into = np{ents: []*entity{e}, from: after + 1, end: after + 2}
+			}
+		}
 		with := d.prepObject(s, after, end, "with")
 		if len(into.ents) > 0 {
 			// "X was merged into Y, and A and B into C": a gapped second
 			// clause with the verb left out.
 			d.gapped(c, s, k, into.end)
+			d.including(s, k, into)
 		}
 		if len(into.ents) == 0 && !c.gains && len(subj.ents) == 1 && len(obj.ents) > 0 && !g.passive && (d.created(subj.ents[0]) || sameKind(subj.ents[0], obj.ents)) {
 			// "The new institute will bring together A and B", "a new
@@ -399,7 +422,7 @@ var objectControlVerbs = map[string]bool{
 // object of a verb whose object does what the infinitive after it says.
 func objectControl(t []token, s *sentence, k int) bool {
 	j := k - 1
-	for j >= s.from && (classOf(t, j) == wDet || classOf(t, j) == wNum) {
+	for j >= s.from && (classOf(t, j) == wDet || classOf(t, j) == wNum || presentWords[t[j].lower]) {
 		j--
 	}
 	return j >= s.from && objectControlVerbs[t[j].lower]
@@ -440,6 +463,29 @@ func (d *doc) created(e *entity) bool {
 
 // gapped reads ", and A and B into C" after a merger's "into" phrase that
 // ends at token k: the same verb, left out, merges A and B into C.
+// including reads ", including A and B" after a merger's "into Y" phrase:
+// the bodies listed go into Y too ("X will be absorbed into the new body,
+// including A and B"); of a ministry or a group only a part may go, so
+// each is a transfer of its work to Y.
+func (d *doc) including(s *sentence, cue int, into np) {
+	t := s.para.toks
+	k := into.end
+	if k+2 >= s.to || t[k].text != "," || t[k+1].lower != "including" {
+		return
+	}
+	parts := d.npAfter(s, k+2)
+	tc := d.lex.firstCue(schema.Transfer)
+	if len(parts.ents) == 0 || tc == nil {
+		return
+	}
+	sp := span{cue: cue, from: parts.from, to: parts.end}
+	for _, e := range parts.ents {
+		if !contains(into.ents, e) {
+			d.addReform(tc, s, sp, e, into.ents, nil)
+		}
+	}
+}
+
 func (d *doc) gapped(c *reformCue, s *sentence, cue, k int) {
 	t := s.para.toks
 	if k+2 >= s.to || t[k].text != "," || t[k+1].lower != "and" {
@@ -700,7 +746,7 @@ func (l *Lexicon) firstCue(kind schema.ReformKind) *reformCue {
 // target the article already reports: one change told four ways is one
 // reform.
 func (d *doc) addReform(c *reformCue, s *sentence, sp span, target *entity, gains, agents []*entity) {
-	if target == nil || target.kind != schema.Organization || target.generic || target.portfolio {
+	if target == nil || target.kind != schema.Organization || target.generic {
 		return
 	}
 	gains = onlyBodies(gains)
@@ -857,6 +903,36 @@ func (sp span) widen(n np) span {
 
 // A reformMention is a place where the article reports a reform: the
 // sentence and the token of the cue.
+// closedBefore returns the body whose abolition s reported before the
+// clause "and <functions …>" that ends at token v: the owner of the work
+// that clause passes on.
+func (d *doc) closedBefore(s *sentence, v int) []*entity {
+	t := s.para.toks
+	and, work := -1, false
+	for j := v - 1; j > s.from && j >= v-8; j-- {
+		if functionWords[t[j].lower] {
+			work = true
+		}
+		if t[j].lower == "and" {
+			and = j
+			break
+		}
+		if !t[j].word {
+			return nil
+		}
+	}
+	if and < 0 || !work {
+		return nil
+	}
+	var out []*entity
+	for _, m := range d.reformSaid {
+		if m.sent == s && m.at < and && m.r.kind == schema.Abolition && m.r.target != nil {
+			out = []*entity{m.r.target}
+		}
+	}
+	return out
+}
+
 type reformMention struct {
 	r    *reform
 	sent *sentence
@@ -869,7 +945,7 @@ func onlyBodies(es []*entity) []*entity {
 	out := es[:0:0]
 	for _, e := range es {
 		// Not a kind with no name: "replaced with two bodies".
-		if e.kind == schema.Organization && !e.portfolio && !(e.class && genericBody[strings.ToLower(e.name)]) {
+		if e.kind == schema.Organization && !(e.class && genericBody[strings.ToLower(e.name)]) {
 			out = append(out, e)
 		}
 	}
@@ -907,7 +983,7 @@ func contains(es []*entity, e *entity) bool {
 // lastOrgBefore returns the non-generic body mentioned last before s.
 func (d *doc) lastOrgBefore(s *sentence) *entity {
 	for m := range d.back(s, s.from) {
-		if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic && !m.ent.portfolio {
+		if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.generic {
 			return m.ent
 		}
 	}

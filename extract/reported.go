@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
 
 // A statement is reported (indirect) speech: "Jones said the plans offered
 // opportunities" gives Jones and "the plans offered opportunities".
@@ -19,6 +23,11 @@ var speechVerbs = map[string]bool{
 	"conceded": true, "confirmed": true, "confirms": true, "denied": true, "maintained": true, "announced": true,
 	"pointed": true, "stated": true, "contended": true, "cautioned": true, "complained": true, "feared": true,
 	"saying": true, "adding": true, "warning": true, "arguing": true, "insisting": true, "claiming": true,
+	"joked": true, "jokes": true, "quipped": true, "quips": true, "lamented": true, "laments": true,
+	"observed": true, "remarked": true, "recalled": true, "recalls": true, "declared": true, "emphasised": true,
+	"emphasized": true, "reiterated": true, "asserted": true, "asserts": true, "disclosed": true, "revealed": true,
+	"retorted": true, "countered": true, "explains": true, "stresses": true, "notes": true, "concedes": true,
+	"admits": true, "affirmed": true, "testified": true, "reckons": true, "reckoned": true,
 }
 
 // bareClause are the verbs that may report a clause without "that": "said
@@ -120,9 +129,38 @@ func (d *doc) reportedClause(s *sentence, v int) (int, int) {
 	for end > s.from && !t[end-1].word && t[end-1].quote < 0 {
 		end--
 	}
+	if afterQuotation(s, v) {
+		// "'…,' said the ministry in a statement.": the words after the
+		// verb name the speaker of the quotation before it.
+		return -1, -1
+	}
 	// "The plan will fail, he said." / "…, said Jane Roe."
 	if v+1 >= end || v+4 >= end && !strings.ContainsAny(t[v+1].text, "\"“‘'") {
+		if t[s.to-1].text == ":" {
+			// "Announcing the plans, he said:": the colon opens a
+			// quotation, and what stands before the cue is no clause of it.
+			return -1, -1
+		}
 		c := v - 1
+		if pm := d.mentionAt(s, v-2); t[v-1].text == "," && pm != nil && pm.to == v-1 && pm.ent != nil && pm.ent.kind == schema.Person {
+			// "…, the city's water chief, Jo Roe, said on Tuesday": the
+			// clause ends before the subject and the role written before
+			// it; "Minister for X, Ann Lee, said it would" has none.
+			c = pm.from - 1
+			if c <= s.from || t[c].text != "," {
+				return -1, -1
+			}
+			p := c - 1
+			for p >= s.from && t[p].text != "," {
+				p--
+			}
+			for r := max(p, s.from); r < c; r++ {
+				if d.headAt(s, r) >= 0 {
+					c = max(p, s.from)
+					break
+				}
+			}
+		}
 		for c > s.from && t[c].text != "," {
 			c--
 		}
@@ -190,4 +228,15 @@ func (d *doc) reportedClause(s *sentence, v int) (int, int) {
 		return -1, -1 // mostly a quotation, read as one
 	}
 	return k, stop
+}
+
+// afterQuotation reports whether the verb at token v follows the closing
+// mark of a quotation, with or without a comma: "'…,' said X", "'…', said X".
+func afterQuotation(s *sentence, v int) bool {
+	t := s.para.toks
+	j := v - 1
+	if j > s.from && t[j].text == "," {
+		j--
+	}
+	return j >= s.from && t[j].quote < 0 && isQuoteMarkStr(t[j].text) && j > s.from && (t[j-1].quote >= 0 || t[j-1].text == ",")
 }

@@ -75,7 +75,7 @@ func (d *doc) contextOrg(s *sentence, role string) *entity {
 	for _, w := range words {
 		for _, head := range roleBodies[w] {
 			for m := range d.back(s, s.to) {
-				if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.class && !m.ent.portfolio && hasWordOrSingular(m.ent.name, head) {
+				if m.ent != nil && m.ent.kind == schema.Organization && !m.ent.class && hasWordOrSingular(m.ent.name, head) {
 					return m.ent
 				}
 			}
@@ -107,7 +107,7 @@ func (d *doc) contextOrg(s *sentence, role string) *entity {
 		}
 		for _, m := range cur.ments {
 			if m.ent != nil && !m.sent.para.head {
-				if m.ent.kind == schema.Organization && !m.ent.class && !m.ent.generic && !m.ent.portfolio && m.from <= m.sent.from+1 {
+				if m.ent.kind == schema.Organization && !m.ent.class && !m.ent.generic && m.from <= m.sent.from+1 {
 					return m.ent
 				}
 				break
@@ -207,6 +207,7 @@ func (d *doc) findRoles(s *sentence) {
 	}
 	d.pastRoles(s)
 	d.listRoles(s)
+	d.dashListRoles(s)
 }
 
 // bodyAfterName returns the body written right after a name with "of",
@@ -446,6 +447,48 @@ func (d *doc) knownBody(s *sentence, i, j int) *entity {
 	return e
 }
 
+// bodyFirstWord returns the body the article has named whose name is the
+// capitalised word at token k of s and one word more that says what kind
+// of body it is ("Continental" → "Continental Airlines", "Summit" → "Summit
+// Bank"), when only one such body was named before s; nil otherwise. The
+// caller reads the word right before a role and its holder's name.
+func (d *doc) bodyFirstWord(s *sentence, k int) *entity {
+	t := s.para.toks
+	if k < s.from || !t[k].word || !t[k].cap || t[k].poss || t[k].acronym || d.mentionAt(s, k) != nil {
+		return nil
+	}
+	var found *entity
+	for _, c := range d.ents {
+		if c.kind != schema.Organization || c.class {
+			continue
+		}
+		first, rest, ok := strings.Cut(c.name, " ")
+		if !ok || first != t[k].text || strings.Contains(rest, " ") {
+			continue
+		}
+		if r := strings.ToLower(rest); !d.lex.orgHeads[r] && !d.lex.orgTail[r] && !d.lex.orgSector[r] {
+			continue
+		}
+		before := false
+		for n := range c.sents {
+			if n < s.n {
+				before = true
+			}
+		}
+		if !before {
+			continue
+		}
+		if found != nil && found != c {
+			return nil // two bodies begin so: no telling which
+		}
+		found = c
+	}
+	if found != nil {
+		d.addMention(&mention{sent: s, from: k, to: k + 1, kind: mFull, ent: found})
+	}
+	return found
+}
+
 // endsWithWord reports whether a body's name or an alias ends with the word w.
 func endsWithWord(e *entity, w string) bool {
 	if strings.HasSuffix(e.name, " "+w) {
@@ -520,9 +563,20 @@ func (d *doc) prefixRole(s *sentence, m *mention) bool {
 				break
 			}
 		}
+		if h := pr.from - 2; h >= s.from && (t[h+1].lower == "for" || t[h+1].lower == "of") && d.lex.roleHeads[t[h].lower] && (!t[h].cap || h == s.from) && d.mentionAt(s, h) == nil {
+			// "opposition spokesperson for Health and Social Services Jo
+			// Roe": the run is the portfolio of a role written in lower
+			// case before it.
+			from = h
+			for from-1 >= s.from && (d.lex.roleMods[t[from-1].lower] || d.lex.roleHeads[t[from-1].lower]) && (!t[from-1].cap || from-1 == s.from) && d.mentionAt(s, from-1) == nil {
+				from--
+			}
+		}
 		// "Secretary of State" + "Marco …": the run before "of/for" that
-		// holds the office is part of the role.
-		for b := pr.from; b-2 >= s.from && (t[b-1].lower == "of" || t[b-1].lower == "for" || t[b-1].lower == "the" && b-3 >= s.from && (t[b-2].lower == "for" || t[b-2].lower == "of")); {
+		// holds the office is part of the role; so are the portfolio's
+		// words before "and" ("Minister for Roads and Ports Jo Roe"), when
+		// an office's head stands further back.
+		for b := pr.from; b-2 >= s.from && (t[b-1].lower == "of" || t[b-1].lower == "for" || t[b-1].lower == "and" && from < 0 || t[b-1].lower == "the" && b-3 >= s.from && (t[b-2].lower == "for" || t[b-2].lower == "of")); {
 			c := b - 1
 			if t[c].lower == "the" {
 				c--
@@ -554,6 +608,9 @@ func (d *doc) prefixRole(s *sentence, m *mention) bool {
 		}
 		if from < 0 {
 			return false // no role word: "West Virginia Legislature" is no office
+		}
+		if from == pr.from && from-2 >= s.from && t[from-1].lower == "and" && d.headAt(s, from-2) >= 0 {
+			return false // "chairman, president and CEO Jo Roe": stacked titles, read as a pre-modifier
 		}
 		office := from < pr.from
 		role := s.para.text[t[from].start:t[pr.to-1].end]
@@ -625,7 +682,7 @@ func (d *doc) titleRole(s *sentence, m *mention) bool {
 			}
 			break
 		}
-		_, given := d.lex.given[p.lower]
+		given := d.lex.isGiven(p.lower)
 		// At a sentence's start any word is capitalised: "Calling Minister X's plan …".
 		opener := start-1 == s.from && (strings.HasSuffix(p.lower, "ing") || strings.HasSuffix(p.lower, "ly") || strings.HasSuffix(p.lower, "ed"))
 		if d.lex.roleMods[p.lower] || p.cap && !p.acronym && d.lex.common[p.lower] && !sentenceWords[p.lower] && !given && !opener {
@@ -685,7 +742,23 @@ func (d *doc) premodifierRole(s *sentence, m *mention) int {
 		(!classStop[t[start-1].lower] || formerWords[t[start-1].lower]) && t[start-1].lower != "and" && t[start-1].lower != "or" && d.mentionAt(s, start-1) == nil && k-start < 4 {
 		start--
 	}
+	// "chairman, president and CEO Jo Roe": titles stacked before one
+	// name, the last joined by "and", the others by commas.
+	stacked := false
+	for link := "and"; start-2 >= s.from && t[start-1].lower == link && d.mentionAt(s, start-2) == nil; link = "," {
+		h := d.headAt(s, start-2)
+		if h < 0 {
+			break
+		}
+		start, stacked = h, true
+		for start-1 >= s.from && t[start-1].word && !t[start-1].cap && d.lex.roleMods[t[start-1].lower] {
+			start--
+		}
+	}
 	role := strings.ToLower(s.para.text[t[start].start:t[end-1].end])
+	if stacked {
+		role = d.roleText(s, start, end) // "chairman, president and CEO"
+	}
 	var org *entity
 	bodyFrom := -1 // where the body written before the role begins
 	b := start - 1
@@ -730,11 +803,14 @@ func (d *doc) premodifierRole(s *sentence, m *mention) int {
 		// role made only of role words (not "Lakemont school board president").
 		onlyRoleWords := true
 		for _, tk := range t[start:end] {
-			if !d.lex.roleMods[tk.lower] && !d.lex.roleHeads[tk.lower] {
+			if !d.lex.roleMods[tk.lower] && !d.lex.roleHeads[tk.lower] && tk.text != "," && tk.lower != "and" {
 				onlyRoleWords = false
 			}
 		}
 		if e := d.knownBody(s, start-1, start); e != nil && onlyRoleWords {
+			org, bodyFrom = e, start-1
+		} else if e := d.bodyFirstWord(s, start-1); e != nil && onlyRoleWords {
+			// "Continental chairman X" after "Continental Airlines".
 			org, bodyFrom = e, start-1
 		} else {
 			_, known := d.lex.bodies[t[start-1].lower]
@@ -830,7 +906,7 @@ func (d *doc) sentenceInitialWord(s *sentence) bool {
 	if d.lex.roleMods[w.lower] {
 		return true
 	}
-	_, given := d.lex.given[w.lower]
+	given := d.lex.isGiven(w.lower)
 	_, body := d.lex.bodies[w.lower] // "Labour leader X": a party
 	return !w.acronym && d.lex.common[w.lower] && !given && !body && d.lex.bodyNames[w.lower] == "" && !sentenceWords[w.lower] &&
 		!d.lex.orgHeads[w.lower] && d.mentionAt(s, s.from) == nil // "Commission executive director X": the body
@@ -1241,6 +1317,12 @@ func (d *doc) appositiveRole(s *sentence, m *mention) bool {
 		if j > roleEnd && j-i < 20 {
 			role = s.para.text[t[i].start:t[j-1].end]
 		}
+		if t[org.to-1].poss && org.to < limit && t[org.to].word && !t[org.to].cap && (d.lex.orgHeads[t[org.to].lower] || d.lex.orgClass[t[org.to].lower]) &&
+			(org.to+1 >= s.to || !t[org.to+1].word) {
+			// "a member of the university's council": the body's part is
+			// the role's.
+			role = s.para.text[t[i].start:t[org.to].end]
+		}
 		if roleEnd == i && !list && !d.lex.roleHeads[roleHeadWord(strings.ToLower(role))] {
 			return false
 		}
@@ -1262,9 +1344,10 @@ func (d *doc) appositiveRole(s *sentence, m *mention) bool {
 	if o == nil && role != "" {
 		o = d.portfolio(role, s, i, roleEnd)
 	}
-	if o == nil && roleEnd+1 < limit && (t[roleEnd].lower == "at" || t[roleEnd].lower == "of" || t[roleEnd].lower == "for") && t[roleEnd+1].cap {
+	if o == nil && roleEnd+1 <= limit && roleEnd+1 < s.to && (t[roleEnd].lower == "at" || t[roleEnd].lower == "of" || t[roleEnd].lower == "for") && t[roleEnd+1].cap {
 		// "a former watch manager at Stornoway": the role names its own
-		// place, one the context cannot stand in for.
+		// place, one the context cannot stand in for (even when the name
+		// reader took it for a person's, where the appositive stops).
 		d.roles = append(d.roles, roleFact{person: m.ent, role: role, sent: s, title: true})
 		return true
 	}
@@ -1481,8 +1564,8 @@ func (d *doc) relativeRole(s *sentence, m *mention) bool {
 // office: "for Marine Affairs", "of Health".
 func (d *doc) capitalComplement(s *sentence, i, end int) bool {
 	t := s.para.toks
-	if t[i].lower != "for" && t[i].lower != "of" || i+1 >= end {
-		return false
+	if t[i].lower != "for" && t[i].lower != "of" && t[i].lower != "on" || i+1 >= end {
+		return false // "Minister for …", "Special Adviser on …"
 	}
 	for k := i + 1; k < end; k++ {
 		if !t[k].word || !t[k].cap && t[k].lower != "and" && t[k].lower != "the" {
@@ -1559,11 +1642,13 @@ func (d *doc) precedingRoleAt(s *sentence, m *mention, from int) bool {
 			// A title in capitals stands alone before the comma: "Prime
 			// Minister, Jo Roe", "Transport Secretary, Jo Roe".
 			for start-1 >= s.from && t[start-1].word && t[start-1].cap && !t[start-1].poss && d.mentionAt(s, start-1) == nil &&
-				(d.lex.roleMods[t[start-1].lower] || d.lex.common[t[start-1].lower]) && !sentenceWords[t[start-1].lower] && k-start < 3 {
+				(d.lex.roleMods[t[start-1].lower] || d.lex.common[t[start-1].lower]) && !sentenceWords[t[start-1].lower] && k-start < 3 &&
+				!strings.HasSuffix(d.lex.bodyName(t[start-1].text+" Party"), "Party") { // "Green Member for X": the party's
 				start--
 			}
 			if k+1 != end && !d.capitalComplement(s, k+1, end) ||
-				start-1 >= s.from && t[start-1].text != "," && t[start-1].text != ":" && t[start-1].lower != "the" && !t[start-1].poss && d.orgEndingAt(s, start-1) == nil {
+				start-1 >= s.from && t[start-1].text != "," && t[start-1].text != ":" && t[start-1].lower != "the" && !t[start-1].poss && d.orgEndingAt(s, start-1) == nil &&
+					!(t[start-1].cap && d.knownBody(s, start-1, start) != nil) { // "NDP Member for X, Jo Roe"
 				continue
 			}
 		} else {
@@ -1577,7 +1662,7 @@ func (d *doc) precedingRoleAt(s *sentence, m *mention, from int) bool {
 			for b-1 >= s.from && b > k-4 && t[b-1].word && !t[b-1].cap && !t[b-1].poss && !classStop[t[b-1].lower] && !d.lex.verbs[t[b-1].lower] {
 				b--
 			}
-			if b < start && b-1 >= s.from && ((t[b-1].lower == "the" || t[b-1].lower == "a") && (b-1 == s.from || t[b-2].text == ",") ||
+			if b < start && b-1 >= s.from && ((t[b-1].lower == "the" || t[b-1].lower == "a") && (b-1 == s.from || t[b-2].text == "," || prepositions[t[b-2].lower]) ||
 				t[b-1].poss && !t[b-1].cap && b-2 >= s.from && t[b-2].lower == "the") {
 				start = b // "the city's mayoral committee member for water, …" too
 			}
@@ -1649,6 +1734,15 @@ func (d *doc) precedingRoleAt(s *sentence, m *mention, from int) bool {
 		// resolve is no licence to take another body from the context.
 		owned := start-1 >= s.from && (t[start-1].poss || t[start-1].lower == "its" || t[start-1].lower == "their")
 		d.roles = append(d.roles, roleFact{person: m.ent, role: role, org: org, sent: s, title: owned && org == nil})
+		// "Critic for Health, and NDP Member for Coldwater, Jo Roe": a
+		// role before this one, joined by ", and", is the name's too.
+		rs := start
+		if om := d.orgEndingAt(s, start-1); om != nil {
+			rs = om.from
+		}
+		if rs-2 > s.from && t[rs-1].lower == "and" && t[rs-2].text == "," {
+			d.precedingRoleAt(s, m, rs-1)
+		}
 		return true
 	}
 	return false
@@ -2347,6 +2441,68 @@ func (d *doc) listRoles(s *sentence) {
 			}
 		}
 		return
+	}
+}
+
+// dashListRoles reads the people a plural role is spelt out as after a dash
+// or colon, the list ending the clause: "five departmental secretaries —
+// Jo Roe, Ann Lee and Dr Tom Hale", "the union's two negotiators: Jo Roe
+// and Ann Lee". Each holds the role, in the body written before it if any.
+func (d *doc) dashListRoles(s *sentence) {
+	t := s.para.toks
+	for k := s.from; k+2 < s.to; k++ {
+		if n := t[k+1].text; !isDash(n) && n != ":" || !d.pluralHead(s, k) || t[k].cap && k != s.from {
+			continue
+		}
+		role, rs := d.pluralRole(s, k)
+		var org *entity
+		if rs-1 >= s.from {
+			if om := d.orgEndingAt(s, rs-1); om != nil {
+				org = om.ent
+			} else if rs-2 >= s.from && t[rs-1].poss && !t[rs-1].cap && t[rs-2].lower == "the" {
+				org = d.bodyCalled(s, singular(t[rs-1].lower))
+			}
+		}
+		var people []*entity
+		j := k + 2
+		for j < s.to {
+			if d.isTitle(t[j].lower) && d.mentionAt(s, j) == nil {
+				j++ // "Dr" before a name the mention does not hold
+				if j < s.to && t[j].text == "." {
+					j++
+				}
+			}
+			pm := d.mentionAt(s, j)
+			switch {
+			case pm != nil && pm.from == j && pm.ent != nil && pm.ent.kind == schema.Person:
+				people = append(people, pm.ent)
+				j = pm.to
+			case pm == nil && j+1 < s.to && t[j].cap && t[j].word && t[j+1].cap && t[j+1].word && d.mentionAt(s, j+1) == nil:
+				// A name the name reader did not take: the list goes on.
+				for j < s.to && t[j].cap && t[j].word && d.mentionAt(s, j) == nil {
+					j++
+				}
+			default:
+				j = -1
+			}
+			if j < 0 {
+				break
+			}
+			if j < s.to && (t[j].lower == "and" || t[j].text == ",") {
+				j++
+				if j < s.to && t[j].lower == "and" {
+					j++
+				}
+				continue
+			}
+			break
+		}
+		if len(people) < 2 || j < 0 || j < s.to && t[j].word {
+			continue // a list of two or more, ending the clause
+		}
+		for _, p := range people {
+			d.addRole(s, p, role, org)
+		}
 	}
 }
 

@@ -365,6 +365,61 @@ func TestRoles(t *testing.T) {
 			body:  "Jo Ruiz took office on Monday. Three days into Ruiz's term as governor she cut two departments.",
 			roles: []role{{"jo-ruiz", "governor"}},
 		},
+		{
+			name:  "coordinated titled names, each with its own office",
+			body:  "The Harbour Authority and two other agencies will be abolished, Minister for Transport Maria Pillai and Minister for Roads and Ports Colin Fenwick announced today.",
+			roles: []role{{"maria-pillai", "Minister for Transport"}, {"colin-fenwick", "Minister for Roads and Ports"}},
+		},
+		{
+			name:  "stacked titles before a name share its body",
+			body:  "Summit Airlines shareholders approved the merger on Friday. Fares will not change. \"We are grateful for the vote,\" said Summit chairman, president and CEO Dale Harmon, who will lead the combined airline.",
+			edges: []edge{{"dale-harmon", "", "summit-airlines"}},
+			roles: []role{{"dale-harmon", "chairman, president and CEO"}},
+		},
+		{
+			// (Whether "Zofia Brennan-Quaye" is read as a person is the name
+			// reader's business; the list reads on past her either way.)
+			name:  "a list of names after a dash takes the role before it",
+			body:  "The decision will end the posts of five departmental secretaries — Alison Marr, Zofia Brennan-Quaye, Tom Keogh, Ruth Adair and Dr Helen Shaw.",
+			roles: []role{{"alison-marr", "departmental secretary"}, {"tom-keogh", "departmental secretary"}, {"ruth-adair", "departmental secretary"}, {"helen-shaw", "departmental secretary"}},
+		},
+		{
+			name:    "an opposition critic's portfolio is no body",
+			body:    "Critic for Health and Social Services, and NDP Member for Coldwater North, Rita Baptiste said the merger would mute regional voices.",
+			roles:   []role{{"rita-baptiste", "Critic for Health and Social Services"}},
+			not:     []edge{{"rita-baptiste", "", "critic-for-health-and-social-services"}},
+			noRoles: []role{{"rita-baptiste", "Critic"}},
+		},
+		{
+			name:  "a party's spokesperson for a portfolio",
+			body:  "Green Party spokesperson for justice Ciaran Doyle said the merger was rushed.",
+			edges: []edge{{"ciaran-doyle", "", "green-party"}},
+			roles: []role{{"ciaran-doyle", "spokesperson for justice"}},
+		},
+		{
+			name:  "a capitalised office with its complement after 'on', before the name",
+			body:  "A panel, chaired by the governor's Special Adviser on Rural Roads, Dr Moira Kettle, will report in May.",
+			roles: []role{{"moira-kettle", "Special Adviser on Rural Roads"}},
+		},
+		{
+			name:  "an article after a preposition opens a role before the name",
+			body:  "The decision was announced by a presidential spokesperson, Femi Adebayo, on Tuesday.",
+			roles: []role{{"femi-adebayo", "presidential spokesperson"}},
+		},
+		{
+			// Whether "Kerrow-Penhale Health" is read as a body is the name
+			// reader's business; the party before the name is not the body
+			// of the role after it either way.
+			name: "a role naming its own body takes none from the context",
+			body: "PC opposition health critic Tom Wade, former chief executive of Kerrow-Penhale Health, said rural clinics would suffer.",
+			not:  []edge{{"tom-wade", "chief_executive_of", "pc"}},
+		},
+		{
+			name:  "a member of a body's council",
+			body:  "Dr Sipho Dlamini, a member of the Eastvale Institute's council, its governing body, said the merger was rushed.",
+			edges: []edge{{"sipho-dlamini", "", "eastvale-institute"}},
+			roles: []role{{"sipho-dlamini", "member of the Eastvale Institute's council"}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

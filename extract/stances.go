@@ -48,6 +48,13 @@ func (d *doc) cueScore(text string) (sup, opp int) {
 					w := strings.Trim(words[j], ",.;:")
 					neg = neg || w == "not" || w == "never" || w == "no" || strings.HasSuffix(w, "n't")
 				}
+				if cues == &d.lex.opposeAt {
+					// "addressing redundancy and inefficiency": a harm
+					// the speaker sets out to remedy.
+					for j := max(0, i-3); j < i; j++ {
+						neg = neg || remedies[strings.Trim(words[j], ",.;:")]
+					}
+				}
 				if neg {
 					negated++
 				} else {
@@ -61,6 +68,18 @@ func (d *doc) cueScore(text string) (sup, opp int) {
 	s1, s2 := count(&d.lex.supportAt)
 	o1, o2 := count(&d.lex.opposeAt)
 	return s1 + o2, o1 + s2
+}
+
+// remedies are verbs whose object is a harm to be done away with: an
+// opposition cue after one ("tackling waste and inefficiency") argues for
+// the change.
+var remedies = map[string]bool{
+	"address": true, "addresses": true, "addressing": true, "tackle": true, "tackles": true, "tackling": true,
+	"eliminate": true, "eliminates": true, "eliminating": true, "end": true, "ends": true, "ending": true,
+	"fix": true, "fixes": true, "fixing": true, "remove": true, "removes": true, "removing": true,
+	"curb": true, "curbs": true, "curbing": true, "combat": true, "combating": true, "combatting": true,
+	"reduce": true, "reduces": true, "reducing": true, "cut": true, "cuts": true, "cutting": true,
+	"prevent": true, "prevents": true, "preventing": true, "avoid": true, "avoids": true, "avoiding": true,
 }
 
 func foldQuotes(s string) string {
@@ -113,6 +132,10 @@ func (d *doc) stanceWord(cands []stance, s *sentence, k, e int, ref stanceRef) [
 	case stSupportNoun, stOpposeNoun:
 		// "with the support of X", "opposition from X", "X's backing".
 		var holders []*entity
+		if k-2 > s.from && t[k-1].lower == "in" && e < s.to && (t[e].lower == "of" || t[e].lower == "to") {
+			// "X, who spoke out in support of Y": the speaker, not Y.
+			return d.inSupport(cands, s, k, e, ref)
+		}
 		if e < s.to && (t[e].lower == "of" || t[e].lower == "from") {
 			// "with the support of two Liberal MPs — A and B": the people
 			// listed in the dashes.
@@ -202,13 +225,16 @@ func (d *doc) stanceWord(cands []stance, s *sentence, k, e int, ref stanceRef) [
 		return cands
 	}
 	var targets []*reform
+	weight := wExplicit
 	if passive {
 		targets = d.stanceTargets(s, s.from, g.start)
 	} else {
 		targets = d.stanceTargets(s, e, end)
 		if len(targets) == 0 && (e >= s.to || t[e].lower == "that" || t[e].text == ":" || t[e].text == "," || t[e].text == "." || isQuoteMarkStr(t[e].text)) {
-			// "X warned that jobs would go": about the reform at hand.
+			// "X warned that jobs would go": about the reform at hand,
+			// though less plainly than "X opposed the merger".
 			targets = d.reformsNear(s)
+			weight = wAgent
 		}
 	}
 	switch ref.role {
@@ -218,7 +244,7 @@ func (d *doc) stanceWord(cands []stance, s *sentence, k, e int, ref stanceRef) [
 		}
 		for _, h := range holders {
 			for _, r := range targets {
-				cands = append(cands, stance{holder: h, supports: ref.role == stSupportVerb, reform: r, sent: s, weight: wExplicit})
+				cands = append(cands, stance{holder: h, supports: ref.role == stSupportVerb, reform: r, sent: s, weight: weight})
 			}
 		}
 	case stAnnounceVerb:
@@ -281,6 +307,53 @@ func (d *doc) stanceWord(cands []stance, s *sentence, k, e int, ref stanceRef) [
 	return cands
 }
 
+// inSupport reads "in support of X" ("in opposition to X") at tokens
+// [k, e): its holder is the subject of the verb before "in" ("who spoke
+// out in support of", "X came out in opposition to"), X what it is about.
+func (d *doc) inSupport(cands []stance, s *sentence, k, e int, ref stanceRef) []stance {
+	t := s.para.toks
+	v := -1
+	for j := k - 2; j > s.from && j >= k-4; j-- {
+		if d.lex.verbs[t[j].lower] || strings.HasSuffix(t[j].lower, "ed") || t[j].lower == "spoke" || t[j].lower == "came" || t[j].lower == "stood" || t[j].lower == "wrote" {
+			v = j
+			break
+		}
+	}
+	if v < 0 {
+		return cands
+	}
+	holders := d.npBefore(s, verbGroupAt(s, v, vPast).start).ents
+	end := clauseEnd(s, e+1)
+	targets := d.stanceTargets(s, e+1, end)
+	if len(targets) == 0 {
+		// "in support of a single force": the body a reform makes or ends.
+		for j := e + 1; j < end && j < e+6; j++ {
+			if m := d.mentionStartingAt(s, j); m != nil {
+				if targets = d.reformsOf(m.ent); len(targets) > 0 || !genericBody[t[m.to-1].lower] {
+					break
+				}
+				j = m.to - 1 // "a single force", a kind of body: the one the article is about
+			}
+			if genericBody[t[j].lower] {
+				b := d.shortForm(s, t[j].lower)
+				if w := t[j-1].lower; b == nil && (w == "single" || w == "new" || w == "national" || w == "merged") {
+					b = d.lastCreated() // "a single force": the one being made
+				}
+				if b != nil {
+					targets = d.reformsOf(b)
+				}
+				break
+			}
+		}
+	}
+	for _, h := range holders {
+		for _, r := range targets {
+			cands = append(cands, stance{holder: h, supports: ref.role == stSupportNoun || ref.role == stSupportVerb, reform: r, sent: s, weight: wExplicit})
+		}
+	}
+	return cands
+}
+
 // inFavour reads "in favour of X" at tokens [k, e) ("favour" at k, "of" at
 // e): its holder is the subject of the verb before it, across a margin
 // ("voted by 86% in favour of"), and X is what it backs.
@@ -291,7 +364,7 @@ func (d *doc) inFavour(cands []stance, s *sentence, k, e int, ref stanceRef) []s
 		v-- // back over "by 86%", "overwhelmingly"
 	}
 	if v <= s.from || !controlWords[t[v].lower] {
-		return cands
+		return d.inSupport(cands, s, k, e, ref) // "who spoke out in support of"
 	}
 	g := verbGroupAt(s, v, vPast)
 	holders := d.npBefore(s, g.start).ents
@@ -360,6 +433,9 @@ func (d *doc) nounGiver(s *sentence, k int) []*entity {
 // back", "needs to endorse".
 func hypothetical(t []token, s *sentence, start, k int) bool {
 	for j := start; j < k; j++ {
+		if surnameLike(t, j) {
+			continue // "Theresa May has decided"
+		}
 		switch t[j].lower {
 		case "must", "should", "could", "might", "may", "need", "needs", "ought":
 			return true
@@ -373,8 +449,8 @@ func hypothetical(t []token, s *sentence, start, k int) bool {
 // quotation: "…, Transport Minister Ann Vale announced".
 func afterClause(t []token, s *sentence, k int) bool {
 	j := k - 1
-	for j > s.from && t[j].word && (t[j].cap || t[j].lower == "the" || t[j].lower == "and") && j >= k-12 {
-		j-- // "…, Minister A and Treasurer B announced"
+	for j > s.from && t[j].word && (t[j].cap || t[j].lower == "the" || t[j].lower == "and" || inTitleRun(t, s, j)) && j >= k-16 {
+		j-- // "…, Minister A and Treasurer B announced", "…, Minister for Roads and Ports A announced"
 	}
 	return j >= s.from && j < k && (t[j].text == "," || isQuoteMarkStr(t[j].text))
 }
@@ -389,6 +465,16 @@ func clauseStartBefore(t []token, s *sentence, k, v int) bool {
 		}
 	}
 	return true
+}
+
+// inTitleRun reports whether the lower-case token j joins the capitalised
+// words of an office: "Minister for Roads and Ports Jo Roe".
+func inTitleRun(t []token, s *sentence, j int) bool {
+	switch t[j].lower {
+	case "for", "of":
+		return j-1 >= s.from && t[j-1].cap && t[j-1].word && j+1 < s.to && t[j+1].cap && t[j+1].word
+	}
+	return false
 }
 
 // personOrBody returns the first person named in tokens [from, to) of s,
@@ -457,7 +543,7 @@ func (d *doc) stanceTargets(s *sentence, from, to int) []*reform {
 	}
 	t := s.para.toks
 	refers := false
-	for j := from; j < to && j < from+8; j++ {
+	for j := from; j < to && j < from+12; j++ {
 		if m := d.mentionStartingAt(s, j); m != nil {
 			for _, r := range d.reforms {
 				if r.target == m.ent && !containsReform(out, r) {
@@ -589,7 +675,7 @@ func resolveStances(cands []stance) []stance {
 	var order []key
 	first := map[key]stance{}
 	for _, c := range cands {
-		if c.holder == nil || c.reform == nil || c.holder == c.reform.target || c.holder.portfolio {
+		if c.holder == nil || c.reform == nil || c.holder == c.reform.target {
 			continue
 		}
 		k := key{c.holder, c.reform}

@@ -25,34 +25,34 @@ const boltInitialMmap = 16 << 30
 // openBolt opens the bolt store in dir as Cayley's "bolt" backend does, so
 // stock Cayley reads the same directory, but with a lock timeout: Cayley
 // opens bolt without one and would wait forever for another process. A
-// damaged file is an error wrapping ErrDamaged (damage.go); the damage
-// returned catches, later, what Open could not see.
-func openBolt(path string, c config) (cgraph.QuadStore, *bolt.DB, *damage, error) {
+// damaged file is an error wrapping ErrDamaged (damage.go); the store's
+// damage catches, later, what Open could not see.
+func openBolt(path string, c config) (cgraph.QuadStore, *boltStore, error) {
 	dir, err := boltDir(path)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
 	file := filepath.Join(dir, boltFile)
 	if info, err := os.Stat(file); err == nil && !info.Mode().IsRegular() {
 		// Never opened: a FIFO would block the lock probe.
-		return nil, nil, nil, checkBoltFile(file, c.readOnly)
+		return nil, nil, checkBoltFile(file, c.readOnly)
 	}
 	if c.readOnly {
 		if _, err := os.Stat(file); errors.Is(err, os.ErrNotExist) {
-			return nil, nil, nil, fmt.Errorf("open bolt %s: %w (build one with newsgraph build --db %s)", dir, ErrNotExist, dir)
+			return nil, nil, fmt.Errorf("open bolt %s: %w (build one with newsgraph build --db %s)", dir, ErrNotExist, dir)
 		}
 	} else if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, nil, nil, fmt.Errorf("open bolt %s: %w", dir, err)
+		return nil, nil, fmt.Errorf("open bolt %s: %w", dir, err)
 	}
 	// Ask the lock first, without waiting: an answer now beats a timeout.
 	if err := probeLock(file, !c.readOnly); errors.Is(err, ErrInUse) {
-		return nil, nil, nil, fmt.Errorf("database %s is %w", dir, ErrInUse)
+		return nil, nil, fmt.Errorf("database %s is %w", dir, ErrInUse)
 	} else if err != nil {
-		return nil, nil, nil, fmt.Errorf("open bolt %s: %w", dir, err)
+		return nil, nil, fmt.Errorf("open bolt %s: %w", dir, err)
 	}
 	// Bolt maps the file and trusts it: a file cut short would fault.
 	if err := checkBoltFile(file, c.readOnly); err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
 	bo := &bolt.Options{Timeout: c.openTimeout, ReadOnly: c.readOnly}
 	if !c.readOnly {
@@ -69,45 +69,61 @@ func openBolt(path string, c config) (cgraph.QuadStore, *bolt.DB, *damage, error
 		return err
 	}()
 	if errors.Is(err, bolt.ErrTimeout) {
-		return nil, nil, nil, fmt.Errorf("database %s is %w", dir, ErrInUse)
+		return nil, nil, fmt.Errorf("database %s is %w", dir, ErrInUse)
 	} else if errors.Is(err, ErrDamaged) {
-		return nil, nil, nil, err
+		return nil, nil, err
 	} else if err != nil {
-		return nil, nil, nil, fmt.Errorf("open bolt %s: %w", dir, err)
+		return nil, nil, fmt.Errorf("open bolt %s: %w", dir, err)
 	}
 	if nosync, _ := c.cayley.BoolKey("nosync", false); nosync {
 		db.DB().NoSync, db.DB().NoGrowSync = true, true
 	}
-	qs, err := openBoltStore(db, d, dir, c)
+	qs, store, err := openBoltStore(db, d, dir, c)
 	if err != nil {
 		db.Close()
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
-	return qs, db.DB(), d, nil
+	return qs, store, nil
 }
 
 // openBoltStore opens Cayley's quad store on an open bolt file, first
-// undoing an unfinished write (or, read-only, refusing it).
-func openBoltStore(db *hbolt.DB, d *damage, dir string, c config) (_ cgraph.QuadStore, err error) {
+// undoing an unfinished write (or, read-only, refusing it). Cayley reads
+// the file through the committed view, guarded (damage.go).
+func openBoltStore(db *hbolt.DB, d *damage, dir string, c config) (_ cgraph.QuadStore, _ *boltStore, err error) {
 	defer d.catch(&err, d.faults())
 	opts := c.cayley
 	if c.readOnly {
 		if err := refuseUnfinished(db.DB()); err != nil {
-			return nil, fmt.Errorf("database %s %w: run newsgraph build on it (or open it writable) to undo the write", dir, err)
+			return nil, nil, fmt.Errorf("database %s %w: run newsgraph build on it (or open it writable) to undo the write", dir, err)
 		}
 		// The existence filter serves writes only.
 		opts = cloneOptions(opts)
 		opts[kv.OptNoBloom] = true
 	} else if err := withLabelIndex(func() error { return kv.Init(guardKV{db, d}, opts) }); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
-		return nil, fmt.Errorf("open bolt %s: %w", dir, err)
+		return nil, nil, fmt.Errorf("open bolt %s: %w", dir, err)
 	} else if err := boltRecover(db.DB()); err != nil {
-		return nil, fmt.Errorf("open bolt %s: %w", dir, err)
+		return nil, nil, fmt.Errorf("open bolt %s: %w", dir, err)
 	}
-	qs, err := kv.New(guardKV{db, d}, opts)
+	indexes, err := boltIndexes(db.DB())
 	if err != nil {
-		return nil, fmt.Errorf("open bolt %s: %w", dir, err)
+		return nil, nil, fmt.Errorf("open bolt %s: %w", dir, err)
 	}
-	return qs, nil
+	store := &boltStore{db: db.DB(), view: newCommittedKV(db, indexes), indexes: indexes, damage: d}
+	qs, err := kv.New(guardKV{store.view, d}, opts)
+	if err != nil {
+		return nil, nil, fmt.Errorf("open bolt %s: %w", dir, err)
+	}
+	return qs, store, nil
+}
+
+// boltStore is an open bolt file: the database, the view Cayley reads it
+// through (bolt_view.go), the quad indexes it keeps, and the damage its
+// reads met (damage.go).
+type boltStore struct {
+	db      *bolt.DB
+	view    *committedKV
+	indexes []kv.QuadIndex
+	damage  *damage
 }
 
 // kvInitMu serialises withLabelIndex.

@@ -51,18 +51,25 @@ var (
 func boltIndexes(db *bolt.DB) ([]kv.QuadIndex, error) {
 	var list []kv.QuadIndex
 	err := db.View(func(tx *bolt.Tx) error {
-		meta := tx.Bucket(bucketMeta)
-		if meta == nil {
-			return errors.New("not a Cayley store: no meta bucket")
-		}
-		data := meta.Get([]byte("indexes"))
-		if len(data) == 0 {
-			list = []kv.QuadIndex{{Dirs: []quad.Direction{quad.Subject}}, {Dirs: []quad.Direction{quad.Object}}}
-			return nil
-		}
-		return json.Unmarshal(data, &list)
+		var err error
+		list, err = readIndexList(tx)
+		return err
 	})
-	if err != nil {
+	return list, err
+}
+
+// readIndexList reads the quad indexes from meta in tx (boltIndexes).
+func readIndexList(tx *bolt.Tx) ([]kv.QuadIndex, error) {
+	meta := tx.Bucket(bucketMeta)
+	if meta == nil {
+		return nil, errors.New("read Cayley's index list: not a Cayley store: no meta bucket")
+	}
+	data := meta.Get([]byte("indexes"))
+	if len(data) == 0 {
+		return []kv.QuadIndex{{Dirs: []quad.Direction{quad.Subject}}, {Dirs: []quad.Direction{quad.Object}}}, nil
+	}
+	var list []kv.QuadIndex
+	if err := json.Unmarshal(data, &list); err != nil {
 		return nil, fmt.Errorf("read Cayley's index list: %w", err)
 	}
 	return list, nil
@@ -357,6 +364,7 @@ func (b *boltBatch) writeValues(tx *bolt.Tx, r int, nodes []int32, mem *arena) e
 	var (
 		vb, nb *bolt.Bucket
 		undo   = []byte{} // the counts added to stored values: hash, uvarint
+		fresh  uint64     // new values
 	)
 	for k, i := range nodes {
 		n := &b.nodes[i]
@@ -374,12 +382,16 @@ func (b *boltBatch) writeValues(tx *bolt.Tx, r int, nodes []int32, mem *arena) e
 			if err := putPrimitive(log, &p, mem); err != nil {
 				return err
 			}
+			fresh++
 		} else {
 			undo = binary.AppendUvarint(append(undo, n.hash[:]...), n.refs)
 		}
 		if err := nb.Put(n.hash[:], mem.uvarint(n.old+n.refs)); err != nil {
 			return err
 		}
+	}
+	if err := pendingBucket(tx).Put(fmt.Appendf(nil, "values/%04d", r), binary.AppendUvarint(nil, fresh)); err != nil {
+		return err
 	}
 	return pendingBucket(tx).Put(fmt.Appendf(nil, "counts/%04d", r), undo)
 }
@@ -404,9 +416,14 @@ func (b *boltBatch) writeQuadLog(tx *bolt.Tx, mem *arena) error {
 
 // boltBulkWrite writes the quads of parts, none of which is in the store, as
 // Cayley's writer would (this file's header), in the transactions of
-// boltBatch.stages. A write that fails part-way is undone before it
+// boltBatch.stages; the store's readers see none of it until the last one
+// commits (bolt_view.go). A write that fails part-way is undone before it
 // returns, or, if that fails too (or the process dies), at the next Open.
-func boltBulkWrite(ctx context.Context, db *bolt.DB, indexes []kv.QuadIndex, parts [][]quad.Quad, t boltTuning) error {
+func boltBulkWrite(ctx context.Context, s *boltStore, parts [][]quad.Quad, t boltTuning) error {
+	if err := s.view.refused(); err != nil {
+		return err
+	}
+	db := s.db
 	b := newBoltBatch(parts)
 	if len(b.dirs) == 0 {
 		return nil
@@ -422,47 +439,127 @@ func boltBulkWrite(ctx context.Context, db *bolt.DB, indexes []kv.QuadIndex, par
 		rangeIDs = boltRangeIDs
 	}
 	// The indexes' new lists are made beside the values' transactions.
-	lists := make([]*indexLists, len(indexes))
-	errs := make([]error, len(indexes))
+	lists := make([]*indexLists, len(s.indexes))
+	errs := make([]error, len(s.indexes))
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		parallel(len(indexes), func(k int) { lists[k], errs[k] = prepareIndex(db, indexes[k], b) })
+		parallel(len(s.indexes), func(k int) { lists[k], errs[k] = prepareIndex(db, s.indexes[k], b) })
 	}()
 	defer func() { <-done }()
 	index := func(k int) (*indexLists, error) {
 		<-done
 		return lists[k], errs[k]
 	}
-	for i, st := range b.stages(len(indexes), index, rangeIDs) {
+	s.view.begin()
+	for i, st := range b.stages(len(s.indexes), index, rangeIDs) {
 		if i > 0 && i == t.crashAfter {
-			return errCrashed
+			return errCrashed // left part-way: readers go on hiding it
+		}
+		if i > 0 && t.beforeStage != nil {
+			t.beforeStage(i, db)
 		}
 		err := ctx.Err()
 		if i > 0 && i == t.failAfter {
 			err = errFailed
 		}
 		if err == nil {
-			err = db.Update(func(tx *bolt.Tx) error { return st(tx, new(arena)) })
+			err = db.Update(func(tx *bolt.Tx) error {
+				if err := b.checkHorizon(tx, i > 0); err != nil {
+					return err
+				}
+				return st(tx, new(arena))
+			})
 		}
 		if err != nil {
 			if i > 0 {
-				if rerr := boltRecover(db); rerr != nil {
-					err = errors.Join(err, fmt.Errorf("undo the write: %w (the next Open retries)", rerr))
+				rerr := t.undoErr
+				if rerr == nil {
+					rerr = boltRecover(db)
+				}
+				if rerr != nil {
+					// Readers go on hiding the part written; writers
+					// are refused until the store is opened again.
+					s.view.refuse(errors.Join(err, fmt.Errorf("undo the write: %w", rerr)))
+					return s.view.refused()
 				}
 			}
+			s.view.end()
 			return err
 		}
+	}
+	s.view.end()
+	return nil
+}
+
+// WithBetweenBoltTransactions calls f before each transaction of a bulk
+// write into bolt but the first, where the store holds part of the write,
+// with the store's write lock held. Tests of the newsgraph binary use it to
+// kill the process there (serve's killInWriteEnv).
+func WithBetweenBoltTransactions(f func()) Option {
+	return func(c *config) {
+		prev := c.bolt.beforeStage
+		c.bolt.beforeStage = func(stage int, db *bolt.DB) {
+			if prev != nil {
+				prev(stage, db)
+			}
+			f()
+		}
+	}
+}
+
+// checkHorizon fails the transaction tx of a bulk write if the store is
+// not as the write found it: the horizon and size it numbered its values
+// and quads from moved (another writer wrote past it), or, after the
+// first transaction, the record of the write under way is gone.
+func (b *boltBatch) checkHorizon(tx *bolt.Tx, started bool) error {
+	meta := tx.Bucket(bucketMeta)
+	if meta == nil {
+		return fmt.Errorf("%w: no meta bucket", ErrStoreChanged)
+	}
+	h, err := metaInt(meta, "horizon")
+	if err != nil {
+		return err
+	}
+	size, err := metaInt(meta, "size")
+	if err != nil {
+		return err
+	}
+	if h != b.horizon || size != b.size {
+		return fmt.Errorf("%w: horizon %d and size %d, the write began at %d and %d", ErrStoreChanged, h, size, b.horizon, b.size)
+	}
+	if !started {
+		return nil
+	}
+	p := pendingBucket(tx)
+	if p == nil || len(p.Get([]byte("horizon"))) != 8 {
+		return fmt.Errorf("%w: the record of the write under way is gone", ErrStoreChanged)
+	}
+	if ph, _ := metaInt(p, "horizon"); ph != b.horizon {
+		return fmt.Errorf("%w: the write under way began at horizon %d, this one at %d", ErrStoreChanged, ph, b.horizon)
 	}
 	return nil
 }
 
-// boltTuning holds settings of the bulk writer that tests change.
+// boltTuning holds settings and seams of the bulk writer that tests use.
 type boltTuning struct {
-	rangeIDs   int64 // boltRangeIDs if 0
-	crashAfter int   // > 0: stop after that many transactions, as a crash would
-	failAfter  int   // > 0: fail after that many, as an error would
+	rangeIDs    int64                        // boltRangeIDs if 0
+	crashAfter  int                          // > 0: stop after that many transactions, as a crash would
+	failAfter   int                          // > 0: fail after that many, as an error would
+	beforeStage func(stage int, db *bolt.DB) // called before each transaction after the first
+	undoErr     error                        // non-nil: undoing a failed write fails with it
 }
+
+// ErrStoreChanged reports a bulk write into bolt that found the store
+// changed between its transactions: another writer moved the horizon it
+// numbers from. The write is undone.
+var ErrStoreChanged = errors.New("the store changed under a bulk write")
+
+// ErrUndoFailed reports a Graph on bolt whose bulk write failed part-way
+// and could not be undone: its readers go on seeing the store without the
+// write, and it refuses every write until the store is opened again (Open
+// undoes the write).
+var ErrUndoFailed = errors.New("a failed write could not be undone")
 
 // errFailed is the error failAfter injects.
 var errFailed = errors.New("bulk write failed part-way (test)")
@@ -614,23 +711,4 @@ func putMetaInt(meta *bolt.Bucket, key string, v int64) error {
 	buf := make([]byte, 8)
 	binary.LittleEndian.PutUint64(buf, uint64(v))
 	return meta.Put([]byte(key), buf)
-}
-
-// boltNodes counts the values a Cayley bolt store holds: the keys of its
-// value buckets.
-func boltNodes(db *bolt.DB) (int64, error) {
-	var n int64
-	err := db.View(func(tx *bolt.Tx) error {
-		c := tx.Cursor()
-		for k, v := c.Seek([]byte{'v'}); k != nil && k[0] == 'v'; k, v = c.Next() {
-			if len(k) != 3 || v != nil {
-				continue
-			}
-			if b := tx.Bucket(k); b != nil {
-				n += int64(b.Stats().KeyN)
-			}
-		}
-		return nil
-	})
-	return n, err
 }

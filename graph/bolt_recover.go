@@ -9,6 +9,7 @@ import (
 
 	"github.com/boltdb/bolt"
 	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/proto"
 	"github.com/cayleygraph/quad/pquads"
 )
@@ -21,12 +22,18 @@ import (
 //	               values whose counts it raised, each with the uvarint it added
 //	buckets/NNNN   … and the value buckets it created, their 3-byte names
 //	               end to end
+//	values/NNNN    … and how many new values it wrote (uvarint), for Stats
 //	index/NAME     for each index written: a mark
 //
-// Everything the write added sits past the horizon (log entries, new
-// values, the IDs at the ends of index lists), or is in those records, so
-// the store can be put back as it was before the write; the articles it
-// held were not recorded as loaded, so the next build loads them again.
+// Everything else the write added is numbered past the horizon: log
+// entries, new values, the IDs at the ends of index lists. The log past the
+// horizon is the write's journal: its values' entries name the value and
+// count keys to delete, and, since the quads reach the log (one
+// transaction) before any index, its quads' entries name every index key
+// the write touched. So the undo reads and writes only what the write did,
+// never a whole index, and costs time in proportion to the write, not to
+// the store. The articles the write held were not recorded as loaded, so
+// the next build loads them again.
 
 var bucketPending = []byte("newsgraph_pending")
 
@@ -73,17 +80,37 @@ func boltRecover(db *bolt.DB) error {
 			return fmt.Errorf("pending write: %w", err)
 		}
 		horizon := uint64(h)
-		if err := dropLogPast(tx, horizon); err != nil {
+		past, err := readLogPast(tx, horizon)
+		if err != nil {
 			return err
 		}
 		c := p.Cursor()
+		if k, _ := c.Seek([]byte("index/")); bytes.HasPrefix(k, []byte("index/")) {
+			indexes, err := indexesByName(tx)
+			if err != nil {
+				return err
+			}
+			for ; bytes.HasPrefix(k, []byte("index/")); k, _ = c.Next() {
+				name := string(bytes.TrimPrefix(k, []byte("index/")))
+				ind, ok := indexes[name]
+				if !ok {
+					return fmt.Errorf("pending write, index %s: not one of the store's indexes", name)
+				}
+				if err := trimIndex(tx.Bucket([]byte(name)), ind, past.quads, horizon); err != nil {
+					return fmt.Errorf("pending write, index %s: %w", name, err)
+				}
+			}
+		}
+		if err := past.drop(tx); err != nil {
+			return err
+		}
 		for k, v := c.Seek([]byte("counts/")); bytes.HasPrefix(k, []byte("counts/")); k, v = c.Next() {
 			if err := giveBackCounts(tx, v); err != nil {
 				return fmt.Errorf("pending write, %s: %w", k, err)
 			}
 		}
 		// The buckets the write created held only its values, which
-		// dropLogPast has deleted.
+		// drop has deleted.
 		for k, v := c.Seek([]byte("buckets/")); bytes.HasPrefix(k, []byte("buckets/")); k, v = c.Next() {
 			for name := range slices.Chunk(v, 3) {
 				if err := tx.DeleteBucket(name); err != nil {
@@ -91,10 +118,12 @@ func boltRecover(db *bolt.DB) error {
 				}
 			}
 		}
-		for k, _ := c.Seek([]byte("index/")); bytes.HasPrefix(k, []byte("index/")); k, _ = c.Next() {
-			name := bytes.TrimPrefix(k, []byte("index/"))
-			if err := trimIndex(tx.Bucket(name), horizon); err != nil {
-				return fmt.Errorf("pending write, index %s: %w", name, err)
+		// Only the write's last transaction moves the horizon; should
+		// anything else have, what it numbered is gone with the log.
+		meta := tx.Bucket(bucketMeta)
+		if mh, err := metaInt(meta, "horizon"); err != nil || mh != h {
+			if err := putMetaInt(meta, "horizon", h); err != nil {
+				return err
 			}
 		}
 		return tx.DeleteBucket(bucketPending)
@@ -105,39 +134,51 @@ func boltRecover(db *bolt.DB) error {
 	return nil
 }
 
-// dropLogPast deletes the log entries numbered past horizon, and for the
-// values among them their value and count entries.
-func dropLogPast(tx *bolt.Tx, horizon uint64) error {
+// logPast is what the log holds past a horizon: the entries' keys, the
+// hashes of the values among them, and the quads.
+type logPast struct {
+	keys   [][]byte
+	hashes []cgraph.ValueHash
+	quads  []proto.Primitive
+}
+
+// readLogPast reads the log entries numbered past horizon.
+func readLogPast(tx *bolt.Tx, horizon uint64) (logPast, error) {
+	var past logPast
 	log := tx.Bucket(bucketLog)
 	if log == nil {
-		return errors.New("not a Cayley store: no log bucket")
+		return past, errors.New("not a Cayley store: no log bucket")
 	}
-	var (
-		keys   [][]byte
-		hashes []cgraph.ValueHash
-	)
 	c := log.Cursor()
 	for k, v := c.Seek(binary.BigEndian.AppendUint64(nil, horizon+1)); k != nil; k, v = c.Next() {
-		keys = append(keys, bytes.Clone(k))
+		past.keys = append(past.keys, bytes.Clone(k))
 		var p proto.Primitive
 		if err := p.Unmarshal(v); err != nil {
-			return fmt.Errorf("log entry %x: %w", k, err)
+			return past, fmt.Errorf("log entry %x: %w", k, err)
 		}
 		if !p.IsNode() {
+			p.Value = nil
+			past.quads = append(past.quads, p)
 			continue
 		}
 		val, err := pquads.UnmarshalValue(p.Value)
 		if err != nil {
-			return fmt.Errorf("log entry %x: %w", k, err)
+			return past, fmt.Errorf("log entry %x: %w", k, err)
 		}
-		hashes = append(hashes, cgraph.HashOf(val))
+		past.hashes = append(past.hashes, cgraph.HashOf(val))
 	}
-	for _, k := range keys {
+	return past, nil
+}
+
+// drop deletes the log entries, and the values' value and count entries.
+func (past logPast) drop(tx *bolt.Tx) error {
+	log := tx.Bucket(bucketLog)
+	for _, k := range past.keys {
 		if err := log.Delete(k); err != nil {
 			return err
 		}
 	}
-	for _, h := range hashes {
+	for _, h := range past.hashes {
 		for _, kind := range []byte{'v', 'n'} {
 			if b := tx.Bucket(valueBucket(kind, h)); b != nil {
 				if err := b.Delete(h[:]); err != nil {
@@ -147,6 +188,19 @@ func dropLogPast(tx *bolt.Tx, horizon uint64) error {
 		}
 	}
 	return nil
+}
+
+// indexesByName reads the store's quad indexes, by bucket name.
+func indexesByName(tx *bolt.Tx) (map[string]kv.QuadIndex, error) {
+	list, err := readIndexList(tx)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]kv.QuadIndex, len(list))
+	for _, ind := range list {
+		out[indexName(ind)] = ind
+	}
+	return out, nil
 }
 
 // giveBackCounts lowers the counts of stored values by what a value range
@@ -178,30 +232,37 @@ func giveBackCounts(tx *bolt.Tx, rec []byte) error {
 	return nil
 }
 
-// trimIndex removes the IDs past horizon from an index's lists, and the
-// lists left empty.
-func trimIndex(b *bolt.Bucket, horizon uint64) error {
+// trimIndex removes the IDs past horizon from the lists of index ind that
+// quads (the log's past horizon) were added to, and the lists left empty.
+func trimIndex(b *bolt.Bucket, ind kv.QuadIndex, quads []proto.Primitive, horizon uint64) error {
 	if b == nil {
 		return errors.New("no such bucket")
 	}
-	type edit struct{ key, list []byte }
-	var edits []edit
-	c := b.Cursor()
-	for k, v := c.First(); k != nil; k, v = c.Next() {
-		kept, dropped, err := dropIDsPast(v, horizon)
+	keys := make([][]byte, len(quads))
+	for i := range quads {
+		key := make([]byte, 0, 8*len(ind.Dirs))
+		for _, d := range ind.Dirs {
+			key = appendIDKey(key, quads[i].GetDirection(d))
+		}
+		keys[i] = key
+	}
+	slices.SortFunc(keys, bytes.Compare)
+	keys = slices.CompactFunc(keys, bytes.Equal)
+	for _, k := range keys {
+		list := b.Get(k)
+		if list == nil {
+			continue
+		}
+		kept, dropped, err := dropIDsPast(list, horizon)
 		if err != nil {
 			return fmt.Errorf("key %x: %w", k, err)
 		}
-		if dropped {
-			edits = append(edits, edit{bytes.Clone(k), kept})
-		}
-	}
-	for _, e := range edits {
-		var err error
-		if len(e.list) == 0 {
-			err = b.Delete(e.key)
-		} else {
-			err = b.Put(e.key, e.list)
+		switch {
+		case !dropped:
+		case len(kept) == 0:
+			err = b.Delete(k)
+		default:
+			err = b.Put(k, kept)
 		}
 		if err != nil {
 			return err

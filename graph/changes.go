@@ -128,7 +128,7 @@ func (g *Graph) Stamp(ctx context.Context) (string, error) {
 	}
 	defer g.readLock()()
 	var stamp string
-	err := g.bolt.View(func(tx *bolt.Tx) error {
+	err := g.bolt.db.View(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
 		if meta == nil {
 			return nil

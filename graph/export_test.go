@@ -1,5 +1,7 @@
 package graph
 
+import "github.com/boltdb/bolt"
+
 // WithBoltCrashAfter stops each bulk write into bolt after n of its
 // transactions, leaving the store as a crash there would.
 func WithBoltCrashAfter(n int) Option {
@@ -23,3 +25,16 @@ var ErrFailed = errFailed
 
 // ErrCrashed is what a write stopped by WithBoltCrashAfter returns.
 var ErrCrashed = errCrashed
+
+// WithBoltBeforeStage calls f before each transaction of a bulk write into
+// bolt but the first, with the raw database: a test can write past the
+// writer's back there, as a stray writer would.
+func WithBoltBeforeStage(f func(stage int, db *bolt.DB)) Option {
+	return func(c *config) { c.bolt.beforeStage = f }
+}
+
+// WithBoltUndoFails makes undoing a bulk write into bolt that failed
+// part-way fail with err, as a disk error would.
+func WithBoltUndoFails(err error) Option {
+	return func(c *config) { c.bolt.undoErr = err }
+}

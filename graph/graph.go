@@ -5,28 +5,28 @@ import (
 	"errors"
 	"sync"
 
-	"github.com/boltdb/bolt"
 	cgraph "github.com/cayleygraph/cayley/graph"
-	"github.com/cayleygraph/cayley/graph/kv"
 )
 
 // A Graph is an open quad store holding newsgraph's quads. Its methods are
-// safe for concurrent use. On the memory backend a reader (Query, Quads until
-// closed, Stats) holds writers off. On bolt readers do not wait: a batch of
-// new articles is written in several transactions (docs/store.md), so a
-// reader of the same Graph during LoadBatch may see part of the batch.
-// (Another process cannot open the store while it loads; newsgraph serve
-// makes its readers wait for its writes.)
+// safe for concurrent use. On the memory backend a reader (Query, Quads
+// until closed, Stats) holds writers off, so it sees a LoadBatch whole or
+// not at all. On bolt readers do not wait: each chunk of new articles
+// (WithBatchQuads) is written in several transactions (docs/store.md), and
+// until the last one commits the Graph's readers see the store without it
+// (bolt_view.go); a replaced article is deleted, then added, and may be
+// seen missing in between. (Another process cannot open the store while it
+// loads.)
 type Graph struct {
-	backend string
-	address string
-	cfg     config
-	h       *cgraph.Handle
-	pg      *sql.DB        // PostgreSQL: new articles are bulk-loaded through it
-	bolt    *bolt.DB       // bolt: new articles are written to its buckets directly
-	boltIdx []kv.QuadIndex // … and to these indexes (nil: through Cayley's writer)
-	mixedTx bool           // one transaction may both add and delete quads
-	damage  *damage        // bolt: damage its reads met (damage.go)
+	backend  string
+	address  string
+	cfg      config
+	h        *cgraph.Handle
+	pg       *sql.DB    // PostgreSQL: new articles are bulk-loaded through it
+	bolt     *boltStore // bolt: its file, as Cayley reads it and as newsgraph writes it
+	bulkBolt bool       // new articles are written to bolt's buckets directly (else through Cayley's writer)
+	mixedTx  bool       // one transaction may both add and delete quads
+	damage   *damage    // bolt: damage its reads met (damage.go); nil otherwise
 
 	// mu serialises writes (Load reads, then writes, the store). Readers
 	// take it too on the memory backend, which Cayley does not guard.

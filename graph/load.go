@@ -71,6 +71,9 @@ func (g *Graph) LoadBatch(ctx context.Context, docs []Doc) (_ []LoadResult, err 
 	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
+	if err := g.refusal(); err != nil {
+		return nil, err
+	}
 	out := make([]LoadResult, len(docs))
 	for start := 0; start < len(ps); {
 		end := roundEnd(ps, start)
@@ -192,7 +195,7 @@ func (g *Graph) writeFresh(ctx context.Context, ps []*prepared) error {
 	if g.pg != nil {
 		return g.writeFreshPostgres(ctx, ps)
 	}
-	if g.boltIdx != nil {
+	if g.bulkBolt {
 		return g.writeFreshBolt(ctx, ps)
 	}
 	w, err := g.h.QuadStore.NewQuadWriter()
@@ -261,7 +264,7 @@ func (g *Graph) writeFreshBolt(ctx context.Context, ps []*prepared) error {
 		if n < limit && i < len(ps)-1 {
 			continue
 		}
-		if err := boltBulkWrite(ctx, g.bolt, g.boltIdx, parts, g.cfg.bolt); err != nil {
+		if err := boltBulkWrite(ctx, g.bolt, parts, g.cfg.bolt); err != nil {
 			return fmt.Errorf("load articles %s…%s: %w", ps[first].id, p.id, err)
 		}
 		g.committed(n)
@@ -396,6 +399,9 @@ func (g *Graph) Delete(ctx context.Context, articleID string) (_ int, err error)
 	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
+	if err := g.refusal(); err != nil {
+		return 0, err
+	}
 	art := schema.ArticleIRI(articleID)
 	ref := g.h.QuadStore.ValueOf(art)
 	if ref == nil {
@@ -487,4 +493,13 @@ func quadsLabelled(ctx context.Context, qs cgraph.QuadStore, label cgraph.Ref) (
 		out = append(out, qs.Quad(it.Result()))
 	}
 	return out, it.Err()
+}
+
+// refusal is why the Graph refuses writes (ErrUndoFailed), nil if it
+// takes them.
+func (g *Graph) refusal() error {
+	if g.bolt == nil {
+		return nil
+	}
+	return g.bolt.view.refused()
 }

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"github.com/boltdb/bolt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -142,8 +141,7 @@ func Open(ctx context.Context, backend, address string, opts ...Option) (*Graph,
 	var (
 		qs   cgraph.QuadStore
 		bulk *sql.DB
-		bdb  *bolt.DB
-		dmg  *damage
+		bdb  *boltStore
 		err  error
 	)
 	switch backend {
@@ -157,7 +155,7 @@ func Open(ctx context.Context, backend, address string, opts ...Option) (*Graph,
 		if address == "" {
 			address = DefaultPath
 		}
-		qs, bdb, dmg, err = openBolt(address, c)
+		qs, bdb, err = openBolt(address, c)
 	case Postgres, Cockroach:
 		qs, bulk, err = openSQL(backend, address, c)
 	default:
@@ -169,27 +167,17 @@ func Open(ctx context.Context, backend, address string, opts ...Option) (*Graph,
 	if err != nil {
 		return nil, err
 	}
-	var boltIdx []kv.QuadIndex
+	bulkBolt := false
+	var dmg *damage
 	if bdb != nil {
-		indexes, err := func() (_ []kv.QuadIndex, err error) {
-			defer dmg.catch(&err, dmg.faults())
-			return boltIndexes(bdb)
-		}()
-		if errors.Is(err, ErrDamaged) {
-			qs.Close()
-			return nil, err
-		} else if err != nil {
-			qs.Close()
-			return nil, fmt.Errorf("open bolt %s: %w", address, err)
-		}
+		dmg = bdb.damage
 		if k, ok := qs.(*kv.QuadStore); ok {
-			qs = prefixStore{QuadStore: k, indexes: indexes}
+			qs = prefixStore{QuadStore: k, indexes: bdb.indexes}
 		}
 		// Cayley's existence filters would not see quads written past its
 		// writer, so the bulk path needs them off (the default here).
-		if noBloom, _ := c.cayley.BoolKey(kv.OptNoBloom, false); noBloom && !c.readOnly {
-			boltIdx = indexes
-		}
+		noBloom, _ := c.cayley.BoolKey(kv.OptNoBloom, false)
+		bulkBolt = noBloom && !c.readOnly
 	}
 	w, err := writer.NewSingle(qs, cgraph.IgnoreOpts{})
 	if err != nil {
@@ -199,17 +187,18 @@ func Open(ctx context.Context, backend, address string, opts ...Option) (*Graph,
 		}
 		return nil, fmt.Errorf("open %s %s: %w", backend, redact(address), err)
 	}
-	return &Graph{
-		backend: backend,
-		address: address,
-		cfg:     c,
-		h:       &cgraph.Handle{QuadStore: qs, QuadWriter: w},
-		pg:      bulk,
-		bolt:    bdb,
-		damage:  dmg,
-		boltIdx: boltIdx,
-		mixedTx: backend == Memory || backend == Postgres || backend == Cockroach,
-	}, nil
+	g := &Graph{
+		backend:  backend,
+		address:  address,
+		cfg:      c,
+		pg:       bulk,
+		bolt:     bdb,
+		bulkBolt: bulkBolt,
+		damage:   dmg,
+		mixedTx:  backend == Memory || backend == Postgres || backend == Cockroach,
+	}
+	g.h = &cgraph.Handle{QuadStore: qs, QuadWriter: w}
+	return g, nil
 }
 
 // openCayley opens any registered Cayley backend, initialising it first when

@@ -53,7 +53,7 @@ func (g *Graph) Overview(ctx context.Context, top int) (_ Overview, err error) {
 	speakerRef := make(map[any]cgraph.Ref)
 	fast := false
 	if g.bolt != nil {
-		n, speakers, err := boltOverview(g.bolt, kinds)
+		n, speakers, err := boltOverview(g.bolt.db, kinds)
 		switch {
 		case err == nil:
 			fast = true

@@ -21,36 +21,32 @@ type Stats struct {
 }
 
 // Stats counts the store's quads, nodes and articles exactly; on a large
-// store this reads every node.
+// store this reads every node. On bolt the three come from one snapshot.
 func (g *Graph) Stats(ctx context.Context) (_ Stats, err error) {
 	defer g.damage.catchAll(&err, g.damage.faults())
 	defer g.readLock()()
 	qs := g.h.QuadStore
-	// Cayley counts a key-value store's nodes by decoding its whole log;
-	// bolt's value buckets hold one key per node.
-	exact := g.bolt == nil
-	st, err := qs.Stats(ctx, exact)
-	if errors.Is(err, kv.ErrNoBucket) {
-		// Cayley's key-value stores keep no size until the first write.
-		return Stats{}, nil
-	} else if err != nil {
-		return Stats{}, fmt.Errorf("stats: %w", err)
-	}
-	out := Stats{Quads: st.Quads.Size, Nodes: st.Nodes.Size}
-	if !exact {
-		if out.Nodes, err = boltNodes(g.bolt); err != nil {
-			return Stats{}, fmt.Errorf("stats: %w", err)
-		}
-	}
+	var out Stats
 	if g.bolt != nil {
-		n, err := boltArticles(g.bolt)
+		// Cayley counts a key-value store's nodes by decoding its whole
+		// log; bolt's value buckets hold one key per node.
+		st, err := boltStats(g.bolt.db)
 		if err == nil {
-			out.Articles = n
-			return out, nil
+			return st, nil
 		}
 		if !errors.Is(err, errNoBoltIndex) {
 			return Stats{}, fmt.Errorf("stats: %w", err)
 		}
+		out = Stats{Quads: st.Quads, Nodes: st.Nodes}
+	} else {
+		st, err := qs.Stats(ctx, true)
+		if errors.Is(err, kv.ErrNoBucket) {
+			// Cayley's key-value stores keep no size until the first write.
+			return Stats{}, nil
+		} else if err != nil {
+			return Stats{}, fmt.Errorf("stats: %w", err)
+		}
+		out = Stats{Quads: st.Quads.Size, Nodes: st.Nodes.Size}
 	}
 	if pred := qs.ValueOf(schema.ContentHash); pred != nil {
 		it := qs.QuadIterator(quad.Predicate, pred)

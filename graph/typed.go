@@ -35,7 +35,7 @@ type TypedNode struct {
 func (g *Graph) NodesOfType(ctx context.Context, typ quad.IRI) ([]TypedNode, error) {
 	defer g.readLock()()
 	if g.bolt != nil {
-		out, err := boltNodesOfType(ctx, g.bolt, typ)
+		out, err := boltNodesOfType(ctx, g.bolt.db, typ)
 		if !errors.Is(err, errNoBoltIndex) {
 			if err != nil {
 				return nil, fmt.Errorf("nodes of type %s: %w", typ, err)
@@ -93,12 +93,15 @@ func (g *Graph) NodesOfType(ctx context.Context, typ quad.IRI) ([]TypedNode, err
 func boltNodesOfType(ctx context.Context, db *bolt.DB, typ quad.IRI) ([]TypedNode, error) {
 	var out []TypedNode
 	err := db.View(func(tx *bolt.Tx) error {
-		r := boltReader{tx: tx, log: tx.Bucket(bucketLog)}
+		r, err := newBoltReader(tx)
+		if err != nil {
+			return err
+		}
 		b := tx.Bucket([]byte("ops"))
 		if b == nil || r.log == nil {
 			return errNoBoltIndex
 		}
-		t, pred := boltID(tx, typ), boltID(tx, schema.Type)
+		t, pred := r.id(typ), r.id(schema.Type)
 		if t == 0 || pred == 0 {
 			return nil
 		}
@@ -119,14 +122,11 @@ func boltNodesOfType(ctx context.Context, db *bolt.DB, typ quad.IRI) ([]TypedNod
 			if !live {
 				continue
 			}
-			n := 0
-			for list := v; len(list) > 0; n++ {
-				_, m := binary.Uvarint(list)
-				if m <= 0 {
-					return errors.New("index ops: corrupt list")
-				}
-				list = list[m:]
+			ids, err := r.ids(v)
+			if err != nil {
+				return fmt.Errorf("index ops: %w", err)
 			}
+			n := len(ids)
 			copy(key[:], k[16:])
 			node := r.log.Get(key[:])
 			if node == nil {
@@ -159,7 +159,7 @@ func (g *Graph) Strings(ctx context.Context, nodes []quad.IRI, pred quad.IRI, ma
 	defer g.readLock()()
 	out := make([][]string, len(nodes))
 	if g.bolt != nil {
-		err := boltStrings(ctx, g.bolt, nodes, pred, max, out)
+		err := boltStrings(ctx, g.bolt.db, nodes, pred, max, out)
 		if !errors.Is(err, errNoBoltIndex) {
 			if err != nil {
 				return nil, fmt.Errorf("read %s: %w", pred, err)
@@ -214,46 +214,36 @@ func contains(list []string, s string) bool {
 // boltStrings answers Strings from the "sp" bucket and the log.
 func boltStrings(ctx context.Context, db *bolt.DB, nodes []quad.IRI, pred quad.IRI, max int, out [][]string) error {
 	return db.View(func(tx *bolt.Tx) error {
-		log, sp := tx.Bucket(bucketLog), tx.Bucket([]byte("sp"))
-		if log == nil || sp == nil {
+		r, err := newBoltReader(tx)
+		if err != nil {
+			return err
+		}
+		sp := tx.Bucket([]byte("sp"))
+		if r.log == nil || sp == nil {
 			return errNoBoltIndex
 		}
-		p := boltID(tx, pred)
+		p := r.id(pred)
 		if p == 0 {
 			return nil
 		}
 		texts := map[uint64]string{}
-		var key [8]byte
-		entry := func(id uint64) (*proto.Primitive, error) {
-			binary.BigEndian.PutUint64(key[:], id)
-			data := log.Get(key[:])
-			if data == nil {
-				return nil, nil
-			}
-			var prim proto.Primitive
-			if err := prim.Unmarshal(data); err != nil {
-				return nil, fmt.Errorf("log entry %d: %w", id, err)
-			}
-			return &prim, nil
-		}
+		entry := r.entry
 		for i, n := range nodes {
 			if i%1024 == 0 {
 				if err := ctx.Err(); err != nil {
 					return err
 				}
 			}
-			s := boltID(tx, n)
+			s := r.id(n)
 			if s == 0 {
 				continue
 			}
-			list := sp.Get(appendIDKey(nil, s, p))
-			for read := 0; len(list) > 0 && (max <= 0 || read < max); {
-				id, m := binary.Uvarint(list)
-				if m <= 0 {
-					return errors.New("index sp: corrupt list")
-				}
-				list = list[m:]
-				q, err := entry(id)
+			ids, err := r.ids(sp.Get(appendIDKey(nil, s, p)))
+			if err != nil {
+				return fmt.Errorf("index sp: %w", err)
+			}
+			for read := 0; len(ids) > 0 && (max <= 0 || read < max); ids = ids[1:] {
+				q, err := entry(ids[0])
 				if err != nil {
 					return err
 				}
@@ -314,7 +304,7 @@ type Incoming struct {
 func (g *Graph) Incoming(ctx context.Context, node, pred quad.IRI, n int) ([]Incoming, error) {
 	defer g.readLock()()
 	if g.bolt != nil {
-		out, err := boltIncoming(ctx, g.bolt, node, pred, n)
+		out, err := boltIncoming(ctx, g.bolt.db, node, pred, n)
 		if !errors.Is(err, errNoBoltIndex) {
 			if err != nil {
 				return nil, fmt.Errorf("edges into %s: %w", node, err)
@@ -375,27 +365,19 @@ func (g *Graph) Incoming(ctx context.Context, node, pred quad.IRI, n int) ([]Inc
 func boltIncoming(ctx context.Context, db *bolt.DB, node, pred quad.IRI, n int) ([]Incoming, error) {
 	var out []Incoming
 	err := db.View(func(tx *bolt.Tx) error {
-		log, b := tx.Bucket(bucketLog), tx.Bucket([]byte("ops"))
-		if b == nil || log == nil {
+		r, err := newBoltReader(tx)
+		if err != nil {
+			return err
+		}
+		b := tx.Bucket([]byte("ops"))
+		if b == nil || r.log == nil {
 			return errNoBoltIndex
 		}
-		o, p := boltID(tx, node), boltID(tx, pred)
+		o, p := r.id(node), r.id(pred)
 		if o == 0 || p == 0 {
 			return nil
 		}
-		var key [8]byte
-		entry := func(id uint64) (*proto.Primitive, error) {
-			binary.BigEndian.PutUint64(key[:], id)
-			data := log.Get(key[:])
-			if data == nil {
-				return nil, nil
-			}
-			var prim proto.Primitive
-			if err := prim.Unmarshal(data); err != nil {
-				return nil, fmt.Errorf("log entry %d: %w", id, err)
-			}
-			return &prim, nil
-		}
+		entry := r.entry
 		labels := map[uint64]quad.IRI{}
 		prefix := appendIDKey(nil, o, p)
 		c := b.Cursor()
@@ -406,14 +388,12 @@ func boltIncoming(ctx context.Context, db *bolt.DB, node, pred quad.IRI, n int) 
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			var ids []uint64
-			for list := v; len(list) > 0; {
-				id, m := binary.Uvarint(list)
-				if m <= 0 {
-					return errors.New("index ops: corrupt list")
-				}
-				ids = append(ids, id)
-				list = list[m:]
+			ids, err := r.ids(v)
+			if err != nil {
+				return fmt.Errorf("index ops: %w", err)
+			}
+			if len(ids) == 0 {
+				continue
 			}
 			in := Incoming{Quads: len(ids)}
 			live := false

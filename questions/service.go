@@ -38,6 +38,9 @@ func (s *Service) Warm(ctx context.Context) error {
 	return s.withIndex(ctx, func(st *store, ix *index) error {
 		a := newAsker(st, ix)
 		for e := range ix.ents {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
 			if ix.ents[e].kind == KindTopic && ix.ents[e].count > 0 {
 				if _, err := a.articlesOf(int32(e)); err != nil {
 					return err

@@ -12,6 +12,7 @@ import (
 	"path"
 	"runtime/debug"
 	"runtime/metrics"
+	"strconv"
 	"strings"
 	"time"
 
@@ -81,7 +82,7 @@ See docs/server.md for every limit.`,
 			if writable && token == "" && !loopbackAddr(addr) {
 				return fmt.Errorf("serve: --writable on %s, beyond loopback, needs --token-file (a file holding the access token writes must carry)", addr)
 			}
-			var opts []graph.Option
+			opts := serveStoreOptions()
 			if !writable {
 				opts = append(opts, graph.WithReadOnly())
 			}
@@ -141,17 +142,25 @@ See docs/server.md for every limit.`,
 			}
 			// The questions' name index is read now, not on the first
 			// question: seconds on a large store (questions wait for it).
+			// It ends before the store is closed, which unmaps bolt's file
+			// under any read still running (a fault, not an error).
+			warmCtx, stopWarm := context.WithCancel(ctx)
+			warmed := make(chan struct{})
 			go func() {
+				defer close(warmed)
 				start := time.Now()
-				if err := ask.Warm(ctx); err != nil {
-					if ctx.Err() == nil {
+				if err := ask.Warm(warmCtx); err != nil {
+					if warmCtx.Err() == nil {
 						log.Warn("reading the names for /api/questions", "err", err)
 					}
 					return
 				}
 				log.Info("names read for /api/questions", "took", time.Since(start).Round(time.Millisecond))
 			}()
-			return srv.Serve(ctx, ln)
+			err = srv.Serve(ctx, ln)
+			stopWarm()
+			<-warmed
+			return err
 		},
 	}
 	f := cmd.Flags()
@@ -177,6 +186,29 @@ See docs/server.md for every limit.`,
 	f.DurationVar(&limits.WriteTimeout, "write-timeout", limits.WriteTimeout, "longest a client may take to read each part of an answer")
 	f.IntVar(&limits.MaxConnections, "max-connections", limits.MaxConnections, "connections open at once; more wait to be accepted")
 	return cmd
+}
+
+// killInWriteEnv names the test hook that SIGKILLs serve in the middle of
+// a bulk write: at the n-th point between two of its transactions, counted
+// over the server's life, so the crash test (serve_kill_test.go) stops a
+// write at exact points instead of guessing with timers.
+const killInWriteEnv = "NEWSGRAPH_TEST_KILL_IN_WRITE"
+
+// serveStoreOptions are the store options serve opens the graph with.
+func serveStoreOptions() []graph.Option {
+	n, err := strconv.Atoi(os.Getenv(killInWriteEnv))
+	if err != nil || n <= 0 {
+		return nil
+	}
+	points := 0
+	return []graph.Option{graph.WithBetweenBoltTransactions(func() {
+		if points++; points == n {
+			if p, err := os.FindProcess(os.Getpid()); err == nil {
+				_ = p.Kill()
+			}
+			select {} // the kill lands before anything else is written
+		}
+	})}
 }
 
 // ingestInto is POST /api/v2/articles: the article goes through the same

@@ -69,7 +69,7 @@ func TestExplorerInBrowser(t *testing.T) {
 	base := startServer(t)
 
 	// A canned question from the URL, then a click on one of its nodes.
-	page := base + "/?canned=who-said&arg=integration&expand=" + url.QueryEscape("<person/tom-hale>")
+	page := base + "/console.html?canned=who-said&arg=integration&expand=" + url.QueryEscape("<person/tom-hale>")
 	dom := headless(t, bin, page, "--dump-dom")
 	if state := attr(t, dom, "body", "data-state"); state != "done" {
 		t.Fatalf("page state %q, want done:\n%.3000s", state, dom)
@@ -91,7 +91,7 @@ func TestExplorerInBrowser(t *testing.T) {
 	}
 
 	// A bad query shows Cayley's error.
-	dom = headless(t, bin, base+"/?q="+url.QueryEscape("g.V("), "--dump-dom")
+	dom = headless(t, bin, base+"/console.html?q="+url.QueryEscape("g.V("), "--dump-dom")
 	if state := attr(t, dom, "body", "data-state"); state != "error" {
 		t.Errorf("bad query: page state %q, want error", state)
 	}
