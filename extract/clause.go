@@ -306,6 +306,7 @@ var functionWords = map[string]bool{
 	"remit": true, "staff": true, "budget": true, "budgets": true, "programmes": true, "programs": true,
 	"services": true, "operations": true, "activities": true, "jobs": true, "workload": true, "tasks": true,
 	"oversight": true, "regulation": true, "assets": true, "employees": true, "teams": true, "team": true,
+	"funds": true,
 }
 
 // overseeing are the functions whose "of" phrase is what they act on, not

@@ -525,6 +525,7 @@ var changeWords = map[string]bool{
 	"vote": true, "order": true, "ordinance": true, "motion": true, "takeover": true, "deal": true,
 	"link-up": true, "tie-up": true, "amalgamation": true, "integration": true, "transaction": true,
 	"link": true, // "the link up"
+	"switch": true, "shift": true, "transfer": true, "handover": true,
 }
 
 // stanceTargets returns the reforms tokens [from, to) of s speak of: those
