@@ -524,8 +524,8 @@ var changeWords = map[string]bool{
 	"consolidation": true, "merger": true, "abolition": true, "closure": true, "cull": true,
 	"vote": true, "order": true, "ordinance": true, "motion": true, "takeover": true, "deal": true,
 	"link-up": true, "tie-up": true, "amalgamation": true, "integration": true, "transaction": true,
-	"link": true, // "the link up"
 	"switch": true, "shift": true, "transfer": true, "handover": true,
+	"link": true, // "the link up"
 }
 
 // stanceTargets returns the reforms tokens [from, to) of s speak of: those
