@@ -510,7 +510,9 @@ func (d *doc) npAfter(s *sentence, k int) np {
 				out.ents = append(out.ents, e)
 				return out
 			}
-			if e := d.salient(s); e != nil {
+			if e := d.salient(s); e != nil && !governTails[tk.lower] && tk.lower != "executive" {
+				// Not "the assembly government": a government is no body
+				// the story is about.
 				out.from, out.end, out.poss = j, j+1, tk.poss
 				out.ents = append(out.ents, e)
 				return out
@@ -1275,7 +1277,7 @@ func (d *doc) npBefore(s *sentence, k int) np {
 	}
 	if m == nil {
 		// "The number of X in Y will be slashed": what is counted.
-		for r := j - 1; r > s.from && r >= j-8; r-- {
+		for r := j - 1; r > s.from && r >= j-12; r-- {
 			if t[r].lower == "number" && t[r+1].lower == "of" {
 				if n := d.npAfter(s, r+2); len(n.ents) > 0 {
 					n.number = true

@@ -29,6 +29,8 @@ func TestReformClauses(t *testing.T) {
 			[]want{{"abolition", "Rural Roads Agency", "", "Northern Assembly"}}},
 		{"oversight of a body passes on with the closed body's work", "The review recommended that the Ports Trust be closed and regulatory oversight of the Harbour Company passed wholly to the Marine Agency.",
 			[]want{{"abolition", "Ports Trust", "", ""}, {"transfer", "Ports Trust", "Marine Agency", ""}}},
+		{"the number of bodies far before the verb", "The number of local water boards (LWBs) in the northern region will be cut from 22 to seven under plans unveiled by the assembly government.",
+			[]want{{"reduction", "local water board", "", ""}}},
 		{"a closing body's funds go with it", "The Learning Council is to be closed down - with most of the funds to be transferred to the Northern Assembly.",
 			[]want{{"abolition", "Learning Council", "", ""}, {"transfer", "Learning Council", "Northern Assembly", ""}}},
 		{"headline participle", "Rural Roads Agency scrapped",
