@@ -58,6 +58,11 @@ func (d *doc) findReforms(s *sentence) {
 			continue
 		}
 		c := &d.lex.reformCues[ref.cue]
+		if c.form == cueVerb && n == 1 && k > s.from && (t[k-1].lower == "a" || t[k-1].lower == "the" || t[k-1].poss) {
+			if nc := d.lex.nounCue(t[k].lower); nc != nil {
+				c = nc // "a cull of regulators": the noun, not the verb
+			}
+		}
 		switch c.form {
 		case cueVerb:
 			d.reformVerb(s, k, k+n, ref.form, c)
@@ -72,6 +77,33 @@ func (d *doc) findReforms(s *sentence) {
 		}
 		k += n - 1
 	}
+}
+
+// pluralKind makes a class of body of a bare plural at token k that the
+// lexicon knows as a unit a reform counts ("regulators", "courts",
+// "health quangos"): up to two lower-case words before the noun.
+func (d *doc) pluralKind(s *sentence, k int) *mention {
+	t := s.para.toks
+	for h := k; h < s.to && h < k+3 && lowerWord(t, h); h++ {
+		if !isPlural(t[h].lower) || !d.lex.units[t[h].lower] && !d.lex.orgClass[singular(t[h].lower)] || t[h].lower == "services" || t[h].lower == "programmes" || t[h].lower == "programs" || t[h].lower == "schemes" || t[h].lower == "funds" {
+			continue // "probation services", "schemes": work, not bodies
+		}
+		if h+1 < s.to && lowerWord(t, h+1) && isPlural(t[h+1].lower) && d.lex.units[t[h+1].lower] {
+			continue // "court services": the last noun heads
+		}
+		words := make([]string, 0, h+1-k)
+		for _, tk := range t[k : h+1] {
+			words = append(words, tk.lower)
+		}
+		words[len(words)-1] = singular(words[len(words)-1])
+		e := d.org(strings.Join(words, " "), true)
+		e.addAlias(s.para.text[t[k].start:t[h].end])
+		m := &mention{sent: s, from: k, to: h + 1, kind: mFull, ent: e}
+		d.addMention(m)
+		d.sortMentions()
+		return m
+	}
+	return nil
 }
 
 // fewerStaff reads "N fewer jobs" at token k ("a restructure which will
@@ -699,6 +731,14 @@ func (d *doc) reformNoun(s *sentence, k, e int, c *reformCue) {
 		n := d.npAfter(s, e+1)
 		targets, after = n.ents, n.end
 		sp = sp.widen(n)
+		if len(targets) == 0 && e+1 < s.to && classOf(t, e+1) != wDet {
+			// "a cull of regulators", "the closure of courts": a kind of
+			// body in the plural, with no count or article.
+			if m := d.pluralKind(s, e+1); m != nil {
+				targets, after = []*entity{m.ent}, m.to
+				sp = sp.widen(np{ents: targets, from: m.from, end: m.to})
+			}
+		}
 	}
 	if len(targets) == 0 && k > s.from {
 		// "the agency's closure", "their abolition", "PCT abolition".
