@@ -246,6 +246,8 @@ func TestStanceClauses(t *testing.T) {
 			[]string{"Ann Vale supports"}, nil},
 		{"the switch would reinvigorate", "The Learning Council is to be closed down, with its funds to be transferred to the Northern Assembly. Minister Bill Rowe said that the switch in funding would \"reinvigorate local democracy\".",
 			[]string{"Bill Rowe supports"}, nil},
+		{"urged to think again", "The Coastal Ports Board will be abolished. The Dockers' Union said ministers should think again and reverse the decision.",
+			[]string{"Dockers' Union opposes"}, nil},
 		{"one member of each party", "The Coastal Ports Board will be abolished. Every Labour and Green councillor voted for it.",
 			[]string{"Labour Party supports", "Green Party supports"}, nil},
 		{"purpose clause holds nothing", "The Coastal Ports Board will be abolished. Dock workers wrote to Ann Vale to warn that jobs were at risk.",
