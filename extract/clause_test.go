@@ -258,6 +258,8 @@ func TestStanceClauses(t *testing.T) {
 			[]string{"Harbour Users Group supports"}, nil},
 		{"is a supporter of", "The Coastal Ports Board will be merged into the Marine Agency. Tom Reyes is a long-time supporter of the merger.",
 			[]string{"Tom Reyes supports"}, nil},
+		{"welcomed the news", "The Coastal Ports Board will be merged into the Marine Agency. The Harbour Users Group welcomed the news.",
+			[]string{"Harbour Users Group supports"}, nil},
 		{"one member of each party", "The Coastal Ports Board will be abolished. Every Labour and Green councillor voted for it.",
 			[]string{"Labour Party supports", "Green Party supports"}, nil},
 		{"purpose clause holds nothing", "The Coastal Ports Board will be abolished. Dock workers wrote to Ann Vale to warn that jobs were at risk.",

@@ -575,7 +575,8 @@ var changeWords = map[string]bool{
 	"consolidation": true, "merger": true, "abolition": true, "closure": true, "cull": true,
 	"vote": true, "order": true, "ordinance": true, "motion": true, "takeover": true, "deal": true,
 	"link-up": true, "tie-up": true, "amalgamation": true, "integration": true, "transaction": true,
-	"switch": true, "shift": true, "transfer": true, "handover": true,
+	"switch": true, "shift": true, "transfer": true, "handover": true, "news": true, "step": true,
+	"announcements": true, "initiative": true,
 	"link": true, // "the link up"
 }
 
