@@ -254,6 +254,8 @@ func TestStanceClauses(t *testing.T) {
 			[]string{"Dockers' Union opposes"}, nil},
 		{"a critic of the merger in apposition", "The Coastal Ports Board will be merged into the Marine Agency. Tom Reyes, a fierce critic of the merger, spoke on Monday.",
 			[]string{"Tom Reyes opposes"}, nil},
+		{"one of the critics", "The Coastal Ports Board will be merged into the Marine Agency. The Harbour Users Group, one of the critics of the plan, met on Monday.",
+			[]string{"Harbour Users Group opposes"}, nil},
 		{"supporters of the merger include", "The Coastal Ports Board will be merged into the Marine Agency. Supporters of the merger include the Harbour Users Group.",
 			[]string{"Harbour Users Group supports"}, nil},
 		{"is a supporter of", "The Coastal Ports Board will be merged into the Marine Agency. Tom Reyes is a long-time supporter of the merger.",

@@ -331,8 +331,8 @@ func (d *doc) partisan(cands []stance, s *sentence, k int, supports bool) []stan
 	}
 	var holders []*entity
 	j := k - 1
-	for j > s.from && j >= k-3 && (lowerWord(t, j) || classOf(t, j) == wDet) {
-		j-- // "a fierce", "a long-time", "the loudest"
+	for j > s.from && j >= k-5 && (lowerWord(t, j) || classOf(t, j) == wDet || t[j].lower == "one" || t[j].lower == "of" && j-1 > s.from && t[j-1].lower == "one") {
+		j-- // "a fierce", "a long-time", "the loudest", "one of the"
 	}
 	switch {
 	case j >= s.from && t[j].text == "," && j > s.from:
