@@ -2409,6 +2409,22 @@ func (d *doc) personStartsAt(s *sentence, k int) bool {
 // listRoles reads a list of people given a common role: "The Water
 // Forum's new trustees are Jane Roe, Tom Hale and Ann Lee", "The new AWF
 // board members include:" followed by one name a line.
+// bodyBeforePluralRole returns the body written right before a plural role that
+// starts at token rs: "the AWF board members", "the union's negotiators".
+func (d *doc) bodyBeforePluralRole(s *sentence, rs int) *entity {
+	t := s.para.toks
+	if rs-1 < s.from {
+		return nil
+	}
+	if om := d.orgEndingAt(s, rs-1); om != nil {
+		return om.ent
+	}
+	if rs-2 >= s.from && t[rs-1].poss && !t[rs-1].cap && t[rs-2].lower == "the" {
+		return d.bodyCalled(s, singular(t[rs-1].lower))
+	}
+	return nil
+}
+
 func (d *doc) listRoles(s *sentence) {
 	t := s.para.toks
 	for k := s.from; k+1 < s.to; k++ {
@@ -2416,14 +2432,7 @@ func (d *doc) listRoles(s *sentence) {
 			continue
 		}
 		role, rs := d.pluralRole(s, k)
-		var org *entity
-		if rs-1 >= s.from {
-			if om := d.orgEndingAt(s, rs-1); om != nil {
-				org = om.ent
-			} else if rs-2 >= s.from && t[rs-1].poss && !t[rs-1].cap && t[rs-2].lower == "the" {
-				org = d.bodyCalled(s, singular(t[rs-1].lower))
-			}
-		}
+		org := d.bodyBeforePluralRole(s, rs)
 		j := k + 1
 		if org == nil && j+1 < s.to && t[j].lower == "of" {
 			if om := d.mentionAt(s, j+1); om != nil && om.from == j+1 && om.ent != nil && om.ent.kind == schema.Organization {
@@ -2474,14 +2483,7 @@ func (d *doc) dashListRoles(s *sentence) {
 			continue
 		}
 		role, rs := d.pluralRole(s, k)
-		var org *entity
-		if rs-1 >= s.from {
-			if om := d.orgEndingAt(s, rs-1); om != nil {
-				org = om.ent
-			} else if rs-2 >= s.from && t[rs-1].poss && !t[rs-1].cap && t[rs-2].lower == "the" {
-				org = d.bodyCalled(s, singular(t[rs-1].lower))
-			}
-		}
+		org := d.bodyBeforePluralRole(s, rs)
 		var people []*entity
 		j := k + 2
 		for j < s.to {
