@@ -175,6 +175,7 @@ func (d *doc) findRoles(s *sentence) {
 		}
 		d.partyTag(s, m)
 		d.copulaRole(s, m)
+		d.verbRole(s, m)
 		if !d.appositiveRole(s, m) {
 			d.relativeRole(s, m)
 		}
@@ -1460,6 +1461,41 @@ func (d *doc) orgAfterRole(s *sentence, from, to int) *entity {
 var roleVerbs = map[string]string{"chairs": "chair", "chaired": "chair", "heads": "head", "headed": "head",
 	"leads": "leader", "led": "leader", "runs": "head", "directs": "director", "founded": "founder",
 	"co-founded": "co-founder", "manages": "manager", "represents": "representative", "co-chairs": "co-chair"}
+
+// futureRoleVerbs take a body as the office their subject will hold:
+// "X will chair the Growth Council", "X to head new body".
+var futureRoleVerbs = map[string]string{"chair": "chair", "head": "head", "lead": "leader", "run": "head", "co-chair": "co-chair"}
+
+// verbRole reads "X will chair Y", "X to head new body", "X heads Y": the
+// person holds the office over the body the verb takes (a new body: the
+// one the article reports made).
+func (d *doc) verbRole(s *sentence, m *mention) {
+	t := s.para.toks
+	j := m.to
+	for j < s.to && j < m.to+3 && (classOf(t, j) == wModal || t[j].lower == "to" || t[j].lower == "is" || t[j].lower == "set") {
+		j++
+	}
+	if j >= s.to || j+1 >= s.to {
+		return
+	}
+	role, ok := futureRoleVerbs[t[j].lower]
+	if !ok || j == m.to {
+		role, ok = roleVerbs[t[j].lower] // "X heads Y", "X chaired Y"
+	}
+	if !ok {
+		return
+	}
+	clause := clauseEnd(s, j+1)
+	org := d.orgAfterRole(s, j+1, clause)
+	if org == nil {
+		if n := d.npAfter(s, j+1); len(n.ents) == 1 && n.ents[0].kind == schema.Organization && n.from <= j+3 {
+			org = n.ents[0] // "the new body"
+		}
+	}
+	if org != nil {
+		d.addRole(s, m.ent, role, org)
+	}
+}
 
 // branchWords name a part of a body: "who chairs the Devon branch" chairs a
 // branch of the body the story is about.
