@@ -38,6 +38,8 @@ func TestReformClauses(t *testing.T) {
 		{"services are work, not bodies", "The closure of probation services was criticised.", nil},
 		{"a closing body's funds go with it", "The Learning Council is to be closed down - with most of the funds to be transferred to the Northern Assembly.",
 			[]want{{"abolition", "Learning Council", "", ""}, {"transfer", "Learning Council", "Northern Assembly", ""}}},
+		{"another company is no body", "The Rail Authority will close, with its contract being moved to another private company.",
+			[]want{{"abolition", "Rail Authority", "", ""}}},
 		{"mothballed", "The ministry will mothball the Rural Roads Agency.",
 			[]want{{"abolition", "Rural Roads Agency", "", ""}}},
 		{"scaled back", "The council scaled back the Parks Trust.",
