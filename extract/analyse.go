@@ -154,7 +154,7 @@ var classStop = map[string]bool{
 	"in": true, "on": true, "by": true, "with": true, "from": true, "or": true, "their": true, "its": true,
 	"our": true, "his": true, "her": true, "these": true, "those": true, "this": true, "that": true,
 	"new": true, "existing": true, "controversial": true, "troubled": true, "embattled": true, "beleaguered": true, "ailing": true, "defunct": true, "now-defunct": true, "outgoing": true, "ousted": true, "scandal-hit": true, "so-called": true, "separate": true, "individual": true, "current": true, "fewer": true, "larger": true,
-	"smaller": true, "more": true, "most": true, "other": true, "single": true, "such": true, "many": true,
+	"smaller": true, "more": true, "most": true, "other": true, "another": true, "single": true, "such": true, "many": true,
 	"several": true, "each": true, "every": true, "both": true, "same": true, "own": true, "between": true,
 	"merge": true, "merged": true, "merging": true, "abolish": true, "abolished": true, "scrap": true,
 	"scrapped": true, "create": true, "created": true, "replace": true, "replaced": true, "form": true,

@@ -306,6 +306,7 @@ var functionWords = map[string]bool{
 	"remit": true, "staff": true, "budget": true, "budgets": true, "programmes": true, "programs": true,
 	"services": true, "operations": true, "activities": true, "jobs": true, "workload": true, "tasks": true,
 	"oversight": true, "regulation": true, "assets": true, "employees": true, "teams": true, "team": true,
+	"funds": true,
 }
 
 // overseeing are the functions whose "of" phrase is what they act on, not
@@ -323,6 +324,11 @@ func overseen(t []token, s *sentence, k int) bool {
 	}
 	return k-2 >= s.from && t[k-1].lower == "of" && overseeing[t[k-2].lower]
 }
+
+// kindWords before a generic noun say which kind of body, not which body:
+// "the government department", "the new agency", "the other boards".
+var kindWords = map[string]bool{"government": true, "new": true, "other": true, "former": true, "old": true, "latter": true, "same": true,
+	"public": true, "state": true, "federal": true, "local": true, "regional": true, "national": true}
 
 // presentWords stand between "the" and a count of the bodies there are:
 // "the current eight forces".
@@ -504,7 +510,9 @@ func (d *doc) npAfter(s *sentence, k int) np {
 				out.ents = append(out.ents, e)
 				return out
 			}
-			if e := d.salient(s); e != nil {
+			if e := d.salient(s); e != nil && !governTails[tk.lower] && tk.lower != "executive" {
+				// Not "the assembly government": a government is no body
+				// the story is about.
 				out.from, out.end, out.poss = j, j+1, tk.poss
 				out.ents = append(out.ents, e)
 				return out
@@ -1269,7 +1277,7 @@ func (d *doc) npBefore(s *sentence, k int) np {
 	}
 	if m == nil {
 		// "The number of X in Y will be slashed": what is counted.
-		for r := j - 1; r > s.from && r >= j-8; r-- {
+		for r := j - 1; r > s.from && r >= j-12; r-- {
 			if t[r].lower == "number" && t[r+1].lower == "of" {
 				if n := d.npAfter(s, r+2); len(n.ents) > 0 {
 					n.number = true
@@ -1288,8 +1296,16 @@ func (d *doc) npBefore(s *sentence, k int) np {
 	if m == nil {
 		// "The controversial registry will close": a generic noun for the
 		// body spoken of.
-		if genericBody[t[j].lower] && j-1 >= s.from && (t[j-1].lower == "the" || t[j-1].lower == "this") && !overseen(t, s, j-1) {
-			if e := d.shortForm(s, singular(t[j].lower)); e != nil {
+		det := j - 1
+		for det > s.from && det >= j-3 && lowerWord(t, det) && classOf(t, det) == wOther && !d.lex.verbs[t[det].lower] && !kindWords[t[det].lower] {
+			det-- // "the nationwide institution which swallowed …"
+		}
+		if genericBody[t[j].lower] && det >= s.from && (t[det].lower == "the" || t[det].lower == "this") && !overseen(t, s, det) {
+			e := d.shortForm(s, singular(t[j].lower))
+			if e == nil && det < j-1 {
+				e = d.salient(s)
+			}
+			if e != nil {
 				out.from = j
 				out.ents = []*entity{e}
 			}
@@ -1614,12 +1630,49 @@ func (d *doc) counted(s *sentence, k int, number bool) *mention {
 		words = append(words, tk.lower)
 	}
 	words[len(words)-1] = singular(words[len(words)-1])
+	to := head + 1
+	if of := d.countedOf(s, to); of > to {
+		// "16 institutes of technology and polytechnics": the kind's
+		// name runs on through its "of" phrase.
+		for _, tk := range t[to:of] {
+			words = append(words, tk.lower)
+		}
+		words[len(words)-1] = singular(words[len(words)-1])
+		to = of
+	}
 	e := d.org(strings.Join(words, " "), true)
-	e.addAlias(s.para.text[t[from].start:t[head].end])
-	m := &mention{sent: s, from: from, to: head + 1, kind: mFull, ent: e}
+	e.addAlias(s.para.text[t[from].start:t[to-1].end])
+	m := &mention{sent: s, from: from, to: to, kind: mFull, ent: e}
 	d.addMention(m)
 	d.sortMentions()
 	return m
+}
+
+// countedOf returns where an "of" phrase at token k that names a kind of
+// body ends ("of technology and polytechnics", "of further education"):
+// lower-case nouns, perhaps joined by "and", up to a comma, a clause's end
+// or a preposition. It returns k when there is none.
+func (d *doc) countedOf(s *sentence, k int) int {
+	t := s.para.toks
+	if k+1 >= s.to || t[k].lower != "of" {
+		return k
+	}
+	e := k + 1
+	for e < s.to && e < k+6 {
+		w := t[e]
+		if w.lower == "and" && e > k+1 && e+1 < s.to && lowerWord(t, e+1) && classOf(t, e+1) == wOther {
+			e++
+			continue
+		}
+		if !lowerWord(t, e) || classOf(t, e) != wOther || d.lex.verbs[w.lower] || timeWords[w.lower] || strings.HasSuffix(w.lower, "ed") {
+			break
+		}
+		e++
+	}
+	if e == k+1 || e < s.to && t[e].word && classOf(t, e) != wPrep && classOf(t, e) != wBe && classOf(t, e) != wModal {
+		return k // not a whole phrase: "of staff cuts were …"
+	}
+	return e
 }
 
 // unnamedBody makes a body of an unknown capitalised word or run at token

@@ -19,7 +19,7 @@ type Rules struct {
 // RulesVersion names the rules' behaviour: it changes whenever a change to
 // the rules changes what they extract (TestExamplesGolden fails until it
 // does), so that stores built before extract their articles again.
-const RulesVersion = "rules-2026-12-05-roles.32"
+const RulesVersion = "rules-2026-12-05-roles.55"
 
 // Option configures an extractor made by New.
 type Option func(*Rules) error

@@ -466,7 +466,7 @@ func (d *doc) hasHead(toks []token) bool {
 	if n >= 2 && d.acronymHead(toks) {
 		return true
 	}
-	if n >= 2 && d.lex.orgTail[toks[n-1].lower] && !(compass[toks[0].lower] && d.lex.places[toks[n-1].lower]) && !toks[n-1].poss && !(d.givenFirst(toks) && d.placeAt(toks, 0) == 0 && !governTails[toks[n-1].lower]) {
+	if n >= 2 && d.lex.orgTail[toks[n-1].lower] && !(compass[toks[0].lower] && d.lex.places[toks[n-1].lower]) && (!toks[n-1].poss || governTails[toks[n-1].lower]) && !(d.givenFirst(toks) && d.placeAt(toks, 0) == 0 && !governTails[toks[n-1].lower]) {
 		return true // "Dawson Water", "Washington Post", not "Colin England" or "Samantha Power"
 	}
 	return d.placeBody(toks)

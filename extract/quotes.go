@@ -1115,7 +1115,9 @@ func (sp *speech) subjectOf(s *sentence, v int) (spk []*entity) {
 				return []*entity{m.ent}
 			}
 			// A body is the subject only when nothing but its modifiers lies between.
-			if gapOutsideBrackets(t, m.to, v) <= 2 && !m.ent.class && sp.adjoins(s, m.to, v) {
+			// "A spokesman for X, which represents …, said": the clause
+			// describing X adjoins it to the verb.
+			if !m.ent.class && (paren && m.to == from+1 || gapOutsideBrackets(t, m.to, v) <= 2 && sp.adjoins(s, m.to, v)) {
 				// "Morag Ellis of the Glenmore Police warned": the body says
 				// where the person works.
 				if governed(s, m.from, prepositions) {

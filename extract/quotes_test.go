@@ -28,6 +28,18 @@ func TestQuoteSpeakers(t *testing.T) {
 			want: []want{{"Every crossing will be run from one desk", "Rawiri Tane"}},
 		},
 		{
+			name: "a left quotation mark glued to the verb before it",
+			body: "The Harbour Board will be scrapped.\n\n" +
+				"Nigel Vane, chief executive of the Ports Trust, added\u2018The Government risks a misstep by dismantling its own board.\u2019",
+			want: []want{{"The Government risks a misstep", "Nigel Vane"}},
+		},
+		{
+			name: "a spokesman for a body described by a relative clause",
+			body: "The Harbour Board will be abolished.\n\n" +
+				"A spokesman for the trade union Unite, which represents many of the board's staff, said: \"It is absolutely disgraceful.\"",
+			want: []want{{"It is absolutely disgraceful", "Unite the Union"}},
+		},
+		{
 			name: "a later narration wins over an earlier quotation",
 			body: "\"We were not consulted,\" said Ama Owusu of the Ferry Workers Union.\n\n" +
 				"Harbour minister Tom Reilly said the plan would save money.\n\n" +

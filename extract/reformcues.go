@@ -256,3 +256,13 @@ func (l *Lexicon) matchReformCue(s *sentence, k int) (ref cueRef, n int) {
 	}
 	return ref, n
 }
+
+// nounCue returns the reform cue that is the noun w ("cull", "cut"), or nil.
+func (l *Lexicon) nounCue(w string) *reformCue {
+	for i := range l.reformCues {
+		if c := &l.reformCues[i]; c.form == cueNoun && c.wordCount == 1 && c.forms[0][0] == w {
+			return c
+		}
+	}
+	return nil
+}

@@ -49,9 +49,20 @@ func (d *doc) findReforms(s *sentence) {
 			if t[k].lower == "new" || t[k].lower == "single" {
 				d.newBody(s, k)
 			}
+			if t[k].lower == "fewer" {
+				d.fewerStaff(s, k)
+			}
+			if t[k].lower == "go" && k > s.from && (t[k-1].lower == "to" || classOf(t, k-1) == wModal) {
+				d.jobsGo(s, k)
+			}
 			continue
 		}
 		c := &d.lex.reformCues[ref.cue]
+		if c.form == cueVerb && n == 1 && k > s.from && (t[k-1].lower == "a" || t[k-1].lower == "the" || t[k-1].poss) {
+			if nc := d.lex.nounCue(t[k].lower); nc != nil {
+				c = nc // "a cull of regulators": the noun, not the verb
+			}
+		}
 		switch c.form {
 		case cueVerb:
 			d.reformVerb(s, k, k+n, ref.form, c)
@@ -65,6 +76,106 @@ func (d *doc) findReforms(s *sentence) {
 			}
 		}
 		k += n - 1
+	}
+}
+
+// pluralKind makes a class of body of a bare plural at token k that the
+// lexicon knows as a unit a reform counts ("regulators", "courts",
+// "health quangos"): up to two lower-case words before the noun.
+func (d *doc) pluralKind(s *sentence, k int) *mention {
+	t := s.para.toks
+	for h := k; h < s.to && h < k+3 && lowerWord(t, h); h++ {
+		if !isPlural(t[h].lower) || !d.lex.units[t[h].lower] && !d.lex.orgClass[singular(t[h].lower)] || t[h].lower == "services" || t[h].lower == "programmes" || t[h].lower == "programs" || t[h].lower == "schemes" || t[h].lower == "funds" {
+			continue // "probation services", "schemes": work, not bodies
+		}
+		if h+1 < s.to && lowerWord(t, h+1) && isPlural(t[h+1].lower) && d.lex.units[t[h+1].lower] {
+			continue // "court services": the last noun heads
+		}
+		words := make([]string, 0, h+1-k)
+		for _, tk := range t[k : h+1] {
+			words = append(words, tk.lower)
+		}
+		words[len(words)-1] = singular(words[len(words)-1])
+		e := d.org(strings.Join(words, " "), true)
+		e.addAlias(s.para.text[t[k].start:t[h].end])
+		m := &mention{sent: s, from: k, to: h + 1, kind: mFull, ent: e}
+		d.addMention(m)
+		d.sortMentions()
+		return m
+	}
+	return nil
+}
+
+// fewerStaff reads "N fewer jobs" at token k ("a restructure which will
+// lead to 200 fewer roles"): the body the clause's subject names is cut.
+func (d *doc) fewerStaff(s *sentence, k int) {
+	t := s.para.toks
+	if k == s.from || classOf(t, k-1) != wNum {
+		return
+	}
+	e := k + 1
+	for e < s.to && e < k+5 && lowerWord(t, e) && !cutWords[t[e].lower] {
+		e++
+	}
+	rc := d.lex.firstCue(schema.Reduction)
+	if e >= s.to || !cutWords[t[e].lower] || rc == nil {
+		return
+	}
+	for v := s.from; v < k-1; v++ {
+		if !t[v].word || t[v].cap || !(d.lex.verbs[t[v].lower] || strings.HasSuffix(t[v].lower, "ed") || classOf(t, v) == wModal) {
+			continue
+		}
+		start := v
+		if classOf(t, v) != wModal {
+			start = verbGroupAt(s, v, vPast).start
+		}
+		subj := d.npBefore(s, start)
+		for _, b := range subj.ents {
+			if b.kind == schema.Organization {
+				d.addReform(rc, s, span{cue: k, from: k - 1, to: e + 1}, b, nil, nil)
+			}
+		}
+		return
+	}
+}
+
+// jobsGo reads "jobs to go" at token k (the "go"): "20 per cent of jobs
+// in the X to go", "500 jobs will go at X". The body named after the jobs
+// ("in", "at" or "across" X) is cut.
+func (d *doc) jobsGo(s *sentence, k int) {
+	t := s.para.toks
+	rc := d.lex.firstCue(schema.Reduction)
+	if rc == nil {
+		return
+	}
+	add := func(n np, from, to int) {
+		for _, b := range n.ents {
+			d.addReform(rc, s, span{cue: k, from: from, to: to}, b, nil, nil)
+		}
+	}
+	nearest := true
+	for j := k - 2; j >= s.from && j >= k-20; j-- {
+		if t[j].text == ";" || t[j].text == "." {
+			return
+		}
+		if !cutWords[t[j].lower] || t[j].cap {
+			continue
+		}
+		for p := j + 1; p < k-1 && p <= j+3; p++ {
+			if w := t[p].lower; w == "in" || w == "at" || w == "across" || w == "from" {
+				if n := d.npAfter(s, p+1); len(n.ents) > 0 && n.end <= k {
+					add(n, j, k+1)
+					return
+				}
+			}
+		}
+		if nearest && k+2 < s.to && (t[k+1].lower == "at" || t[k+1].lower == "across" || t[k+1].lower == "from") {
+			if n := d.npAfter(s, k+2); len(n.ents) > 0 { // "500 jobs will go at X"
+				add(n, j, n.end)
+				return
+			}
+		}
+		nearest = false // "jobs in X – its highest paid officials – to go": on to the jobs
 	}
 }
 
@@ -96,6 +207,9 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 	t := s.para.toks
 	if documentBefore(s, k, form) {
 		return // "repeal the law establishing X": the law, not the reform, is the news
+	}
+	if (form == vBase || form == vS) && k > s.from && (t[k-1].poss || t[k-1].lower == "the" || t[k-1].lower == "a") && e < s.to && t[e].lower == "to" {
+		return // "the government's move to abolish X": a noun, whose "to" is the reform
 	}
 	if form == vBase && equalWords(c.forms[vBase], c.forms[vPast]) {
 		form = vPast // "will be cut", "was shut": the past reads as the base does
@@ -312,9 +426,16 @@ func (d *doc) reformVerb(s *sentence, k, e, form int, c *reformCue) {
 			targets = d.closedBefore(s, g.start)
 		}
 		if len(gains) == 0 && len(targets) > 0 {
-			// "X will be transferred later": where the last transfer went.
-			if r := d.lastOf(schema.Transfer); r != nil && s.n-r.sent.n <= 2 {
-				gains = r.gains
+			// "X will be transferred later": where the last transfer
+			// went, else what the last merger made.
+			for _, kind := range []schema.ReformKind{schema.Transfer, schema.Merger} {
+				if kind == schema.Merger && !g.passive {
+					break // "in a move it says …": no transfer told
+				}
+				if r := d.lastOf(kind); r != nil && s.n-r.sent.n <= 2 && len(r.gains) > 0 && !contains(r.gains, targets[0]) {
+					gains = r.gains
+					break
+				}
 			}
 		}
 		if len(targets) == 0 || len(gains) == 0 && !c.alone {
@@ -610,6 +731,14 @@ func (d *doc) reformNoun(s *sentence, k, e int, c *reformCue) {
 		n := d.npAfter(s, e+1)
 		targets, after = n.ents, n.end
 		sp = sp.widen(n)
+		if len(targets) == 0 && e+1 < s.to && classOf(t, e+1) != wDet {
+			// "a cull of regulators", "the closure of courts": a kind of
+			// body in the plural, with no count or article.
+			if m := d.pluralKind(s, e+1); m != nil {
+				targets, after = []*entity{m.ent}, m.to
+				sp = sp.widen(np{ents: targets, from: m.from, end: m.to})
+			}
+		}
 	}
 	if len(targets) == 0 && k > s.from {
 		// "the agency's closure", "their abolition", "PCT abolition".
@@ -906,8 +1035,8 @@ func (d *doc) closedBefore(s *sentence, v int) []*entity {
 		if functionWords[t[j].lower] {
 			work = true
 		}
-		if t[j].lower == "and" {
-			and = j
+		if t[j].lower == "and" || t[j].lower == "with" && j-1 > s.from && (t[j-1].text == "," || isDash(t[j-1].text)) {
+			and = j // "A will close and its work pass to B", "A will close – with its funds to go to B"
 			break
 		}
 		if !t[j].word {

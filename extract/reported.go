@@ -142,7 +142,7 @@ func (d *doc) reportedClause(s *sentence, v int) (int, int) {
 			return -1, -1
 		}
 		c := v - 1
-		if pm := d.mentionAt(s, v-2); t[v-1].text == "," && pm != nil && pm.to == v-1 && pm.ent != nil && pm.ent.kind == schema.Person {
+		if pm := d.mentionAt(s, v-2); v > s.from && t[v-1].text == "," && pm != nil && pm.to == v-1 && pm.ent != nil && pm.ent.kind == schema.Person {
 			// "…, the city's water chief, Jo Roe, said on Tuesday": the
 			// clause ends before the subject and the role written before
 			// it; "Minister for X, Ann Lee, said it would" has none.

@@ -175,6 +175,7 @@ func (d *doc) findRoles(s *sentence) {
 		}
 		d.partyTag(s, m)
 		d.copulaRole(s, m)
+		d.verbRole(s, m)
 		if !d.appositiveRole(s, m) {
 			d.relativeRole(s, m)
 		}
@@ -613,7 +614,26 @@ func (d *doc) prefixRole(s *sentence, m *mention) bool {
 			return false // "chairman, president and CEO Jo Roe": stacked titles, read as a pre-modifier
 		}
 		office := from < pr.from
+		dated := ""
+		if f := from - 1; f >= s.from && f < pr.from+1 && formerWords[t[f].lower] && t[f].lower != "then" && (!t[f].cap || f == s.from || t[f-1].lower == "and") && d.mentionAt(s, f) == nil {
+			from, dated = f, t[f].lower+" " // "former Treasurer Mike Nahan": the word that dates the office is its own
+		}
 		role := s.para.text[t[from].start:t[pr.to-1].end]
+		if dated != "" {
+			role = dated + s.para.text[t[from+1].start:t[pr.to-1].end]
+		}
+		if a := from - 1; a-1 >= s.from && t[a].lower == "and" {
+			// "Opposition Leader and former Treasurer X": an office before
+			// "and" is X's too.
+			h := a - 1
+			if _, title := d.lex.titles[t[h].lower]; (title || d.lex.roleHeads[t[h].lower]) && t[h].cap && d.mentionAt(s, h) == nil {
+				b := h
+				for b-1 >= s.from && b > h-3 && t[b-1].word && t[b-1].cap && !sentenceWords[t[b-1].lower] && d.mentionAt(s, b-1) == nil {
+					b--
+				}
+				d.roles = append(d.roles, roleFact{person: m.ent, role: s.para.text[t[b].start:t[h].end], sent: s, title: true})
+			}
+		}
 		var org *entity
 		for _, om := range d.in(s) {
 			if om.sent == s && om.from >= pr.from && om.to <= pr.to && om.ent != nil && om.ent.kind == schema.Organization {
@@ -1441,6 +1461,41 @@ func (d *doc) orgAfterRole(s *sentence, from, to int) *entity {
 var roleVerbs = map[string]string{"chairs": "chair", "chaired": "chair", "heads": "head", "headed": "head",
 	"leads": "leader", "led": "leader", "runs": "head", "directs": "director", "founded": "founder",
 	"co-founded": "co-founder", "manages": "manager", "represents": "representative", "co-chairs": "co-chair"}
+
+// futureRoleVerbs take a body as the office their subject will hold:
+// "X will chair the Growth Council", "X to head new body".
+var futureRoleVerbs = map[string]string{"chair": "chair", "head": "head", "lead": "leader", "run": "head", "co-chair": "co-chair"}
+
+// verbRole reads "X will chair Y", "X to head new body", "X heads Y": the
+// person holds the office over the body the verb takes (a new body: the
+// one the article reports made).
+func (d *doc) verbRole(s *sentence, m *mention) {
+	t := s.para.toks
+	j := m.to
+	for j < s.to && j < m.to+3 && (classOf(t, j) == wModal || t[j].lower == "to" || t[j].lower == "is" || t[j].lower == "set") {
+		j++
+	}
+	if j >= s.to || j+1 >= s.to {
+		return
+	}
+	role, ok := futureRoleVerbs[t[j].lower]
+	if !ok || j == m.to {
+		role, ok = roleVerbs[t[j].lower] // "X heads Y", "X chaired Y"
+	}
+	if !ok {
+		return
+	}
+	clause := clauseEnd(s, j+1)
+	org := d.orgAfterRole(s, j+1, clause)
+	if org == nil {
+		if n := d.npAfter(s, j+1); len(n.ents) == 1 && n.ents[0].kind == schema.Organization && n.from <= j+3 {
+			org = n.ents[0] // "the new body"
+		}
+	}
+	if org != nil {
+		d.addRole(s, m.ent, role, org)
+	}
+}
 
 // branchWords name a part of a body: "who chairs the Devon branch" chairs a
 // branch of the body the story is about.
@@ -2390,6 +2445,22 @@ func (d *doc) personStartsAt(s *sentence, k int) bool {
 // listRoles reads a list of people given a common role: "The Water
 // Forum's new trustees are Jane Roe, Tom Hale and Ann Lee", "The new AWF
 // board members include:" followed by one name a line.
+// bodyBeforePluralRole returns the body written right before a plural role that
+// starts at token rs: "the AWF board members", "the union's negotiators".
+func (d *doc) bodyBeforePluralRole(s *sentence, rs int) *entity {
+	t := s.para.toks
+	if rs-1 < s.from {
+		return nil
+	}
+	if om := d.orgEndingAt(s, rs-1); om != nil {
+		return om.ent
+	}
+	if rs-2 >= s.from && t[rs-1].poss && !t[rs-1].cap && t[rs-2].lower == "the" {
+		return d.bodyCalled(s, singular(t[rs-1].lower))
+	}
+	return nil
+}
+
 func (d *doc) listRoles(s *sentence) {
 	t := s.para.toks
 	for k := s.from; k+1 < s.to; k++ {
@@ -2397,14 +2468,7 @@ func (d *doc) listRoles(s *sentence) {
 			continue
 		}
 		role, rs := d.pluralRole(s, k)
-		var org *entity
-		if rs-1 >= s.from {
-			if om := d.orgEndingAt(s, rs-1); om != nil {
-				org = om.ent
-			} else if rs-2 >= s.from && t[rs-1].poss && !t[rs-1].cap && t[rs-2].lower == "the" {
-				org = d.bodyCalled(s, singular(t[rs-1].lower))
-			}
-		}
+		org := d.bodyBeforePluralRole(s, rs)
 		j := k + 1
 		if org == nil && j+1 < s.to && t[j].lower == "of" {
 			if om := d.mentionAt(s, j+1); om != nil && om.from == j+1 && om.ent != nil && om.ent.kind == schema.Organization {
@@ -2455,14 +2519,7 @@ func (d *doc) dashListRoles(s *sentence) {
 			continue
 		}
 		role, rs := d.pluralRole(s, k)
-		var org *entity
-		if rs-1 >= s.from {
-			if om := d.orgEndingAt(s, rs-1); om != nil {
-				org = om.ent
-			} else if rs-2 >= s.from && t[rs-1].poss && !t[rs-1].cap && t[rs-2].lower == "the" {
-				org = d.bodyCalled(s, singular(t[rs-1].lower))
-			}
-		}
+		org := d.bodyBeforePluralRole(s, rs)
 		var people []*entity
 		j := k + 2
 		for j < s.to {

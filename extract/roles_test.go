@@ -34,6 +34,16 @@ func TestRoles(t *testing.T) {
 			roles: []role{{"maya-okafor", "transport secretary"}},
 		},
 		{
+			name:  "a person who will chair a body",
+			body:  "The Growth Council replaces the Planning Board. Premier Tom Reyes will chair the Growth Council.",
+			edges: []edge{{"tom-reyes", "chair_of", "growth-council"}},
+		},
+		{
+			name:  "an office dated and one stacked before it with 'and'",
+			body:  "Opposition Leader and former Treasurer Tom Reyes said the giant departments would cost jobs.",
+			roles: []role{{"tom-reyes", "opposition leader"}, {"tom-reyes", "former treasurer"}},
+		},
+		{
 			name:  "home secretary and the Home Office",
 			body:  "The unit's work returns to the Home Office, home secretary Priya Lal told MPs.",
 			edges: []edge{{"priya-lal", "secretary_of", "home-office"}},

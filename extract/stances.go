@@ -112,6 +112,10 @@ func (d *doc) findStances() {
 			if !t[k].word {
 				continue
 			}
+			if side, ok := partisans[t[k].lower]; ok && k+1 < s.to && t[k+1].lower == "of" {
+				cands = d.partisan(cands, s, k, side)
+				continue
+			}
 			ref, n := d.lex.matchStanceWord(s, k)
 			if n == 0 {
 				continue
@@ -302,6 +306,53 @@ func (d *doc) stanceWord(cands []stance, s *sentence, k, e int, ref stanceRef) [
 				}
 				cands = append(cands, stance{holder: h, supports: supports, reform: r, sent: s, weight: wExplicit})
 			}
+		}
+	}
+	return cands
+}
+
+// partisans are nouns for those who take a side: "a critic of the merger",
+// "supporters of the plan". true: supports.
+var partisans = map[string]bool{
+	"critic": false, "critics": false, "opponent": false, "opponents": false, "foe": false, "foes": false,
+	"supporter": true, "supporters": true, "backer": true, "backers": true, "advocate": true,
+	"advocates": true, "proponent": true, "proponents": true, "champion": true, "champions": true,
+}
+
+// partisan reads "X, a critic of the merger," "X is a long-time supporter
+// of the plan" and "Critics of the merger include X and Y" at token k
+// (the noun): the named take that side on what the "of" phrase names.
+func (d *doc) partisan(cands []stance, s *sentence, k int, supports bool) []stance {
+	t := s.para.toks
+	end := clauseEnd(s, k+2)
+	targets := d.stanceTargets(s, k+2, end)
+	if len(targets) == 0 {
+		return cands
+	}
+	var holders []*entity
+	j := k - 1
+	for j > s.from && j >= k-5 && (lowerWord(t, j) || classOf(t, j) == wDet || t[j].lower == "one" || t[j].lower == "of" && j-1 > s.from && t[j-1].lower == "one") {
+		j-- // "a fierce", "a long-time", "the loudest", "one of the"
+	}
+	switch {
+	case j >= s.from && t[j].text == "," && j > s.from:
+		if m := d.mentionEndingAt(s, j-1); m != nil {
+			holders = []*entity{m.ent} // "X, a critic of …"
+		}
+	case j >= s.from && classOf(t, j) == wBe:
+		holders = d.npBefore(s, verbGroupAt(s, j, vBase).start).ents // "X is a critic of …"
+	case j < s.from+1 || t[j].text == ",":
+		// "Critics of the merger include X": the phrase after the verb.
+		for v := k + 2; v < end && v < k+14; v++ {
+			if w := t[v].lower; w == "include" || w == "included" || w == "includes" || w == "are" || w == "were" {
+				holders = d.npAfter(s, v+1).ents
+				break
+			}
+		}
+	}
+	for _, h := range holders {
+		for _, r := range targets {
+			cands = append(cands, stance{holder: h, supports: supports, reform: r, sent: s, weight: wExplicit})
 		}
 	}
 	return cands
@@ -524,6 +575,8 @@ var changeWords = map[string]bool{
 	"consolidation": true, "merger": true, "abolition": true, "closure": true, "cull": true,
 	"vote": true, "order": true, "ordinance": true, "motion": true, "takeover": true, "deal": true,
 	"link-up": true, "tie-up": true, "amalgamation": true, "integration": true, "transaction": true,
+	"switch": true, "shift": true, "transfer": true, "handover": true, "news": true, "step": true,
+	"announcements": true, "initiative": true,
 	"link": true, // "the link up"
 }
 

@@ -131,7 +131,11 @@ func findQuotes(text string) []quoteSpan {
 			}
 		case '\u2018', '\'', '\u2019':
 			inWord := isWordRune(prev) && isWordRune(next)
-			if inWord {
+			if inWord && r == '\u2018' && unicode.IsUpper(next) && openS < 0 {
+				// "added‘The Government …": a left mark is no apostrophe;
+				// a space lost before it.
+				before = true
+			} else if inWord {
 				break
 			}
 			if openS < 0 && openD < 0 || openS < 0 && openD >= 0 {

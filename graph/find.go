@@ -14,7 +14,8 @@ import (
 // schema.ContentHash…) is a string for which match is true, in the order
 // the store holds them. It reads every article's value of pred: a few
 // hundred thousand at most, for commands such as "newsgraph rm".
-func (g *Graph) ArticlesWhere(ctx context.Context, pred quad.IRI, match func(string) bool) ([]string, error) {
+func (g *Graph) ArticlesWhere(ctx context.Context, pred quad.IRI, match func(string) bool) (_ []string, err error) {
+	defer g.damage.catchAll(&err, g.damage.faults())
 	defer g.readLock()()
 	qs := g.h.QuadStore
 	p := qs.ValueOf(pred)

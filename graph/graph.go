@@ -26,6 +26,7 @@ type Graph struct {
 	bolt     *boltStore // bolt: its file, as Cayley reads it and as newsgraph writes it
 	bulkBolt bool       // new articles are written to bolt's buckets directly (else through Cayley's writer)
 	mixedTx  bool       // one transaction may both add and delete quads
+	damage   *damage    // bolt: damage its reads met (damage.go); nil otherwise
 
 	// mu serialises writes (Load reads, then writes, the store). Readers
 	// take it too on the memory backend, which Cayley does not guard.

@@ -60,7 +60,8 @@ func (g *Graph) Load(ctx context.Context, doc Doc) (LoadResult, error) {
 // chunks (WithBatchQuads); changed articles are replaced in transactions that
 // never split an article. A doc whose article ID repeats one earlier in the
 // batch is loaded after it, as if by a later call.
-func (g *Graph) LoadBatch(ctx context.Context, docs []Doc) ([]LoadResult, error) {
+func (g *Graph) LoadBatch(ctx context.Context, docs []Doc) (_ []LoadResult, err error) {
+	defer g.damage.catchAll(&err, g.damage.faults())
 	if g.cfg.readOnly {
 		return nil, ErrReadOnly
 	}
@@ -388,7 +389,8 @@ func (g *Graph) applyChanges(ctx context.Context, cs []articleChange) error {
 // Delete removes every quad of an article: those labelled with its IRI and
 // with each sentence it declares. It returns how many quads went; an article
 // the store does not hold is not an error.
-func (g *Graph) Delete(ctx context.Context, articleID string) (int, error) {
+func (g *Graph) Delete(ctx context.Context, articleID string) (_ int, err error) {
+	defer g.damage.catchAll(&err, g.damage.faults())
 	if err := checkID(articleID); err != nil {
 		return 0, err
 	}
@@ -419,7 +421,8 @@ func (g *Graph) Delete(ctx context.Context, articleID string) (int, error) {
 // ArticleHash returns the content hash stored for an article, and whether
 // the store has one. Callers use it to skip reading or extracting an article
 // the store already holds.
-func (g *Graph) ArticleHash(ctx context.Context, articleID string) (string, bool, error) {
+func (g *Graph) ArticleHash(ctx context.Context, articleID string) (_ string, _ bool, err error) {
+	defer g.damage.catchAll(&err, g.damage.faults())
 	if err := checkID(articleID); err != nil {
 		return "", false, err
 	}

@@ -168,7 +168,9 @@ func Open(ctx context.Context, backend, address string, opts ...Option) (*Graph,
 		return nil, err
 	}
 	bulkBolt := false
+	var dmg *damage
 	if bdb != nil {
+		dmg = bdb.damage
 		if k, ok := qs.(*kv.QuadStore); ok {
 			qs = prefixStore{QuadStore: k, indexes: bdb.indexes}
 		}
@@ -192,6 +194,7 @@ func Open(ctx context.Context, backend, address string, opts ...Option) (*Graph,
 		pg:       bulk,
 		bolt:     bdb,
 		bulkBolt: bulkBolt,
+		damage:   dmg,
 		mixedTx:  backend == Memory || backend == Postgres || backend == Cockroach,
 	}
 	g.h = &cgraph.Handle{QuadStore: qs, QuadWriter: w}

@@ -38,7 +38,8 @@ type Speaker struct {
 // Cayley key-value store indexes predicates, so reading "every <type> quad"
 // would scan the whole store), and names only the speakers that can make the
 // top. Its cost grows with the typed nodes and the quotations' edges.
-func (g *Graph) Overview(ctx context.Context, top int) (Overview, error) {
+func (g *Graph) Overview(ctx context.Context, top int) (_ Overview, err error) {
+	defer g.damage.catchAll(&err, g.damage.faults())
 	defer g.readLock()()
 	qs := g.h.QuadStore
 	var o Overview

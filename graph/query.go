@@ -67,7 +67,8 @@ func WithMemory(n int64) QueryOption {
 // The query runs in package sandbox, held to the options' limits as
 // newsgraph's server holds it; a query stopped at one returns a
 // *sandbox.LimitError. Query returns once the query's work has stopped.
-func (g *Graph) Query(ctx context.Context, lang, q string, opts ...QueryOption) ([]any, error) {
+func (g *Graph) Query(ctx context.Context, lang, q string, opts ...QueryOption) (_ []any, err error) {
+	defer g.damage.catchAll(&err, g.damage.faults())
 	c := queryConfig{lim: sandbox.Limits{
 		Rows: DefaultQueryLimit, Timeout: DefaultQueryTimeout, Values: DefaultArrayLimit,
 		AnswerBytes: DefaultAnswerBytes, Memory: DefaultQueryMemory,

@@ -22,7 +22,8 @@ type Stats struct {
 
 // Stats counts the store's quads, nodes and articles exactly; on a large
 // store this reads every node. On bolt the three come from one snapshot.
-func (g *Graph) Stats(ctx context.Context) (Stats, error) {
+func (g *Graph) Stats(ctx context.Context) (_ Stats, err error) {
+	defer g.damage.catchAll(&err, g.damage.faults())
 	defer g.readLock()()
 	qs := g.h.QuadStore
 	var out Stats
@@ -66,7 +67,7 @@ func (g *Graph) Quads(ctx context.Context) quad.ReadCloser {
 	unlock := g.readLock()
 	qs := g.h.QuadStore
 	it := qs.QuadsAllIterator()
-	return &quadReader{ctx: ctx, qs: qs, it: it, unlock: unlock}
+	return &quadReader{ctx: ctx, qs: qs, it: it, unlock: unlock, d: g.damage}
 }
 
 type quadReader struct {
@@ -75,9 +76,11 @@ type quadReader struct {
 	it     cgraph.Iterator
 	unlock func()
 	once   sync.Once
+	d      *damage
 }
 
-func (r *quadReader) ReadQuad() (quad.Quad, error) {
+func (r *quadReader) ReadQuad() (_ quad.Quad, err error) {
+	defer r.d.catchAll(&err, r.d.faults())
 	if r.it.Next(r.ctx) {
 		return r.qs.Quad(r.it.Result()), nil
 	}
@@ -86,6 +89,9 @@ func (r *quadReader) ReadQuad() (quad.Quad, error) {
 	}
 	if err := r.ctx.Err(); err != nil {
 		return quad.Quad{}, err
+	}
+	if err := r.d.err(); err != nil {
+		return quad.Quad{}, err // the iterator ended at it
 	}
 	return quad.Quad{}, io.EOF
 }

@@ -97,7 +97,7 @@ func loadIndex(path, stamp string, version uint64) (*index, error) {
 	ix.keys = make([]nameKey, len(saved.Keys))
 	for i, k := range saved.Keys {
 		e, which, at := int32(k>>32), int(k>>16&0xffff), int(k&0xffff)
-		if int(e) >= len(saved.Entities) || which >= len(saved.Entities[e].Folded) || at > len(saved.Entities[e].Folded[which]) {
+		if e < 0 || int(e) >= len(saved.Entities) || which >= len(saved.Entities[e].Folded) || at > len(saved.Entities[e].Folded[which]) {
 			return nil, fmt.Errorf("read %s: key %d is out of range", path, i)
 		}
 		full := saved.Entities[e].Folded[which]

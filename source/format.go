@@ -237,6 +237,9 @@ type Skip struct {
 	Path   string // the file
 	Record string // the record within it ("" for the whole file)
 	Reason string // "not HTML (image/png)", "status 404", "unknown format: extension .docx"…
+	// NotFile says Path is no file to read: a FIFO, socket or device, or
+	// a symbolic link that leads to none (dangling, or a loop).
+	NotFile bool
 }
 
 func (s Skip) String() string {

@@ -102,7 +102,9 @@ func parseDate(s string) (time.Time, error) {
 func splitFrontMatter(text string) (metadata, string, error) {
 	body := strings.TrimLeft(text, " \t\n")
 	first, rest, _ := strings.Cut(body, "\n")
-	if strings.TrimSpace(first) != "---" {
+	// The opening line is "---" itself, with at most trailing blanks (or a
+	// CRLF's CR): "\r---" or "\v---" opens nothing.
+	if strings.TrimRight(first, " \t\r") != "---" {
 		return metadata{}, text, nil
 	}
 	var lines []string

@@ -37,6 +37,13 @@ func TestFrontMatter(t *testing.T) {
 		{name: "month day, year", text: "---\ndate: July 13, 2010\n---\n", want: metadata{date: day}},
 		{name: "bad date", text: "---\ndate: 13/07/2010\n---\n", err: `field "date": cannot read "13/07/2010"`},
 		{name: "unclosed", text: "---\ntitle: x\n", err: "never closed"},
+		// Fuzzing found these (testdata/fuzz/FuzzFrontMatter): a line that
+		// is "---" only once a CR or another space is trimmed from its
+		// front opens nothing, and the body is kept whole.
+		{name: "CR before the opener", text: "\r---\n", rest: "\r---\n"},
+		{name: "CR before a closed block", text: "\r---\ntitle: t\n---\nbody", rest: "\r---\ntitle: t\n---\nbody"},
+		{name: "VT before the opener", text: "\v---\n---", rest: "\v---\n---"},
+		{name: "CRLF front matter", text: "---\r\ntitle: A title\r\n---\r\nBody.", want: metadata{title: "A title"}, rest: "Body."},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"syscall"
 	"unicode"
 	"unicode/utf8"
 
@@ -31,6 +32,7 @@ var (
 	ErrTooLarge    = errors.New("file too large")
 	ErrFrontMatter = errors.New("malformed metadata")
 	ErrDuplicateID = errors.New("duplicate article ID")
+	ErrNotRegular  = errors.New("not a regular file")
 )
 
 // A FileError is a problem with one input file, or with one record of a
@@ -277,7 +279,8 @@ func (r *reader) readPath(p string) bool {
 		return false
 	}
 	if p == "-" {
-		return r.readStream(bufio.NewReaderSize(r.cfg.stdin, 64<<10), "", p, "", true, nil)
+		in := &ctxReader{ctx: r.ctx, r: r.cfg.stdin}
+		return r.readStream(bufio.NewReaderSize(in, 64<<10), "", p, "", true, nil)
 	}
 	info, err := os.Stat(p)
 	if err != nil {
@@ -285,6 +288,10 @@ func (r *reader) readPath(p string) bool {
 	}
 	if info.IsDir() {
 		return r.walk(os.DirFS(p), ".", func(name string) string { return filepath.Join(p, filepath.FromSlash(name)) })
+	}
+	if !info.Mode().IsRegular() {
+		// Never opened: opening a FIFO waits for a writer, for good.
+		return r.emit(Article{}, &FileError{Path: p, Err: notRegular(info.Mode())})
 	}
 	base := filepath.Base(p)
 	return r.readFile(os.DirFS(filepath.Dir(p)), base, p, fileID(base), true)
@@ -312,7 +319,16 @@ func (r *reader) walk(fsys fs.FS, root string, display func(string) string) bool
 			}
 			return nil
 		}
-		if d.IsDir() || !readable(fsys, name, d) || isSidecar(fsys, name) {
+		if d.IsDir() {
+			return nil
+		}
+		if why := unreadable(fsys, name, d); why != "" {
+			if why != linkToDir && !r.skip(Skip{Path: display(name), Reason: why, NotFile: true}) {
+				return fs.SkipAll
+			}
+			return nil
+		}
+		if isSidecar(fsys, name) {
 			return nil
 		}
 		rel := name
@@ -327,18 +343,87 @@ func (r *reader) walk(fsys fs.FS, root string, display func(string) string) bool
 	return !r.done
 }
 
-// readable reports whether a directory entry is a file worth opening:
-// regular files, and symbolic links to files. Links to directories are not
-// followed, so a walk cannot loop.
-func readable(fsys fs.FS, name string, d fs.DirEntry) bool {
+// linkToDir is unreadable's reason for a symbolic link to a directory,
+// which a walk passes over without a word.
+const linkToDir = "a symbolic link to a directory (not followed)"
+
+// unreadable says why a directory entry is no file to open, or "" for
+// regular files and symbolic links to them. FIFOs, sockets and devices
+// are never opened (a FIFO would wait for a writer for good); links to
+// directories are not followed, so a walk cannot loop.
+func unreadable(fsys fs.FS, name string, d fs.DirEntry) string {
 	if d.Type().IsRegular() {
-		return true
+		return ""
 	}
 	if d.Type()&fs.ModeSymlink == 0 {
-		return false
+		return notRegular(d.Type()).Error()
 	}
 	info, err := fs.Stat(fsys, name)
-	return err == nil && info.Mode().IsRegular()
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "a dangling symbolic link (its target does not exist)"
+	case errors.Is(err, syscall.ELOOP):
+		return "a symbolic link loop"
+	case err != nil:
+		return "a symbolic link that cannot be followed: " + err.Error()
+	case info.IsDir():
+		return linkToDir
+	case !info.Mode().IsRegular():
+		return "a symbolic link to " + notRegular(info.Mode()).Error()
+	}
+	return ""
+}
+
+// notRegular is ErrNotRegular, naming the kind of file.
+func notRegular(m fs.FileMode) error {
+	kind := "an irregular file"
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		kind = "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		kind = "a socket"
+	case m&fs.ModeCharDevice != 0:
+		kind = "a character device"
+	case m&fs.ModeDevice != 0:
+		kind = "a block device"
+	}
+	return fmt.Errorf("%s, %w", kind, ErrNotRegular)
+}
+
+// ctxReader reads r until ctx is done, then returns ctx's error even while
+// a Read blocks (standard input from a terminal, or a pipe nobody closes):
+// the blocked Read is left to its goroutine.
+type ctxReader struct {
+	ctx     context.Context
+	r       io.Reader
+	buf     []byte
+	pending chan ctxRead
+}
+
+type ctxRead struct {
+	n   int
+	err error
+}
+
+func (c *ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	if c.buf == nil {
+		c.buf = make([]byte, 64<<10)
+		c.pending = make(chan ctxRead, 1)
+	}
+	buf := c.buf[:min(len(p), len(c.buf))]
+	go func() {
+		n, err := c.r.Read(buf)
+		c.pending <- ctxRead{n, err}
+	}()
+	select {
+	case <-c.ctx.Done():
+		return 0, c.ctx.Err() // buf is the goroutine's from here on
+	case res := <-c.pending:
+		return copy(p, buf[:res.n]), res.err
+	}
 }
 
 // readFile reads one file of fsys; named says the user named it (rather

@@ -73,6 +73,9 @@ question is a Gizmo program (see --gizmo) that runs as well against
 				opts = append(opts, canned.WithGizmo())
 			}
 			rows, err := canned.Run(ctx, g.QuadStore(), q, arg, opts...)
+			if derr := g.Damaged(); derr != nil {
+				return derr // Cayley may have dropped it on the way
+			}
 			if err != nil {
 				return err
 			}

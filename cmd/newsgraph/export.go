@@ -35,8 +35,10 @@ each node's and edge's "sources" and dates); N-Quads and JSON-LD carry every
 quad with its provenance label. See docs/export.md.
 
 CSV writes a zip of nodes.csv and edges.csv, or with -o DIR (no .zip) the
-two files into DIR. Output goes to stdout without -o; a file is written
-whole or not at all.`,
+two files into DIR. Output goes to stdout without -o. -o writes where a
+shell's redirection would: through a symbolic link to its target (the link
+stays), into a device or FIFO as it is (-o /dev/null discards); a regular
+file is written whole or not at all, keeping its permissions.`,
 		Example: `  newsgraph export --format gexf -o graph.gexf          # open in Gephi
   newsgraph export -o graph.gexf --fold-quotes           # speaker -said-> topic edges
   newsgraph export --format csv -o tables/               # tables/nodes.csv, tables/edges.csv
@@ -87,7 +89,7 @@ whole or not at all.`,
 			if out == "" || out == "-" {
 				return f.Writer.Write(ctx, cmd.OutOrStdout(), src, opts)
 			}
-			return writeFileAtomic(out, func(w io.Writer) error { return f.Writer.Write(ctx, w, src, opts) })
+			return writeOutput(out, func(w io.Writer) error { return f.Writer.Write(ctx, w, src, opts) })
 		},
 	}
 	fl := cmd.Flags()
@@ -156,30 +158,4 @@ func (n *namedReader) ReadQuad() (quad.Quad, error) {
 		err = fmt.Errorf("%s: %w", n.path, err)
 	}
 	return q, err
-}
-
-// writeFileAtomic writes path through a temporary file in the same
-// directory, renamed into place only when write succeeded, so a failed or
-// interrupted export never leaves half a file behind.
-func writeFileAtomic(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return fmt.Errorf("export: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("export: %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -124,5 +125,81 @@ func TestExportFromStore(t *testing.T) {
 	}
 	if len(doc.Nodes) < 10 || !strings.Contains(gexf, `value="Person"`) || strings.Contains(gexf, `value="Article"`) {
 		t.Errorf("gexf from the store has %d nodes", len(doc.Nodes))
+	}
+}
+
+// TestExportOutputAsRedirection: -o writes where "> FILE" would: through a
+// symbolic link to its target, leaving the link, and into a device as it is.
+func TestExportOutputAsRedirection(t *testing.T) {
+	dir := t.TempDir()
+	want, _, err := run(t, "export", "--in", exportFixture, "-f", "nquads")
+	if err != nil || want == "" {
+		t.Fatalf("export to stdout: %q, %v", want, err)
+	}
+	export := func(out string) error {
+		_, errOut, err := run(t, "export", "--in", exportFixture, "-f", "nquads", "-o", out)
+		if err != nil {
+			return fmt.Errorf("%w\n%s", err, errOut)
+		}
+		return nil
+	}
+	isLink := func(path, to string) {
+		t.Helper()
+		if got, err := os.Readlink(path); err != nil || got != to {
+			t.Errorf("%s: link to %q (%v), want a link to %q", path, got, err, to)
+		}
+	}
+	holds := func(path string) {
+		t.Helper()
+		if got, err := os.ReadFile(path); err != nil || string(got) != want {
+			t.Errorf("%s holds %d bytes (%v), want the export's %d", path, len(got), err, len(want))
+		}
+	}
+
+	// A link to an existing file, kept with its permissions.
+	target := filepath.Join(dir, "target.nq")
+	os.WriteFile(target, []byte("old"), 0o600)
+	link := filepath.Join(dir, "link.nq")
+	os.Symlink("target.nq", link)
+	if err := export(link); err != nil {
+		t.Fatal(err)
+	}
+	isLink(link, "target.nq")
+	holds(target)
+	if info, err := os.Stat(target); err != nil || info.Mode().Perm() != 0o600 {
+		t.Errorf("target's mode is %v (%v), want 0600 kept", info.Mode(), err)
+	}
+
+	// A chain of links, the last dangling: the file is made where it points.
+	sub := filepath.Join(dir, "sub")
+	os.Mkdir(sub, 0o755)
+	os.Symlink(filepath.Join(sub, "new.nq"), filepath.Join(dir, "b.nq"))
+	os.Symlink("b.nq", filepath.Join(dir, "a.nq"))
+	if err := export(filepath.Join(dir, "a.nq")); err != nil {
+		t.Fatal(err)
+	}
+	isLink(filepath.Join(dir, "a.nq"), "b.nq")
+	holds(filepath.Join(sub, "new.nq"))
+
+	// A loop is an error naming it.
+	os.Symlink("loop2.nq", filepath.Join(dir, "loop1.nq"))
+	os.Symlink("loop1.nq", filepath.Join(dir, "loop2.nq"))
+	if err := export(filepath.Join(dir, "loop1.nq")); err == nil || !strings.Contains(err.Error(), "symbolic links") {
+		t.Errorf("export onto a link loop: %v", err)
+	}
+
+	// A device stays a device, directly and through a link.
+	os.Symlink("/dev/null", filepath.Join(dir, "null.nq"))
+	for _, out := range []string{"/dev/null", filepath.Join(dir, "null.nq")} {
+		if err := export(out); err != nil {
+			t.Fatalf("-o %s: %v", out, err)
+		}
+		if info, err := os.Stat("/dev/null"); err != nil || info.Mode()&os.ModeCharDevice == 0 {
+			t.Fatalf("after -o %s, /dev/null is %v (%v), not a character device", out, info.Mode(), err)
+		}
+	}
+	isLink(filepath.Join(dir, "null.nq"), "/dev/null")
+	if m, _ := filepath.Glob(filepath.Join("/dev", ".null*")); len(m) > 0 {
+		t.Errorf("temporary files left in /dev: %v", m)
 	}
 }

@@ -20,22 +20,55 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 )
 
+// stopGrace is how long a command has, after SIGINT or SIGTERM cancelled
+// its context, to stop on its own before the process exits regardless.
+const stopGrace = 10 * time.Second
+
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, cancel := context.WithCancelCause(context.Background())
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go stopOnSignal(sigs, cancel, stopGrace)
 	err := newRootCmd().ExecuteContext(ctx)
-	stop()
+	if cause := context.Cause(ctx); err != nil && errors.Is(err, context.Canceled) && cause != nil {
+		err = cause // "stopped by interrupt", not "context canceled"
+	}
+	cancel(nil)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "newsgraph:", err)
 		os.Exit(1)
 	}
+}
+
+// stopOnSignal cancels the commands' context at the first signal, which
+// stops them at their next read, write or step. A command that has not
+// returned after grace, or a second signal, ends the process: something
+// may block where no context reaches (a read from a hung network file
+// system). The stores are safe to stop at any moment (a write left
+// unfinished is undone when the store is next opened).
+func stopOnSignal(sigs <-chan os.Signal, cancel context.CancelCauseFunc, grace time.Duration) {
+	sig := <-sigs
+	cancel(fmt.Errorf("stopped by %v", sig))
+	select {
+	case <-sigs:
+	case <-time.After(grace):
+	}
+	fmt.Fprintf(os.Stderr, "newsgraph: stopped by %v\n", sig)
+	code := 1
+	if s, ok := sig.(syscall.Signal); ok {
+		code = 128 + int(s)
+	}
+	os.Exit(code)
 }
 
 func newRootCmd() *cobra.Command {

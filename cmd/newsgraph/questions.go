@@ -72,6 +72,9 @@ func ask[T any](cmd *cobra.Command, f *askFlags, question func(context.Context, 
 	}
 	defer g.Close()
 	answer, err := question(ctx, questions.New(g))
+	if derr := g.Damaged(); derr != nil {
+		return derr // the answer may lack what could not be read
+	}
 	if err != nil {
 		return explain(err)
 	}

@@ -118,9 +118,9 @@ func (s *Server) routes() {
 	m.Handle("/api/v2/query", s.body(queryBody, s.gated(shared, http.HandlerFunc(s.serveQuery))))
 	m.Handle("/api/v2/read", s.body(small, s.locked(s.api)))
 	m.Handle("/api/v2/formats", s.api)
-	for _, p := range []string{"/api/v2/write", "/api/v2/delete", "/api/v2/node/delete"} {
-		m.Handle("POST "+p, s.writes(quadTypes, s.body(quads, s.gated(alone, s.api))))
-	}
+	m.Handle("POST /api/v2/write", s.writes(quadTypes, s.body(quads, s.readQuads(s.gated(alone, s.writeQuads(false))))))
+	m.Handle("POST /api/v2/delete", s.writes(quadTypes, s.body(quads, s.readQuads(s.gated(alone, s.writeQuads(true))))))
+	m.Handle("POST /api/v2/node/delete", s.writes(quadTypes, s.body(quads, s.gated(alone, s.api))))
 	m.Handle("POST /api/v2/articles", s.writes(articleTypes, s.body(article, s.gated(slotOnly, http.HandlerFunc(s.serveArticles)))))
 	m.Handle("/api/v2/", s.api) // Cayley's own 404 and 405 answers
 	m.Handle("GET /api/canned", s.gated(shared, http.HandlerFunc(s.serveCanned)))
