@@ -369,83 +369,89 @@ func boltIncoming(ctx context.Context, db *bolt.DB, node, pred quad.IRI, n int) 
 		if err != nil {
 			return err
 		}
-		b := tx.Bucket([]byte("ops"))
-		if b == nil || r.log == nil {
-			return errNoBoltIndex
-		}
-		o, p := r.id(node), r.id(pred)
-		if o == 0 || p == 0 {
-			return nil
-		}
-		entry := r.entry
-		labels := map[uint64]quad.IRI{}
-		prefix := appendIDKey(nil, o, p)
-		c := b.Cursor()
-		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-			if len(k) != 24 {
-				continue
-			}
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			ids, err := r.ids(v)
-			if err != nil {
-				return fmt.Errorf("index ops: %w", err)
-			}
-			if len(ids) == 0 {
-				continue
-			}
-			in := Incoming{Quads: len(ids)}
-			live := false
-			// The last quads, newest first, until n live ones.
-			for i := len(ids) - 1; i >= 0 && (n <= 0 || len(in.Labels) < n); i-- {
-				q, err := entry(ids[i])
-				if err != nil {
-					return err
-				}
-				if q == nil || q.Deleted || q.IsNode() {
-					continue
-				}
-				live = true
-				l, ok := labels[q.Label]
-				if !ok && q.Label != 0 {
-					v, err := entry(q.Label)
-					if err != nil {
-						return err
-					}
-					if v != nil {
-						val, err := pquads.UnmarshalValue(v.Value)
-						if err != nil {
-							return fmt.Errorf("log entry %d: %w", q.Label, err)
-						}
-						l, _ = val.(quad.IRI)
-					}
-					labels[q.Label] = l
-				}
-				in.Labels = append([]quad.IRI{l}, in.Labels...)
-			}
-			if !live {
-				continue // every quad deleted
-			}
-			s, err := entry(binary.BigEndian.Uint64(k[16:]))
-			if err != nil {
-				return err
-			}
-			if s == nil {
-				continue
-			}
-			val, err := pquads.UnmarshalValue(s.Value)
-			if err != nil {
-				return fmt.Errorf("log entry %d: %w", s.ID, err)
-			}
-			iri, ok := val.(quad.IRI)
-			if !ok {
-				continue
-			}
-			in.IRI = iri
-			out = append(out, in)
-		}
-		return nil
+		out, err = r.incoming(ctx, tx.Bucket([]byte("ops")), node, pred, n)
+		return err
 	})
 	return out, err
+}
+
+// incoming answers Incoming in r's snapshot, from ops (the "ops" bucket).
+func (r boltReader) incoming(ctx context.Context, b *bolt.Bucket, node, pred quad.IRI, n int) ([]Incoming, error) {
+	if b == nil || r.log == nil {
+		return nil, errNoBoltIndex
+	}
+	o, p := r.id(node), r.id(pred)
+	if o == 0 || p == 0 {
+		return nil, nil
+	}
+	var out []Incoming
+	entry := r.entry
+	labels := map[uint64]quad.IRI{}
+	prefix := appendIDKey(nil, o, p)
+	c := b.Cursor()
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		if len(k) != 24 {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		ids, err := r.ids(v)
+		if err != nil {
+			return nil, fmt.Errorf("index ops: %w", err)
+		}
+		if len(ids) == 0 {
+			continue
+		}
+		in := Incoming{Quads: len(ids)}
+		live := false
+		// The last quads, newest first, until n live ones.
+		for i := len(ids) - 1; i >= 0 && (n <= 0 || len(in.Labels) < n); i-- {
+			q, err := entry(ids[i])
+			if err != nil {
+				return nil, err
+			}
+			if q == nil || q.Deleted || q.IsNode() {
+				continue
+			}
+			live = true
+			l, ok := labels[q.Label]
+			if !ok && q.Label != 0 {
+				v, err := entry(q.Label)
+				if err != nil {
+					return nil, err
+				}
+				if v != nil {
+					val, err := pquads.UnmarshalValue(v.Value)
+					if err != nil {
+						return nil, fmt.Errorf("log entry %d: %w", q.Label, err)
+					}
+					l, _ = val.(quad.IRI)
+				}
+				labels[q.Label] = l
+			}
+			in.Labels = append([]quad.IRI{l}, in.Labels...)
+		}
+		if !live {
+			continue // every quad deleted
+		}
+		s, err := entry(binary.BigEndian.Uint64(k[16:]))
+		if err != nil {
+			return nil, err
+		}
+		if s == nil {
+			continue
+		}
+		val, err := pquads.UnmarshalValue(s.Value)
+		if err != nil {
+			return nil, fmt.Errorf("log entry %d: %w", s.ID, err)
+		}
+		iri, ok := val.(quad.IRI)
+		if !ok {
+			continue
+		}
+		in.IRI = iri
+		out = append(out, in)
+	}
+	return out, nil
 }

@@ -76,6 +76,12 @@ func (a *asker) source(label string) (Source, error) {
 // refOf names the node a store reference stands for, from the index when
 // it knows the node.
 func (a *asker) refOf(r cgraph.Ref) Ref {
+	if a.st.raw != nil && r != nil {
+		// IDs are not given twice: one the index holds is its node's.
+		if e, ok := a.ix.byID[rawID(r)]; ok {
+			return a.ix.ref(e)
+		}
+	}
 	iri := a.st.text(r)
 	if e, ok := a.ix.byIRI[iri]; ok {
 		return a.ix.ref(e)
@@ -188,3 +194,25 @@ func sortRefs(rs []Ref) {
 
 // entityRef is the store's reference to the entity e.
 func (a *asker) entityRef(e int32) cgraph.Ref { return a.st.ref(quad.IRI(a.ix.ents[e].iri)) }
+
+// keyed reports whether the store's index keys may be read for its quads
+// (graph.Raw.InKeys): on bolt, when the index found its lists exact.
+func (a *asker) keyed() bool { return a.st.raw != nil && a.ix.exact }
+
+// entOfID is the entity whose node has the ID in a bolt store, reading
+// the node's value when the index does not know the ID.
+func (a *asker) entOfID(id uint64) (int32, bool) {
+	if e, ok := a.ix.byID[id]; ok {
+		return e, true
+	}
+	e, ok := a.ix.byIRI[a.st.text(rawRef(id))]
+	return e, ok
+}
+
+// artID is the ID of article ai's node in a bolt store, 0 for none.
+func (a *asker) artID(ai int32) uint64 {
+	if id := a.ix.arts[ai].id; id != 0 {
+		return id
+	}
+	return rawID(a.st.ref(quad.IRI(a.ix.arts[ai].iri)))
+}

@@ -36,13 +36,15 @@ type entity struct {
 	aliases []string
 	count   int    // its <type> quads: one an article (one a sentence for reforms)
 	gen     uint32 // bumped when its names change: older keys are dead
+	id      uint64 // its node's ID in a bolt store (graph.Raw), 0 when not known
 }
 
 type article struct {
 	iri    string
 	date   string // "2010-07-14" or ""
 	outlet string
-	gone   bool // deleted from the store
+	gone   bool   // deleted from the store
+	id     uint64 // its node's ID in a bolt store, 0 when not known
 }
 
 // A nameKey is one way to find an entity: a name or alias, folded, from
@@ -69,6 +71,13 @@ type index struct {
 	recent []nameKey // added since keys was sorted, unsorted
 
 	byDate []int32 // live articles, newest first; nil when stale
+
+	// byID finds entities by their IDs in a bolt store (entity.id); exact
+	// says that store's index lists held no deleted quad when the index
+	// was read, and nothing has been deleted since: its keys then count
+	// quads (graph.Raw.InKeys).
+	byID  map[uint64]int32
+	exact bool
 
 	lists *listCache // what questions read of it and kept (cache.go)
 }
@@ -151,6 +160,9 @@ func buildIndex(ctx context.Context, g *graph.Graph, version uint64) (*index, er
 		}
 	}
 	ix.sortKeys()
+	if err := ix.readLists(ctx, g); err != nil {
+		return nil, err
+	}
 	return ix, nil
 }
 
@@ -245,6 +257,9 @@ func (ix *index) update(s *store, changes []graph.Change, version uint64) error 
 	first := map[string][]quad.Quad{}
 	var order []string
 	for _, c := range changes {
+		if len(c.Before) > 0 {
+			ix.exact = false // quads deleted: the index lists hold them still
+		}
 		if _, seen := first[c.Article]; !seen {
 			first[c.Article] = c.Before
 			order = append(order, c.Article)

@@ -51,19 +51,21 @@ func (a *asker) collect(node cgraph.Ref, pred quad.IRI, inward bool) ([]labelled
 // set), the nodes with most sources first, then by name; it returns the
 // first limit of them (all when limit <= 0), each with its newest sources.
 func (a *asker) mentions(es []labelled, keep func(Ref) bool, limit int) ([]Mention, error) {
-	labels := make([]cgraph.Ref, 0, len(es))
-	nodes := make([]cgraph.Ref, 0, len(es))
+	// Nodes the index has no ID of are read now; labels only for the
+	// groups shown (a body's stances are thousands of edges).
+	var unknown []cgraph.Ref
 	for _, e := range es {
-		labels = append(labels, e.label)
-		nodes = append(nodes, e.node)
+		if _, ok := a.ix.byID[rawID(e.node)]; !ok || a.st.raw == nil {
+			unknown = append(unknown, e.node)
+		}
 	}
-	if err := a.st.values(append(labels, nodes...)); err != nil {
+	if err := a.st.values(unknown); err != nil {
 		return nil, err
 	}
 	type group struct {
 		ref    Ref
-		labels []string
-		seen   map[string]bool
+		labels []cgraph.Ref
+		seen   map[any]bool
 	}
 	var groups []*group
 	byID := map[string]*group{}
@@ -74,12 +76,13 @@ func (a *asker) mentions(es []labelled, keep func(Ref) bool, limit int) ([]Menti
 		}
 		g := byID[r.ID]
 		if g == nil {
-			g = &group{ref: r, seen: map[string]bool{}}
+			g = &group{ref: r, seen: map[any]bool{}}
 			byID[r.ID] = g
 			groups = append(groups, g)
 		}
-		if l := a.st.text(e.label); l != "" && !g.seen[l] {
-			g.seen[l] = true
+		// A label's ID stands for its text: values are stored once.
+		if l := e.label; l != nil && !g.seen[key(l)] {
+			g.seen[key(l)] = true
 			g.labels = append(g.labels, l)
 		}
 	}
@@ -89,11 +92,22 @@ func (a *asker) mentions(es []labelled, keep func(Ref) bool, limit int) ([]Menti
 	if limit > 0 && len(groups) > limit {
 		groups = groups[:limit]
 	}
+	var shown []cgraph.Ref
+	for _, g := range groups {
+		shown = append(shown, g.labels...)
+	}
+	if err := a.st.values(shown); err != nil {
+		return nil, err
+	}
 	out := make([]Mention, 0, len(groups))
 	for _, g := range groups {
-		a.sortLabels(g.labels)
-		m := Mention{Ref: g.ref, Count: len(g.labels), Sources: []Source{}, labels: g.labels}
-		for _, l := range g.labels[:min(len(g.labels), MaxSources)] {
+		labels := make([]string, len(g.labels))
+		for i, l := range g.labels {
+			labels[i] = a.st.text(l)
+		}
+		a.sortLabels(labels)
+		m := Mention{Ref: g.ref, Count: len(labels), Sources: []Source{}, labels: labels}
+		for _, l := range labels[:min(len(labels), MaxSources)] {
 			src, err := a.source(l)
 			if err != nil {
 				return nil, err
@@ -122,14 +136,75 @@ func (a *asker) mentionsInto(node cgraph.Ref, pred quad.IRI, keep func(Ref) bool
 		}
 		return a.mentions(es, keep, limit)
 	}
-	in, err := a.st.incoming(quad.IRI(a.st.text(node)), pred, maxIncomingLabels)
-	if err != nil {
-		return nil, err
-	}
 	type group struct {
 		ref    Ref
 		count  int
 		labels []string
+		quads  []uint64 // keyed: the quads, to read the last of
+	}
+	if a.keyed() {
+		// The keys alone rank the nodes; the labels are read for those
+		// shown only.
+		var groups []group
+		err := a.st.raw.InKeys(rawID(node), rawID(a.st.ref(pred)), func(s uint64, quads []uint64) bool {
+			r := a.refOf(rawRef(s))
+			if _, known := a.ix.byID[s]; !known {
+				if _, isIRI := a.st.value(rawRef(s)).(quad.IRI); !isIRI {
+					return true // as graph.Incoming
+				}
+			}
+			if keep == nil || keep(r) {
+				groups = append(groups, group{ref: r, count: len(quads), quads: slices.Clone(quads)})
+			}
+			return true
+		})
+		if err != nil {
+			return nil, err
+		}
+		slices.SortStableFunc(groups, func(x, y group) int {
+			return cmp.Or(cmp.Compare(y.count, x.count), strings.Compare(x.ref.Name, y.ref.Name), strings.Compare(x.ref.ID, y.ref.ID))
+		})
+		if limit > 0 && len(groups) > limit {
+			groups = groups[:limit]
+		}
+		out := make([]Mention, 0, len(groups))
+		for _, g := range groups {
+			// The last maxIncomingLabels quads' labels, by load order, as
+			// graph.Incoming reads them.
+			var labels []cgraph.Ref
+			for i := len(g.quads) - 1; i >= 0 && len(labels) < maxIncomingLabels; i-- {
+				q, live, err := a.st.raw.Quad(g.quads[i])
+				if err != nil {
+					return nil, err
+				}
+				if live {
+					labels = append(labels, rawRef(q.Label))
+				}
+			}
+			slices.Reverse(labels)
+			if err := a.st.values(labels); err != nil {
+				return nil, err
+			}
+			for _, l := range labels {
+				text := ""
+				if iri, ok := a.st.value(l).(quad.IRI); ok {
+					text = string(iri)
+				}
+				if !slices.Contains(g.labels, text) {
+					g.labels = append(g.labels, text)
+				}
+			}
+			m, err := a.mentionOf(g.ref, g.count, g.labels)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, m)
+		}
+		return out, nil
+	}
+	in, err := a.st.incoming(quad.IRI(a.st.text(node)), pred, maxIncomingLabels)
+	if err != nil {
+		return nil, err
 	}
 	var groups []group
 	for _, i := range in {
@@ -153,18 +228,27 @@ func (a *asker) mentionsInto(node cgraph.Ref, pred quad.IRI, keep func(Ref) bool
 	}
 	out := make([]Mention, 0, len(groups))
 	for _, g := range groups {
-		a.sortLabels(g.labels)
-		m := Mention{Ref: g.ref, Count: g.count, Sources: []Source{}, labels: g.labels}
-		for _, l := range g.labels[:min(len(g.labels), MaxSources)] {
-			src, err := a.source(l)
-			if err != nil {
-				return nil, err
-			}
-			m.Sources = append(m.Sources, src)
+		m, err := a.mentionOf(g.ref, g.count, g.labels)
+		if err != nil {
+			return nil, err
 		}
 		out = append(out, m)
 	}
 	return out, nil
+}
+
+// mentionOf is the Mention of r, with its labels' newest sources.
+func (a *asker) mentionOf(r Ref, count int, labels []string) (Mention, error) {
+	a.sortLabels(labels)
+	m := Mention{Ref: r, Count: count, Sources: []Source{}, labels: labels}
+	for _, l := range labels[:min(len(labels), MaxSources)] {
+		src, err := a.source(l)
+		if err != nil {
+			return Mention{}, err
+		}
+		m.Sources = append(m.Sources, src)
+	}
+	return m, nil
 }
 
 // sortLabels sorts labels newest article first, then by sentence.

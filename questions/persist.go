@@ -20,7 +20,8 @@ import (
 const indexFile = "questions-index.gob"
 
 // indexFormat is the file's format; a file of another is built again.
-const indexFormat = 2
+// 3: with the entities' article lists and node IDs.
+const indexFormat = 3
 
 type savedIndex struct {
 	Format   int
@@ -32,6 +33,13 @@ type savedIndex struct {
 	// where in it the key starts (16 bits): read back without folding or
 	// sorting, which took most of a second on 100,000 articles.
 	Keys []uint64
+	// Lists are every entity's articles (listCache.all), one after
+	// another, Entities[i].Articles of them each; none when HasLists is
+	// false.
+	HasLists bool
+	Lists    []int32
+	// Exact is index.exact; the entities' and articles' IDs, index.byID.
+	Exact bool
 }
 
 type savedEntity struct {
@@ -40,11 +48,14 @@ type savedEntity struct {
 	Aliases   []string
 	Count     int
 	Folded    []string // the name's and aliases' folded forms, in that order
+	Articles  int      // its articles in Lists
+	ID        uint64
 }
 
 type savedArticle struct {
 	IRI, Date, Outlet string
 	Gone              bool
+	ID                uint64
 }
 
 // errStale says a kept index is not the store's.
@@ -68,14 +79,21 @@ func loadIndex(path, stamp string, version uint64) (*index, error) {
 		lists: newListCache()}
 	ix.arts = make([]article, len(saved.Articles))
 	for i, a := range saved.Articles {
-		ix.arts[i] = article{iri: a.IRI, date: a.Date, outlet: a.Outlet, gone: a.Gone}
+		ix.arts[i] = article{iri: a.IRI, date: a.Date, outlet: a.Outlet, gone: a.Gone, id: a.ID}
 		ix.artByIRI[a.IRI] = int32(i)
 	}
 	ix.ents = make([]entity, len(saved.Entities))
 	for i, e := range saved.Entities {
-		ix.ents[i] = entity{iri: e.IRI, kind: e.Kind, name: e.Name, aliases: e.Aliases, count: e.Count, gen: 1}
+		ix.ents[i] = entity{iri: e.IRI, kind: e.Kind, name: e.Name, aliases: e.Aliases, count: e.Count, gen: 1, id: e.ID}
 		ix.byIRI[e.IRI] = int32(i)
+		if e.ID != 0 {
+			if ix.byID == nil {
+				ix.byID = map[uint64]int32{}
+			}
+			ix.byID[e.ID] = int32(i)
+		}
 	}
+	ix.exact = saved.Exact
 	ix.keys = make([]nameKey, len(saved.Keys))
 	for i, k := range saved.Keys {
 		e, which, at := int32(k>>32), int(k>>16&0xffff), int(k&0xffff)
@@ -85,6 +103,22 @@ func loadIndex(path, stamp string, version uint64) (*index, error) {
 		full := saved.Entities[e].Folded[which]
 		ix.keys[i] = nameKey{text: full[at:], full: full, ent: e, gen: 1, alias: which > 0}
 	}
+	if saved.HasLists {
+		ix.lists.all = make(map[int32][]int32, len(saved.Entities))
+		lists := saved.Lists
+		for i, e := range saved.Entities {
+			if e.Articles < 0 || e.Articles > len(lists) {
+				return nil, fmt.Errorf("read %s: the article lists are short", path)
+			}
+			l := lists[:e.Articles:e.Articles]
+			for _, a := range l {
+				if a < 0 || int(a) >= len(ix.arts) {
+					return nil, fmt.Errorf("read %s: article %d of %s is out of range", path, a, e.IRI)
+				}
+			}
+			ix.lists.all[int32(i)], lists = l, lists[e.Articles:]
+		}
+	}
 	return ix, nil
 }
 
@@ -92,7 +126,7 @@ func loadIndex(path, stamp string, version uint64) (*index, error) {
 // into place: a reader never sees half a file.
 func saveIndex(path, stamp string, ix *index) (err error) {
 	ix.sortKeys()
-	saved := savedIndex{Format: indexFormat, Stamp: stamp,
+	saved := savedIndex{Format: indexFormat, Stamp: stamp, Exact: ix.exact,
 		Entities: make([]savedEntity, len(ix.ents)), Articles: make([]savedArticle, len(ix.arts)),
 		Keys: make([]uint64, 0, len(ix.keys))}
 	for i, e := range ix.ents {
@@ -100,7 +134,19 @@ func saveIndex(path, stamp string, ix *index) (err error) {
 		for _, a := range e.aliases {
 			folded = append(folded, fold(a))
 		}
-		saved.Entities[i] = savedEntity{IRI: e.iri, Name: e.name, Kind: e.kind, Aliases: e.aliases, Count: e.count, Folded: folded}
+		saved.Entities[i] = savedEntity{IRI: e.iri, Name: e.name, Kind: e.kind, Aliases: e.aliases, Count: e.count, Folded: folded, ID: e.id}
+	}
+	if all := ix.lists.all; all != nil {
+		saved.HasLists = true
+		for i := range saved.Entities {
+			l, ok := all[int32(i)]
+			if !ok { // learnt of since: its list is not known
+				saved.HasLists, saved.Lists = false, nil
+				break
+			}
+			saved.Entities[i].Articles = len(l)
+			saved.Lists = append(saved.Lists, l...)
+		}
 	}
 	for _, k := range ix.keys {
 		folded := saved.Entities[k.ent].Folded
@@ -115,7 +161,7 @@ func saveIndex(path, stamp string, ix *index) (err error) {
 		saved.Keys = append(saved.Keys, uint64(k.ent)<<32|uint64(which)<<16|uint64(at))
 	}
 	for i, a := range ix.arts {
-		saved.Articles[i] = savedArticle{IRI: a.iri, Date: a.date, Outlet: a.outlet, Gone: a.gone}
+		saved.Articles[i] = savedArticle{IRI: a.iri, Date: a.date, Outlet: a.outlet, Gone: a.gone, ID: a.id}
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+indexFile+".*")
 	if err != nil {

@@ -11,7 +11,7 @@ import (
 // FuzzLoadIndex reads arbitrary bytes as a kept name index (the file a
 // damaged disk or another program may leave beside the store): it is read
 // or refused with an error, never a panic, and an index read has keys that
-// point into its entities.
+// point into its entities and article lists that point into its articles.
 func FuzzLoadIndex(f *testing.F) {
 	valid := func(s savedIndex) []byte {
 		var b bytes.Buffer
@@ -28,6 +28,9 @@ func FuzzLoadIndex(f *testing.F) {
 	f.Add(valid(savedIndex{Format: indexFormat, Stamp: "s", Entities: ents, Articles: arts, Keys: []uint64{0, 3, 1 << 16, 1 << 32}}))
 	f.Add(valid(savedIndex{Format: indexFormat, Stamp: "s", Entities: ents, Keys: []uint64{0xffffffff << 32, 2 << 32, 1<<32 | 1<<16, 9}}))
 	f.Add(valid(savedIndex{Format: indexFormat, Stamp: "other"}))
+	listed := []savedEntity{ents[0], ents[1]}
+	listed[0].Articles, listed[0].ID, listed[1].Articles = 1, 7, 2
+	f.Add(valid(savedIndex{Format: indexFormat, Stamp: "s", Entities: listed, Articles: arts, Keys: []uint64{0}, HasLists: true, Lists: []int32{0, 0, 3}, Exact: true}))
 	f.Add([]byte{})
 	dir := f.TempDir()
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -42,6 +45,13 @@ func FuzzLoadIndex(f *testing.F) {
 		for _, k := range ix.keys {
 			if k.ent < 0 || int(k.ent) >= len(ix.ents) {
 				t.Fatalf("key %q points to entity %d of %d", k.text, k.ent, len(ix.ents))
+			}
+		}
+		for e, l := range ix.lists.all {
+			for _, a := range l {
+				if a < 0 || int(a) >= len(ix.arts) {
+					t.Fatalf("entity %d's list names article %d of %d", e, a, len(ix.arts))
+				}
 			}
 		}
 	})

@@ -219,8 +219,32 @@ func (a *asker) timeline(arts []int32) []Period {
 // newest MaxAppearsWithin of arts, other than e.
 func (a *asker) appearsWith(e int32, arts []int32) ([]CoMention, int, error) {
 	arts = arts[:min(len(arts), MaxAppearsWithin)]
+	within := len(arts)
 	counts := map[int32]int{}
 	self := a.ix.ents[e].iri
+	if a.keyed() {
+		// The index's keys name who is mentioned in each article: no
+		// quad or value read but for nodes the index has no ID of.
+		mentioned := rawID(a.st.ref(schema.MentionedIn))
+		for _, ai := range arts {
+			seen := map[int32]bool{}
+			err := a.st.raw.InKeys(a.artID(ai), mentioned, func(s uint64, _ []uint64) bool {
+				o, ok := a.entOfID(s)
+				if !ok || o == e || seen[o] {
+					return true
+				}
+				if k := a.ix.ents[o].kind; k == KindPerson || k == KindOrganisation {
+					seen[o] = true
+					counts[o]++
+				}
+				return true
+			})
+			if err != nil {
+				return nil, 0, err
+			}
+		}
+		arts = nil // read
+	}
 	for _, ai := range arts {
 		var subjects []cgraph.Ref
 		err := a.st.in(a.st.ref(quad.IRI(a.ix.arts[ai].iri)), schema.MentionedIn, func(ed edge) bool {
@@ -253,7 +277,7 @@ func (a *asker) appearsWith(e int32, arts []int32) ([]CoMention, int, error) {
 	slices.SortFunc(out, func(x, y CoMention) int {
 		return cmp.Or(cmp.Compare(y.Articles, x.Articles), strings.Compare(x.Name, y.Name), strings.Compare(x.ID, y.ID))
 	})
-	return out[:min(len(out), MaxProfileRows)], len(arts), nil
+	return out[:min(len(out), MaxProfileRows)], within, nil
 }
 
 // topicsOf counts the topics of statements, most first.

@@ -109,14 +109,8 @@ func (s *Service) withIndex(ctx context.Context, fn func(*store, *index) error) 
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return s.g.View(ctx, func(qs cgraph.QuadStore) error {
-		st := newStore(ctx, qs)
+	ask := func(st *store) error {
 		st.lists = s.ix.lists
-		if s.g.Backend() == graph.Bolt {
-			st.incoming = func(node, pred quad.IRI, n int) ([]graph.Incoming, error) {
-				return s.g.Incoming(ctx, node, pred, n)
-			}
-		}
 		err := fn(st, s.ix)
 		// The names an error lists count a reform's articles, as answers do.
 		var (
@@ -134,6 +128,20 @@ func (s *Service) withIndex(ctx context.Context, fn func(*store, *index) error) 
 			}
 		}
 		return err
+	}
+	// On bolt, one read transaction reads the store by ID (graph.Raw).
+	err := s.g.ViewRaw(ctx, func(raw *graph.Raw) error { return ask(newRawStore(ctx, raw)) })
+	if !errors.Is(err, graph.ErrNoRaw) {
+		return err
+	}
+	return s.g.View(ctx, func(qs cgraph.QuadStore) error {
+		st := newStore(ctx, qs)
+		if s.g.Backend() == graph.Bolt {
+			st.incoming = func(node, pred quad.IRI, n int) ([]graph.Incoming, error) {
+				return s.g.Incoming(ctx, node, pred, n)
+			}
+		}
+		return ask(st)
 	})
 }
 

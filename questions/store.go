@@ -29,6 +29,10 @@ type store struct {
 
 	lists *listCache // the index's, for questions to fill
 
+	// raw reads bolt by ID in one transaction, for all the above but
+	// lists (graph.Raw); nil elsewhere.
+	raw *graph.Raw
+
 	// incoming is graph.Incoming where it reads index keys (bolt, whose
 	// reads take no lock, so it may be called inside graph.View); nil
 	// elsewhere.
@@ -37,6 +41,9 @@ type store struct {
 
 func newStore(ctx context.Context, qs cgraph.QuadStore) *store {
 	s := &store{ctx: ctx, qs: qs, refs: map[quad.Value]cgraph.Ref{}, vals: map[any]quad.Value{}}
+	if qs == nil {
+		return s
+	}
 	if k, ok := kvStore(qs); ok {
 		s.kv = k
 		s.sp = indexFor(k, quad.Subject, quad.Predicate)
@@ -81,12 +88,56 @@ func indexFor(k *kv.QuadStore, dirs ...quad.Direction) *kv.QuadIndex {
 	return &scan.Index
 }
 
+// newRawStore reads through raw: Cayley's references to its IDs.
+func newRawStore(ctx context.Context, raw *graph.Raw) *store {
+	s := newStore(ctx, nil)
+	s.raw = raw
+	s.incoming = raw.Incoming
+	return s
+}
+
+// rawValue is the value with the ID, from the index's kept values when
+// there; an error reads as a missing value, as Cayley's NameOf's does.
+func (s *store) rawValue(id uint64) quad.Value {
+	if v, ok := s.lists.value(id); ok {
+		return v
+	}
+	v, _ := s.raw.Value(id)
+	s.lists.keep(v, id)
+	return v
+}
+
+// rawID is the ID a reference of Cayley's key-value store stands for, 0
+// for nil.
+func rawID(r cgraph.Ref) uint64 {
+	id, _ := r.(kv.Int64Value)
+	return uint64(id)
+}
+
+// rawRef is the reference for an ID, nil for 0.
+func rawRef(id uint64) cgraph.Ref {
+	if id == 0 {
+		return nil
+	}
+	return kv.Int64Value(id)
+}
+
 // ref is the store's reference to v, nil when the store lacks it.
 func (s *store) ref(v quad.Value) cgraph.Ref {
 	if r, ok := s.refs[v]; ok {
 		return r
 	}
-	r := s.qs.ValueOf(v)
+	var r cgraph.Ref
+	if s.raw != nil {
+		id, ok := s.lists.id(v)
+		if !ok {
+			id = s.raw.ID(v)
+			s.lists.keep(v, id)
+		}
+		r = rawRef(id)
+	} else {
+		r = s.qs.ValueOf(v)
+	}
 	s.refs[v] = r
 	return r
 }
@@ -100,7 +151,12 @@ func (s *store) value(r cgraph.Ref) quad.Value {
 	if v, ok := s.vals[k]; ok {
 		return v
 	}
-	v := s.qs.NameOf(r)
+	var v quad.Value
+	if s.raw != nil {
+		v = s.rawValue(rawID(r))
+	} else {
+		v = s.qs.NameOf(r)
+	}
 	s.vals[k] = v
 	return v
 }
@@ -119,6 +175,25 @@ func (s *store) values(refs []cgraph.Ref) error {
 			asked[k] = true // edges to one node name it once
 			todo = append(todo, r)
 		}
+	}
+	if s.raw != nil {
+		for i, r := range todo {
+			v, ok := s.lists.value(rawID(r))
+			if !ok {
+				var err error
+				if v, err = s.raw.Value(rawID(r)); err != nil {
+					return fmt.Errorf("read values: %w", err)
+				}
+				s.lists.keep(v, rawID(r))
+			}
+			s.vals[cgraph.ToKey(r)] = v
+			if i%1024 == 1023 {
+				if err := s.ctx.Err(); err != nil {
+					return err
+				}
+			}
+		}
+		return s.ctx.Err()
 	}
 	const batch = 4096
 	for len(todo) > 0 {
@@ -178,6 +253,23 @@ func (s *store) edges(node cgraph.Ref, pred quad.IRI, from, to quad.Direction, i
 	if node == nil || p == nil {
 		return nil
 	}
+	if s.raw != nil {
+		read := s.raw.Out
+		if from == quad.Object {
+			read = s.raw.In
+		}
+		err := read(rawID(node), rawID(p), func(q graph.RawQuad) bool {
+			other := q.Object
+			if to == quad.Subject {
+				other = q.Subject
+			}
+			return fn(edge{node: rawRef(other), label: rawRef(q.Label)})
+		})
+		if err != nil {
+			return fmt.Errorf("read %s edges: %w", pred, err)
+		}
+		return s.ctx.Err()
+	}
 	var it cgraph.Iterator
 	n, okN := node.(kv.Int64Value)
 	pv, okP := p.(kv.Int64Value)
@@ -212,6 +304,16 @@ func (s *store) about(node cgraph.Ref, fn func(pred string, obj cgraph.Ref)) err
 	if node == nil {
 		return nil
 	}
+	if s.raw != nil {
+		err := s.raw.Subject(rawID(node), func(q graph.RawQuad) bool {
+			fn(s.text(rawRef(q.Predicate)), rawRef(q.Object))
+			return true
+		})
+		if err != nil {
+			return fmt.Errorf("read %s: %w", s.text(node), err)
+		}
+		return s.ctx.Err()
+	}
 	it := s.qs.QuadIterator(quad.Subject, node)
 	defer it.Close()
 	nk := key(node)
@@ -235,6 +337,15 @@ type link struct{ subject, predicate, object, label cgraph.Ref }
 func (s *store) labelled(label cgraph.Ref, fn func(link) bool) error {
 	if label == nil {
 		return nil
+	}
+	if s.raw != nil {
+		err := s.raw.Labelled(rawID(label), func(q graph.RawQuad) bool {
+			return fn(link{subject: rawRef(q.Subject), predicate: rawRef(q.Predicate), object: rawRef(q.Object), label: rawRef(q.Label)})
+		})
+		if err != nil {
+			return fmt.Errorf("read quads labelled %s: %w", s.text(label), err)
+		}
+		return s.ctx.Err()
 	}
 	it := s.qs.QuadIterator(quad.Label, label)
 	defer it.Close()

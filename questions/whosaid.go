@@ -209,56 +209,76 @@ func (a *asker) statementsIn(ai int32) ([]found, error) {
 	pSentenceOf, pText := key(a.st.ref(schema.SentenceOf)), key(a.st.ref(schema.Text))
 	pSaid, pAbout := key(a.st.ref(schema.Said)), key(a.st.ref(schema.About))
 	var sentences []cgraph.Ref
-	texts := map[string]string{}
+	texts := map[any]cgraph.Ref{} // by sentence: its text
 	err := a.st.labelled(art, func(q link) bool {
 		switch key(q.predicate) {
 		case pSentenceOf:
 			sentences = append(sentences, q.subject)
 		case pText:
-			texts[a.st.text(q.subject)] = a.st.text(q.object)
+			texts[key(q.subject)] = q.object
 		}
 		return true
 	})
 	if err != nil {
 		return nil, err
 	}
+	// The sentences' quads that may make statements, read first: only the
+	// nodes something was said of are statements kept (below), so only
+	// their values need reading, not those of all that is about a topic.
+	type sentenceQuad struct {
+		q        link
+		sentence cgraph.Ref
+	}
+	var quads []sentenceQuad
+	spoken := map[any]bool{}
+	for _, s := range sentences {
+		err := a.st.labelled(s, func(q link) bool {
+			switch key(q.predicate) {
+			case pSaid:
+				spoken[key(q.object)] = true
+			case pAbout, pText:
+			default:
+				return true
+			}
+			quads = append(quads, sentenceQuad{q: q, sentence: s})
+			return true
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
 	var out []found
 	at := map[string]int{}
-	get := func(node cgraph.Ref, label string, sentence int) *found {
+	get := func(node, sentence cgraph.Ref) *found {
 		iri := a.st.text(node)
 		i, ok := at[iri]
 		if !ok {
 			i = len(out)
 			at[iri] = i
-			out = append(out, found{said: said{node: node, label: label, art: ai, sentence: sentence}, iri: iri, sentenceText: texts[label]})
+			label := a.st.text(sentence)
+			out = append(out, found{said: said{node: node, label: label, art: ai, sentence: sentenceNumber(label)}, iri: iri,
+				sentenceText: a.st.text(texts[key(sentence)])})
 		}
 		return &out[i]
 	}
 	isStatement := func(iri string) bool {
 		return strings.HasPrefix(iri, "quote/") || strings.HasPrefix(iri, "statement/")
 	}
-	for _, s := range sentences {
-		label := a.st.text(s)
-		n := sentenceNumber(label)
-		err := a.st.labelled(s, func(q link) bool {
-			switch key(q.predicate) {
-			case pSaid:
-				f := get(q.object, label, n)
-				f.speakers = append(f.speakers, a.st.text(q.subject))
-			case pAbout:
-				if isStatement(a.st.text(q.subject)) {
-					f := get(q.subject, label, n)
-					f.topics = append(f.topics, a.st.text(q.object))
-				}
-			case pText:
-				if isStatement(a.st.text(q.subject)) {
-					get(q.subject, label, n).text = a.st.text(q.object)
-				}
+	for _, sq := range quads {
+		q := sq.q
+		switch key(q.predicate) {
+		case pSaid:
+			f := get(q.object, sq.sentence)
+			f.speakers = append(f.speakers, a.st.text(q.subject))
+		case pAbout:
+			if spoken[key(q.subject)] && isStatement(a.st.text(q.subject)) {
+				f := get(q.subject, sq.sentence)
+				f.topics = append(f.topics, a.st.text(q.object))
 			}
-			return true
-		})
-		if err != nil {
-			return nil, err
+		case pText:
+			if spoken[key(q.subject)] && isStatement(a.st.text(q.subject)) {
+				get(q.subject, sq.sentence).text = a.st.text(q.object)
+			}
 		}
 	}
 	out = slices.DeleteFunc(out, func(f found) bool { return len(f.speakers) == 0 })

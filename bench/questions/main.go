@@ -5,7 +5,9 @@
 // spread evenly down the list, names as a search box sees them typed, date
 // ranges — and prints, in Markdown:
 //
-//   - the name index's build (questions.Service.Warm): time and heap;
+//   - the name index's build (questions.Service.Warm): time and heap; then
+//     the store's preload (graph.Preload, as serve does; -preload=false
+//     leaves it out), and its time;
 //   - per route: requests, p50, p95, p99 and max latency, the p95 of each
 //     argument's first request (before the server keeps anything of it),
 //     median answer size;
@@ -30,6 +32,7 @@ import (
 	"net/url"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"time"
@@ -45,6 +48,9 @@ func main() {
 	nargs := flag.Int("args", 20, "arguments per page")
 	runs := flag.Int("runs", 5, "runs per argument")
 	verbose := flag.Bool("v", false, "print each request's latency to stderr")
+	only := flag.String("pages", "", "comma-separated pages to time (body,reform,…); all when empty")
+	preload := flag.Bool("preload", true, "preload the store after the name index (graph.Preload), as serve does")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the requests (not the index's build) to this file")
 	flag.Parse()
 	if *db == "" {
 		fmt.Fprintln(os.Stderr, "usage: questions -db DB [-args N] [-runs N] [-v]")
@@ -71,6 +77,14 @@ func main() {
 	fmt.Printf("Name index (questions.Service.Warm): %s, heap after %d MB; GC percent %d\n\n",
 		warm.Round(10*time.Millisecond), mem.HeapAlloc>>20, gcPercent)
 
+	if *preload {
+		start = time.Now()
+		if err := g.Preload(ctx); err != nil {
+			fail(err)
+		}
+		fmt.Printf("Store preloaded (graph.Preload): %s\n\n", time.Since(start).Round(10*time.Millisecond))
+	}
+
 	srv, err := server.New(g.Handle(), server.WithQuestions(s), server.WithQueryLimit(0))
 	if err != nil {
 		fail(err)
@@ -87,6 +101,20 @@ func main() {
 	pages, err := plan(ctx, s, *nargs)
 	if err != nil {
 		fail(err)
+	}
+	if *only != "" {
+		want := strings.Split(*only, ",")
+		pages = slices.DeleteFunc(pages, func(p *page) bool { return !slices.Contains(want, p.name) })
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			fail(err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fail(err)
+		}
+		defer pprof.StopCPUProfile()
 	}
 	client := &http.Client{Timeout: 2 * time.Minute}
 	byRoute := map[string]*series{}

@@ -141,7 +141,8 @@ See docs/server.md for every limit.`,
 				defer stop()
 			}
 			// The questions' name index is read now, not on the first
-			// question: seconds on a large store (questions wait for it).
+			// question: seconds on a large store (questions wait for it);
+			// then the store is preloaded (graph.Preload).
 			// It ends before the store is closed, which unmaps bolt's file
 			// under any read still running (a fault, not an error).
 			warmCtx, stopWarm := context.WithCancel(ctx)
@@ -156,6 +157,16 @@ See docs/server.md for every limit.`,
 					return
 				}
 				log.Info("names read for /api/questions", "took", time.Since(start).Round(time.Millisecond))
+				// Then the store's file is mapped (bolt), so that the first
+				// questions on large entities do not wait on page faults.
+				start = time.Now()
+				if err := g.Preload(warmCtx); err != nil {
+					if warmCtx.Err() == nil {
+						log.Warn("preloading the store", "err", err)
+					}
+					return
+				}
+				log.Info("store preloaded", "took", time.Since(start).Round(time.Millisecond))
 			}()
 			err = srv.Serve(ctx, ln)
 			stopWarm()
