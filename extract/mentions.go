@@ -129,28 +129,6 @@ func (d *doc) after(s *sentence) iter.Seq[*mention] {
 	}
 }
 
-// allMentions yields every mention of the article in text order (once
-// sorted).
-func (d *doc) allMentions() iter.Seq[*mention] {
-	return func(yield func(*mention) bool) {
-		if !d.sorted {
-			for _, m := range d.mentions {
-				if !yield(m) {
-					return
-				}
-			}
-			return
-		}
-		for _, s := range d.sents {
-			for _, m := range s.ments {
-				if !yield(m) {
-					return
-				}
-			}
-		}
-	}
-}
-
 // window returns, in text order, the mentions of the span sentences before
 // s and those of s before token k.
 func (d *doc) window(s *sentence, span, k int) []*mention {
