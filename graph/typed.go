@@ -44,47 +44,69 @@ func (g *Graph) NodesOfType(ctx context.Context, typ quad.IRI) ([]TypedNode, err
 		}
 	}
 	qs := g.h.QuadStore
-	t, pred := qs.ValueOf(typ), qs.ValueOf(schema.Type)
-	if t == nil || pred == nil {
-		return nil, nil
-	}
-	it := qs.QuadIterator(quad.Object, t)
-	defer it.Close()
-	at := map[any]int{}
 	var out []TypedNode
-	var refs []cgraph.Ref
-	for it.Next(ctx) {
-		r := it.Result()
-		if cgraph.ToKey(qs.QuadDirection(r, quad.Predicate)) != cgraph.ToKey(pred) ||
-			cgraph.ToKey(qs.QuadDirection(r, quad.Object)) != cgraph.ToKey(t) {
-			continue
-		}
-		s := qs.QuadDirection(r, quad.Subject)
-		k := cgraph.ToKey(s)
-		i, ok := at[k]
-		if !ok {
-			i = len(out)
-			at[k] = i
+	iris, err := subjectsInto(ctx, qs, typ, schema.Type, func(i int, _ cgraph.Ref) {
+		if i == len(out) {
 			out = append(out, TypedNode{})
-			refs = append(refs, s)
 		}
 		out[i].Quads++
-	}
-	if err := it.Err(); err != nil {
-		return nil, fmt.Errorf("nodes of type %s: %w", typ, err)
-	}
-	vals, err := cgraph.ValuesOf(ctx, qs, refs)
+	})
 	if err != nil {
 		return nil, fmt.Errorf("nodes of type %s: %w", typ, err)
 	}
 	kept := out[:0]
-	for i, v := range vals {
-		if iri, ok := v.(quad.IRI); ok {
+	for i, iri := range iris {
+		if iri != "" {
 			out[i].IRI = iri
 			kept = append(kept, out[i])
 		}
 	}
 	return kept, ctx.Err()
+}
+
+// subjectsInto reads the quads (S pred object) through Cayley's quad
+// iterator, calling add with each quad and the index of its subject in the
+// order subjects were first met; it returns those subjects' IRIs ("" for
+// a subject that is no IRI). A missing object or predicate reads nothing.
+func subjectsInto(ctx context.Context, qs cgraph.QuadStore, object, pred quad.IRI, add func(i int, r cgraph.Ref)) ([]quad.IRI, error) {
+	o, p := qs.ValueOf(object), qs.ValueOf(pred)
+	if o == nil || p == nil {
+		return nil, nil
+	}
+	it := qs.QuadIterator(quad.Object, o)
+	defer it.Close()
+	at := map[any]int{}
+	var refs []cgraph.Ref
+	for it.Next(ctx) {
+		r := it.Result()
+		if cgraph.ToKey(qs.QuadDirection(r, quad.Predicate)) != cgraph.ToKey(p) ||
+			cgraph.ToKey(qs.QuadDirection(r, quad.Object)) != cgraph.ToKey(o) {
+			continue
+		}
+		subj := qs.QuadDirection(r, quad.Subject)
+		k := cgraph.ToKey(subj)
+		i, ok := at[k]
+		if !ok {
+			i = len(refs)
+			at[k] = i
+			refs = append(refs, subj)
+		}
+		add(i, r)
+	}
+	if err := it.Err(); err != nil {
+		return nil, err
+	}
+	vals, err := cgraph.ValuesOf(ctx, qs, refs)
+	if err != nil {
+		return nil, err
+	}
+	iris := make([]quad.IRI, len(vals))
+	for i, v := range vals {
+		if iri, ok := v.(quad.IRI); ok {
+			iris[i] = iri
+		}
+	}
+	return iris, nil
 }
 
 // boltNodesOfType answers NodesOfType from the "ops" bucket: its keys
@@ -313,28 +335,10 @@ func (g *Graph) Incoming(ctx context.Context, node, pred quad.IRI, n int) ([]Inc
 		}
 	}
 	qs := g.h.QuadStore
-	o, p := qs.ValueOf(node), qs.ValueOf(pred)
-	if o == nil || p == nil {
-		return nil, nil
-	}
-	it := qs.QuadIterator(quad.Object, o)
-	defer it.Close()
-	at := map[any]int{}
 	var out []Incoming
-	var refs []cgraph.Ref
-	for it.Next(ctx) {
-		r := it.Result()
-		if cgraph.ToKey(qs.QuadDirection(r, quad.Predicate)) != cgraph.ToKey(p) ||
-			cgraph.ToKey(qs.QuadDirection(r, quad.Object)) != cgraph.ToKey(o) {
-			continue
-		}
-		s := qs.QuadDirection(r, quad.Subject)
-		i, ok := at[cgraph.ToKey(s)]
-		if !ok {
-			i = len(out)
-			at[cgraph.ToKey(s)] = i
+	iris, err := subjectsInto(ctx, qs, node, pred, func(i int, r cgraph.Ref) {
+		if i == len(out) {
 			out = append(out, Incoming{})
-			refs = append(refs, s)
 		}
 		out[i].Quads++
 		if l, ok := qs.NameOf(qs.QuadDirection(r, quad.Label)).(quad.IRI); ok {
@@ -343,17 +347,13 @@ func (g *Graph) Incoming(ctx context.Context, node, pred quad.IRI, n int) ([]Inc
 				out[i].Labels = out[i].Labels[1:]
 			}
 		}
-	}
-	if err := it.Err(); err != nil {
-		return nil, fmt.Errorf("edges into %s: %w", node, err)
-	}
-	vals, err := cgraph.ValuesOf(ctx, qs, refs)
+	})
 	if err != nil {
 		return nil, fmt.Errorf("edges into %s: %w", node, err)
 	}
 	kept := out[:0]
-	for i, v := range vals {
-		if iri, ok := v.(quad.IRI); ok {
+	for i, iri := range iris {
+		if iri != "" {
 			out[i].IRI = iri
 			kept = append(kept, out[i])
 		}
