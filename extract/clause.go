@@ -1640,6 +1640,13 @@ func (d *doc) counted(s *sentence, k int, number bool) *mention {
 		words[len(words)-1] = singular(words[len(words)-1])
 		to = of
 	}
+	return d.kindMention(s, from, to, words)
+}
+
+// kindMention files a mention of the class of body the lower-case words
+// name ("rural court", "institute of technology"), at tokens [from, to).
+func (d *doc) kindMention(s *sentence, from, to int, words []string) *mention {
+	t := s.para.toks
 	e := d.org(strings.Join(words, " "), true)
 	e.addAlias(s.para.text[t[from].start:t[to-1].end])
 	m := &mention{sent: s, from: from, to: to, kind: mFull, ent: e}

@@ -96,12 +96,7 @@ func (d *doc) pluralKind(s *sentence, k int) *mention {
 			words = append(words, tk.lower)
 		}
 		words[len(words)-1] = singular(words[len(words)-1])
-		e := d.org(strings.Join(words, " "), true)
-		e.addAlias(s.para.text[t[k].start:t[h].end])
-		m := &mention{sent: s, from: k, to: h + 1, kind: mFull, ent: e}
-		d.addMention(m)
-		d.sortMentions()
-		return m
+		return d.kindMention(s, k, h+1, words)
 	}
 	return nil
 }

@@ -70,6 +70,16 @@ func (d *doc) cueScore(text string) (sup, opp int) {
 	return s1 + o2, o1 + s2
 }
 
+// takeSides adds a stance of each holder on each reform, told in s.
+func takeSides(cands []stance, holders []*entity, reforms []*reform, supports bool, s *sentence, weight int) []stance {
+	for _, h := range holders {
+		for _, r := range reforms {
+			cands = append(cands, stance{holder: h, supports: supports, reform: r, sent: s, weight: weight})
+		}
+	}
+	return cands
+}
+
 // remedies are verbs whose object is a harm to be done away with: an
 // opposition cue after one ("tackling waste and inefficiency") argues for
 // the change.
@@ -169,11 +179,7 @@ func (d *doc) stanceWord(cands []stance, s *sentence, k, e int, ref stanceRef) [
 		if len(targets) == 0 {
 			targets = d.stanceTargets(s, s.from, k) // "The bill passed with the support of X"
 		}
-		for _, h := range holders {
-			for _, r := range targets {
-				cands = append(cands, stance{holder: h, supports: ref.role == stSupportNoun, reform: r, sent: s, weight: wExplicit})
-			}
-		}
+		cands = takeSides(cands, holders, targets, ref.role == stSupportNoun, s, wExplicit)
 		return cands
 	}
 	if (ref.role == stSupportVerb || ref.role == stOpposeVerb) && k-1 > s.from && t[k-1].lower == "in" && e < s.to && t[e].lower == "of" {
@@ -186,12 +192,8 @@ func (d *doc) stanceWord(cands []stance, s *sentence, k, e int, ref stanceRef) [
 	if ref.role == stAnnounceVerb && passive {
 		// "reforms announced by Premier X": X stands behind what the
 		// sentence reports.
-		for _, h := range d.personOrBody(d.prepObject(s, e, min(end, e+2), "by").ents, s, e, end) {
-			for _, r := range d.reformsIn(s) {
-				cands = append(cands, stance{holder: h, supports: true, reform: r, sent: s, weight: wAgent})
-			}
-		}
-		return cands
+		by := d.personOrBody(d.prepObject(s, e, min(end, e+2), "by").ents, s, e, end)
+		return takeSides(cands, by, d.reformsIn(s), true, s, wAgent)
 	}
 	if passive {
 		// "criticised by the chair of X, Jane Roe": the person, else the body.
@@ -246,11 +248,7 @@ func (d *doc) stanceWord(cands []stance, s *sentence, k, e int, ref stanceRef) [
 		if hypothetical(t, s, g.start, k) {
 			return cands // "the regulator must approve the merger": not a stance yet
 		}
-		for _, h := range holders {
-			for _, r := range targets {
-				cands = append(cands, stance{holder: h, supports: ref.role == stSupportVerb, reform: r, sent: s, weight: weight})
-			}
-		}
+		cands = takeSides(cands, holders, targets, ref.role == stSupportVerb, s, weight)
 	case stAnnounceVerb:
 		if hypothetical(t, s, g.start, k) {
 			return cands // "the commission could propose a merger": not yet
@@ -281,11 +279,7 @@ func (d *doc) stanceWord(cands []stance, s *sentence, k, e int, ref stanceRef) [
 				}
 			}
 		}
-		for _, h := range holders {
-			for _, r := range rs {
-				cands = append(cands, stance{holder: h, supports: true, reform: r, sent: s, weight: wAgent})
-			}
-		}
+		cands = takeSides(cands, holders, rs, true, s, wAgent)
 	case stEvaluateVerb:
 		// "X called it a betrayal": the words after the object judge it.
 		// Judging the body a reform removes ("called the old board a panel
@@ -350,11 +344,7 @@ func (d *doc) partisan(cands []stance, s *sentence, k int, supports bool) []stan
 			}
 		}
 	}
-	for _, h := range holders {
-		for _, r := range targets {
-			cands = append(cands, stance{holder: h, supports: supports, reform: r, sent: s, weight: wExplicit})
-		}
-	}
+	cands = takeSides(cands, holders, targets, supports, s, wExplicit)
 	return cands
 }
 
@@ -397,11 +387,7 @@ func (d *doc) inSupport(cands []stance, s *sentence, k, e int, ref stanceRef) []
 			}
 		}
 	}
-	for _, h := range holders {
-		for _, r := range targets {
-			cands = append(cands, stance{holder: h, supports: ref.role == stSupportNoun || ref.role == stSupportVerb, reform: r, sent: s, weight: wExplicit})
-		}
-	}
+	cands = takeSides(cands, holders, targets, ref.role == stSupportNoun || ref.role == stSupportVerb, s, wExplicit)
 	return cands
 }
 
@@ -420,11 +406,7 @@ func (d *doc) inFavour(cands []stance, s *sentence, k, e int, ref stanceRef) []s
 	g := verbGroupAt(s, v, vPast)
 	holders := d.npBefore(s, g.start).ents
 	targets := d.stanceTargets(s, e+1, clauseEnd(s, e+1))
-	for _, h := range holders {
-		for _, r := range targets {
-			cands = append(cands, stance{holder: h, supports: ref.role == stSupportVerb, reform: r, sent: s, weight: wExplicit})
-		}
-	}
+	cands = takeSides(cands, holders, targets, ref.role == stSupportVerb, s, wExplicit)
 	return cands
 }
 
